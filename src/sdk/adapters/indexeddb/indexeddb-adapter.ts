@@ -1,0 +1,170 @@
+import type { AttachmentInfo, Change, ListQuery, RawRecord, StorageAdapter, WriteOperation, WriteResult } from '../../adapter.js';
+import { toStorageError, TwinStorageError } from '../../errors.js';
+import { randomId } from '../../revision.js';
+import { assertWritable } from '../assert-writable.js';
+import { decideOperation } from '../decide-operation.js';
+import { openTwinDatabase, type TwinDB } from './database.js';
+
+export interface IndexedDBAdapterOptions {
+  /** IndexedDB database name; one database holds every space. Default `twinkit`. */
+  databaseName?: string;
+}
+
+/** Batches larger than this are broadcast to other tabs without record bodies; they read what they need. */
+const BROADCAST_BODY_LIMIT = 100;
+
+interface ChannelMessage {
+  space: string;
+  changes: Change[];
+}
+
+/**
+ * The embedded default: IndexedDB through `idb`, with changes shared across tabs by BroadcastChannel.
+ * A write is one transaction, so a quota error leaves nothing half-written.
+ */
+export function createIndexedDBAdapter(options: IndexedDBAdapterOptions = {}): StorageAdapter {
+  const databaseName = options.databaseName ?? 'twinkit';
+  const listeners = new Set<(space: string, changes: Change[]) => void>();
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`twinkit:${databaseName}`) : undefined;
+  let database: Promise<TwinDB> | undefined;
+
+  const db = () => {
+    database ??= openTwinDatabase(databaseName, () => {
+      void database?.then((opened) => opened.close());
+      database = undefined;
+    }).catch((error: unknown) => {
+      database = undefined;
+      throw toStorageError(error);
+    });
+    return database;
+  };
+
+  const notify = (space: string, changes: Change[]) => listeners.forEach((listener) => listener(space, changes));
+
+  if (channel) {
+    channel.onmessage = (event: MessageEvent<ChannelMessage>) => notify(event.data.space, event.data.changes);
+  }
+
+  return {
+    name: 'indexeddb',
+    capabilities: { sharedChanges: true, persistent: true },
+
+    async get(space, collection, id) {
+      try {
+        return await (await db()).get('records', [space, collection, id]);
+      } catch (error) {
+        throw toStorageError(error);
+      }
+    },
+
+    async list(space, collection, query: ListQuery = {}) {
+      try {
+        const tx = (await db()).transaction('records');
+        const low = query.updatedAfter ?? '';
+        const range =
+          query.phase === undefined
+            ? IDBKeyRange.bound([space, collection, low], [space, collection, '\uffff'], true)
+            : IDBKeyRange.bound([space, collection, query.phase, low], [space, collection, query.phase, '\uffff'], true);
+        const index = tx.store.index(query.phase === undefined ? 'by-updated' : 'by-phase');
+        if (query.direction !== 'desc') return await index.getAll(range, query.limit);
+        const out: RawRecord[] = [];
+        for (let cursor = await index.openCursor(range, 'prev'); cursor; cursor = await cursor.continue()) {
+          out.push(cursor.value);
+          if (query.limit !== undefined && out.length >= query.limit) break;
+        }
+        return out;
+      } catch (error) {
+        throw toStorageError(error);
+      }
+    },
+
+    async write(space, operations: WriteOperation[], { origin }) {
+      assertWritable(operations);
+      let results: WriteResult[];
+      const changes: Change[] = [];
+      try {
+        const tx = (await db()).transaction('records', 'readwrite');
+        const keyOf = (op: WriteOperation): [string, string, string] =>
+          op.type === 'put' ? [space, op.record.collection, op.record.id] : [space, op.collection, op.id];
+        // Read every current record at once (one round of requests), then decide in order;
+        // `current` is updated as we go so a batch that touches one id twice stays consistent.
+        const current = new Map<string, RawRecord | undefined>();
+        const keys = operations.map(keyOf);
+        await Promise.all(
+          keys.map(async (key) => {
+            const flat = key.join('\u0000');
+            if (!current.has(flat)) {
+              current.set(flat, undefined);
+              current.set(flat, await tx.store.get(key));
+            }
+          }),
+        );
+        results = operations.map((operation, i) => {
+          const flat = keys[i].join('\u0000');
+          const decision = decideOperation(space, operation, current.get(flat), origin);
+          if ('store' in decision) {
+            current.set(flat, decision.store);
+            void tx.store.put(decision.store);
+          }
+          if ('remove' in decision) {
+            current.set(flat, undefined);
+            void tx.store.delete(keys[i]);
+          }
+          if ('change' in decision) changes.push(decision.change);
+          return decision.result;
+        });
+        await tx.done;
+      } catch (error) {
+        throw toStorageError(error);
+      }
+      if (changes.length) {
+        notify(space, changes);
+        const shared = changes.length > BROADCAST_BODY_LIMIT ? changes.map(({ record: _omit, ...rest }) => rest) : changes;
+        channel?.postMessage({ space, changes: shared } satisfies ChannelMessage);
+      }
+      return results;
+    },
+
+    subscribe(space, listener) {
+      const wrapped = (changedSpace: string, changes: Change[]) => {
+        if (changedSpace === space) listener(changes);
+      };
+      listeners.add(wrapped);
+      return () => listeners.delete(wrapped);
+    },
+
+    async putAttachment(space, blob, { id = randomId() } = {}): Promise<AttachmentInfo> {
+      try {
+        await (await db()).put('attachments', { space, id, blob });
+      } catch (error) {
+        throw toStorageError(error);
+      }
+      return { id, type: blob.type, size: blob.size };
+    },
+
+    async getAttachment(space, id) {
+      try {
+        return (await (await db()).get('attachments', [space, id]))?.blob;
+      } catch (error) {
+        throw toStorageError(error);
+      }
+    },
+
+    async deleteAttachment(space, id) {
+      try {
+        await (await db()).delete('attachments', [space, id]);
+      } catch (error) {
+        throw toStorageError(error);
+      }
+    },
+
+    async close() {
+      listeners.clear();
+      channel?.close();
+      const opened = database;
+      database = Promise.reject(new TwinStorageError('storage-unavailable', 'This storage was closed.'));
+      database.catch(() => {});
+      (await opened?.catch(() => undefined))?.close();
+    },
+  };
+}

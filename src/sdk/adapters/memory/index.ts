@@ -1,0 +1,1 @@
+export { createMemoryAdapter, MemoryBacking, type MemoryAdapterOptions } from './memory-adapter.js';

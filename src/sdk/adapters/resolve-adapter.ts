@@ -1,0 +1,20 @@
+import type { StorageAdapter } from '../adapter.js';
+import { TwinError } from '../errors.js';
+import { createIndexedDBAdapter } from './indexeddb/indexeddb-adapter.js';
+import { createMemoryAdapter } from './memory/memory-adapter.js';
+import { getAdapterFactory, registeredAdapterNames } from './registry.js';
+
+const BUILT_IN: Record<string, () => StorageAdapter> = {
+  indexeddb: () => createIndexedDBAdapter(),
+  memory: () => createMemoryAdapter(),
+};
+
+/** The adapter for `<twin-space adapter="name">`: a registered one first, then the built-ins. */
+export async function resolveAdapter(name: string, space: string, options?: Record<string, unknown>): Promise<StorageAdapter> {
+  const factory = getAdapterFactory(name);
+  if (factory) return factory({ space, options });
+  const builtIn = BUILT_IN[name];
+  if (builtIn) return builtIn();
+  const known = [...new Set([...registeredAdapterNames(), ...Object.keys(BUILT_IN)])].join(', ');
+  throw new TwinError('storage-unavailable', `No storage adapter is registered as "${name}". Known adapters: ${known}. Call registerAdapter("${name}", factory) before the page uses it.`);
+}

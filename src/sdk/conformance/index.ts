@@ -1,0 +1,2 @@
+export { runAdapterConformance, type ConformanceOptions, type ConformanceSite } from './adapter-conformance.js';
+export { ConformanceFailure } from './check.js';

@@ -1,0 +1,34 @@
+// The storage SDK: no side effects, no Lit. Integrators import from `twinkit/sdk`.
+export type {
+  AdapterCapabilities,
+  AttachmentInfo,
+  Change,
+  ListQuery,
+  RawRecord,
+  StorageAdapter,
+  WriteOperation,
+  WriteOptions,
+  WriteResult,
+} from './adapter.js';
+export { decideOperation, compareByUpdate } from './adapters/decide-operation.js';
+export { registerAdapter, getAdapterFactory, registeredAdapterNames } from './adapters/registry.js';
+export type { AdapterFactory, AdapterFactoryOptions } from './adapters/registry.js';
+export { resolveAdapter } from './adapters/resolve-adapter.js';
+export { sniffType } from './attachments/sniff-type.js';
+export * from './errors.js';
+export { ACTIONS, can, initialStatus, type Action, type PolicyRecord } from './policy/can.js';
+export * from './policy/roles.js';
+export { nextRevision, randomId, revisionGeneration } from './revision.js';
+export * from './schemas/board.js';
+export * from './schemas/collections.js';
+export * from './schemas/envelope.js';
+export * from './schemas/glossary.js';
+export * from './schemas/journal.js';
+export { LIMITS } from './schemas/limits.js';
+export * from './schemas/phase.js';
+export { isSafeUrl } from './schemas/text.js';
+export { createStore, type TwinStore } from './store/create-store.js';
+export type * from './store/store-types.js';
+export { canMergeSafely } from './store/three-way-merge.js';
+export { checkRecord } from './store/validate-record.js';
+export { assertWritable } from './adapters/assert-writable.js';

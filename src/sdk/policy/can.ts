@@ -1,0 +1,67 @@
+import type { RecordStatus } from '../schemas/envelope.js';
+import { canModerate, isMember, isStaff, type SpaceSettings, type TwinUser } from './roles.js';
+
+export const ACTIONS = [
+  'read',
+  'create',
+  'edit',
+  'delete',
+  'approve',
+  'hide',
+  'comment',
+  'react',
+  'manage-settings',
+  'export',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** What the policy needs to know of a record: its author and its status. */
+export interface PolicyRecord {
+  author: { id: string };
+  status: RecordStatus;
+}
+
+/**
+ * The one policy of Twinkit. Pure: the UI calls it to hide what is refused, the store calls it
+ * again before every write, and a server adapter can run the same rules.
+ *
+ * `edit` and `delete` are "own" when the record's author is the user, "any" otherwise;
+ * `create` and `manage-settings` need no record.
+ */
+export function can(user: TwinUser, action: Action, record: PolicyRecord | undefined, settings: SpaceSettings): boolean {
+  const role = user.role;
+  const own = record !== undefined && record.author.id === user.id;
+  switch (action) {
+    case 'read':
+      if (!record || record.status === 'published') return true;
+      // Pending and hidden records: their author sees them (with a marker), and so do moderators.
+      return own || canModerate(role);
+    case 'create':
+      return isMember(role);
+    case 'edit':
+    case 'delete':
+      if (!record || !isMember(role)) return false;
+      return isStaff(role) || own;
+    case 'approve':
+      // Nobody but staff approves their own record, so a pending entry cannot be published by its author.
+      if (!record || !canModerate(role)) return false;
+      return isStaff(role) || !own;
+    case 'hide':
+      return record !== undefined && canModerate(role);
+    case 'comment':
+    case 'react':
+      return isMember(role) && (record === undefined || can(user, 'read', record, settings));
+    case 'manage-settings':
+      return isStaff(role);
+    case 'export':
+      return canModerate(role);
+  }
+}
+
+/** The status a new (or edited) record gets from the space's moderation mode. */
+export function initialStatus(user: TwinUser, settings: SpaceSettings): RecordStatus {
+  if (isStaff(user.role)) return 'published';
+  if (settings.moderation === 'all') return 'pending';
+  if (settings.moderation === 'pupils' && user.role === 'pupil') return 'pending';
+  return 'published';
+}

@@ -1,0 +1,25 @@
+import type * as z from 'zod/mini';
+import { boardPostSchema } from './board.js';
+import { glossaryEntrySchema } from './glossary.js';
+import { journalEntrySchema } from './journal.js';
+import { phaseSchema } from './phase.js';
+
+/** Turns a raw record written with schema version `n` into one of version `n + 1`. */
+export type Migration = (record: Record<string, unknown>) => Record<string, unknown>;
+
+export interface CollectionDefinition {
+  name: string;
+  /** Validates a whole record: envelope plus the widget's fields. */
+  schema: z.ZodMiniType;
+  /** Current schema version; records with a lower `schemaVersion` are migrated on read. */
+  version: number;
+  /** `migrations[n]` upgrades a record from version n to n + 1. */
+  migrations?: Record<number, Migration>;
+}
+
+export const builtInCollections: Record<string, CollectionDefinition> = {
+  glossary: { name: 'glossary', schema: glossaryEntrySchema, version: 1 },
+  board: { name: 'board', schema: boardPostSchema, version: 1 },
+  journal: { name: 'journal', schema: journalEntrySchema, version: 1 },
+  phase: { name: 'phase', schema: phaseSchema, version: 1 },
+};

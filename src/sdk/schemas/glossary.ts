@@ -1,0 +1,25 @@
+import * as z from 'zod/mini';
+import { envelopeShape } from './envelope.js';
+import { LIMITS } from './limits.js';
+import { languageTag, longText, shortText, text } from './text.js';
+
+/** One language's version of a concept. */
+export const glossaryTranslationSchema = z.looseObject({
+  term: shortText(1),
+  definition: z.optional(longText()),
+  example: z.optional(longText()),
+  aliases: z.optional(z.array(shortText(1)).check(z.maxLength(LIMITS.tags, `at most ${LIMITS.tags} aliases`))),
+});
+
+export const glossaryFields = {
+  /** Keyed by BCP 47 language code. At least one language is required. */
+  translations: z.record(languageTag(), glossaryTranslationSchema).check(
+    z.refine((value) => Object.keys(value).length > 0, 'needs at least one language'),
+  ),
+  category: z.optional(text(LIMITS.name)),
+  tags: z.optional(z.array(text(LIMITS.name, { min: 1 })).check(z.maxLength(LIMITS.tags))),
+  related: z.optional(z.array(z.string()).check(z.maxLength(LIMITS.tags))),
+};
+
+export const glossaryEntrySchema = z.looseObject({ ...envelopeShape, ...glossaryFields });
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;

@@ -1,0 +1,39 @@
+import * as z from 'zod/mini';
+import { LIMITS } from './limits.js';
+
+/** Plain text: never markup. Control characters (other than tab and newlines) are refused. */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export function text(max: number, options: { min?: number } = {}) {
+  const schema = z.string().check(
+    z.maxLength(max, `is too long: at most ${max.toLocaleString('en')} characters`),
+    z.refine((value) => !CONTROL_CHARS.test(value), 'contains invisible control characters'),
+  );
+  return options.min ? schema.check(z.minLength(options.min, 'must not be empty')) : schema;
+}
+
+export const shortText = (min = 0) => text(LIMITS.shortText, { min });
+export const longText = () => text(LIMITS.longText);
+
+/** Only http(s) and mailto links are allowed: `javascript:`, `data:` and friends are refused. */
+export function isSafeUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:';
+  } catch {
+    return false;
+  }
+}
+
+export const safeUrl = () =>
+  z.string().check(
+    z.maxLength(LIMITS.url, `is too long: at most ${LIMITS.url} characters`),
+    z.refine(isSafeUrl, 'must be an http(s) or mailto link'),
+  );
+
+/** BCP 47 language tag, loosely checked (`en`, `es`, `pt-BR`, `sr-Latn`). */
+export const languageTag = () =>
+  z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language code such as en, es or pt-BR'));
+
+/** Calendar date `YYYY-MM-DD`. */
+export const isoDate = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-14'));

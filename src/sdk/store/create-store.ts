@@ -1,0 +1,419 @@
+import type { Change, RawRecord, StorageAdapter, WriteResult } from '../adapter.js';
+import { sniffType } from '../attachments/sniff-type.js';
+import {
+  TwinConflictError,
+  TwinNotFoundError,
+  TwinPermissionError,
+  TwinValidationError,
+  type ValidationIssue,
+} from '../errors.js';
+import { can, initialStatus, type Action } from '../policy/can.js';
+import { DEFAULT_SETTINGS, type SpaceSettings, type TwinUser } from '../policy/roles.js';
+import { randomId } from '../revision.js';
+import { builtInCollections, type CollectionDefinition } from '../schemas/collections.js';
+import type { RecordStatus } from '../schemas/envelope.js';
+import type {
+  AttachmentLimits,
+  BatchResult,
+  CreateOptions,
+  InvalidRecord,
+  ListResult,
+  RecordChange,
+  StoreOptions,
+  TwinRecord,
+} from './store-types.js';
+import { canMergeSafely } from './three-way-merge.js';
+import { checkRecord, describeIssues } from './validate-record.js';
+import type { ListQuery } from '../adapter.js';
+
+/** Keys the store owns: a widget cannot set them through `create` or `update`. */
+const RESERVED = ['id', 'space', 'collection', 'rev', 'schemaVersion', 'createdAt', 'updatedAt', 'author', 'status'];
+/** Placeholder revision used to validate a record before the adapter gives it a real one. */
+const UNSAVED_REV = '0-unsaved';
+/** How many times a safe merge is retried when others keep writing the same record. */
+const MERGE_ATTEMPTS = 3;
+
+const NOUNS: Record<string, string> = {
+  glossary: 'glossary entry',
+  board: 'board post',
+  journal: 'journal entry',
+  phase: 'phase',
+};
+
+export interface TwinStore extends EventTarget {
+  readonly space: string;
+  readonly user: TwinUser;
+  readonly settings: SpaceSettings;
+  readonly adapter: StorageAdapter;
+  /** What the signed-in user may do: the same policy the store enforces. */
+  can(action: Action, record?: TwinRecord): boolean;
+  get<T extends TwinRecord = TwinRecord>(collection: string, id: string): Promise<T>;
+  list<T extends TwinRecord = TwinRecord>(collection: string, query?: ListQuery): Promise<ListResult<T>>;
+  create<T extends TwinRecord = TwinRecord>(collection: string, fields: Record<string, unknown>, options?: CreateOptions): Promise<T>;
+  /** One adapter write for many new records; each gets its own result. */
+  createMany<T extends TwinRecord = TwinRecord>(collection: string, items: Record<string, unknown>[]): Promise<BatchResult<T>[]>;
+  /**
+   * Saves `changes` on top of `base` (the version the user was editing). If someone else saved
+   * meanwhile and the changes do not touch the same fields, they are merged; otherwise a
+   * TwinConflictError carries both versions.
+   */
+  update<T extends TwinRecord = TwinRecord>(collection: string, base: T, changes: Record<string, unknown>): Promise<T>;
+  /** Approve (`published`), send back (`pending`) or hide (`hidden`). */
+  setStatus<T extends TwinRecord = TwinRecord>(collection: string, record: T, status: RecordStatus): Promise<T>;
+  remove(collection: string, record: TwinRecord): Promise<void>;
+  putAttachment(blob: Blob, limits: AttachmentLimits): Promise<{ id: string; type: string; size: number }>;
+  getAttachment(id: string): Promise<Blob>;
+  removeAttachment(id: string): Promise<void>;
+  /** Calls `listener` with every batch of changes the user may see, local and remote. */
+  subscribe(listener: (changes: RecordChange[]) => void): () => void;
+  close(): Promise<void>;
+}
+
+export function createStore(options: StoreOptions): TwinStore {
+  return new Store(options);
+}
+
+class Store extends EventTarget implements TwinStore {
+  readonly space: string;
+  readonly user: TwinUser;
+  readonly settings: SpaceSettings;
+  readonly adapter: StorageAdapter;
+  readonly #collections: Record<string, CollectionDefinition>;
+  readonly #now: () => Date;
+  readonly #defaultPhase: string | undefined;
+  /** Tags this store's writes so that their echo from the adapter is skipped. */
+  readonly #origin = `store-${randomId(12)}`;
+  readonly #unsubscribe: () => void;
+
+  constructor(options: StoreOptions) {
+    super();
+    this.space = options.space;
+    this.user = options.user;
+    this.settings = { ...DEFAULT_SETTINGS, ...options.settings };
+    this.adapter = options.adapter;
+    this.#collections = { ...builtInCollections, ...options.collections };
+    this.#now = options.now ?? (() => new Date());
+    this.#defaultPhase = options.defaultPhase;
+    this.#unsubscribe = this.adapter.subscribe(this.space, (changes) => void this.#onAdapterChanges(changes));
+  }
+
+  can(action: Action, record?: TwinRecord): boolean {
+    return can(this.user, action, record, this.settings);
+  }
+
+  async get<T extends TwinRecord>(collection: string, id: string): Promise<T> {
+    const definition = this.#definition(collection);
+    const raw = await this.adapter.get(this.space, collection, id);
+    const notFound = () => new TwinNotFoundError(`This ${this.#noun(collection)} no longer exists (it may have been deleted).`);
+    if (!raw) throw notFound();
+    const checked = checkRecord<T>(raw, definition);
+    if (!checked.ok) {
+      this.#reportInvalid({ collection, id, issues: checked.issues, raw });
+      throw new TwinValidationError(`This ${this.#noun(collection)} is damaged and cannot be shown: ${describeIssues(checked.issues)}.`, checked.issues);
+    }
+    // A record the user may not read is, for them, not there.
+    if (!this.can('read', checked.record)) throw notFound();
+    return checked.record;
+  }
+
+  async list<T extends TwinRecord>(collection: string, query: ListQuery = {}): Promise<ListResult<T>> {
+    const definition = this.#definition(collection);
+    const raws = await this.adapter.list(this.space, collection, query);
+    const records: T[] = [];
+    const invalid: InvalidRecord[] = [];
+    for (const raw of raws) {
+      const checked = checkRecord<T>(raw, definition);
+      if (checked.ok) {
+        if (this.can('read', checked.record)) records.push(checked.record);
+      } else {
+        const report = { collection, id: String(raw.id), issues: checked.issues, raw };
+        invalid.push(report);
+        this.#reportInvalid(report);
+      }
+    }
+    return { records, invalid };
+  }
+
+  async create<T extends TwinRecord>(collection: string, fields: Record<string, unknown>, options: CreateOptions = {}): Promise<T> {
+    const [result] = await this.#createBatch<T>(collection, [{ fields, options }], true);
+    if (!result.ok) throw result.error;
+    return result.record;
+  }
+
+  createMany<T extends TwinRecord>(collection: string, items: Record<string, unknown>[]): Promise<BatchResult<T>[]> {
+    return this.#createBatch<T>(
+      collection,
+      items.map((fields) => ({ fields, options: {} })),
+      false,
+    );
+  }
+
+  async #createBatch<T extends TwinRecord>(
+    collection: string,
+    items: { fields: Record<string, unknown>; options: CreateOptions }[],
+    throwFirst: boolean,
+  ): Promise<BatchResult<T>[]> {
+    const definition = this.#definition(collection);
+    this.#require('create', undefined, collection);
+    const timestamp = this.#now().toISOString();
+    const status = initialStatus(this.user, this.settings);
+    const results: (BatchResult<T> | undefined)[] = new Array(items.length);
+    const toWrite: { index: number; record: RawRecord }[] = [];
+    items.forEach(({ fields, options }, index) => {
+      try {
+        const phase = options.phase ?? (fields.phase as string | undefined) ?? this.#defaultPhase;
+        const draft: Record<string, unknown> = {
+          ...this.#withoutReserved(fields, collection),
+          id: options.id ?? randomId(),
+          space: this.space,
+          collection,
+          rev: UNSAVED_REV,
+          schemaVersion: definition.version,
+          createdAt: timestamp,
+          updatedAt: timestamp,
+          author: this.#author(),
+          status,
+        };
+        if (phase === undefined) delete draft.phase;
+        else draft.phase = phase;
+        toWrite.push({ index, record: this.#validateForWrite(draft, definition, collection) });
+      } catch (error) {
+        if (throwFirst) throw error;
+        results[index] = { ok: false, error: error as Error };
+      }
+    });
+    if (toWrite.length) {
+      const written = await this.adapter.write(
+        this.space,
+        toWrite.map(({ record }) => ({ type: 'put' as const, record, expectedRev: null })),
+        { origin: this.#origin },
+      );
+      const changes: RecordChange[] = [];
+      written.forEach((result, i) => {
+        const { index, record } = toWrite[i];
+        if (result.ok) {
+          const saved = { ...record, rev: result.rev } as T;
+          results[index] = { ok: true, record: saved };
+          changes.push({ type: 'put', collection, id: saved.id, record: saved, local: true });
+        } else {
+          results[index] = {
+            ok: false,
+            error: new TwinConflictError(
+              `A ${this.#noun(collection)} with this id already exists. Nothing was overwritten.`,
+              record,
+              result.current,
+            ),
+          };
+        }
+      });
+      this.#emitChanges(changes);
+    }
+    return results as BatchResult<T>[];
+  }
+
+  async update<T extends TwinRecord>(collection: string, base: T, changes: Record<string, unknown>, attempt = 1): Promise<T> {
+    const definition = this.#definition(collection);
+    this.#require('edit', base, collection);
+    const next: Record<string, unknown> = {
+      ...base,
+      ...this.#withoutReserved(changes, collection),
+      schemaVersion: definition.version,
+      updatedAt: this.#later(base.updatedAt),
+    };
+    // An author whose records need approval sends an edited published record back for approval.
+    if (base.status === 'published' && base.author.id === this.user.id && initialStatus(this.user, this.settings) === 'pending') {
+      next.status = 'pending';
+    }
+    for (const key of Object.keys(changes)) if (changes[key] === undefined) delete next[key];
+    const record = this.#validateForWrite(next, definition, collection);
+    const [result] = await this.adapter.write(this.space, [{ type: 'put', record, expectedRev: base.rev }], { origin: this.#origin });
+    if (result.ok) return this.#saved<T>(collection, record, result);
+
+    const theirs = result.current && checkRecord<T>(result.current, definition);
+    const noun = this.#noun(collection);
+    if (!theirs || !theirs.ok) {
+      throw new TwinConflictError(`Someone deleted this ${noun} while you were editing it. Your version is kept here so you can save it again.`, record, undefined);
+    }
+    const merge = canMergeSafely(base, next, theirs.record);
+    if (merge.ok && attempt < MERGE_ATTEMPTS) return this.update(collection, theirs.record, changes, attempt + 1);
+    throw new TwinConflictError(
+      `Someone else changed this ${noun} while you were editing it (${merge.ok ? 'several times' : merge.fields.join(', ')}). Both versions are kept: choose which to keep.`,
+      record,
+      theirs.record,
+      merge.ok ? [] : merge.fields,
+    );
+  }
+
+  async setStatus<T extends TwinRecord>(collection: string, record: T, status: RecordStatus): Promise<T> {
+    const definition = this.#definition(collection);
+    this.#require(status === 'hidden' ? 'hide' : 'approve', record, collection);
+    const next = this.#validateForWrite({ ...record, status, updatedAt: this.#later(record.updatedAt) }, definition, collection);
+    const [result] = await this.adapter.write(this.space, [{ type: 'put', record: next, expectedRev: record.rev }], { origin: this.#origin });
+    if (!result.ok) {
+      throw new TwinConflictError(
+        `This ${this.#noun(collection)} changed before your decision was saved. Look at the new version and decide again.`,
+        next,
+        result.current,
+      );
+    }
+    return this.#saved<T>(collection, next, result);
+  }
+
+  async remove(collection: string, record: TwinRecord): Promise<void> {
+    this.#definition(collection);
+    this.#require('delete', record, collection);
+    const [result] = await this.adapter.write(this.space, [{ type: 'delete', collection, id: record.id, expectedRev: record.rev }], {
+      origin: this.#origin,
+    });
+    if (!result.ok) {
+      if (!result.current) return; // Already gone: the user's wish is met.
+      throw new TwinConflictError(
+        `Someone changed this ${this.#noun(collection)} before it was deleted, so it was kept. Look at the new version first.`,
+        record,
+        result.current,
+      );
+    }
+    this.#emitChanges([{ type: 'delete', collection, id: record.id, local: true }]);
+  }
+
+  async putAttachment(blob: Blob, limits: AttachmentLimits) {
+    this.#require('create', undefined, 'attachment');
+    if (blob.size > limits.maxBytes) {
+      throw new TwinValidationError(
+        `This file is too large (${formatBytes(blob.size)}); the limit is ${formatBytes(limits.maxBytes)}. Nothing was saved.`,
+        [{ path: 'size', message: `exceeds ${limits.maxBytes} bytes` }],
+      );
+    }
+    const type = await sniffType(blob);
+    if (!type || !limits.types.includes(type)) {
+      throw new TwinValidationError(
+        `This file's content is not one of the accepted types (${limits.types.join(', ')}). Nothing was saved.`,
+        [{ path: 'type', message: `content is ${type ?? 'unknown'}` }],
+      );
+    }
+    const typed = blob.type === type ? blob : new Blob([blob], { type });
+    return this.adapter.putAttachment(this.space, typed);
+  }
+
+  async getAttachment(id: string): Promise<Blob> {
+    const blob = await this.adapter.getAttachment(this.space, id);
+    if (!blob) throw new TwinNotFoundError('This file is no longer stored.');
+    return blob;
+  }
+
+  async removeAttachment(id: string): Promise<void> {
+    this.#require('create', undefined, 'attachment');
+    await this.adapter.deleteAttachment(this.space, id);
+  }
+
+  subscribe(listener: (changes: RecordChange[]) => void): () => void {
+    const handler = (event: Event) => listener((event as CustomEvent<{ changes: RecordChange[] }>).detail.changes);
+    this.addEventListener('change', handler);
+    return () => this.removeEventListener('change', handler);
+  }
+
+  async close(): Promise<void> {
+    this.#unsubscribe();
+  }
+
+  // -- internals --------------------------------------------------------------------------
+
+  async #onAdapterChanges(changes: Change[]) {
+    const foreign = changes.filter((change) => change.origin !== this.#origin);
+    if (!foreign.length) return;
+    const out = await Promise.all(
+      foreign.map(async (change): Promise<RecordChange | undefined> => {
+        const definition = this.#collections[change.collection];
+        if (!definition) return undefined;
+        if (change.type === 'delete') return { type: 'delete', collection: change.collection, id: change.id, local: false };
+        const raw = change.record ?? (await this.adapter.get(this.space, change.collection, change.id).catch(() => undefined));
+        if (!raw) return { type: 'delete', collection: change.collection, id: change.id, local: false };
+        const checked = checkRecord<TwinRecord>(raw, definition);
+        if (!checked.ok) {
+          this.#reportInvalid({ collection: change.collection, id: change.id, issues: checked.issues, raw });
+          return undefined;
+        }
+        // A record hidden from this user (say, by a teacher) leaves their view like a deletion.
+        if (!this.can('read', checked.record)) return { type: 'delete', collection: change.collection, id: change.id, local: false };
+        return { type: 'put', collection: change.collection, id: change.id, record: checked.record, local: false };
+      }),
+    );
+    this.#emitChanges(out.filter((change): change is RecordChange => change !== undefined));
+  }
+
+  #emitChanges(changes: RecordChange[]) {
+    if (changes.length) this.dispatchEvent(new CustomEvent('change', { detail: { changes } }));
+  }
+
+  #reportInvalid(report: InvalidRecord) {
+    this.dispatchEvent(new CustomEvent('invalid', { detail: report }));
+  }
+
+  #saved<T>(collection: string, record: RawRecord, result: WriteResult): T {
+    const saved = { ...record, rev: (result as { rev: string }).rev } as unknown as T & TwinRecord;
+    this.#emitChanges([{ type: 'put', collection, id: saved.id, record: saved, local: true }]);
+    return saved;
+  }
+
+  #definition(collection: string): CollectionDefinition {
+    const definition = this.#collections[collection];
+    if (!definition) {
+      throw new TwinValidationError(`"${collection}" is not a known collection. Known: ${Object.keys(this.#collections).join(', ')}.`, [
+        { path: 'collection', message: 'is not known' },
+      ]);
+    }
+    return definition;
+  }
+
+  #require(action: Action, record: TwinRecord | undefined, collection: string) {
+    if (!can(this.user, action, record, this.settings)) {
+      throw new TwinPermissionError(
+        `${this.user.name} (${this.user.role}) may not ${action.replace('-', ' ')} ${record ? 'this' : 'a'} ${this.#noun(collection)} in this space.`,
+        action,
+      );
+    }
+  }
+
+  #withoutReserved(fields: Record<string, unknown>, collection: string): Record<string, unknown> {
+    const reserved = RESERVED.filter((key) => key in fields && key !== 'id');
+    if (reserved.length) {
+      throw new TwinValidationError(
+        `This ${this.#noun(collection)} was not saved: ${reserved.join(', ')} ${reserved.length > 1 ? 'are' : 'is'} managed by Twinkit and cannot be set directly.`,
+        reserved.map((path) => ({ path, message: 'is managed by Twinkit' })),
+      );
+    }
+    const { id: _ignored, ...rest } = fields;
+    return rest;
+  }
+
+  #validateForWrite(draft: Record<string, unknown>, definition: CollectionDefinition, collection: string): RawRecord {
+    const checked = checkRecord<RawRecord>(draft, definition);
+    if (!checked.ok) throw this.#invalidWrite(collection, checked.issues);
+    return checked.record;
+  }
+
+  #invalidWrite(collection: string, issues: ValidationIssue[]) {
+    return new TwinValidationError(`This ${this.#noun(collection)} was not saved: ${describeIssues(issues)}.`, issues);
+  }
+
+  #author() {
+    const { id, name, school } = this.user;
+    return school ? { id, name, school } : { id, name };
+  }
+
+  /** `updatedAt` never goes backwards, even when this device's clock is behind the last writer's. */
+  #later(previous: string): string {
+    const now = this.#now().toISOString();
+    return now > previous ? now : new Date(Date.parse(previous) + 1).toISOString();
+  }
+
+  #noun(collection: string) {
+    return NOUNS[collection] ?? `${collection} record`;
+  }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} kB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

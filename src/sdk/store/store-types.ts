@@ -1,0 +1,65 @@
+import type { StorageAdapter } from '../adapter.js';
+import type { ValidationIssue } from '../errors.js';
+import type { SpaceSettings, TwinUser } from '../policy/roles.js';
+import type { CollectionDefinition } from '../schemas/collections.js';
+import type { Envelope, RecordStatus } from '../schemas/envelope.js';
+
+/** A record as widgets see it: validated, migrated, with unknown fields kept. */
+export type TwinRecord = Envelope & Record<string, unknown>;
+
+/** A stored record that failed validation: reported, never shown as content, never crashing a list. */
+export interface InvalidRecord {
+  collection: string;
+  id: string;
+  issues: ValidationIssue[];
+  raw: unknown;
+}
+
+export interface ListResult<T> {
+  records: T[];
+  invalid: InvalidRecord[];
+}
+
+export interface RecordChange<T = TwinRecord> {
+  type: 'put' | 'delete';
+  collection: string;
+  id: string;
+  /** The record after a put, when the signed-in user may read it; a put the user may not read arrives as a delete. */
+  record?: T;
+  /** True when this store made the change; false for another tab, user or device. */
+  local: boolean;
+}
+
+export interface StoreOptions {
+  adapter: StorageAdapter;
+  space: string;
+  user: TwinUser;
+  settings?: Partial<SpaceSettings>;
+  /** Extra collections (an integrator's own widgets), added to the built-in ones. */
+  collections?: Record<string, CollectionDefinition>;
+  /** The phase new records take when none is given (the space's current phase). */
+  defaultPhase?: string;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+export interface CreateOptions {
+  id?: string;
+  phase?: string;
+}
+
+export type BatchResult<T> = { ok: true; record: T } | { ok: false; error: Error };
+
+export interface AttachmentLimits {
+  /** Largest blob accepted, in bytes. */
+  maxBytes: number;
+  /** Accepted MIME types, checked against the content's first bytes, not only the declared type. */
+  types: readonly string[];
+}
+
+export type StatusChange = Exclude<RecordStatus, never>;
+
+export interface StoreEventMap {
+  change: CustomEvent<{ changes: RecordChange[] }>;
+  invalid: CustomEvent<InvalidRecord>;
+}
