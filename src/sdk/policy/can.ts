@@ -41,11 +41,13 @@ export function can(user: TwinUser, action: Action, record: PolicyRecord | undef
     case 'edit':
     case 'delete':
       if (!record || !isMember(role)) return false;
-      return isStaff(role) || own;
+      // A hidden record is locked for its author: it may be evidence (bullying) a teacher must keep.
+      return isStaff(role) || (own && record.status !== 'hidden');
     case 'approve':
-      // Nobody but staff approves their own record, so a pending entry cannot be published by its author.
+      // Nobody but staff approves their own record, so a pending entry cannot be published by its
+      // author; and only staff bring back what was hidden.
       if (!record || !canModerate(role)) return false;
-      return isStaff(role) || !own;
+      return isStaff(role) || (!own && record.status !== 'hidden');
     case 'hide':
       return record !== undefined && canModerate(role);
     case 'comment':
@@ -54,7 +56,8 @@ export function can(user: TwinUser, action: Action, record: PolicyRecord | undef
     case 'manage-settings':
       return isStaff(role);
     case 'export':
-      return canModerate(role);
+      // Exports hold every pupil's names and schools, pending and hidden content: staff only.
+      return isStaff(role);
   }
 }
 

@@ -9,7 +9,9 @@ export function text(max: number, options: { min?: number } = {}) {
     z.maxLength(max, `is too long: at most ${max.toLocaleString('en')} characters`),
     z.refine((value) => !CONTROL_CHARS.test(value), 'contains invisible control characters'),
   );
-  return options.min ? schema.check(z.minLength(options.min, 'must not be empty')) : schema;
+  const min = options.min;
+  // Blank text (only spaces) counts as empty.
+  return min ? schema.check(z.refine((value) => value.trim().length >= min, 'must not be empty')) : schema;
 }
 
 export const shortText = (min = 0) => text(LIMITS.shortText, { min });
@@ -35,5 +37,15 @@ export const safeUrl = () =>
 export const languageTag = () =>
   z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language code such as en, es or pt-BR'));
 
-/** Calendar date `YYYY-MM-DD`. */
-export const isoDate = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-14'));
+const DATE_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for a day that exists (`2028-02-29` yes, `2026-02-30` and `2026-13-01` no). Wrong formats are left to the regex. */
+function isRealDate(value: string): boolean {
+  if (!DATE_FORMAT.test(value)) return true;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Calendar date `YYYY-MM-DD`, of a day that exists. */
+export const isoDate = () =>
+  z.string().check(z.regex(DATE_FORMAT, 'must be a date like 2026-03-14'), z.refine(isRealDate, 'is not a real date'));

@@ -231,8 +231,15 @@ class Store extends EventTarget implements TwinStore {
 
     const theirs = result.current && checkRecord<T>(result.current, definition);
     const noun = this.#noun(collection);
-    if (!theirs || !theirs.ok) {
+    if (!theirs) {
       throw new TwinConflictError(`Someone deleted this ${noun} while you were editing it. Your version is kept here so you can save it again.`, record, undefined);
+    }
+    if (!theirs.ok) {
+      throw new TwinConflictError(
+        `The stored version of this ${noun} changed and is now damaged (${describeIssues(theirs.issues)}). Your version is kept here so you can save it again.`,
+        record,
+        result.current,
+      );
     }
     const merge = canMergeSafely(base, next, theirs.record);
     if (merge.ok && attempt < MERGE_ATTEMPTS) return this.update(collection, theirs.record, changes, attempt + 1);
@@ -403,8 +410,10 @@ class Store extends EventTarget implements TwinStore {
 
   /** `updatedAt` never goes backwards, even when this device's clock is behind the last writer's. */
   #later(previous: string): string {
-    const now = this.#now().toISOString();
-    return now > previous ? now : new Date(Date.parse(previous) + 1).toISOString();
+    // Compared as instants, not as text: a stored time may carry an offset (`09:00-05:00` is after `12:00Z`).
+    const now = this.#now();
+    const last = Date.parse(previous);
+    return now.getTime() > last ? now.toISOString() : new Date(last + 1).toISOString();
   }
 
   #noun(collection: string) {

@@ -33,8 +33,18 @@ export function checkRecord<T>(raw: unknown, definition: CollectionDefinition): 
   if (parsed.success) return { ok: true, record: parsed.data as T };
   return {
     ok: false,
-    issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+    issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: readableMessage(issue) })),
   };
+}
+
+/**
+ * A bad record key (say, the language code of a glossary translation) is reported by zod as a generic
+ * "Invalid input" whose readable message (the key schema's own) is one level down: use that one.
+ */
+function readableMessage(issue: { code?: string; message: string }): string {
+  if (issue.code !== 'invalid_key' && issue.code !== 'invalid_element') return issue.message;
+  const inner = (issue as { issues?: { message?: string }[] }).issues?.[0]?.message;
+  return inner || issue.message;
 }
 
 /** "translations.en.term is too long: at most 300 characters; category must not be empty" */

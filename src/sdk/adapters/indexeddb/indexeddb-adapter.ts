@@ -1,9 +1,10 @@
+import type { IDBPTransaction } from 'idb';
 import type { AttachmentInfo, Change, ListQuery, RawRecord, StorageAdapter, WriteOperation, WriteResult } from '../../adapter.js';
 import { toStorageError, TwinStorageError } from '../../errors.js';
 import { randomId } from '../../revision.js';
 import { assertWritable } from '../assert-writable.js';
 import { decideOperation } from '../decide-operation.js';
-import { openTwinDatabase, type TwinDB } from './database.js';
+import { openTwinDatabase, type TwinDB, type TwinDBSchema } from './database.js';
 
 export interface IndexedDBAdapterOptions {
   /** IndexedDB database name; one database holds every space. Default `twinkit`. */
@@ -12,6 +13,9 @@ export interface IndexedDBAdapterOptions {
 
 /** Batches larger than this are broadcast to other tabs without record bodies; they read what they need. */
 const BROADCAST_BODY_LIMIT = 100;
+
+/** Request errors also abort the transaction; they are reported once, through `tx.done`. */
+const ignore = () => {};
 
 interface ChannelMessage {
   space: string;
@@ -60,11 +64,10 @@ export function createIndexedDBAdapter(options: IndexedDBAdapterOptions = {}): S
     async list(space, collection, query: ListQuery = {}) {
       try {
         const tx = (await db()).transaction('records');
-        const low = query.updatedAfter ?? '';
-        const range =
-          query.phase === undefined
-            ? IDBKeyRange.bound([space, collection, low], [space, collection, '\uffff'], true)
-            : IDBKeyRange.bound([space, collection, query.phase, low], [space, collection, query.phase, '\uffff'], true);
+        // Arrays sort after strings in IndexedDB keys, so `[]` closes a key prefix from above.
+        const prefix = query.phase === undefined ? [space, collection] : [space, collection, query.phase];
+        const lower = query.updatedAfter === undefined ? prefix : [...prefix, query.updatedAfter, []];
+        const range = IDBKeyRange.bound(lower, [...prefix, []]);
         const index = tx.store.index(query.phase === undefined ? 'by-updated' : 'by-phase');
         if (query.direction !== 'desc') return await index.getAll(range, query.limit);
         const out: RawRecord[] = [];
@@ -82,8 +85,10 @@ export function createIndexedDBAdapter(options: IndexedDBAdapterOptions = {}): S
       assertWritable(operations);
       let results: WriteResult[];
       const changes: Change[] = [];
+      let tx: IDBPTransaction<TwinDBSchema, ['records'], 'readwrite'> | undefined;
       try {
-        const tx = (await db()).transaction('records', 'readwrite');
+        tx = (await db()).transaction('records', 'readwrite');
+        const store = tx.store;
         const keyOf = (op: WriteOperation): [string, string, string] =>
           op.type === 'put' ? [space, op.record.collection, op.record.id] : [space, op.collection, op.id];
         // Read every current record at once (one round of requests), then decide in order;
@@ -95,7 +100,7 @@ export function createIndexedDBAdapter(options: IndexedDBAdapterOptions = {}): S
             const flat = key.join('\u0000');
             if (!current.has(flat)) {
               current.set(flat, undefined);
-              current.set(flat, await tx.store.get(key));
+              current.set(flat, await store.get(key));
             }
           }),
         );
@@ -104,17 +109,24 @@ export function createIndexedDBAdapter(options: IndexedDBAdapterOptions = {}): S
           const decision = decideOperation(space, operation, current.get(flat), origin);
           if ('store' in decision) {
             current.set(flat, decision.store);
-            void tx.store.put(decision.store);
+            store.put(decision.store).catch(ignore);
           }
           if ('remove' in decision) {
             current.set(flat, undefined);
-            void tx.store.delete(keys[i]);
+            store.delete(keys[i]).catch(ignore);
           }
           if ('change' in decision) changes.push(decision.change);
           return decision.result;
         });
         await tx.done;
       } catch (error) {
+        // Whatever failed mid-batch, the transaction must not commit the part already queued.
+        try {
+          tx?.abort();
+        } catch {
+          // Already aborted by the browser (a quota error does that): nothing was written.
+        }
+        await tx?.done.catch(ignore);
         throw toStorageError(error);
       }
       if (changes.length) {

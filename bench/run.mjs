@@ -1,0 +1,340 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: storage benchmark in headless Chromium (real IndexedDB) + bundle sizes.
+ * Prints a table to stdout (progress goes to stderr), writes bench/results.json, and exits 1 when
+ * a budget fails (everything is still printed). See bench/README.md.
+ *
+ * Options: --profile        also break the store's write and list time down (adds about 2 minutes)
+ *          --profile-only   only that breakdown, no storage table rows
+ *          --records N      records for batch put / list / get (default 10000)
+ *          --one-by-one N   records for the one-by-one put (default 1000)
+ *          --gets N         random reads (default 1000)
+ *          --reps N         measured repetitions after one warm-up (default 5)
+ *          --no-sizes / --no-storage   skip a part
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { measureSizes } from './sizes.mjs';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const benchDir = join(root, 'bench');
+const started = Date.now();
+
+// -- options --------------------------------------------------------------------------------------
+
+const argv = process.argv.slice(2);
+const numberOption = (name, fallback) => {
+  const at = argv.indexOf(name);
+  if (at < 0) return fallback;
+  const value = Number(argv[at + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a positive integer`);
+  return value;
+};
+const config = {
+  records: numberOption('--records', 10_000),
+  oneByOne: numberOption('--one-by-one', 1_000),
+  gets: numberOption('--gets', 1_000),
+  reps: numberOption('--reps', 5),
+};
+const profileOnly = argv.includes('--profile-only');
+const withProfile = profileOnly || argv.includes('--profile');
+const withSizes = !argv.includes('--no-sizes');
+const withStorage = !argv.includes('--no-storage');
+
+/** Store median / raw idb median must stay at or below this for the budgeted storage rows. */
+const STORAGE_RATIO_BUDGET = 1.3;
+const fmt = (n) => n.toLocaleString('en');
+const STORAGE_ROWS = [
+  { group: 'batch-put', label: `batched put, ${fmt(config.records)} records`, budget: STORAGE_RATIO_BUDGET },
+  { group: 'one-by-one-put', label: `one-by-one put, ${fmt(config.oneByOne)} records (1 tx each)` },
+  { group: 'list', label: `list all, ${fmt(config.records)} records`, budget: STORAGE_RATIO_BUDGET },
+  { group: 'get', label: `${fmt(config.gets)} random gets (sequential)` },
+];
+
+const progress = (message) => process.stderr.write(`${message}\n`);
+
+// -- browser --------------------------------------------------------------------------------------
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--js-flags=--expose-gc',
+];
+
+function findBrowser() {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+  const found = candidates.find((path) => path && existsSync(path));
+  if (!found) {
+    throw new Error('No Chromium found (CHROME_PATH, /usr/bin/chromium, Chrome). Install it with: apt-get update && apt-get install -y chromium');
+  }
+  return found;
+}
+
+function browserVersionFromBinary(path) {
+  try {
+    return execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
+
+/** A tiny static server for the bundled page, on 127.0.0.1 and a free port. */
+async function startServer(dir) {
+  const server = createServer(async (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path === '/favicon.ico') return void response.writeHead(204).end();
+    const file = join(dir, path === '/' ? 'index.html' : path.slice(1));
+    if (!file.startsWith(dir)) return void response.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+    } catch {
+      response.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((done, failed) => server.once('error', failed).listen(0, '127.0.0.1', done));
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
+const CONTENDERS = ['store', 'idb', 'dexie'];
+
+function rotate(items, by) {
+  const shift = by % items.length;
+  return [...items.slice(shift), ...items.slice(0, shift)];
+}
+
+async function bundlePages(pageDir) {
+  await build({
+    entryPoints: CONTENDERS.map((key) => join(benchDir, 'pages', 'contenders', `${key}.ts`)),
+    outdir: pageDir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    sourcemap: true,
+    logLevel: 'warning',
+    absWorkingDir: root,
+  });
+  for (const key of CONTENDERS) {
+    await writeFile(
+      join(pageDir, `${key}.html`),
+      `<!doctype html><html lang="en"><meta charset="utf-8"><title>twinkit bench: ${key}</title><script type="module" src="./${key}.js"></script></html>\n`,
+    );
+  }
+}
+
+/**
+ * One page per contender (each bundle holds one library), in one headless Chromium. The runner
+ * alternates the pages, rotating who goes first on each repetition.
+ */
+async function runStorage() {
+  const pageDir = await mkdtemp(join(tmpdir(), 'twinkit-bench-page-'));
+  const profileDir = await mkdtemp(join(tmpdir(), 'twinkit-bench-profile-'));
+  let server;
+  let context;
+  try {
+    progress('bench: bundling the pages with esbuild');
+    await bundlePages(pageDir);
+    const listening = await startServer(pageDir);
+    server = listening.server;
+
+    const executablePath = findBrowser();
+    progress(`bench: launching ${executablePath}`);
+    context = await chromium.launchPersistentContext(profileDir, { executablePath, headless: true, args: CHROMIUM_FLAGS });
+    const pages = {};
+    for (const key of CONTENDERS) {
+      const page = await context.newPage();
+      // Dexie warns "Dexie.delete(...) was blocked" while a closing connection finishes: harmless.
+      page.on('console', (message) => /was blocked$/.test(message.text()) || progress(`  ${key}: ${message.text()}`));
+      page.on('pageerror', (error) => progress(`  ${key}: page error: ${error.message}`));
+      await page.goto(`${listening.url}${key}.html`);
+      await page.waitForFunction(() => 'twinkitBench' in window, null, { timeout: 30_000 });
+      pages[key] = page;
+    }
+    for (const page of context.pages()) if (!Object.values(pages).includes(page)) await page.close();
+
+    let chromiumVersion = browserVersionFromBinary(executablePath);
+    try {
+      const cdp = await context.newCDPSession(pages.store);
+      const version = await cdp.send('Browser.getVersion');
+      chromiumVersion = `${version.product} (${chromiumVersion ?? executablePath})`;
+    } catch {
+      /* the binary's --version is enough */
+    }
+    const info = await pages.store.evaluate(() => window.twinkitBench.info());
+    if (!info.gcExposed) progress('bench: warning: gc() is not exposed, runs may include garbage collection');
+
+    const groups = {};
+    for (const row of profileOnly ? [] : STORAGE_ROWS) {
+      progress(`bench: ${row.label}`);
+      const runs = { store: [], idb: [], dexie: [] };
+      const warmup = {};
+      for (const key of CONTENDERS) await pages[key].evaluate(([group, config]) => window.twinkitBench.prepare(group, config), [row.group, config]);
+      for (let rep = 0; rep <= config.reps; rep++) {
+        for (const key of rotate(CONTENDERS, rep)) {
+          await pages[key].bringToFront();
+          const ms = await pages[key].evaluate(([group, rep, config]) => window.twinkitBench.measure(group, rep, config), [row.group, rep, config]);
+          if (rep === 0) warmup[key] = ms;
+          else runs[key].push(ms);
+        }
+        const figures = CONTENDERS.map((key) => `${key} ${(rep === 0 ? warmup[key] : runs[key][rep - 1]).toFixed(1)} ms`).join(', ');
+        progress(`  ${rep === 0 ? 'warm-up' : `rep ${rep}/${config.reps}`}: ${figures}`);
+      }
+      for (const key of CONTENDERS) await pages[key].evaluate(() => window.twinkitBench.finish());
+      groups[row.group] = { runs, warmup };
+    }
+    let profile;
+    if (withProfile) {
+      progress('bench: profile of the store (write and list breakdown)');
+      await pages.store.bringToFront();
+      profile = await pages.store.evaluate((config) => window.twinkitBench.profile(config), { ...config, reps: Math.min(config.reps, 3) });
+    }
+    return { chromiumVersion, userAgent: info.userAgent, recordSizes: info.sizes, groups, profile };
+  } finally {
+    await context?.close().catch(() => {});
+    await new Promise((done) => (server ? server.close(done) : done()));
+    await rm(pageDir, { recursive: true, force: true });
+    await rm(profileDir, { recursive: true, force: true });
+  }
+}
+
+// -- figures and table ----------------------------------------------------------------------------
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const ms = (value) => (value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`);
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+
+function printTable(headers, rows) {
+  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => String(row[i] ?? '').length)));
+  const line = (cells) => cells.map((cell, i) => String(cell ?? '').padEnd(widths[i])).join('  ').trimEnd();
+  console.log(line(headers));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+async function main() {
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model, platform: `${process.platform} ${process.arch}`, node: process.version },
+    config,
+    storage: [],
+    sizes: [],
+  };
+  const tableRows = [];
+  let failed = false;
+  const notes = [];
+
+  if (withStorage) {
+    let storage;
+    try {
+      storage = await runStorage();
+    } catch (error) {
+      failed = true;
+      progress(`bench: the storage benchmark failed: ${error?.stack ?? error}`);
+      tableRows.push(['storage benchmark', 'error', '', '', '', '', 'FAIL']);
+      results.storageError = String(error?.message ?? error);
+    }
+    if (storage) {
+      results.chromium = storage.chromiumVersion;
+      results.userAgent = storage.userAgent;
+      results.recordSizes = { fieldsMinBytes: storage.recordSizes.fieldsMin, fieldsMaxBytes: storage.recordSizes.fieldsMax, fieldsAvgBytes: storage.recordSizes.fieldsAvg, storedAvgBytes: storage.recordSizes.storedAvg };
+      results.exampleRecord = storage.recordSizes.example;
+      for (const row of profileOnly ? [] : STORAGE_ROWS) {
+        const group = storage.groups[row.group];
+        const medians = Object.fromEntries(Object.entries(group.runs).map(([key, runs]) => [key, median(runs)]));
+        const ratio = medians.store / medians.idb;
+        const result = row.budget === undefined ? 'info' : ratio <= row.budget ? 'pass' : 'FAIL';
+        if (result === 'FAIL') failed = true;
+        results.storage.push({
+          key: row.group,
+          label: row.label,
+          unit: 'ms',
+          median: medians,
+          runs: group.runs,
+          warmup: group.warmup,
+          ratioStoreToIdb: Number(ratio.toFixed(3)),
+          ratioStoreToDexie: Number((medians.store / medians.dexie).toFixed(3)),
+          budget: row.budget === undefined ? null : { maxRatioToIdb: row.budget },
+          result: result.toLowerCase(),
+        });
+        tableRows.push([row.label, ms(medians.store), ms(medians.idb), ms(medians.dexie), `${ratio.toFixed(2)}x`, row.budget === undefined ? '-' : `<= ${row.budget}x idb`, result]);
+      }
+      if (storage.profile) {
+        results.profile = storage.profile.map((step) => ({ name: step.name, median: median(step.runs), runs: step.runs }));
+      }
+    }
+  }
+
+  if (withSizes) {
+    progress('bench: bundle sizes');
+    for (const row of await measureSizes()) {
+      let result = row.budget === null ? 'info' : 'pass';
+      let figure = '';
+      if (row.status === 'missing') {
+        result = 'missing';
+        figure = 'missing';
+        notes.push(`${row.label}: not built, ${row.missing.join(', ')} does not exist (not counted as a failure).`);
+      } else if (row.status === 'error') {
+        result = 'FAIL';
+        figure = 'build error';
+        notes.push(`${row.label}: ${row.error}`);
+      } else {
+        figure = `${kB(row.gzipBytes)} gz (${kB(row.minBytes)} min)`;
+        if (row.budget !== null && row.gzipBytes > row.budget) result = 'FAIL';
+      }
+      if (result === 'FAIL') failed = true;
+      results.sizes.push({ ...row, result: result.toLowerCase() });
+      tableRows.push([row.label, figure, '', '', '', row.budget === null ? '-' : `<= ${kB(row.budget)} gz`, result]);
+    }
+  }
+
+  results.pass = !failed;
+  results.seconds = Math.round((Date.now() - started) / 1000);
+
+  console.log('');
+  if (tableRows.length) printTable(['benchmark', 'figure (store)', 'raw idb', 'Dexie', 'ratio', 'budget', 'result'], tableRows);
+  console.log('');
+  if (results.profile) {
+    const profileReps = Math.min(config.reps, 3);
+    printTable([`profile step (median of ${profileReps} runs after 1 warm-up)`, 'median'], results.profile.map((step) => [step.name, ms(step.median)]));
+    console.log('');
+  }
+  if (results.recordSizes) {
+    const s = results.recordSizes;
+    console.log(`Records: glossary entries of ${s.fieldsMinBytes}-${s.fieldsMaxBytes} bytes of JSON (avg ${s.fieldsAvgBytes}); stored with the envelope avg ${s.storedAvgBytes} bytes.`);
+  }
+  if (!profileOnly && withStorage) console.log(`Storage figures: median of ${config.reps} runs after 1 warm-up, in ms (lower is better); ratio = store / raw idb. Sizes: esbuild minified, gzip -9, kB = 1,000 bytes.`);
+  if (results.chromium) console.log(`Chromium: ${results.chromium}`);
+  console.log(`Machine: ${results.machine.cores} cores (${results.machine.cpu}), node ${process.version}. Took ${results.seconds} s.`);
+  for (const note of notes) console.log(`Note: ${note}`);
+  await writeFile(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const checked = results.storage.some((row) => row.budget) || results.sizes.some((row) => row.budget !== null);
+  console.log(`Wrote bench/results.json. ${failed ? 'Some budgets FAILED.' : checked ? 'All budgets pass.' : 'No budget was checked.'}`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

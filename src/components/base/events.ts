@@ -1,0 +1,26 @@
+import type { TwinError } from '../../sdk/errors.js';
+import type { TwinStore } from '../../sdk/store/create-store.js';
+import type { InvalidRecord, RecordChange } from '../../sdk/store/store-types.js';
+
+/** Every event a Twinkit element emits: `twin-<noun>-<verb>`, bubbling and composed. */
+export interface TwinEventMap {
+  /** A `<twin-space>` (or a standalone widget) has its store ready. */
+  'twin-space-ready': { store: TwinStore };
+  /** Records changed, here or elsewhere (another tab, user or device): learning records for an LMS. */
+  'twin-record-change': { changes: RecordChange[] };
+  /** A stored record failed validation: it is not shown, and the others still are. */
+  'twin-record-invalid': InvalidRecord;
+  /** Storage failed (unavailable, quota exceeded) or an adapter could not be found. */
+  'twin-storage-error': { error: TwinError };
+}
+
+export type TwinEvent<K extends keyof TwinEventMap> = CustomEvent<TwinEventMap[K]>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'twin-space-ready': TwinEvent<'twin-space-ready'>;
+    'twin-record-change': TwinEvent<'twin-record-change'>;
+    'twin-record-invalid': TwinEvent<'twin-record-invalid'>;
+    'twin-storage-error': TwinEvent<'twin-storage-error'>;
+  }
+}

@@ -1,0 +1,11 @@
+import { createContext } from '@lit/context';
+import type { TwinUser } from '../../sdk/policy/roles.js';
+import type { TwinStore } from '../../sdk/store/create-store.js';
+
+/** What `<twin-space>` hands to every widget inside it. Keys are global so two library copies agree. */
+export const storeContext = createContext<TwinStore | undefined>(Symbol.for('twinkit.store'));
+export const userContext = createContext<TwinUser | undefined>(Symbol.for('twinkit.user'));
+/** The space's phase filter: widgets show only records of this phase; new records take it. */
+export const phaseContext = createContext<string | undefined>(Symbol.for('twinkit.phase'));
+/** The UI locale the space asks for (`lang` on `<twin-space>`). */
+export const localeContext = createContext<string | undefined>(Symbol.for('twinkit.locale'));

@@ -1,0 +1,34 @@
+import { css } from 'lit';
+import { tokens } from '../../theme/tokens.styles.js';
+
+export const twinSpaceStyles = [
+  tokens,
+  css`
+    :host {
+      display: block;
+    }
+    :host([theme='light']) {
+      color-scheme: light;
+    }
+    :host([theme='dark']) {
+      color-scheme: dark;
+    }
+    :host([theme='auto']) {
+      color-scheme: light dark;
+    }
+    [part='status']:empty {
+      display: none;
+    }
+    [part='status'] {
+      margin: 0 0 var(--_gap);
+      padding: 0.5rem 0.75rem;
+      border-inline-start: 4px solid var(--_warning);
+      background: var(--_surface-raised);
+      color: var(--_text);
+      border-radius: var(--_radius);
+    }
+    [part='status'].error {
+      border-inline-start-color: var(--_danger);
+    }
+  `,
+];

@@ -1,0 +1,5 @@
+// Registers every Twinkit tag. The <script type="module"> bundle is built from this file.
+// <twin-space> comes first so that widgets find their provider at once.
+import './components/twin-space/twin-space.js';
+
+export * from './index.js';

@@ -1,0 +1,13 @@
+// Classes and types, no side effects: importing this registers no tag.
+// Register tags with `twinkit/define` (all) or `twinkit/twin-space` (one).
+export * from './sdk/index.js';
+export { TwinElement } from './components/base/twin-element.js';
+export { defineElement } from './components/base/define-element.js';
+export type { TwinEvent, TwinEventMap } from './components/base/events.js';
+export { localeContext, phaseContext, storeContext, userContext } from './components/context/contexts.js';
+export { StoreController, type LoadStatus, type StoreControllerOptions } from './components/controllers/store-controller.js';
+export { LiveAnnouncer } from './components/controllers/live-announcer.js';
+export { TwinSpace } from './components/twin-space/twin-space.component.js';
+export { matchLocale, setUiLocale, SUPPORTED_LOCALES } from './localization/localization.js';
+export { errorMessage } from './localization/error-message.js';
+export { tokens } from './theme/tokens.styles.js';

@@ -1,0 +1,23 @@
+// Spanish. Keys are the `id`s given to msg() in the components; a test checks none is missing.
+import { str } from '@lit/localize';
+
+export const templates = {
+  'status.loading': 'Cargando el espacio…',
+  'status.ready': 'Espacio listo',
+  'status.no-space': 'Falta el identificador del espacio: añade el atributo space.',
+  'status.storage-error': str`No se puede guardar ni leer: ${0}`,
+  'status.invalid-records': str`${0} registros dañados no se muestran.`,
+  'user.anonymous': 'Tú',
+  'role.admin': 'Administración',
+  'role.teacher': 'Docente',
+  'role.moderator': 'Moderación',
+  'role.pupil': 'Alumnado',
+  'role.observer': 'Invitado (solo lectura)',
+  'error.validation': 'No se ha guardado: revisa los campos marcados.',
+  'error.conflict': 'Otra persona ha cambiado esto mientras editabas. Se conservan ambas versiones: elige cuál guardar.',
+  'error.permission': 'No tienes permiso para hacer esto en este espacio.',
+  'error.not-found': 'Esto ya no existe (puede que se haya borrado).',
+  'error.quota-exceeded': 'El navegador no tiene espacio para guardar esto. No se ha cambiado nada. Libera espacio e inténtalo de nuevo.',
+  'error.storage-unavailable': 'Ahora no se puede guardar (el almacenamiento no está disponible). No se ha cambiado nada.',
+  'error.unknown': 'Algo ha fallado. No se ha cambiado nada.',
+};
