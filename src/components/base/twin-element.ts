@@ -21,7 +21,7 @@ function watchLanguageChanges(element: TwinElement, on: boolean) {
   else langObservers.delete(element);
   if (langObservers.size && !documentObserver) {
     documentObserver = new MutationObserver(() => langObservers.forEach((el) => el.refreshLanguage()));
-    documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'], subtree: true });
+    documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
   } else if (!langObservers.size && documentObserver) {
     documentObserver.disconnect();
     documentObserver = undefined;
@@ -71,7 +71,8 @@ export class TwinElement extends LitElement {
     const pageDir = (this.#autoDir ? this.parentElement : this)?.closest('[dir]');
     if (!pageDir) {
       this.#autoDir = true;
-      this.setAttribute('dir', directionOf(lang));
+      const dir = directionOf(lang);
+      if (this.getAttribute('dir') !== dir) this.setAttribute('dir', dir);
     }
     void setUiLocale(lang);
   }

@@ -14,6 +14,9 @@ import { localUser } from '../context/local-user.js';
 import { parseModeration, parseRole, sanitizeUser } from './space-attributes.js';
 import { twinSpaceStyles } from './twin-space.styles.js';
 
+/** What the status line says; turned into words at render time, so a language switch applies. */
+type Problem = { kind: 'no-space' } | { kind: 'invalid'; count: number } | { kind: 'storage'; error: TwinError };
+
 /** The `adapter` attribute is a name; the property also takes an adapter instance. */
 const adapterConverter = {
   fromAttribute: (value: string | null) => value ?? 'indexeddb',
@@ -83,7 +86,7 @@ export class TwinSpace extends TwinElement {
   declare user: TwinUser | undefined;
   /** The store the widgets use; undefined until the adapter is ready. Read-only. */
   declare store: TwinStore | undefined;
-  declare _problem: { message: string; kind: 'error' | 'warning' } | undefined;
+  declare _problem: Problem | undefined;
 
   readonly #storeProvider = new ContextProvider(this, { context: storeContext });
   readonly #userProvider = new ContextProvider(this, { context: userContext });
@@ -144,7 +147,7 @@ export class TwinSpace extends TwinElement {
     await this.#closeStore();
     this.#invalid.clear();
     if (!this.space) {
-      this._problem = { kind: 'warning', message: msg('No space id: add a space attribute.', { id: 'status.no-space' }) };
+      this._problem = { kind: 'no-space' };
       return;
     }
     try {
@@ -208,24 +211,32 @@ export class TwinSpace extends TwinElement {
 
   #showInvalidCount() {
     const count = this.#invalid.size;
-    this._problem = count
-      ? { kind: 'warning', message: msg(str`${count} damaged records are not shown.`, { id: 'status.invalid-records' }) }
-      : undefined;
+    this._problem = count ? { kind: 'invalid', count } : undefined;
   }
 
   #reportStorageError(error: unknown) {
     const twinError = isTwinError(error) ? error : new TwinError('storage-unavailable', String(error));
-    this._problem = {
-      kind: 'error',
-      message: msg(str`Cannot save or read: ${errorMessage(twinError)}`, { id: 'status.storage-error' }),
-    };
+    this._problem = { kind: 'storage', error: twinError };
     console.error('<twin-space>:', twinError.message);
     this.emit('twin-storage-error', { error: twinError });
   }
 
+  #statusText(problem: Problem | undefined): string {
+    switch (problem?.kind) {
+      case undefined:
+        return '';
+      case 'no-space':
+        return msg('No space id: add a space attribute.', { id: 'status.no-space' });
+      case 'invalid':
+        return msg(str`${problem.count} damaged records are not shown.`, { id: 'status.invalid-records' });
+      case 'storage':
+        return msg(str`Cannot save or read: ${errorMessage(problem.error)}`, { id: 'status.storage-error' });
+    }
+  }
+
   protected override render() {
     return html`<slot name="status"
-        ><p part="status" role="status" class=${this._problem?.kind ?? ''}>${this._problem?.message ?? ''}</p></slot
+        ><p part="status" role="status" class=${this._problem?.kind === 'storage' ? 'error' : ''}>${this.#statusText(this._problem)}</p></slot
       ><slot></slot>`;
   }
 }

@@ -2,8 +2,6 @@
 import { str } from '@lit/localize';
 
 export const templates = {
-  'status.loading': 'Cargando el espacio…',
-  'status.ready': 'Espacio listo',
   'status.no-space': 'Falta el identificador del espacio: añade el atributo space.',
   'status.storage-error': str`No se puede guardar ni leer: ${0}`,
   'status.invalid-records': str`${0} registros dañados no se muestran.`,
