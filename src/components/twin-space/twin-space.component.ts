@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { msg, str } from '@lit/localize';
 import { html, type PropertyValues } from 'lit';
 import type { StorageAdapter } from '../../sdk/adapter.js';
-import { resolveAdapter } from '../../sdk/adapters/resolve-adapter.js';
+import { knownAdapterNames, resolveAdapter } from '../../sdk/adapters/resolve-adapter.js';
 import { isTwinError, TwinError } from '../../sdk/errors.js';
 import type { TwinUser } from '../../sdk/policy/roles.js';
 import { createStore, type TwinStore } from '../../sdk/store/create-store.js';
@@ -15,7 +15,11 @@ import { parseModeration, parseRole, sanitizeUser } from './space-attributes.js'
 import { twinSpaceStyles } from './twin-space.styles.js';
 
 /** What the status line says; turned into words at render time, so a language switch applies. */
-type Problem = { kind: 'no-space' } | { kind: 'invalid'; count: number } | { kind: 'storage'; error: TwinError };
+type Problem =
+  | { kind: 'no-space' }
+  | { kind: 'unknown-adapter'; name: string; known: string }
+  | { kind: 'invalid'; count: number }
+  | { kind: 'storage'; error: TwinError };
 
 /** The `adapter` attribute is a name; the property also takes an adapter instance. */
 const adapterConverter = {
@@ -151,6 +155,13 @@ export class TwinSpace extends TwinElement {
       return;
     }
     try {
+      if (typeof this.adapter === 'string' && !knownAdapterNames().includes(this.adapter)) {
+        // Most often a typo or a registerAdapter() call that runs too late: name it.
+        this._problem = { kind: 'unknown-adapter', name: this.adapter, known: knownAdapterNames().join(', ') };
+        console.error(`<twin-space>: no storage adapter is registered as "${this.adapter}".`);
+        this.emit('twin-storage-error', { error: new TwinError('storage-unavailable', `No storage adapter is registered as "${this.adapter}".`) });
+        return;
+      }
       if (newAdapter || !this.#adapterInstance) {
         if (this.#ownsAdapter) await this.#adapterInstance?.close();
         this.#ownsAdapter = typeof this.adapter === 'string';
@@ -227,16 +238,26 @@ export class TwinSpace extends TwinElement {
         return '';
       case 'no-space':
         return msg('No space id: add a space attribute.', { id: 'status.no-space' });
+      case 'unknown-adapter':
+        return msg(str`No storage adapter is called "${problem.name}". Known adapters: ${problem.known}.`, { id: 'status.unknown-adapter' });
       case 'invalid':
-        return msg(str`${problem.count} damaged records are not shown.`, { id: 'status.invalid-records' });
+        return problem.count === 1
+          ? msg('1 damaged record is not shown.', { id: 'status.invalid-record' })
+          : msg(str`${problem.count} damaged records are not shown.`, { id: 'status.invalid-records' });
       case 'storage':
         return msg(str`Cannot save or read: ${errorMessage(problem.error)}`, { id: 'status.storage-error' });
     }
   }
 
   protected override render() {
+    const problem = this._problem;
+    const isError = problem?.kind === 'storage' || problem?.kind === 'unknown-adapter';
+    // Errors are alerts with a visible "Error:" label (not told by colour alone); notes are polite.
     return html`<slot name="status"
-        ><p part="status" role="status" class=${this._problem?.kind === 'storage' ? 'error' : ''}>${this.#statusText(this._problem)}</p></slot
+        ><p part="status" role=${isError ? 'alert' : 'status'} class=${isError ? 'error' : ''}>${problem
+          ? html`<strong>${isError ? msg('Error:', { id: 'status.label-error' }) : msg('Note:', { id: 'status.label-note' })}</strong>
+              ${this.#statusText(problem)}`
+          : ''}</p></slot
       ><slot></slot>`;
   }
 }

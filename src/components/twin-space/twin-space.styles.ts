@@ -7,6 +7,12 @@ export const twinSpaceStyles = [
     :host {
       display: block;
     }
+    /* A theme chosen here may differ from the page's: paint the space's own background. */
+    :host([theme='light']),
+    :host([theme='dark']) {
+      background: var(--_surface);
+      color: var(--_text);
+    }
     :host([theme='light']) {
       color-scheme: light;
     }

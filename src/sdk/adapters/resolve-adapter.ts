@@ -9,12 +9,17 @@ const BUILT_IN: Record<string, () => StorageAdapter> = {
   memory: () => createMemoryAdapter(),
 };
 
+/** Names `resolveAdapter` accepts: registered adapters and the built-in ones. */
+export function knownAdapterNames(): string[] {
+  return [...new Set([...registeredAdapterNames(), ...Object.keys(BUILT_IN)])];
+}
+
 /** The adapter for `<twin-space adapter="name">`: a registered one first, then the built-ins. */
 export async function resolveAdapter(name: string, space: string, options?: Record<string, unknown>): Promise<StorageAdapter> {
   const factory = getAdapterFactory(name);
   if (factory) return factory({ space, options });
   const builtIn = BUILT_IN[name];
   if (builtIn) return builtIn();
-  const known = [...new Set([...registeredAdapterNames(), ...Object.keys(BUILT_IN)])].join(', ');
+  const known = knownAdapterNames().join(', ');
   throw new TwinError('storage-unavailable', `No storage adapter is registered as "${name}". Known adapters: ${known}. Call registerAdapter("${name}", factory) before the page uses it.`);
 }

@@ -1,0 +1,76 @@
+import '../src/define.js';
+import type { TwinSpace } from '../src/components/twin-space/twin-space.component.js';
+import { defineElement } from '../src/components/base/define-element.js';
+import { roleLabel } from '../src/localization/role-label.js';
+import { setUiLocale } from '../src/localization/localization.js';
+import { DemoSpacePanel } from './demo-space-panel.js';
+import { demoText, type DemoKey } from './demo-strings.js';
+import { DEMO_USERS } from './demo-users.js';
+
+defineElement('demo-space-panel', DemoSpacePanel);
+
+const space = document.querySelector('twin-space') as TwinSpace;
+const userSelect = document.querySelector<HTMLSelectElement>('#demo-user')!;
+const langSelect = document.querySelector<HTMLSelectElement>('#demo-lang')!;
+const themeSelect = document.querySelector<HTMLSelectElement>('#demo-theme')!;
+
+/** The visitor's choices survive a reload. */
+const saved = (key: string, fallback: string) => {
+  try {
+    return localStorage.getItem(`twinkit-demo:${key}`) ?? fallback;
+  } catch {
+    return fallback;
+  }
+};
+const save = (key: string, value: string) => {
+  try {
+    localStorage.setItem(`twinkit-demo:${key}`, value);
+  } catch {
+    // Private mode: the choice lasts for this page view.
+  }
+};
+
+function signIn(id: string) {
+  const user = DEMO_USERS.find((u) => u.id === id) ?? DEMO_USERS[0];
+  space.setAttribute('user-id', user.id);
+  space.setAttribute('user-name', user.name);
+  space.setAttribute('user-role', user.role);
+  if (user.school) space.setAttribute('school', user.school);
+  else space.removeAttribute('school');
+  space.toggleAttribute('mobile', Boolean(user.mobile));
+  save('user', user.id);
+}
+
+async function speak(lang: string) {
+  document.documentElement.lang = lang;
+  await setUiLocale(lang);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) el.textContent = demoText(el.dataset.text as DemoKey, lang);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-label]')) el.setAttribute('aria-label', demoText(el.dataset.label as DemoKey, lang));
+  document.title = `${demoText('title', lang)} · IES Mar Menor · Erasmus+`;
+  const selected = userSelect.value;
+  userSelect.replaceChildren(
+    ...DEMO_USERS.map((user) => {
+      const detail =
+        user.role === 'pupil' ? `${roleLabel(user.role)}, ${demoText(user.mobile ? 'travels' : 'staysHome', lang)}` : roleLabel(user.role);
+      return new Option(`${user.name} — ${detail}`, user.id);
+    }),
+  );
+  userSelect.value = selected || saved('user', DEMO_USERS[0].id);
+  save('lang', lang);
+}
+
+function paint(theme: string) {
+  space.setAttribute('theme', theme);
+  document.documentElement.style.colorScheme = theme;
+  save('theme', theme);
+}
+
+langSelect.value = saved('lang', navigator.language.startsWith('es') ? 'es' : 'en');
+themeSelect.value = saved('theme', matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+await speak(langSelect.value);
+signIn(userSelect.value);
+paint(themeSelect.value);
+
+userSelect.addEventListener('change', () => signIn(userSelect.value));
+langSelect.addEventListener('change', () => void speak(langSelect.value));
+themeSelect.addEventListener('change', () => paint(themeSelect.value));
