@@ -46,6 +46,16 @@ const WORDS = (
 ).split(' ');
 const ACCENTED = ['é', 'ñ', 'ü', 'ç', 'ø', 'ł', 'ă', 'ß', 'à', 'ö'];
 
+/** Fisher-Yates with the seeded PRNG (a random `sort` comparator is neither uniform nor deterministic in V8). */
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 function word(random: () => number): string {
   const w = WORDS[Math.floor(random() * WORDS.length)];
   // A few non-ASCII letters, as in real multilingual glossaries.
@@ -62,12 +72,12 @@ function sentence(random: () => number, words: number): string {
 /** Fields a widget passes to `store.create`: no envelope. JSON size between 400 and 600 bytes. */
 export function makeFields(random: () => number): GlossaryFields {
   const count = 2 + Math.floor(random() * 3);
-  const languages = [...LANGUAGES].sort(() => random() - 0.5).slice(0, count);
+  const languages = shuffled(LANGUAGES, random).slice(0, count);
   const translations: GlossaryFields['translations'] = {};
   for (const language of languages) {
     translations[language] = { term: sentence(random, 1 + Math.floor(random() * 2)).slice(0, -1), definition: sentence(random, 10) };
   }
-  const tags = [...TAGS].sort(() => random() - 0.5).slice(0, 1 + Math.floor(random() * 3));
+  const tags = shuffled(TAGS, random).slice(0, 1 + Math.floor(random() * 3));
   const fields: GlossaryFields = { translations, category: CATEGORIES[Math.floor(random() * CATEGORIES.length)], tags };
   // Bring the entry into the 400..600 byte range by growing or trimming the definitions.
   const first = translations[languages[0]];

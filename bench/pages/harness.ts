@@ -1,6 +1,7 @@
 /**
  * What every contender page shares. Each contender (store, idb, dexie) is bundled into its own page
- * so that one library's globals (Dexie's promise zones, for instance) cannot slow down another;
+ * so that one library's globals, caches and garbage cannot affect another (Dexie swaps the global
+ * Promise while it runs);
  * bench/run.mjs drives the three pages in turn. Every figure is measured here with
  * performance.now(); node only computes medians.
  */

@@ -50,9 +50,13 @@ async function withRawDatabase(work: (db: Awaited<ReturnType<typeof openRawDatab
   }
 }
 
-async function withAdapter(work: (adapter: ReturnType<typeof createIndexedDBAdapter>) => Promise<unknown>): Promise<number> {
+async function withAdapter(work: (adapter: ReturnType<typeof createIndexedDBAdapter>) => Promise<unknown>, { broadcast = true } = {}): Promise<number> {
   const name = freshName('profile-adapter');
+  // The adapter looks BroadcastChannel up when it is created: hiding it measures the adapter without cross-tab messages.
+  const channel = globalThis.BroadcastChannel;
+  if (!broadcast) (globalThis as { BroadcastChannel?: unknown }).BroadcastChannel = undefined;
   const adapter = createIndexedDBAdapter({ databaseName: name });
+  (globalThis as { BroadcastChannel?: unknown }).BroadcastChannel = channel;
   await adapter.list(SPACE, COLLECTION, { limit: 1 });
   try {
     return await timed(() => work(adapter));
@@ -180,9 +184,21 @@ export async function profile(config: BenchConfig, openStore: (name: string) => 
     record(`one-by-one ${m}: prototype add()-based write, 1 tx each`, await withRawDatabase(async (db) => {
       for (const stored of fewRecords) await addWrite(db, SPACE, putOps([stored]));
     }), rep);
+    {
+      const channel = new BroadcastChannel(freshName('profile-channel-single'));
+      record(`one-by-one ${m}: BroadcastChannel.postMessage, 1 change with body each`, await timed(async () => {
+        for (const stored of fewRecords) {
+          channel.postMessage({ space: SPACE, changes: [{ type: 'put', space: SPACE, collection: COLLECTION, id: stored.id, rev: stored.rev, record: stored, origin: 'bench' }] });
+        }
+      }), rep);
+      channel.close();
+    }
     record(`one-by-one ${m}: adapter.write, 1 record each`, await withAdapter(async (adapter) => {
       for (const stored of fewRecords) await adapter.write(SPACE, putOps([stored]), { origin: 'bench' });
     }), rep);
+    record(`one-by-one ${m}: adapter.write, 1 record each, no BroadcastChannel`, await withAdapter(async (adapter) => {
+      for (const stored of fewRecords) await adapter.write(SPACE, putOps([stored]), { origin: 'bench' });
+    }, { broadcast: false }), rep);
     {
       const name = freshName('profile-store-single');
       const session = await openStore(name);

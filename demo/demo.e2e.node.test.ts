@@ -1,0 +1,106 @@
+// End to end: `npm start` serves the demo, and in real Chromium it works as each demo user.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/google-chrome'].find((p) => p && existsSync(p));
+
+describe('the demo page (npm start)', () => {
+  let server: ChildProcess;
+  let browser: BrowserContext;
+  let page: Page;
+  let url: string;
+
+  before(async () => {
+    assert.ok(executablePath, 'No Chromium found: apt-get install -y chromium, or set CHROME_PATH');
+    server = spawn('npm', ['start', '--silent'], { env: { ...process.env, PORT: '8290' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    url = await new Promise<string>((resolve, reject) => {
+      server.stdout!.on('data', (data) => {
+        const match = String(data).match(/http:\/\/127\.0\.0\.1:\d+\//);
+        if (match) resolve(match[0]);
+      });
+      server.on('exit', (code) => reject(new Error(`npm start exited with ${code}`)));
+    });
+    browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'twinkit-e2e-')), {
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.kill();
+  });
+
+  /** Waits until the panel's text (inside its shadow root) matches, and returns it. */
+  const panelText = async (pattern: RegExp) => {
+    const handle = await page.waitForFunction(
+      (source) => {
+        const text = document.querySelector('demo-space-panel')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+        return new RegExp(source).test(text) && text;
+      },
+      pattern.source,
+      { timeout: 5000 },
+    );
+    return String(await handle.jsonValue());
+  };
+
+  it('serves the page on 127.0.0.1 with a <twin-space> on IndexedDB', async () => {
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(url);
+    await page.locator('demo-space-panel').getByText('Signed in as').waitFor();
+    const adapter = await page.evaluate(() => (document.querySelector('twin-space') as unknown as { store: { adapter: { name: string } } }).store.adapter.name);
+    assert.equal(adapter, 'indexeddb');
+    assert.deepEqual(requests.filter((r) => !r.startsWith(url)), [], 'no request to any third party');
+  });
+
+  it('lets the teacher add sample content, which survives a reload', async () => {
+    await page.selectOption('#demo-user', 'teacher-lucia');
+    await page.locator('demo-space-panel').getByRole('button', { name: 'Add sample project content' }).click();
+    await page.locator('demo-space-panel').getByText('Sample content added').waitFor();
+    await page.reload();
+    assert.match(await panelText(/5\s*glossary entries/), /4\s*project phases/);
+  });
+
+  it('sends a travelling pupil\'s word for approval', async () => {
+    await page.selectOption('#demo-user', 'pupil-kasia');
+    await page.locator('demo-space-panel').getByText('Kasia Nowak').waitFor();
+    await page.getByLabel('English').fill('<img src=x onerror=alert(1)> tide');
+    await page.getByRole('button', { name: 'Add word' }).click();
+    await page.locator('demo-space-panel').getByText('waits for a teacher’s approval', { exact: false }).first().waitFor();
+    assert.equal(await page.locator('demo-space-panel img').count(), 0, 'pupil text never becomes markup');
+  });
+
+  it('shows a guest no way to write', async () => {
+    await page.selectOption('#demo-user', 'observer-city');
+    await page.locator('demo-space-panel').getByText('Town library').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Add word' }).count(), 0);
+  });
+
+  it('speaks Spanish when the page does', async () => {
+    await page.selectOption('#demo-lang', 'es');
+    await page.locator('demo-space-panel').getByText('Conectado como').waitFor();
+    assert.match(await panelText(/Invitado \(solo lectura\)/), /Qué puedes hacer aquí/);
+  });
+
+  it('is accessible (axe-core) in light and dark, and at 320 px', async () => {
+    for (const [theme, width] of [['light', 1200], ['dark', 1200], ['light', 320]] as const) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.selectOption('#demo-theme', theme);
+      await page.selectOption('#demo-user', 'teacher-lucia');
+      await page.locator('demo-space-panel').getByText('Lucía Martínez').waitFor();
+      await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
+      const violations = await page.evaluate(async () =>
+        (await (window as unknown as { axe: { run(d: Document): Promise<{ violations: { id: string }[] }> } }).axe.run(document)).violations.map((v) => v.id),
+      );
+      assert.deepEqual(violations, [], `${theme} at ${width} px`);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, `no sideways scrolling at ${width} px`);
+    }
+  });
+});
