@@ -1,25 +1,16 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from './scripts/chromium.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** The browser: CHROME_PATH, then Debian's chromium, then an installed Chrome. */
-function findBrowser() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-  const found = candidates.find((path) => path && existsSync(path));
-  if (!found) {
-    console.error(
-      '\nNo Chromium or Chrome found for the browser tests.\n' +
-        'Install it with:  sudo apt-get update && sudo apt-get install -y chromium\n' +
-        'or point CHROME_PATH at a Chrome or Chromium binary.\n',
-    );
-    process.exit(1);
-  }
-  return found;
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error(`\n${CHROMIUM_INSTALL_HINT}\n`);
+  process.exit(1);
 }
 
-const executablePath = findBrowser();
 
 export default {
   files: ['src/**/*.test.ts', '!src/**/*.node.test.ts'],
@@ -34,13 +25,7 @@ export default {
         executablePath,
         headless: true,
         args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
+          ...CHROMIUM_ARGS,
           `--user-data-dir=${mkdtempSync(join(tmpdir(), 'twinkit-wtr-'))}`,
         ],
       },

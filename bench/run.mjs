@@ -13,7 +13,6 @@
  *          --no-sizes / --no-storage   skip a part
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -22,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { measureSizes } from './sizes.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from '../scripts/chromium.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const benchDir = join(root, 'bench');
@@ -62,24 +62,12 @@ const progress = (message) => process.stderr.write(`${message}\n`);
 
 // -- browser --------------------------------------------------------------------------------------
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--js-flags=--expose-gc',
-];
+// The benchmarks force garbage collection between runs.
+const CHROMIUM_FLAGS = ['--headless', ...CHROMIUM_ARGS, '--js-flags=--expose-gc'];
 
 function findBrowser() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-  const found = candidates.find((path) => path && existsSync(path));
-  if (!found) {
-    throw new Error('No Chromium found (CHROME_PATH, /usr/bin/chromium, Chrome). Install it with: apt-get update && apt-get install -y chromium');
-  }
+  const found = findChromium();
+  if (!found) throw new Error(CHROMIUM_INSTALL_HINT);
   return found;
 }
 

@@ -1,13 +1,14 @@
 // End to end: `npm start` serves the demo, and in real Chromium it works as each demo user.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from '../scripts/chromium.mjs';
 
-const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/google-chrome'].find((p) => p && existsSync(p));
+const executablePath = findChromium();
 
 describe('the demo page (npm start)', () => {
   let server: ChildProcess;
@@ -16,8 +17,8 @@ describe('the demo page (npm start)', () => {
   let url: string;
 
   before(async () => {
-    assert.ok(executablePath, 'No Chromium found: apt-get install -y chromium, or set CHROME_PATH');
-    server = spawn('npm', ['start', '--silent'], { env: { ...process.env, PORT: '8290' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    assert.ok(executablePath, CHROMIUM_INSTALL_HINT);
+    server = spawn('npm', ['start', '--silent'], { env: { ...process.env, PORT: '8290' }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
     url = await new Promise<string>((resolve, reject) => {
       server.stdout!.on('data', (data) => {
         const match = String(data).match(/http:\/\/127\.0\.0\.1:\d+\//);
@@ -27,14 +28,16 @@ describe('the demo page (npm start)', () => {
     });
     browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'twinkit-e2e-')), {
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
     });
     page = await browser.newPage();
   });
 
   after(async () => {
     await browser?.close();
-    server?.kill();
+    // npm starts the server as its child: stop the whole process group, and let go of the pipe.
+    if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+    server?.stdout?.destroy();
   });
 
   /** Waits until the panel's text (inside its shadow root) matches, and returns it. */
@@ -45,7 +48,7 @@ describe('the demo page (npm start)', () => {
         return new RegExp(source).test(text) && text;
       },
       pattern.source,
-      { timeout: 5000 },
+      { timeout: 15000 },
     );
     return String(await handle.jsonValue());
   };

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from './chromium.mjs';
 
 const server = spawn(process.execPath, ['scripts/serve-demo.mjs'], { env: { ...process.env, PORT: '8199' } });
 const url = await new Promise((resolve, reject) => {
@@ -16,8 +17,8 @@ const url = await new Promise((resolve, reject) => {
 });
 
 const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'twinkit-look-')), {
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  executablePath: findChromium() ?? (console.error(CHROMIUM_INSTALL_HINT), process.exit(1)),
+  args: CHROMIUM_ARGS,
 });
 mkdirSync('screenshots', { recursive: true });
 const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');

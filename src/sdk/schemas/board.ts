@@ -7,7 +7,7 @@ export const BOARD_POST_KINDS = ['text', 'link', 'image', 'video', 'file'] as co
 
 export const boardFields = {
   kind: z.enum(BOARD_POST_KINDS),
-  section: text(LIMITS.id, { min: 1 }),
+  section: text(LIMITS.id, { required: true }),
   /** Fractional position (a string that sorts), so two people moving posts at once do not collide. */
   position: z.string().check(z.minLength(1), z.maxLength(64)),
   title: z.optional(shortText()),

@@ -10,7 +10,7 @@ const identifier = () =>
 
 export const authorSchema = z.looseObject({
   id: identifier(),
-  name: text(LIMITS.name, { min: 1 }),
+  name: text(LIMITS.name, { required: true }),
   school: z.optional(text(LIMITS.name)),
 });
 export type Author = z.infer<typeof authorSchema>;

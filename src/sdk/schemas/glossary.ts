@@ -5,10 +5,10 @@ import { languageTag, longText, shortText, text } from './text.js';
 
 /** One language's version of a concept. */
 export const glossaryTranslationSchema = z.looseObject({
-  term: shortText(1),
+  term: shortText({ required: true }),
   definition: z.optional(longText()),
   example: z.optional(longText()),
-  aliases: z.optional(z.array(shortText(1)).check(z.maxLength(LIMITS.tags, `at most ${LIMITS.tags} aliases`))),
+  aliases: z.optional(z.array(shortText({ required: true })).check(z.maxLength(LIMITS.tags, `at most ${LIMITS.tags} aliases`))),
 });
 
 export const glossaryFields = {
@@ -17,7 +17,7 @@ export const glossaryFields = {
     z.refine((value) => Object.keys(value).length > 0, 'needs at least one language'),
   ),
   category: z.optional(text(LIMITS.name)),
-  tags: z.optional(z.array(text(LIMITS.name, { min: 1 })).check(z.maxLength(LIMITS.tags))),
+  tags: z.optional(z.array(text(LIMITS.name, { required: true })).check(z.maxLength(LIMITS.tags))),
   related: z.optional(z.array(z.string()).check(z.maxLength(LIMITS.tags))),
 };
 

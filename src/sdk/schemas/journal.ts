@@ -6,7 +6,7 @@ export const JOURNAL_VISIBILITIES = ['private', 'school', 'space'] as const;
 
 export const journalFields = {
   date: isoDate(),
-  title: shortText(1),
+  title: shortText({ required: true }),
   body: z.optional(longText()),
   language: z.optional(languageTag()),
   visibility: z.enum(JOURNAL_VISIBILITIES),

@@ -5,7 +5,7 @@ import { isoDate, longText, shortText } from './text.js';
 export const DEFAULT_PHASES = ['preparation', 'mobility', 'reflection', 'dissemination'] as const;
 
 export const phaseFields = {
-  name: shortText(1),
+  name: shortText({ required: true }),
   /** Order in the project's sequence; lower comes first. */
   order: z.number(),
   startsOn: z.optional(isoDate()),

@@ -84,6 +84,8 @@ class Store extends EventTarget implements TwinStore {
   /** Tags this store's writes so that their echo from the adapter is skipped. */
   readonly #origin = `store-${randomId(12)}`;
   readonly #unsubscribe: () => void;
+  /** Records already validated, by collection/id, with their revision: an unchanged record is not parsed again. */
+  readonly #validated = new Map<string, { rev: string; record: TwinRecord }>();
 
   constructor(options: StoreOptions) {
     super();
@@ -106,7 +108,7 @@ class Store extends EventTarget implements TwinStore {
     const raw = await this.adapter.get(this.space, collection, id);
     const notFound = () => new TwinNotFoundError(`This ${this.#noun(collection)} no longer exists (it may have been deleted).`);
     if (!raw) throw notFound();
-    const checked = checkRecord<T>(raw, definition);
+    const checked = this.#check<T>(raw, definition);
     if (!checked.ok) {
       this.#reportInvalid({ collection, id, issues: checked.issues, raw });
       throw new TwinValidationError(`This ${this.#noun(collection)} is damaged and cannot be shown: ${describeIssues(checked.issues)}.`, checked.issues);
@@ -122,7 +124,7 @@ class Store extends EventTarget implements TwinStore {
     const records: T[] = [];
     const invalid: InvalidRecord[] = [];
     for (const raw of raws) {
-      const checked = checkRecord<T>(raw, definition);
+      const checked = this.#check<T>(raw, definition);
       if (checked.ok) {
         if (this.can('read', checked.record)) records.push(checked.record);
       } else {
@@ -335,7 +337,7 @@ class Store extends EventTarget implements TwinStore {
         if (change.type === 'delete') return { type: 'delete', collection: change.collection, id: change.id, local: false };
         const raw = change.record ?? (await this.adapter.get(this.space, change.collection, change.id).catch(() => undefined));
         if (!raw) return { type: 'delete', collection: change.collection, id: change.id, local: false };
-        const checked = checkRecord<TwinRecord>(raw, definition);
+        const checked = this.#check<TwinRecord>(raw, definition);
         if (!checked.ok) {
           this.#reportInvalid({ collection: change.collection, id: change.id, issues: checked.issues, raw });
           return undefined;
@@ -348,7 +350,23 @@ class Store extends EventTarget implements TwinStore {
     this.#emitChanges(out.filter((change): change is RecordChange => change !== undefined));
   }
 
+  /** Validates a stored record, or reuses the result for a revision already validated. */
+  #check<T>(raw: RawRecord, definition: CollectionDefinition): ReturnType<typeof checkRecord<T>> {
+    const key = `${raw.collection}\u0000${raw.id}`;
+    const known = this.#validated.get(key);
+    if (known && known.rev === raw.rev && typeof raw.rev === 'string') return { ok: true, record: known.record as T };
+    const checked = checkRecord<T>(raw, definition);
+    if (checked.ok) this.#validated.set(key, { rev: raw.rev, record: checked.record as TwinRecord });
+    else this.#validated.delete(key);
+    return checked;
+  }
+
   #emitChanges(changes: RecordChange[]) {
+    for (const change of changes) {
+      const key = `${change.collection}\u0000${change.id}`;
+      if (change.record) this.#validated.set(key, { rev: change.record.rev, record: change.record });
+      else if (change.type === 'delete') this.#validated.delete(key);
+    }
     if (changes.length) this.dispatchEvent(new CustomEvent('change', { detail: { changes } }));
   }
 

@@ -45,12 +45,15 @@ describe('indexeddb adapter: what the conformance suite does not cover', () => {
     const adapter = createIndexedDBAdapter({ databaseName });
     const store = createStore({ adapter, space: 's', user: teacher });
     const kept = await store.create('glossary', entry('kept before the disk filled up'));
-    const realPut = IDBObjectStore.prototype.put;
+    const { add: realAdd, put: realPut } = IDBObjectStore.prototype;
     let puts = 0;
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if (++puts === 50) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return realPut.apply(this, args);
-    };
+    const fillDisk = (real: typeof realPut) =>
+      function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (++puts === 50) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return real.apply(this, args);
+      };
+    IDBObjectStore.prototype.put = fillDisk(realPut);
+    IDBObjectStore.prototype.add = fillDisk(realAdd);
     let error: unknown;
     try {
       await store.createMany('glossary', Array.from({ length: 200 }, (_, i) => entry(`term ${i}`)));
@@ -58,6 +61,7 @@ describe('indexeddb adapter: what the conformance suite does not cover', () => {
       error = caught;
     } finally {
       IDBObjectStore.prototype.put = realPut;
+      IDBObjectStore.prototype.add = realAdd;
     }
     expect(puts).to.be.greaterThanOrEqual(50);
     expect(isTwinError(error), String(error)).to.equal(true);

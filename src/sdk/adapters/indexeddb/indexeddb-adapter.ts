@@ -3,7 +3,7 @@ import type { AttachmentInfo, Change, ListQuery, RawRecord, StorageAdapter, Writ
 import { toStorageError, TwinStorageError } from '../../errors.js';
 import { randomId } from '../../revision.js';
 import { assertWritable } from '../assert-writable.js';
-import { decideOperation } from '../decide-operation.js';
+import { applyBatch } from './apply-batch.js';
 import { openTwinDatabase, type TwinDB, type TwinDBSchema } from './database.js';
 
 export interface IndexedDBAdapterOptions {
@@ -88,37 +88,12 @@ export function createIndexedDBAdapter(options: IndexedDBAdapterOptions = {}): S
       let tx: IDBPTransaction<TwinDBSchema, ['records'], 'readwrite'> | undefined;
       try {
         tx = (await db()).transaction('records', 'readwrite');
-        const store = tx.store;
-        const keyOf = (op: WriteOperation): [string, string, string] =>
-          op.type === 'put' ? [space, op.record.collection, op.record.id] : [space, op.collection, op.id];
-        // Read every current record at once (one round of requests), then decide in order;
-        // `current` is updated as we go so a batch that touches one id twice stays consistent.
-        const current = new Map<string, RawRecord | undefined>();
-        const keys = operations.map(keyOf);
-        await Promise.all(
-          keys.map(async (key) => {
-            const flat = key.join('\u0000');
-            if (!current.has(flat)) {
-              current.set(flat, undefined);
-              current.set(flat, await store.get(key));
-            }
-          }),
-        );
-        results = operations.map((operation, i) => {
-          const flat = keys[i].join('\u0000');
-          const decision = decideOperation(space, operation, current.get(flat), origin);
-          if ('store' in decision) {
-            current.set(flat, decision.store);
-            store.put(decision.store).catch(ignore);
-          }
-          if ('remove' in decision) {
-            current.set(flat, undefined);
-            store.delete(keys[i]).catch(ignore);
-          }
-          if ('change' in decision) changes.push(decision.change);
-          return decision.result;
-        });
-        await tx.done;
+        const applied = applyBatch(tx.store, space, operations, origin);
+        const done = tx.done;
+        done.catch(ignore); // Awaited below; this only keeps an early abort from being reported twice.
+        results = await applied.results;
+        await done;
+        changes.push(...applied.changes);
       } catch (error) {
         // Whatever failed mid-batch, the transaction must not commit the part already queued.
         try {

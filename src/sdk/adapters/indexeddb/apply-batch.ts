@@ -1,0 +1,97 @@
+import { unwrap, type IDBPObjectStore } from 'idb';
+import type { Change, RawRecord, WriteOperation, WriteResult } from '../../adapter.js';
+import { decideOperation } from '../decide-operation.js';
+import type { TwinDBSchema } from './database.js';
+
+type RecordStore = IDBPObjectStore<TwinDBSchema, ['records'], 'records', 'readwrite'>;
+type Key = [string, string, string];
+
+export interface Applied {
+  /** Resolves once the transaction's requests are answered; await `tx.done` before trusting it. */
+  results: Promise<WriteResult[]>;
+  /** Changes of the operations that applied (complete once `results` resolves). */
+  changes: Change[];
+}
+
+const keyOf = (space: string, op: WriteOperation): Key =>
+  op.type === 'put' ? [space, op.record.collection, op.record.id] : [space, op.collection, op.id];
+
+/**
+ * Queues a batch on a readwrite transaction. A batch of new records with distinct ids (the common
+ * case: a pupil's post, an import) uses `add()`, which refuses an existing id by itself, so no
+ * read is needed before the write; any other batch reads what is stored first, then decides.
+ */
+export function applyBatch(store: RecordStore, space: string, operations: WriteOperation[], origin: string): Applied {
+  const keys = operations.map((op) => keyOf(space, op));
+  const distinct = new Set(keys.map((key) => key.join('\u0000'))).size === keys.length;
+  const allNew = distinct && operations.every((op) => op.type === 'put' && op.expectedRev === null);
+  return allNew ? addNew(store, space, operations, keys, origin) : readThenWrite(store, space, operations, keys, origin);
+}
+
+function addNew(store: RecordStore, space: string, operations: WriteOperation[], keys: Key[], origin: string): Applied {
+  const raw = unwrap(store) as IDBObjectStore;
+  const changes: Change[] = [];
+  const pending = operations.map(
+    (operation, i) =>
+      new Promise<WriteResult>((resolve, reject) => {
+        const decision = decideOperation(space, operation, undefined, origin);
+        if (!('store' in decision)) throw new Error('unreachable: a new record always applies');
+        const request = raw.add(decision.store);
+        request.onsuccess = () => {
+          changes[i] = decision.change;
+          resolve(decision.result);
+        };
+        request.onerror = (event) => {
+          if (request.error?.name !== 'ConstraintError') return reject(request.error); // aborts the batch
+          // The id exists: a conflict for this record only, so the rest of the batch goes on.
+          event.preventDefault();
+          event.stopPropagation();
+          const read = raw.get(keys[i]);
+          read.onsuccess = () =>
+            resolve({ ok: false, id: keys[i][2], collection: keys[i][1], reason: 'conflict', current: read.result as RawRecord });
+          read.onerror = () => reject(read.error);
+        };
+      }),
+  );
+  pending.forEach((promise) => promise.catch(() => {})); // reported once, through tx.done
+  return {
+    results: Promise.all(pending).then((results) => {
+      const applied = changes.filter(Boolean);
+      changes.length = 0;
+      changes.push(...applied);
+      return results;
+    }),
+    changes,
+  };
+}
+
+function readThenWrite(store: RecordStore, space: string, operations: WriteOperation[], keys: Key[], origin: string): Applied {
+  const changes: Change[] = [];
+  // Read every current record at once (one round of requests), then decide in order;
+  // `current` is updated as we go so a batch that touches one id twice stays consistent.
+  const current = new Map<string, RawRecord | undefined>();
+  const reads = keys.map(async (key) => {
+    const flat = key.join('\u0000');
+    if (!current.has(flat)) {
+      current.set(flat, undefined);
+      current.set(flat, await store.get(key));
+    }
+  });
+  const results = Promise.all(reads).then(() =>
+    operations.map((operation, i) => {
+      const flat = keys[i].join('\u0000');
+      const decision = decideOperation(space, operation, current.get(flat), origin);
+      if ('store' in decision) {
+        current.set(flat, decision.store);
+        store.put(decision.store).catch(() => {});
+      }
+      if ('remove' in decision) {
+        current.set(flat, undefined);
+        store.delete(keys[i]).catch(() => {});
+      }
+      if ('change' in decision) changes.push(decision.change);
+      return decision.result;
+    }),
+  );
+  return { results, changes };
+}
