@@ -30,7 +30,10 @@ run('custom-elements.json', bin('cem'), ['analyze', '--litelement', '--quiet']);
 // Every path package.json promises must exist.
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const promised = Object.values(pkg.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
-const missing = [...promised, pkg.main, pkg.types, pkg.customElements].filter((path) => path && !existsSync(path));
+// A pattern export (`./components/*`) must resolve for every element folder in src/components.
+const elements = readdirSync('src/components').filter((name) => existsSync(join('src/components', name, `${name}.ts`)));
+const expanded = promised.flatMap((path) => (path.includes('*') ? elements.map((name) => path.replaceAll('*', name)) : [path]));
+const missing = [...expanded, pkg.main, pkg.types, pkg.customElements].filter((path) => path && !existsSync(path));
 if (missing.length) {
   console.error(`\nBuild failed: package.json points at missing files:\n  ${missing.join('\n  ')}`);
   process.exit(1);
