@@ -1,6 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from './scripts/chromium.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,10 @@ if (!executablePath) {
   process.exit(1);
 }
 
+
+// A fresh browser profile per run, removed when the run ends.
+const profile = mkdtempSync(join(tmpdir(), 'twinkit-wtr-'));
+process.on('exit', () => rmSync(profile, { recursive: true, force: true }));
 
 export default {
   files: ['src/**/*.test.ts', '!src/**/*.node.test.ts'],
@@ -26,7 +30,7 @@ export default {
         headless: true,
         args: [
           ...CHROMIUM_ARGS,
-          `--user-data-dir=${mkdtempSync(join(tmpdir(), 'twinkit-wtr-'))}`,
+          `--user-data-dir=${profile}`,
         ],
       },
     }),

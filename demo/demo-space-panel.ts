@@ -30,10 +30,12 @@ export class DemoSpacePanel extends TwinElement {
     _counts: { state: true },
     _activity: { state: true },
     _message: { state: true },
+    _seedMessage: { state: true },
   };
   declare _counts: Record<string, number>;
   declare _activity: Activity[];
   declare _message: { text: string; error: boolean } | undefined;
+  declare _seedMessage: { text: string; error: boolean } | undefined;
 
   static override styles = [
     tokens,
@@ -152,6 +154,7 @@ export class DemoSpacePanel extends TwinElement {
     this.#unsubscribe?.();
     this.#store = store;
     this._message = undefined;
+    this._seedMessage = undefined;
     if (!store) return;
     this.#unsubscribe = store.subscribe((changes) => this.#onChanges(changes));
     void this.#count();
@@ -201,11 +204,11 @@ export class DemoSpacePanel extends TwinElement {
     if (!this.#store) return;
     try {
       await seedSampleContent(this.#store);
-      this._message = { text: this.#t('seeded'), error: false };
+      this._seedMessage = { text: this.#t('seeded'), error: false };
     } catch (error) {
-      this._message = { text: errorMessage(error), error: true };
+      this._seedMessage = { text: errorMessage(error), error: true };
     }
-    this.#announcer.announce(this._message.text);
+    this.#announcer.announce(this._seedMessage.text);
   }
 
   protected override render() {
@@ -247,7 +250,10 @@ export class DemoSpacePanel extends TwinElement {
         </ul>
         <p class="muted">${this.#t('widgetsSoon')}</p>
         ${store.can('manage-settings')
-          ? html`<button class="secondary" type="button" @click=${this.#seed}>${this.#t('seed')}</button>`
+          ? html`<button class="secondary" type="button" @click=${this.#seed}>${this.#t('seed')}</button>
+              ${this._seedMessage
+                ? html`<p class="message ${this._seedMessage.error ? 'error' : ''}">${this._seedMessage.text}</p>`
+                : nothing}`
           : nothing}
       </section>
 
@@ -255,7 +261,7 @@ export class DemoSpacePanel extends TwinElement {
         ? html`<section class="card" aria-labelledby="add-word">
             <h3 id="add-word">${this.#t('addWord')}</h3>
             <form @submit=${this.#addWord}>
-              <label lang="en">${this.#t('english')} <input name="en" lang="en" autocomplete="off" maxlength="300" /></label>
+              <label>${this.#t('english')} <input name="en" lang="en" autocomplete="off" maxlength="300" /></label>
               <label>${this.#t('spanish')} <input name="es" lang="es" autocomplete="off" maxlength="300" /></label>
               <button type="submit">${this.#t('add')}</button>
               ${this._message

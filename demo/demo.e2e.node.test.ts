@@ -57,7 +57,7 @@ describe('the demo page (npm start)', () => {
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(url);
-    await page.locator('demo-space-panel').getByText('Signed in as').waitFor();
+    await page.locator('demo-space-panel').getByText('Signed in as').first().waitFor();
     const adapter = await page.evaluate(() => (document.querySelector('twin-space') as unknown as { store: { adapter: { name: string } } }).store.adapter.name);
     assert.equal(adapter, 'indexeddb');
     assert.deepEqual(requests.filter((r) => !r.startsWith(url)), [], 'no request to any third party');
@@ -66,14 +66,14 @@ describe('the demo page (npm start)', () => {
   it('lets the teacher add sample content, which survives a reload', async () => {
     await page.selectOption('#demo-user', 'teacher-lucia');
     await page.locator('demo-space-panel').getByRole('button', { name: 'Add sample project content' }).click();
-    await page.locator('demo-space-panel').getByText('Sample content added').waitFor();
+    await page.locator('demo-space-panel').getByText('Sample content added').first().waitFor();
     await page.reload();
     assert.match(await panelText(/5\s*glossary entries/), /4\s*project phases/);
   });
 
   it('sends a travelling pupil\'s word for approval', async () => {
     await page.selectOption('#demo-user', 'pupil-kasia');
-    await page.locator('demo-space-panel').getByText('Kasia Nowak').waitFor();
+    await page.locator('demo-space-panel').getByText('Kasia Nowak').first().waitFor();
     await page.getByLabel('English').fill('<img src=x onerror=alert(1)> tide');
     await page.getByRole('button', { name: 'Add word' }).click();
     await page.locator('demo-space-panel').getByText('waits for a teacher’s approval', { exact: false }).first().waitFor();
@@ -82,13 +82,13 @@ describe('the demo page (npm start)', () => {
 
   it('shows a guest no way to write', async () => {
     await page.selectOption('#demo-user', 'observer-city');
-    await page.locator('demo-space-panel').getByText('Town library').waitFor();
+    await page.locator('demo-space-panel').getByText('Town library').first().waitFor();
     assert.equal(await page.getByRole('button', { name: 'Add word' }).count(), 0);
   });
 
   it('speaks Spanish when the page does', async () => {
     await page.selectOption('#demo-lang', 'es');
-    await page.locator('demo-space-panel').getByText('Conectado como').waitFor();
+    await page.locator('demo-space-panel').getByText('Conectado como').first().waitFor();
     assert.match(await panelText(/Invitado \(solo lectura\)/), /Qué puedes hacer aquí/);
   });
 
@@ -97,7 +97,7 @@ describe('the demo page (npm start)', () => {
       await page.setViewportSize({ width, height: 800 });
       await page.selectOption('#demo-theme', theme);
       await page.selectOption('#demo-user', 'teacher-lucia');
-      await page.locator('demo-space-panel').getByText('Lucía Martínez').waitFor();
+      await page.locator('demo-space-panel').getByText('Lucía Martínez').first().waitFor();
       await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
       const violations = await page.evaluate(async () =>
         (await (window as unknown as { axe: { run(d: Document): Promise<{ violations: { id: string }[] }> } }).axe.run(document)).violations.map((v) => v.id),

@@ -1,4 +1,3 @@
-import '../src/define.js';
 import type { TwinSpace } from '../src/components/twin-space/twin-space.component.js';
 import { defineElement } from '../src/components/base/define-element.js';
 import { roleLabel } from '../src/localization/role-label.js';
@@ -6,8 +5,6 @@ import { setUiLocale } from '../src/localization/localization.js';
 import { DemoSpacePanel } from './demo-space-panel.js';
 import { demoText, type DemoKey } from './demo-strings.js';
 import { DEMO_USERS } from './demo-users.js';
-
-defineElement('demo-space-panel', DemoSpacePanel);
 
 const space = document.querySelector('twin-space') as TwinSpace;
 const userSelect = document.querySelector<HTMLSelectElement>('#demo-user')!;
@@ -70,6 +67,10 @@ themeSelect.value = saved('theme', matchMedia('(prefers-color-scheme: dark)').ma
 await speak(langSelect.value);
 signIn(userSelect.value);
 paint(themeSelect.value);
+
+// Tags are defined only now, so the space starts as the chosen user (not as an anonymous one first).
+await import('../src/define.js');
+defineElement('demo-space-panel', DemoSpacePanel);
 
 userSelect.addEventListener('change', () => signIn(userSelect.value));
 langSelect.addEventListener('change', () => void speak(langSelect.value));

@@ -1,4 +1,3 @@
-import { msg } from '@lit/localize';
 import { createIndexedDBAdapter } from '../../sdk/adapters/indexeddb/indexeddb-adapter.js';
 import type { StorageAdapter } from '../../sdk/adapter.js';
 import { createStore, type TwinStore } from '../../sdk/store/create-store.js';
@@ -12,7 +11,7 @@ export function defaultStore(space: string): TwinStore {
   let store = stores.get(space);
   if (!store) {
     sharedAdapter ??= createIndexedDBAdapter();
-    store = createStore({ adapter: sharedAdapter, space, user: localUser(msg('You', { id: 'user.anonymous' })) });
+    store = createStore({ adapter: sharedAdapter, space, user: localUser() });
     stores.set(space, store);
   }
   return store;

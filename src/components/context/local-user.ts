@@ -8,7 +8,10 @@ const KEY = 'twinkit:local-user-id';
  * at this browser, who owns its local storage, so they may do everything. The id is kept so that
  * their records stay theirs after a reload.
  */
-export function localUser(name: string): TwinUser {
+/** Stored as the author's name: neutral, not translated ("You" is for display only). */
+export const LOCAL_USER_NAME = 'Local user';
+
+export function localUser(name = LOCAL_USER_NAME): TwinUser {
   let id: string | null = null;
   try {
     id = localStorage.getItem(KEY);
@@ -19,5 +22,5 @@ export function localUser(name: string): TwinUser {
   } catch {
     id ??= `local-${randomId(12)}`; // Storage blocked: a user for this page view only.
   }
-  return { id, name, role: 'admin' };
+  return { id, name: name || LOCAL_USER_NAME, role: 'admin' };
 }

@@ -21,5 +21,9 @@ export function parseModeration(value: string | undefined | null): ModerationMod
 
 /** A user passed as a property is checked like attributes are. */
 export function sanitizeUser(user: TwinUser): TwinUser {
+  if (!user.id) {
+    console.warn('<twin-space>: the user object has no id; acting as a read-only observer.');
+    return { id: 'anonymous', name: String(user.name || 'Guest'), role: 'observer' };
+  }
   return { ...user, id: String(user.id), name: String(user.name || user.id), role: parseRole(user.role) };
 }

@@ -34,7 +34,9 @@ const adapterConverter = {
  * @summary The provider of a Twinkit space.
  * @slot - The widgets of the space, and any other content.
  * @slot status - Replaces the built-in status line.
- * @csspart status - The built-in status line (storage errors, damaged records).
+ * @csspart status - The built-in status line (both kinds below).
+ * @csspart note - The status line for notes (damaged records, a missing space id).
+ * @csspart error - The status line for errors (storage, an unknown adapter).
  * @event twin-space-ready - The store is ready; `detail.store` is the TwinStore.
  * @event twin-record-change - Records changed here or elsewhere; `detail.changes`.
  * @event twin-record-invalid - A stored record failed validation and is not shown; `detail` describes it.
@@ -112,7 +114,11 @@ export class TwinSpace extends TwinElement {
   /** The user the widgets act as, from the `user` property or the attributes. */
   get currentUser(): TwinUser {
     if (this.user) return sanitizeUser(this.user);
-    if (!this.userId) return localUser(this.userName || msg('You', { id: 'user.anonymous' }));
+    if (!this.userId) {
+      // No id: the person at this browser. A page that set a role (a guest page) keeps it.
+      const local = localUser(this.userName);
+      return this.userRole ? { ...local, role: parseRole(this.userRole) } : local;
+    }
     return {
       id: this.userId,
       name: this.userName || this.userId,
@@ -149,6 +155,7 @@ export class TwinSpace extends TwinElement {
   async #connect(newAdapter: boolean) {
     const connection = ++this.#connection;
     await this.#closeStore();
+    if (!this.isConnected) return; // Lit still updates a removed element; it opens nothing then.
     this.#invalid.clear();
     if (!this.space) {
       this._problem = { kind: 'no-space' };
@@ -163,11 +170,18 @@ export class TwinSpace extends TwinElement {
         return;
       }
       if (newAdapter || !this.#adapterInstance) {
-        if (this.#ownsAdapter) await this.#adapterInstance?.close();
-        this.#ownsAdapter = typeof this.adapter === 'string';
-        this.#adapterInstance = typeof this.adapter === 'string' ? await resolveAdapter(this.adapter, this.space) : this.adapter;
+        const owned = typeof this.adapter === 'string';
+        const next = typeof this.adapter === 'string' ? await resolveAdapter(this.adapter, this.space) : this.adapter;
+        // A newer connect (or a removal) happened while this adapter was being made: drop it.
+        if (connection !== this.#connection || !this.isConnected) {
+          if (owned) await next.close();
+          return;
+        }
+        if (this.#ownsAdapter && this.#adapterInstance !== next) await this.#adapterInstance?.close();
+        this.#ownsAdapter = owned;
+        this.#adapterInstance = next;
       }
-      if (connection !== this.#connection) return;
+      if (connection !== this.#connection || !this.isConnected) return;
       const user = this.currentUser;
       const store = createStore({
         adapter: this.#adapterInstance,
@@ -252,12 +266,14 @@ export class TwinSpace extends TwinElement {
   protected override render() {
     const problem = this._problem;
     const isError = problem?.kind === 'storage' || problem?.kind === 'unknown-adapter';
-    // Errors are alerts with a visible "Error:" label (not told by colour alone); notes are polite.
+    const label = isError ? msg('Error:', { id: 'status.label-error' }) : msg('Note:', { id: 'status.label-note' });
+    const text = problem ? html`<strong>${label}</strong> ${this.#statusText(problem)}` : '';
+    // Two live regions that are always there: notes are polite, errors are alerts. Each has a
+    // visible label, so the kind is not told by colour alone.
     return html`<slot name="status"
-        ><p part="status" role=${isError ? 'alert' : 'status'} class=${isError ? 'error' : ''}>${problem
-          ? html`<strong>${isError ? msg('Error:', { id: 'status.label-error' }) : msg('Note:', { id: 'status.label-note' })}</strong>
-              ${this.#statusText(problem)}`
-          : ''}</p></slot
+        ><p part="status note" role="status">${isError ? '' : text}</p
+        ><p part="status error" role="alert" class="error">${isError ? text : ''}</p></slot
       ><slot></slot>`;
   }
+
 }

@@ -22,10 +22,19 @@ export const twinSpaceStyles = [
     :host([theme='auto']) {
       color-scheme: light dark;
     }
-    [part='status']:empty {
-      display: none;
+    /* Empty, the live region stays in the accessibility tree (hidden only visually), so that
+       screen readers announce the text when it arrives. */
+    [part~='status']:empty {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      margin: 0;
+      padding: 0;
+      border: 0;
     }
-    [part='status'] {
+    [part~='status'] {
       margin: 0 0 var(--_gap);
       padding: 0.5rem 0.75rem;
       border-inline-start: 4px solid var(--_warning);
@@ -33,7 +42,7 @@ export const twinSpaceStyles = [
       color: var(--_text);
       border-radius: var(--_radius);
     }
-    [part='status'].error {
+    [part~='status'].error {
       border-inline-start-color: var(--_danger);
     }
   `,

@@ -30,7 +30,7 @@ describe('<twin-space>', () => {
     await until(() => list.data.status === 'ready', 'the list to load');
     await expectAccessible(space);
     const broken = await fixture<TwinSpace>(html`<twin-space adapter="no-such-adapter" space="x"></twin-space>`);
-    await until(() => broken.shadowRoot?.querySelector('[part=status]')?.textContent, 'the status line');
+    await until(() => broken.shadowRoot?.querySelector('[role=alert]')?.textContent, 'the status line');
     await expectAccessible(broken);
   });
 
@@ -127,9 +127,9 @@ describe('<twin-space>', () => {
       const space = await fixture<TwinSpace>(html`<twin-space adapter="moodle-missing" space="x"></twin-space>`);
       await until(() => errors.length, 'the error event');
       expect(errors[0]).to.match(/No storage adapter is registered as "moodle-missing"/);
-      const status = space.shadowRoot!.querySelector('[part=status]')!;
+      const status = space.shadowRoot!.querySelector('[role=alert]')!;
       await until(() => status.textContent?.trim(), 'the status text');
-      expect(status.getAttribute('role')).to.equal('alert');
+      expect(space.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('');
       expect(status.textContent!.replace(/\s+/g, ' ')).to.match(/Error: No storage adapter is called "moodle-missing"\. Known adapters: .*indexeddb, memory\./);
     } finally {
       console.error = error;
@@ -139,8 +139,8 @@ describe('<twin-space>', () => {
 
   it('asks for a space id when none is given', async () => {
     const space = await fixture<TwinSpace>(html`<twin-space adapter="memory"></twin-space>`);
-    await until(() => space.shadowRoot!.querySelector('[part=status]')!.textContent, 'the status line');
-    expect(space.shadowRoot!.querySelector('[part=status]')!.textContent).to.match(/No space id/);
+    await until(() => space.shadowRoot!.querySelector('[role=status]')!.textContent, 'the status line');
+    expect(space.shadowRoot!.querySelector('[role=status]')!.textContent).to.match(/No space id/);
   });
 
   it('reports damaged records by count while still showing the valid ones', async () => {
@@ -156,18 +156,18 @@ describe('<twin-space>', () => {
     await until(() => list.terms.length === 1, 'the valid entry');
     expect(list.data.invalid.map((i) => i.id)).to.deep.equal(['broken']);
     expect(invalid).to.deep.equal(['broken']);
-    await until(() => space.shadowRoot!.querySelector('[part=status]')!.textContent, 'the status line');
-    expect(space.shadowRoot!.querySelector('[part=status]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Note: 1 damaged record is not shown.');
+    await until(() => space.shadowRoot!.querySelector('[role=status]')!.textContent, 'the status line');
+    expect(space.shadowRoot!.querySelector('[role=status]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Note: 1 damaged record is not shown.');
   });
 
   it('speaks the page\'s language: Spanish from lang="es"', async () => {
     const space = await fixture<TwinSpace>(html`<twin-space lang="es" adapter="memory"></twin-space>`);
-    await until(() => space.shadowRoot!.querySelector('[part=status]')!.textContent?.includes('Falta'), 'Spanish status');
-    expect(space.shadowRoot!.querySelector('[part=status]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+    await until(() => space.shadowRoot!.querySelector('[role=status]')!.textContent?.includes('Falta'), 'Spanish status');
+    expect(space.shadowRoot!.querySelector('[role=status]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
       'Aviso: Falta el identificador del espacio: añade el atributo space.',
     );
     space.setAttribute('lang', 'en-GB');
-    await until(() => space.shadowRoot!.querySelector('[part=status]')!.textContent?.includes('No space id'), 'English again');
+    await until(() => space.shadowRoot!.querySelector('[role=status]')!.textContent?.includes('No space id'), 'English again');
   });
 
   it('takes an adapter instance and a user object as properties', async () => {
@@ -198,6 +198,32 @@ describe('<twin-space>', () => {
     expect(list.data.store!.user.role).to.equal('admin');
     await list.data.store!.create('glossary', entry('alone'));
     await until(() => list.terms.includes('alone'), 'the entry');
+  });
+
+  it('keeps a page\'s user-role for the local user when no user-id is given (a guest page)', async () => {
+    const { space, list } = await spaceWith(`space="${uniqueSpace()}" user-role="observer"`);
+    await until(() => list.data.store, 'the store');
+    expect(space.store!.user.role).to.equal('observer');
+    expect(space.store!.can('create')).to.equal(false);
+  });
+
+  it('closes the adapter it made when it is removed, and a late adapter of a replaced one', async () => {
+    let opened = 0;
+    let closed = 0;
+    const name = `counting-${n++}`;
+    registerAdapter(name, async () => {
+      opened++;
+      await new Promise((resolve) => setTimeout(resolve, 30)); // a slow integrator's adapter
+      const adapter = createMemoryAdapter();
+      return { ...adapter, close: async () => void closed++ };
+    });
+    const space = await fixture<TwinSpace>(html`<twin-space adapter=${name} space="a"></twin-space>`);
+    space.space = 'b'; // a second connect while the first adapter is still being made
+    await until(() => space.store, 'the store');
+    expect(space.store!.space).to.equal('b');
+    await until(() => closed === opened - 1, 'the stale adapter closed');
+    space.remove();
+    await until(() => closed === opened, 'every adapter closed after removal');
   });
 
   it('can be defined twice without throwing (the library loaded twice)', () => {

@@ -9,7 +9,6 @@ export const templates = {
   'status.label-error': 'Error:',
   'status.label-note': 'Aviso:',
   'status.invalid-records': str`${0} registros dañados no se muestran.`,
-  'user.anonymous': 'Tú',
   'role.admin': 'Administrador/a',
   'role.teacher': 'Docente',
   'role.moderator': 'Moderador/a',

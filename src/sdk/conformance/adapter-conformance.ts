@@ -120,6 +120,7 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       checkEqual(await ids(), ['a', 'b1', 'b2', 'c'], 'list order');
       checkEqual(await ids({ direction: 'desc' }), ['c', 'b2', 'b1', 'a'], 'list order, descending');
       checkEqual(await ids({ limit: 2 }), ['a', 'b1'], 'list with limit 2');
+      checkEqual(await ids({ limit: 0 }), [], 'list with limit 0');
       checkEqual(await ids({ direction: 'desc', limit: 1 }), ['c'], 'list descending with limit 1');
       checkEqual(await ids({ phase: 'mobility' }), ['b2', 'c'], 'list of phase mobility');
       checkEqual(await ids({ updatedAfter: '2026-01-01T00:00:00.000Z' }), ['b1', 'b2', 'c'], 'list updated after Jan 1');

@@ -844,8 +844,22 @@ describe('store: attachments', () => {
     const store = open(pupil);
     await rejectsWith(store.getAttachment('nothing-here'), 'not-found');
     const info = await store.putAttachment(new Blob([PNG], { type: 'image/png' }), images);
-    await store.removeAttachment(info.id);
+    const post = await store.create('board', { kind: 'image', section: 'day-1', position: 'a0', attachment: info.id, alt: 'The harbour' });
+    await store.removeAttachment(info.id, 'board', post);
     await rejectsWith(store.getAttachment(info.id), 'not-found');
+  });
+
+  it('lets only those who may edit the record that uses a file delete it', async (t) => {
+    const { open } = world(t);
+    const author = open(pupil);
+    const info = await author.putAttachment(new Blob([PNG], { type: 'image/png' }), images);
+    const post = await author.create('board', { kind: 'image', section: 'day-1', position: 'a0', attachment: info.id, alt: 'Boats' });
+    const other = await author.create('board', { kind: 'text', section: 'day-1', position: 'a1', body: 'no file here' });
+    await rejectsWith(open(otherPupil).removeAttachment(info.id, 'board', post), 'permission');
+    await rejectsWith(author.removeAttachment(info.id, 'board', other), 'permission');
+    assert.equal((await author.getAttachment(info.id)).size, PNG.length, 'the file is still stored');
+    await open(teacher).removeAttachment(info.id, 'board', post);
+    await rejectsWith(author.getAttachment(info.id), 'not-found');
   });
 });
 
@@ -877,5 +891,65 @@ describe('store: createMany', () => {
     const { open, storedAll } = world(t);
     assert.deepEqual(await open(pupil).createMany('glossary', []), []);
     assert.deepEqual(await storedAll('glossary'), []);
+  });
+});
+
+describe('store: decisions are made on the stored record, not on the caller\'s copy', () => {
+  it('does not let a pupil take over another pupil\'s record by passing an edited author', async (t) => {
+    const { open, stored } = world(t);
+    const bruno = await open(otherPupil).create('glossary', entry('Harbour'));
+    const ana = open(pupil);
+    const forged = { ...bruno, author: { id: pupil.id, name: pupil.name } };
+    await rejectsWith(ana.update('glossary', forged, { category: 'mine now' }), 'permission');
+    const raw = await stored('glossary', bruno.id);
+    assert.equal((raw?.author as { id: string }).id, otherPupil.id);
+    assert.equal(raw?.category, undefined);
+  });
+
+  it('keeps the stored author, status and creation time when an edit passes others', async (t) => {
+    const { open } = world(t, { settings: { moderation: 'off' } });
+    const teacherStore = open(teacher);
+    const ana = open(pupil);
+    const own = await ana.create('glossary', entry('Quay'));
+    const hidden = await teacherStore.setStatus('glossary', own, 'hidden');
+    // The author may not edit a hidden record, however the copy is dressed up.
+    await rejectsWith(ana.update('glossary', { ...hidden, status: 'published' }, { category: 'x' }), 'permission');
+    const edited = await teacherStore.update('glossary', { ...hidden, author: { id: 'someone', name: 'Forged' }, createdAt: '2000-01-01T00:00:00.000Z' }, { category: 'Coast' });
+    assert.equal(edited.author.id, pupil.id);
+    assert.equal(edited.createdAt, own.createdAt);
+    assert.equal(edited.status, 'hidden');
+  });
+
+  it('writes only the status on approval, even from an edited copy', async (t) => {
+    const { open } = world(t, { settings: { moderation: 'pupils' } });
+    const pending = await open(pupil).create('glossary', entry('Buoy'));
+    const approved = await open(moderator).setStatus('glossary', { ...pending, category: 'smuggled' }, 'published');
+    assert.equal(approved.status, 'published');
+    assert.equal(approved.category, undefined);
+  });
+
+  it('does not let a moderator bring back a hidden record by passing it as pending', async (t) => {
+    const { open } = world(t, { settings: { moderation: 'pupils' } });
+    const post = await open(pupil).create('glossary', entry('Wreck'));
+    const hidden = await open(teacher).setStatus('glossary', post, 'hidden');
+    await rejectsWith(open(moderator).setStatus('glossary', { ...hidden, status: 'pending' }, 'published'), 'permission');
+  });
+
+  it('never puts a record the user may not read into a conflict error', async (t) => {
+    const { open } = world(t, { settings: { moderation: 'pupils' } });
+    const pending = await open(otherPupil).create('glossary', entry('Secret'));
+    const error = await rejectsWith<TwinConflictError>(open(pupil).create('glossary', entry('Guess'), { id: pending.id }), 'conflict');
+    assert.equal(error.theirs, undefined);
+  });
+
+  it('hands out frozen records, so no view can change what others see', async (t) => {
+    const { open } = world(t);
+    const store = open(teacher);
+    const created = await store.create('glossary', entry('Pier'));
+    const { records } = await store.list('glossary');
+    assert.throws(() => {
+      (records[0].translations as Record<string, { term: string }>).en.term = 'changed in place';
+    }, TypeError);
+    assert.equal(Object.isFrozen(created), true);
   });
 });

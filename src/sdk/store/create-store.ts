@@ -63,7 +63,8 @@ export interface TwinStore extends EventTarget {
   remove(collection: string, record: TwinRecord): Promise<void>;
   putAttachment(blob: Blob, limits: AttachmentLimits): Promise<{ id: string; type: string; size: number }>;
   getAttachment(id: string): Promise<Blob>;
-  removeAttachment(id: string): Promise<void>;
+  /** Deletes a file that `record` refers to; the user must be allowed to edit the record. */
+  removeAttachment(id: string, collection: string, record: TwinRecord): Promise<void>;
   /** Calls `listener` with every batch of changes the user may see, local and remote. */
   subscribe(listener: (changes: RecordChange[]) => void): () => void;
   close(): Promise<void>;
@@ -194,7 +195,7 @@ class Store extends EventTarget implements TwinStore {
       written.forEach((result, i) => {
         const { index, record } = toWrite[i];
         if (result.ok) {
-          const saved = { ...record, rev: result.rev } as T;
+          const saved = deepFreeze({ ...record, rev: result.rev }) as T;
           results[index] = { ok: true, record: saved };
           changes.push({ type: 'put', collection, id: saved.id, record: saved, local: true });
         } else {
@@ -203,7 +204,7 @@ class Store extends EventTarget implements TwinStore {
             error: new TwinConflictError(
               `A ${this.#noun(collection)} with this id already exists. Nothing was overwritten.`,
               record,
-              result.current,
+              this.#theirs(result.current, definition),
             ),
           };
         }
@@ -213,76 +214,75 @@ class Store extends EventTarget implements TwinStore {
     return results as BatchResult<T>[];
   }
 
-  async update<T extends TwinRecord>(collection: string, base: T, changes: Record<string, unknown>, attempt = 1): Promise<T> {
+  async update<T extends TwinRecord>(collection: string, base: T, changes: Record<string, unknown>): Promise<T> {
     const definition = this.#definition(collection);
-    this.#require('edit', base, collection);
-    const next: Record<string, unknown> = {
-      ...base,
-      ...this.#withoutReserved(changes, collection),
-      schemaVersion: definition.version,
-      updatedAt: this.#later(base.updatedAt),
-    };
-    // An author whose records need approval sends an edited published record back for approval.
-    if (base.status === 'published' && base.author.id === this.user.id && initialStatus(this.user, this.settings) === 'pending') {
-      next.status = 'pending';
-    }
-    for (const key of Object.keys(changes)) if (changes[key] === undefined) delete next[key];
-    const record = this.#validateForWrite(next, definition, collection);
-    const [result] = await this.adapter.write(this.space, [{ type: 'put', record, expectedRev: base.rev }], { origin: this.#origin });
-    if (result.ok) return this.#saved<T>(collection, record, result);
-
-    const theirs = result.current && checkRecord<T>(result.current, definition);
+    const fields = this.#withoutReserved(changes, collection);
     const noun = this.#noun(collection);
-    if (!theirs) {
-      throw new TwinConflictError(`Someone deleted this ${noun} while you were editing it. Your version is kept here so you can save it again.`, record, undefined);
+    const mine = { ...base, ...fields };
+    // Everything is decided on the stored version, never on the caller's copy: a widget cannot
+    // change the author, status or creation time by passing an edited record.
+    let theirs = await this.#stored<T>(collection, definition, base);
+    for (let attempt = 1; ; attempt++) {
+      if (!theirs) {
+        throw new TwinConflictError(`Someone deleted this ${noun} while you were editing it. Your version is kept here so you can save it again.`, mine, undefined);
+      }
+      if (theirs.rev !== base.rev) {
+        const merge = canMergeSafely(base, mine, theirs);
+        if (!merge.ok || attempt > MERGE_ATTEMPTS) {
+          throw new TwinConflictError(
+            `Someone else changed this ${noun} while you were editing it (${merge.ok ? 'several times' : merge.fields.join(', ')}). Both versions are kept: choose which to keep.`,
+            mine,
+            theirs,
+            merge.ok ? [] : merge.fields,
+          );
+        }
+      }
+      this.#require('edit', theirs, collection);
+      const record = this.#validateForWrite(this.#edited(theirs, changes, fields, definition), definition, collection);
+      const [result] = await this.adapter.write(this.space, [{ type: 'put', record, expectedRev: theirs.rev }], { origin: this.#origin });
+      if (result.ok) return this.#saved<T>(collection, record, result);
+      theirs = this.#theirs<T>(result.current, definition);
     }
-    if (!theirs.ok) {
-      throw new TwinConflictError(
-        `The stored version of this ${noun} changed and is now damaged (${describeIssues(theirs.issues)}). Your version is kept here so you can save it again.`,
-        record,
-        result.current,
-      );
-    }
-    const merge = canMergeSafely(base, next, theirs.record);
-    if (merge.ok && attempt < MERGE_ATTEMPTS) return this.update(collection, theirs.record, changes, attempt + 1);
-    throw new TwinConflictError(
-      `Someone else changed this ${noun} while you were editing it (${merge.ok ? 'several times' : merge.fields.join(', ')}). Both versions are kept: choose which to keep.`,
-      record,
-      theirs.record,
-      merge.ok ? [] : merge.fields,
-    );
   }
 
   async setStatus<T extends TwinRecord>(collection: string, record: T, status: RecordStatus): Promise<T> {
     const definition = this.#definition(collection);
-    this.#require(status === 'hidden' ? 'hide' : 'approve', record, collection);
-    const next = this.#validateForWrite({ ...record, status, updatedAt: this.#later(record.updatedAt) }, definition, collection);
-    const [result] = await this.adapter.write(this.space, [{ type: 'put', record: next, expectedRev: record.rev }], { origin: this.#origin });
+    const stored = await this.#stored<T>(collection, definition, record);
+    const changed = () =>
+      new TwinConflictError(`This ${this.#noun(collection)} changed before your decision was saved. Look at the new version and decide again.`, record, stored);
+    if (!stored) throw new TwinNotFoundError(`This ${this.#noun(collection)} no longer exists (it may have been deleted).`);
+    if (stored.rev !== record.rev) throw changed();
+    this.#require(status === 'hidden' ? 'hide' : 'approve', stored, collection);
+    // Only the status and the time change: content in the caller's copy is not written.
+    const next = this.#validateForWrite({ ...stored, status, updatedAt: this.#later(stored.updatedAt) }, definition, collection);
+    const [result] = await this.adapter.write(this.space, [{ type: 'put', record: next, expectedRev: stored.rev }], { origin: this.#origin });
     if (!result.ok) {
       throw new TwinConflictError(
         `This ${this.#noun(collection)} changed before your decision was saved. Look at the new version and decide again.`,
         next,
-        result.current,
+        this.#theirs(result.current, definition),
       );
     }
     return this.#saved<T>(collection, next, result);
   }
 
   async remove(collection: string, record: TwinRecord): Promise<void> {
-    this.#definition(collection);
-    this.#require('delete', record, collection);
-    const [result] = await this.adapter.write(this.space, [{ type: 'delete', collection, id: record.id, expectedRev: record.rev }], {
+    const definition = this.#definition(collection);
+    const stored = await this.#stored(collection, definition, record);
+    const gone = () => this.#emitChanges([{ type: 'delete', collection, id: record.id, local: true }]);
+    const kept = (theirs: TwinRecord | undefined) =>
+      new TwinConflictError(`Someone changed this ${this.#noun(collection)} before it was deleted, so it was kept. Look at the new version first.`, record, theirs);
+    if (!stored) return gone(); // Already gone: the user's wish is met, and views learn it.
+    if (stored.rev !== record.rev) throw kept(stored);
+    this.#require('delete', stored, collection);
+    const [result] = await this.adapter.write(this.space, [{ type: 'delete', collection, id: record.id, expectedRev: stored.rev }], {
       origin: this.#origin,
     });
     if (!result.ok) {
-      if (!result.current) return; // Already gone: the user's wish is met.
-      throw new TwinConflictError(
-        `Someone changed this ${this.#noun(collection)} before it was deleted, so it was kept. Look at the new version first.`,
-        record,
-        result.current,
-      );
+      if (!result.current) return gone();
+      throw kept(this.#theirs(result.current, definition));
     }
-    this.#emitChanges([{ type: 'delete', collection, id: record.id, local: true }]);
+    gone();
   }
 
   async putAttachment(blob: Blob, limits: AttachmentLimits) {
@@ -310,8 +310,17 @@ class Store extends EventTarget implements TwinStore {
     return blob;
   }
 
-  async removeAttachment(id: string): Promise<void> {
-    this.#require('create', undefined, 'attachment');
+  /**
+   * Deletes a file that `record` (in `collection`) refers to, as someone who may edit that record.
+   * Attachment ids are visible in published records, so an id alone gives no right to delete.
+   */
+  async removeAttachment(id: string, collection: string, record: TwinRecord): Promise<void> {
+    const definition = this.#definition(collection);
+    const stored = await this.#stored(collection, definition, record);
+    if (!stored || !JSON.stringify(stored).includes(JSON.stringify(id))) {
+      throw new TwinPermissionError(`This file does not belong to this ${this.#noun(collection)}, so it was not deleted.`, 'edit');
+    }
+    this.#require('edit', stored, collection);
     await this.adapter.deleteAttachment(this.space, id);
   }
 
@@ -335,7 +344,14 @@ class Store extends EventTarget implements TwinStore {
         const definition = this.#collections[change.collection];
         if (!definition) return undefined;
         if (change.type === 'delete') return { type: 'delete', collection: change.collection, id: change.id, local: false };
-        const raw = change.record ?? (await this.adapter.get(this.space, change.collection, change.id).catch(() => undefined));
+        let raw = change.record;
+        if (!raw) {
+          try {
+            raw = await this.adapter.get(this.space, change.collection, change.id);
+          } catch {
+            return undefined; // Unreadable right now (another tab upgrading): not a deletion.
+          }
+        }
         if (!raw) return { type: 'delete', collection: change.collection, id: change.id, local: false };
         const checked = this.#check<TwinRecord>(raw, definition);
         if (!checked.ok) {
@@ -350,13 +366,58 @@ class Store extends EventTarget implements TwinStore {
     this.#emitChanges(out.filter((change): change is RecordChange => change !== undefined));
   }
 
+  /**
+   * The stored, validated version of `record`: from what this store already validated when the
+   * revisions match, else read. Undefined when it is gone or the user may not read it.
+   */
+  async #stored<T extends TwinRecord>(collection: string, definition: CollectionDefinition, record: TwinRecord): Promise<T | undefined> {
+    const known = this.#validated.get(`${collection}\u0000${record.id}`);
+    if (known && known.rev === record.rev) return known.record as T;
+    const raw = await this.adapter.get(this.space, collection, record.id);
+    if (!raw) return undefined;
+    const checked = this.#check<T>(raw, definition);
+    if (!checked.ok) {
+      throw new TwinConflictError(
+        `The stored version of this ${this.#noun(collection)} is damaged (${describeIssues(checked.issues)}). Your version is kept here so you can save it again.`,
+        record,
+        undefined,
+      );
+    }
+    return this.can('read', checked.record) ? checked.record : undefined;
+  }
+
+  /** What storage holds, for a conflict error: only a valid record the user may read, never raw data. */
+  #theirs<T extends TwinRecord>(raw: RawRecord | undefined, definition: CollectionDefinition): T | undefined {
+    if (!raw) return undefined;
+    const checked = this.#check<T>(raw, definition);
+    return checked.ok && this.can('read', checked.record) ? checked.record : undefined;
+  }
+
+  /** The record after an edit: the stored envelope, the user's fields, and the store's bookkeeping. */
+  #edited(stored: TwinRecord, changes: Record<string, unknown>, fields: Record<string, unknown>, definition: CollectionDefinition) {
+    const next: Record<string, unknown> = {
+      ...stored,
+      ...fields,
+      // Never lower the version of a record written by a newer Twinkit (its fields are kept).
+      schemaVersion: Math.max(definition.version, stored.schemaVersion),
+      updatedAt: this.#later(stored.updatedAt),
+    };
+    for (const key of Object.keys(changes)) if (changes[key] === undefined) delete next[key];
+    // An author whose records need approval sends an edited published record back for approval.
+    if (stored.status === 'published' && stored.author.id === this.user.id && initialStatus(this.user, this.settings) === 'pending') {
+      next.status = 'pending';
+    }
+    return next;
+  }
+
   /** Validates a stored record, or reuses the result for a revision already validated. */
   #check<T>(raw: RawRecord, definition: CollectionDefinition): ReturnType<typeof checkRecord<T>> {
     const key = `${raw.collection}\u0000${raw.id}`;
     const known = this.#validated.get(key);
     if (known && known.rev === raw.rev && typeof raw.rev === 'string') return { ok: true, record: known.record as T };
     const checked = checkRecord<T>(raw, definition);
-    if (checked.ok) this.#validated.set(key, { rev: raw.rev, record: checked.record as TwinRecord });
+    // Frozen: one object is shared by every view of this revision, so none may change it in place.
+    if (checked.ok) this.#validated.set(key, { rev: raw.rev, record: deepFreeze(checked.record as TwinRecord) });
     else this.#validated.delete(key);
     return checked;
   }
@@ -375,7 +436,7 @@ class Store extends EventTarget implements TwinStore {
   }
 
   #saved<T>(collection: string, record: RawRecord, result: WriteResult): T {
-    const saved = { ...record, rev: (result as { rev: string }).rev } as unknown as T & TwinRecord;
+    const saved = deepFreeze({ ...record, rev: (result as { rev: string }).rev }) as unknown as T & TwinRecord;
     this.#emitChanges([{ type: 'put', collection, id: saved.id, record: saved, local: true }]);
     return saved;
   }
@@ -437,6 +498,14 @@ class Store extends EventTarget implements TwinStore {
   #noun(collection: string) {
     return NOUNS[collection] ?? `${collection} record`;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 function formatBytes(bytes: number): string {

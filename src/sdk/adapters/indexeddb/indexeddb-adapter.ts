@@ -69,6 +69,7 @@ export function createIndexedDBAdapter(options: IndexedDBAdapterOptions = {}): S
         const lower = query.updatedAfter === undefined ? prefix : [...prefix, query.updatedAfter, []];
         const range = IDBKeyRange.bound(lower, [...prefix, []]);
         const index = tx.store.index(query.phase === undefined ? 'by-updated' : 'by-phase');
+        if (query.limit === 0) return []; // getAll reads 0 as "no limit"
         if (query.direction !== 'desc') return await index.getAll(range, query.limit);
         const out: RawRecord[] = [];
         for (let cursor = await index.openCursor(range, 'prev'); cursor; cursor = await cursor.continue()) {
@@ -102,7 +103,8 @@ export function createIndexedDBAdapter(options: IndexedDBAdapterOptions = {}): S
           // Already aborted by the browser (a quota error does that): nothing was written.
         }
         await tx?.done.catch(ignore);
-        throw toStorageError(error);
+        // A quota abort shows on the transaction; the request only says it was aborted.
+        throw toStorageError(tx?.error ?? error);
       }
       if (changes.length) {
         notify(space, changes);
