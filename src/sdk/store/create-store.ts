@@ -11,7 +11,7 @@ import { can, initialStatus, type Action } from '../policy/can.js';
 import { DEFAULT_SETTINGS, type SpaceSettings, type TwinUser } from '../policy/roles.js';
 import { randomId } from '../revision.js';
 import { builtInCollections, type CollectionDefinition } from '../schemas/collections.js';
-import type { RecordStatus } from '../schemas/envelope.js';
+import { ENVELOPE_KEYS, type RecordStatus } from '../schemas/envelope.js';
 import type {
   AttachmentLimits,
   BatchResult,
@@ -26,8 +26,8 @@ import { canMergeSafely } from './three-way-merge.js';
 import { checkRecord, describeIssues } from './validate-record.js';
 import type { ListQuery } from '../adapter.js';
 
-/** Keys the store owns: a widget cannot set them through `create` or `update`. */
-const RESERVED = ['id', 'space', 'collection', 'rev', 'schemaVersion', 'createdAt', 'updatedAt', 'author', 'status'];
+/** Keys the store owns: a widget cannot set them through `create` or `update` (`phase` it may). */
+const RESERVED: readonly string[] = ENVELOPE_KEYS.filter((key) => key !== 'phase');
 /** Placeholder revision used to validate a record before the adapter gives it a real one. */
 const UNSAVED_REV = '0-unsaved';
 /** How many times a safe merge is retried when others keep writing the same record. */

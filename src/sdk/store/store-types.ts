@@ -2,7 +2,7 @@ import type { StorageAdapter } from '../adapter.js';
 import type { ValidationIssue } from '../errors.js';
 import type { SpaceSettings, TwinUser } from '../policy/roles.js';
 import type { CollectionDefinition } from '../schemas/collections.js';
-import type { Envelope, RecordStatus } from '../schemas/envelope.js';
+import type { Envelope } from '../schemas/envelope.js';
 
 /** A record as widgets see it: validated, migrated, with unknown fields kept. */
 export type TwinRecord = Envelope & Record<string, unknown>;
@@ -57,7 +57,6 @@ export interface AttachmentLimits {
   types: readonly string[];
 }
 
-export type StatusChange = Exclude<RecordStatus, never>;
 
 export interface StoreEventMap {
   change: CustomEvent<{ changes: RecordChange[] }>;
