@@ -226,16 +226,21 @@ export class TwinSpace extends TwinElement {
       this.#showInvalidCount();
       this.emit('twin-record-invalid', report);
     };
+    // Storage failing in any widget shows once, here, and reaches the page as an event.
+    const onError = (event: Event) => this.#reportStorageError((event as CustomEvent<TwinError>).detail);
     store.addEventListener('change', onChange);
     store.addEventListener('invalid', onInvalid);
+    store.addEventListener('error', onError);
     return () => {
       store.removeEventListener('change', onChange);
       store.removeEventListener('invalid', onInvalid);
+      store.removeEventListener('error', onError);
     };
   }
 
   #showInvalidCount() {
     const count = this.#invalid.size;
+    if (this._problem?.kind === 'storage' || this._problem?.kind === 'unknown-adapter') return; // the error matters more
     this._problem = count ? { kind: 'invalid', count } : undefined;
   }
 

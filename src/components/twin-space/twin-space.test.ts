@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMemoryAdapter, MemoryBacking } from '../../sdk/adapters/memory/memory-adapter.js';
 import { registerAdapter } from '../../sdk/adapters/registry.js';
+import { TwinStorageError } from '../../sdk/errors.js';
 import { expectAccessible } from '../../test-support/axe.js';
 import { TestRecordList, until } from '../../test-support/record-list.js';
 import { setUiLocale } from '../../localization/localization.js';
@@ -131,6 +132,44 @@ describe('<twin-space>', () => {
       await until(() => status.textContent?.trim(), 'the status text');
       expect(space.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('');
       expect(status.textContent!.replace(/\s+/g, ' ')).to.match(/Error: No storage adapter is called "moodle-missing"\. Known adapters: .*indexeddb, memory\./);
+    } finally {
+      console.error = error;
+      document.removeEventListener('twin-storage-error', listener);
+    }
+  });
+
+  it('shows a full disk met by any widget once, as an alert, and as a twin-storage-error event', async () => {
+    const name = `full-disk-${n++}`;
+    registerAdapter(name, () => {
+      const adapter = createMemoryAdapter();
+      return {
+        ...adapter,
+        name: 'full-disk',
+        write: async () => {
+          throw new TwinStorageError('quota-exceeded', 'The browser has no room left to save this.');
+        },
+      };
+    });
+    const codes: string[] = [];
+    const listener = (e: Event) => codes.push((e as CustomEvent).detail.error.code);
+    document.addEventListener('twin-storage-error', listener);
+    const error = console.error;
+    console.error = () => {};
+    try {
+      const { space, list } = await spaceWith(`space="${uniqueSpace()}" user-id="t1" user-name="T" user-role="teacher"`);
+      space.adapter = name;
+      await until(() => space.store?.adapter.name === 'full-disk' && list.data.store === space.store, 'the failing store');
+      let caught: unknown;
+      try {
+        await space.store!.create('glossary', entry('will not fit'));
+      } catch (e) {
+        caught = e;
+      }
+      expect((caught as { code: string }).code, 'the caller still gets the error').to.equal('quota-exceeded');
+      expect(codes).to.deep.equal(['quota-exceeded']);
+      const alert = space.shadowRoot!.querySelector('[role=alert]')!;
+      await until(() => alert.textContent?.trim(), 'the alert');
+      expect(alert.textContent!.replace(/\s+/g, ' ')).to.match(/Error: Cannot save or read: The browser has no room left/);
     } finally {
       console.error = error;
       document.removeEventListener('twin-storage-error', listener);

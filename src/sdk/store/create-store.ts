@@ -22,6 +22,7 @@ import type {
   StoreOptions,
   TwinRecord,
 } from './store-types.js';
+import { reportStorageErrors } from './report-storage-errors.js';
 import { canMergeSafely } from './three-way-merge.js';
 import { checkRecord, describeIssues } from './validate-record.js';
 import type { ListQuery } from '../adapter.js';
@@ -85,6 +86,8 @@ class Store extends EventTarget implements TwinStore {
   /** Tags this store's writes so that their echo from the adapter is skipped. */
   readonly #origin = `store-${randomId(12)}`;
   readonly #unsubscribe: () => void;
+  /** The adapter, with storage failures also reported as an `error` event. */
+  readonly #io: StorageAdapter;
   /** Records already validated, by collection/id, with their revision: an unchanged record is not parsed again. */
   readonly #validated = new Map<string, { rev: string; record: TwinRecord }>();
 
@@ -94,6 +97,7 @@ class Store extends EventTarget implements TwinStore {
     this.user = options.user;
     this.settings = { ...DEFAULT_SETTINGS, ...options.settings };
     this.adapter = options.adapter;
+    this.#io = reportStorageErrors(options.adapter, (error) => this.dispatchEvent(new CustomEvent('error', { detail: error })));
     this.#collections = { ...builtInCollections, ...options.collections };
     this.#now = options.now ?? (() => new Date());
     this.#defaultPhase = options.defaultPhase;
@@ -106,7 +110,7 @@ class Store extends EventTarget implements TwinStore {
 
   async get<T extends TwinRecord>(collection: string, id: string): Promise<T> {
     const definition = this.#definition(collection);
-    const raw = await this.adapter.get(this.space, collection, id);
+    const raw = await this.#io.get(this.space, collection, id);
     const notFound = () => new TwinNotFoundError(`This ${this.#noun(collection)} no longer exists (it may have been deleted).`);
     if (!raw) throw notFound();
     const checked = this.#check<T>(raw, definition);
@@ -121,7 +125,7 @@ class Store extends EventTarget implements TwinStore {
 
   async list<T extends TwinRecord>(collection: string, query: ListQuery = {}): Promise<ListResult<T>> {
     const definition = this.#definition(collection);
-    const raws = await this.adapter.list(this.space, collection, query);
+    const raws = await this.#io.list(this.space, collection, query);
     const records: T[] = [];
     const invalid: InvalidRecord[] = [];
     for (const raw of raws) {
@@ -186,7 +190,7 @@ class Store extends EventTarget implements TwinStore {
       }
     });
     if (toWrite.length) {
-      const written = await this.adapter.write(
+      const written = await this.#io.write(
         this.space,
         toWrite.map(({ record }) => ({ type: 'put' as const, record, expectedRev: null })),
         { origin: this.#origin },
@@ -239,7 +243,7 @@ class Store extends EventTarget implements TwinStore {
       }
       this.#require('edit', theirs, collection);
       const record = this.#validateForWrite(this.#edited(theirs, changes, fields, definition), definition, collection);
-      const [result] = await this.adapter.write(this.space, [{ type: 'put', record, expectedRev: theirs.rev }], { origin: this.#origin });
+      const [result] = await this.#io.write(this.space, [{ type: 'put', record, expectedRev: theirs.rev }], { origin: this.#origin });
       if (result.ok) return this.#saved<T>(collection, record, result);
       theirs = this.#theirs<T>(result.current, definition);
     }
@@ -255,7 +259,7 @@ class Store extends EventTarget implements TwinStore {
     this.#require(status === 'hidden' ? 'hide' : 'approve', stored, collection);
     // Only the status and the time change: content in the caller's copy is not written.
     const next = this.#validateForWrite({ ...stored, status, updatedAt: this.#later(stored.updatedAt) }, definition, collection);
-    const [result] = await this.adapter.write(this.space, [{ type: 'put', record: next, expectedRev: stored.rev }], { origin: this.#origin });
+    const [result] = await this.#io.write(this.space, [{ type: 'put', record: next, expectedRev: stored.rev }], { origin: this.#origin });
     if (!result.ok) {
       throw new TwinConflictError(
         `This ${this.#noun(collection)} changed before your decision was saved. Look at the new version and decide again.`,
@@ -275,7 +279,7 @@ class Store extends EventTarget implements TwinStore {
     if (!stored) return gone(); // Already gone: the user's wish is met, and views learn it.
     if (stored.rev !== record.rev) throw kept(stored);
     this.#require('delete', stored, collection);
-    const [result] = await this.adapter.write(this.space, [{ type: 'delete', collection, id: record.id, expectedRev: stored.rev }], {
+    const [result] = await this.#io.write(this.space, [{ type: 'delete', collection, id: record.id, expectedRev: stored.rev }], {
       origin: this.#origin,
     });
     if (!result.ok) {
@@ -301,11 +305,11 @@ class Store extends EventTarget implements TwinStore {
       );
     }
     const typed = blob.type === type ? blob : new Blob([blob], { type });
-    return this.adapter.putAttachment(this.space, typed);
+    return this.#io.putAttachment(this.space, typed);
   }
 
   async getAttachment(id: string): Promise<Blob> {
-    const blob = await this.adapter.getAttachment(this.space, id);
+    const blob = await this.#io.getAttachment(this.space, id);
     if (!blob) throw new TwinNotFoundError('This file is no longer stored.');
     return blob;
   }
@@ -321,7 +325,7 @@ class Store extends EventTarget implements TwinStore {
       throw new TwinPermissionError(`This file does not belong to this ${this.#noun(collection)}, so it was not deleted.`, 'edit');
     }
     this.#require('edit', stored, collection);
-    await this.adapter.deleteAttachment(this.space, id);
+    await this.#io.deleteAttachment(this.space, id);
   }
 
   subscribe(listener: (changes: RecordChange[]) => void): () => void {
@@ -347,7 +351,7 @@ class Store extends EventTarget implements TwinStore {
         let raw = change.record;
         if (!raw) {
           try {
-            raw = await this.adapter.get(this.space, change.collection, change.id);
+            raw = await this.#io.get(this.space, change.collection, change.id);
           } catch {
             return undefined; // Unreadable right now (another tab upgrading): not a deletion.
           }
@@ -373,7 +377,7 @@ class Store extends EventTarget implements TwinStore {
   async #stored<T extends TwinRecord>(collection: string, definition: CollectionDefinition, record: TwinRecord): Promise<T | undefined> {
     const known = this.#validated.get(`${collection}\u0000${record.id}`);
     if (known && known.rev === record.rev) return known.record as T;
-    const raw = await this.adapter.get(this.space, collection, record.id);
+    const raw = await this.#io.get(this.space, collection, record.id);
     if (!raw) return undefined;
     const checked = this.#check<T>(raw, definition);
     if (!checked.ok) {

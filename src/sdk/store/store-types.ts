@@ -1,5 +1,5 @@
 import type { StorageAdapter } from '../adapter.js';
-import type { ValidationIssue } from '../errors.js';
+import type { TwinError, ValidationIssue } from '../errors.js';
 import type { SpaceSettings, TwinUser } from '../policy/roles.js';
 import type { CollectionDefinition } from '../schemas/collections.js';
 import type { Envelope } from '../schemas/envelope.js';
@@ -61,4 +61,6 @@ export interface AttachmentLimits {
 export interface StoreEventMap {
   change: CustomEvent<{ changes: RecordChange[] }>;
   invalid: CustomEvent<InvalidRecord>;
+  /** Storage failed (quota exceeded, storage unavailable) during any operation. */
+  error: CustomEvent<TwinError>;
 }
