@@ -13,7 +13,7 @@ export type {
 export { decideOperation, compareByUpdate } from './adapters/decide-operation.js';
 export { registerAdapter, getAdapterFactory, registeredAdapterNames } from './adapters/registry.js';
 export type { AdapterFactory, AdapterFactoryOptions } from './adapters/registry.js';
-export { knownAdapterNames, resolveAdapter } from './adapters/resolve-adapter.js';
+export { knownAdapterNames, resolveAdapter, TwinUnknownAdapterError } from './adapters/resolve-adapter.js';
 export { sniffType } from './attachments/sniff-type.js';
 export * from './errors.js';
 export { ACTIONS, can, initialStatus, type Action, type PolicyRecord } from './policy/can.js';

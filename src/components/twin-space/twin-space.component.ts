@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { msg, str } from '@lit/localize';
 import { html, type PropertyValues } from 'lit';
 import type { StorageAdapter } from '../../sdk/adapter.js';
-import { knownAdapterNames, resolveAdapter } from '../../sdk/adapters/resolve-adapter.js';
+import { resolveAdapter, TwinUnknownAdapterError } from '../../sdk/adapters/resolve-adapter.js';
 import { isTwinError, TwinError } from '../../sdk/errors.js';
 import type { TwinUser } from '../../sdk/policy/roles.js';
 import { createStore, type TwinStore } from '../../sdk/store/create-store.js';
@@ -17,7 +17,7 @@ import { twinSpaceStyles } from './twin-space.styles.js';
 /** What the status line says; turned into words at render time, so a language switch applies. */
 type Problem =
   | { kind: 'no-space' }
-  | { kind: 'unknown-adapter'; name: string; known: string }
+  | { kind: 'unknown-adapter'; error: TwinUnknownAdapterError }
   | { kind: 'invalid'; count: number }
   | { kind: 'storage'; error: TwinError };
 
@@ -162,13 +162,6 @@ export class TwinSpace extends TwinElement {
       return;
     }
     try {
-      if (typeof this.adapter === 'string' && !knownAdapterNames().includes(this.adapter)) {
-        // Most often a typo or a registerAdapter() call that runs too late: name it.
-        this._problem = { kind: 'unknown-adapter', name: this.adapter, known: knownAdapterNames().join(', ') };
-        console.error(`<twin-space>: no storage adapter is registered as "${this.adapter}".`);
-        this.emit('twin-storage-error', { error: new TwinError('storage-unavailable', `No storage adapter is registered as "${this.adapter}".`) });
-        return;
-      }
       if (newAdapter || !this.#adapterInstance) {
         const owned = typeof this.adapter === 'string';
         const next = typeof this.adapter === 'string' ? await resolveAdapter(this.adapter, this.space) : this.adapter;
@@ -246,7 +239,7 @@ export class TwinSpace extends TwinElement {
 
   #reportStorageError(error: unknown) {
     const twinError = isTwinError(error) ? error : new TwinError('storage-unavailable', String(error));
-    this._problem = { kind: 'storage', error: twinError };
+    this._problem = twinError instanceof TwinUnknownAdapterError ? { kind: 'unknown-adapter', error: twinError } : { kind: 'storage', error: twinError };
     console.error('<twin-space>:', twinError.message);
     this.emit('twin-storage-error', { error: twinError });
   }
@@ -258,7 +251,9 @@ export class TwinSpace extends TwinElement {
       case 'no-space':
         return msg('No space id: add a space attribute.', { id: 'status.no-space' });
       case 'unknown-adapter':
-        return msg(str`No storage adapter is called "${problem.name}". Known adapters: ${problem.known}.`, { id: 'status.unknown-adapter' });
+        return msg(str`No storage adapter is called "${problem.error.adapterName}". Known adapters: ${problem.error.known.join(', ')}.`, {
+          id: 'status.unknown-adapter',
+        });
       case 'invalid':
         return problem.count === 1
           ? msg('1 damaged record is not shown.', { id: 'status.invalid-record' })

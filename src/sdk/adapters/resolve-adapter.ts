@@ -9,6 +9,22 @@ const BUILT_IN: Record<string, () => StorageAdapter> = {
   memory: () => createMemoryAdapter(),
 };
 
+/** No adapter has this name: most often a typo, or a registerAdapter() call that runs too late. */
+export class TwinUnknownAdapterError extends TwinError {
+  readonly adapterName: string;
+  /** The names that would have worked. */
+  readonly known: string[];
+  constructor(adapterName: string, known: string[]) {
+    super(
+      'storage-unavailable',
+      `No storage adapter is registered as "${adapterName}". Known adapters: ${known.join(', ')}. Call registerAdapter("${adapterName}", factory) before the page uses it.`,
+    );
+    this.name = 'TwinUnknownAdapterError';
+    this.adapterName = adapterName;
+    this.known = known;
+  }
+}
+
 /** Names `resolveAdapter` accepts: registered adapters and the built-in ones. */
 export function knownAdapterNames(): string[] {
   return [...new Set([...registeredAdapterNames(), ...Object.keys(BUILT_IN)])];
@@ -20,6 +36,5 @@ export async function resolveAdapter(name: string, space: string, options?: Reco
   if (factory) return factory({ space, options });
   const builtIn = BUILT_IN[name];
   if (builtIn) return builtIn();
-  const known = knownAdapterNames().join(', ');
-  throw new TwinError('storage-unavailable', `No storage adapter is registered as "${name}". Known adapters: ${known}. Call registerAdapter("${name}", factory) before the page uses it.`);
+  throw new TwinUnknownAdapterError(name, knownAdapterNames());
 }
