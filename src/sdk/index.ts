@@ -22,6 +22,7 @@ export { nextRevision, randomId, revisionGeneration } from './revision.js';
 export * from './schemas/board.js';
 export * from './schemas/collections.js';
 export * from './schemas/envelope.js';
+export * from './schemas/feedback.js';
 export * from './schemas/glossary.js';
 export * from './schemas/journal.js';
 export { LIMITS } from './schemas/limits.js';

@@ -1,24 +1,12 @@
-// Spanish. Keys are the `id`s given to msg() in the components; a test checks none is missing.
-import { str } from '@lit/localize';
+// Spanish. One file per area, so each widget's strings sit together; a test checks none is missing.
+import { coreTemplates } from './es/core.js';
+import { glossaryTemplates } from './es/glossary.js';
+import { glossaryExchangeTemplates } from './es/glossary-exchange.js';
+import { glossaryTermTemplates } from './es/glossary-term.js';
 
 export const templates = {
-  'status.no-space': 'Falta el identificador del espacio: añade el atributo space.',
-  'status.storage-error': str`No se puede guardar ni leer: ${0}`,
-  'status.unknown-adapter': str`No hay ningún adaptador de almacenamiento llamado "${0}". Adaptadores conocidos: ${1}.`,
-  'status.invalid-record': '1 registro dañado no se muestra.',
-  'status.label-error': 'Error:',
-  'status.label-note': 'Aviso:',
-  'status.invalid-records': str`${0} registros dañados no se muestran.`,
-  'role.admin': 'Administrador/a',
-  'role.teacher': 'Docente',
-  'role.moderator': 'Moderador/a',
-  'role.pupil': 'Alumno/a',
-  'role.observer': 'Invitado (solo lectura)',
-  'error.validation': 'No se ha guardado: revisa los campos marcados.',
-  'error.conflict': 'Otra persona ha cambiado esto mientras editabas. Se conservan ambas versiones: elige cuál guardar.',
-  'error.permission': 'No tienes permiso para hacer esto en este espacio.',
-  'error.not-found': 'Esto ya no existe (puede que se haya borrado).',
-  'error.quota-exceeded': 'El navegador no tiene espacio para guardar esto. No se ha cambiado nada. Libera espacio e inténtalo de nuevo.',
-  'error.storage-unavailable': 'Ahora no se puede guardar (el almacenamiento no está disponible). No se ha cambiado nada.',
-  'error.unknown': 'Algo ha fallado. No se ha cambiado nada.',
+  ...coreTemplates,
+  ...glossaryTemplates,
+  ...glossaryExchangeTemplates,
+  ...glossaryTermTemplates,
 };

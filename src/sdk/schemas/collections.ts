@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { boardPostSchema } from './board.js';
+import { commentSchema, reactionSchema } from './feedback.js';
 import { glossaryEntrySchema } from './glossary.js';
 import { journalEntrySchema } from './journal.js';
 import { phaseSchema } from './phase.js';
@@ -19,6 +20,8 @@ export interface CollectionDefinition {
 
 export const builtInCollections: Record<string, CollectionDefinition> = {
   glossary: { name: 'glossary', schema: glossaryEntrySchema, version: 1 },
+  'glossary-comment': { name: 'glossary-comment', schema: commentSchema, version: 1 },
+  'glossary-reaction': { name: 'glossary-reaction', schema: reactionSchema, version: 1 },
   board: { name: 'board', schema: boardPostSchema, version: 1 },
   journal: { name: 'journal', schema: journalEntrySchema, version: 1 },
   phase: { name: 'phase', schema: phaseSchema, version: 1 },

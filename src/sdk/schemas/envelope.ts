@@ -32,6 +32,14 @@ export const envelopeShape = {
   author: authorSchema,
   status: z.enum(RECORD_STATUSES),
   phase: z.optional(identifier()),
+  /** The last moderation decision's note ("sent back: please add a definition"), shown to the author. */
+  review: z.optional(
+    z.looseObject({
+      note: text(LIMITS.shortText),
+      by: authorSchema,
+      at: z.iso.datetime({ offset: true }),
+    }),
+  ),
 };
 
 export const envelopeSchema = z.looseObject(envelopeShape);

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { envelopeShape } from './envelope.js';
 import { LIMITS } from './limits.js';
-import { languageTag, longText, shortText, text } from './text.js';
+import { attachmentId, languageTag, longText, shortText, text } from './text.js';
 
 /** One language's version of a concept. */
 export const glossaryTranslationSchema = z.looseObject({
@@ -9,6 +9,8 @@ export const glossaryTranslationSchema = z.looseObject({
   definition: z.optional(longText()),
   example: z.optional(longText()),
   aliases: z.optional(z.array(shortText({ required: true })).check(z.maxLength(LIMITS.tags, `at most ${LIMITS.tags} aliases`))),
+  /** Attachment id of a recorded or uploaded pronunciation. */
+  audio: z.optional(attachmentId()),
 });
 
 export const glossaryFields = {
@@ -19,6 +21,8 @@ export const glossaryFields = {
   category: z.optional(text(LIMITS.name)),
   tags: z.optional(z.array(text(LIMITS.name, { required: true })).check(z.maxLength(LIMITS.tags))),
   related: z.optional(z.array(z.string()).check(z.maxLength(LIMITS.tags))),
+  /** A picture of the concept; the alt text is required, for pupils who cannot see it. */
+  image: z.optional(z.looseObject({ attachment: attachmentId(), alt: shortText({ required: true }) })),
 };
 
 export const glossaryEntrySchema = z.looseObject({ ...envelopeShape, ...glossaryFields });

@@ -50,3 +50,6 @@ function isRealDate(value: string): boolean {
 /** Calendar date `YYYY-MM-DD`, of a day that exists. */
 export const isoDate = () =>
   z.string().check(z.regex(DATE_FORMAT, 'must be a date like 2026-03-14'), z.refine(isRealDate, 'is not a real date'));
+
+/** The id of a blob stored through `putAttachment`. */
+export const attachmentId = () => z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(LIMITS.id));

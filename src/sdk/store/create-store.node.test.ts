@@ -459,6 +459,35 @@ describe('store: moderation and visibility', () => {
     assert.equal(byTeacher.status, 'pending');
   });
 
+  it('sending back with a note tells the author why; approving clears the note', async (t) => {
+    const { open } = world(t, { settings: { moderation: 'pupils' } });
+    const author = open(pupil);
+    const pending = await author.create('glossary', entry('Maré'));
+    const mod = open(moderator);
+    const sentBack = await mod.setStatus('glossary', await mod.get('glossary', pending.id), 'pending', { note: '  Please add a definition.  ' });
+    assert.equal(sentBack.status, 'pending');
+    assert.equal(sentBack.review?.note, 'Please add a definition.');
+    assert.equal(sentBack.review?.by.id, moderator.id);
+    const seen = await author.get('glossary', pending.id);
+    assert.equal(seen.review?.note, 'Please add a definition.', 'the author reads the note');
+    // The author cannot forge or erase the note through an edit.
+    await rejectsWith(author.update('glossary', seen, { review: undefined }), 'validation');
+    const approved = await open(teacher).setStatus('glossary', seen, 'published');
+    assert.equal(approved.review, undefined);
+  });
+
+  it('comments and reactions are records of their own that any member may add to a readable entry', async (t) => {
+    const { open } = world(t);
+    const created = await open(teacher).create('glossary', entry('Estuary'));
+    const comment = await open(pupil).create('glossary-comment', { target: created.id, body: 'We saw one in Porto!' });
+    assert.equal(comment.author.id, pupil.id);
+    const reaction = await open(otherPupil).create('glossary-reaction', { target: created.id, kind: 'helpful' });
+    assert.equal(reaction.kind, 'helpful');
+    await rejectsWith(open(observer).create('glossary-comment', { target: created.id, body: 'Hello' }), 'permission');
+    await rejectsWith(open(pupil).create('glossary-reaction', { target: created.id, kind: 'angry' }), 'validation');
+    await rejectsWith(open(pupil).create('glossary-comment', { target: created.id, body: 'x'.repeat(2_001) }), 'validation');
+  });
+
   it('a hidden record stays visible to its author and staff only', async (t) => {
     const { open } = world(t);
     const created = await open(pupil).create('glossary', entry());

@@ -38,6 +38,8 @@ const NOUNS: Record<string, string> = {
   glossary: 'glossary entry',
   board: 'board post',
   journal: 'journal entry',
+  'glossary-comment': 'comment',
+  'glossary-reaction': 'reaction',
   phase: 'phase',
 };
 
@@ -59,8 +61,11 @@ export interface TwinStore extends EventTarget {
    * TwinConflictError carries both versions.
    */
   update<T extends TwinRecord = TwinRecord>(collection: string, base: T, changes: Record<string, unknown>): Promise<T>;
-  /** Approve (`published`), send back (`pending`) or hide (`hidden`). */
-  setStatus<T extends TwinRecord = TwinRecord>(collection: string, record: T, status: RecordStatus): Promise<T>;
+  /**
+   * Approve (`published`), send back (`pending`) or hide (`hidden`). A `note` tells the author why
+   * (kept in `record.review`); a decision without a note clears the previous one.
+   */
+  setStatus<T extends TwinRecord = TwinRecord>(collection: string, record: T, status: RecordStatus, options?: { note?: string }): Promise<T>;
   remove(collection: string, record: TwinRecord): Promise<void>;
   putAttachment(blob: Blob, limits: AttachmentLimits): Promise<{ id: string; type: string; size: number }>;
   getAttachment(id: string): Promise<Blob>;
@@ -249,7 +254,7 @@ class Store extends EventTarget implements TwinStore {
     }
   }
 
-  async setStatus<T extends TwinRecord>(collection: string, record: T, status: RecordStatus): Promise<T> {
+  async setStatus<T extends TwinRecord>(collection: string, record: T, status: RecordStatus, options: { note?: string } = {}): Promise<T> {
     const definition = this.#definition(collection);
     const stored = await this.#stored<T>(collection, definition, record);
     const changed = () =>
@@ -258,7 +263,11 @@ class Store extends EventTarget implements TwinStore {
     if (stored.rev !== record.rev) throw changed();
     this.#require(status === 'hidden' ? 'hide' : 'approve', stored, collection);
     // Only the status and the time change: content in the caller's copy is not written.
-    const next = this.#validateForWrite({ ...stored, status, updatedAt: this.#later(stored.updatedAt) }, definition, collection);
+    const updatedAt = this.#later(stored.updatedAt);
+    const { review: _previous, ...rest } = stored;
+    const note = options.note?.trim();
+    const decided = note ? { ...rest, status, updatedAt, review: { note, by: this.#author(), at: updatedAt } } : { ...rest, status, updatedAt };
+    const next = this.#validateForWrite(decided, definition, collection);
     const [result] = await this.#io.write(this.space, [{ type: 'put', record: next, expectedRev: stored.rev }], { origin: this.#origin });
     if (!result.ok) {
       throw new TwinConflictError(

@@ -1,0 +1,2 @@
+// Spanish for glossary-exchange. Keys are msg() ids.
+export const glossaryExchangeTemplates = {};

@@ -1,0 +1,2 @@
+// Spanish for glossary-term. Keys are msg() ids.
+export const glossaryTermTemplates = {};

@@ -1,0 +1,2 @@
+// Spanish for glossary. Keys are msg() ids.
+export const glossaryTemplates = {};
