@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import { boardPostSchema } from './board.js';
 import { commentSchema, reactionSchema } from './feedback.js';
 import { glossaryEntrySchema } from './glossary.js';
+import { addsOwnTranslationsOnly } from '../policy/glossary-contribution.js';
 import { journalEntrySchema } from './journal.js';
 import { phaseSchema } from './phase.js';
 
@@ -16,10 +17,15 @@ export interface CollectionDefinition {
   version: number;
   /** `migrations[n]` upgrades a record from version n to n + 1. */
   migrations?: Record<number, Migration>;
+  /**
+   * A change any member may make to a record they may not edit (adding a missing translation to a
+   * partner's glossary entry). Given the stored record and the record as it would be written.
+   */
+  contribution?: (stored: Record<string, unknown>, next: Record<string, unknown>, user: { id: string }) => boolean;
 }
 
 export const builtInCollections: Record<string, CollectionDefinition> = {
-  glossary: { name: 'glossary', schema: glossaryEntrySchema, version: 1 },
+  glossary: { name: 'glossary', schema: glossaryEntrySchema, version: 1, contribution: addsOwnTranslationsOnly },
   'glossary-comment': { name: 'glossary-comment', schema: commentSchema, version: 1 },
   'glossary-reaction': { name: 'glossary-reaction', schema: reactionSchema, version: 1 },
   board: { name: 'board', schema: boardPostSchema, version: 1 },

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { envelopeShape } from './envelope.js';
+import { authorSchema, envelopeShape } from './envelope.js';
 import { LIMITS } from './limits.js';
 import { attachmentId, languageTag, longText, shortText, text } from './text.js';
 
@@ -11,6 +11,8 @@ export const glossaryTranslationSchema = z.looseObject({
   aliases: z.optional(z.array(shortText({ required: true })).check(z.maxLength(LIMITS.tags, `at most ${LIMITS.tags} aliases`))),
   /** Attachment id of a recorded or uploaded pronunciation. */
   audio: z.optional(attachmentId()),
+  /** Who added this language to someone else's entry (a partner school's translation). */
+  addedBy: z.optional(authorSchema),
 });
 
 export const glossaryFields = {

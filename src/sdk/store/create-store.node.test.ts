@@ -14,6 +14,7 @@ import {
 import type { SpaceSettings, TwinUser } from '../policy/roles.js';
 import type { CollectionDefinition } from '../schemas/collections.js';
 import { envelopeShape } from '../schemas/envelope.js';
+import type { GlossaryEntry } from '../schemas/glossary.js';
 import { LIMITS } from '../schemas/limits.js';
 import { createStore, type TwinStore } from './create-store.js';
 import type { InvalidRecord, RecordChange, StoreOptions, TwinRecord } from './store-types.js';
@@ -486,6 +487,27 @@ describe('store: moderation and visibility', () => {
     await rejectsWith(open(observer).create('glossary-comment', { target: created.id, body: 'Hello' }), 'permission');
     await rejectsWith(open(pupil).create('glossary-reaction', { target: created.id, kind: 'angry' }), 'validation');
     await rejectsWith(open(pupil).create('glossary-comment', { target: created.id, body: 'x'.repeat(2_001) }), 'validation');
+  });
+
+  it('a partner may add a missing language to another\'s entry, signed, and change nothing else', async (t) => {
+    const { open } = world(t);
+    const created = await open(pupil).create<GlossaryEntry>('glossary', entry('Tide', { category: 'Sea' }));
+    const partner = open(otherPupil);
+    const french = { term: 'Marée', addedBy: { id: otherPupil.id, name: otherPupil.name } };
+    const translated = await partner.update('glossary', created, { translations: { ...created.translations, fr: french } });
+    assert.equal(translated.translations.fr?.term, 'Marée');
+    assert.equal(translated.author.id, pupil.id, 'the entry stays its author\'s');
+    // Not another language's words, not a signature in someone else's name, not other fields.
+    const changedEnglish = { ...translated.translations, en: { term: 'Tides' } };
+    await rejectsWith(partner.update('glossary', translated, { translations: changedEnglish }), 'permission');
+    const forged = { ...translated.translations, it: { term: 'Marea', addedBy: { id: pupil.id, name: pupil.name } } };
+    await rejectsWith(partner.update('glossary', translated, { translations: forged }), 'permission');
+    const withCategory = { ...translated.translations, it: { term: 'Marea', addedBy: { id: otherPupil.id, name: 'Bruno' } } };
+    await rejectsWith(partner.update('glossary', translated, { translations: withCategory, category: 'Moon' }), 'permission');
+    // An observer, and a pupil whose content waits for approval, may not contribute.
+    await rejectsWith(open(observer).update('glossary', translated, { translations: withCategory }), 'permission');
+    const moderated = open(otherPupil, { settings: { moderation: 'pupils' } });
+    await rejectsWith(moderated.update('glossary', translated, { translations: withCategory }), 'permission');
   });
 
   it('a hidden record stays visible to its author and staff only', async (t) => {

@@ -246,8 +246,9 @@ class Store extends EventTarget implements TwinStore {
           );
         }
       }
-      this.#require('edit', theirs, collection);
-      const record = this.#validateForWrite(this.#edited(theirs, changes, fields, definition), definition, collection);
+      const edited = this.#edited(theirs, changes, fields, definition);
+      if (!this.#mayContribute(theirs, edited, definition)) this.#require('edit', theirs, collection);
+      const record = this.#validateForWrite(edited, definition, collection);
       const [result] = await this.#io.write(this.space, [{ type: 'put', record, expectedRev: theirs.rev }], { origin: this.#origin });
       if (result.ok) return this.#saved<T>(collection, record, result);
       theirs = this.#theirs<T>(result.current, definition);
@@ -471,6 +472,17 @@ class Store extends EventTarget implements TwinStore {
         action,
       );
     }
+  }
+
+  /**
+   * A member who may not edit a record may still make the collection's contribution to it, when
+   * they could comment on it and their own content needs no approval (so moderation is not bypassed).
+   */
+  #mayContribute(stored: TwinRecord, next: Record<string, unknown>, definition: CollectionDefinition): boolean {
+    if (!definition.contribution || this.can('edit', stored)) return false;
+    if (!this.can('comment', stored) || stored.status !== 'published') return false;
+    if (initialStatus(this.user, this.settings) !== 'published') return false;
+    return definition.contribution(stored, next, this.user);
   }
 
   #withoutReserved(fields: Record<string, unknown>, collection: string): Record<string, unknown> {
