@@ -1,5 +1,6 @@
 // Registers every Twinkit tag. The <script type="module"> bundle is built from this file.
 // <twin-space> comes first so that widgets find their provider at once.
 import './components/twin-space/twin-space.js';
+import './components/twin-glossary/twin-glossary.js';
 
 export * from './index.js';

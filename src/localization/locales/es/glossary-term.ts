@@ -1,2 +1,6 @@
 // Spanish for glossary-term. Keys are msg() ids.
-export const glossaryTermTemplates = {};
+import { str } from '@lit/localize';
+
+export const glossaryTermTemplates = {
+  'glossary-term.definition-in': str`Definición en ${0}:`,
+};

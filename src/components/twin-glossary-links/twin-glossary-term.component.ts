@@ -1,0 +1,137 @@
+import { msg, str } from '@lit/localize';
+import { html, type PropertyValues } from 'lit';
+import { uiLocale } from '../../localization/localization.js';
+import type { GlossaryEntry } from '../../sdk/schemas/glossary.js';
+import { TwinElement } from '../base/twin-element.js';
+import { baseLang } from './link-glossary-terms.js';
+import { twinGlossaryTermStyles } from './twin-glossary-term.styles.js';
+
+/** The language's name in the UI language ("inglés" in a Spanish UI); the code if the browser has none. */
+function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames([uiLocale()], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/**
+ * A glossary term in running text. It keeps its text (the slot) and shows the definition in a
+ * tooltip on hover and on keyboard focus; screen readers get the definition as the term's
+ * description. Usually created by `linkGlossaryTerms` or `<twin-glossary-links>`.
+ *
+ * The tooltip follows WCAG 1.4.13: it stays while the pointer is over it, until focus or the pointer
+ * leaves, and Escape hides it without moving focus. Clicking the term (or Enter, Space) shows it again.
+ *
+ * @summary A term with its definition on hover and focus.
+ * @slot - The term as written in the page.
+ * @csspart term - The underlined, focusable term.
+ * @csspart tooltip - The definition popup.
+ * @cssproperty --twin-color-surface-raised - Tooltip background.
+ * @cssproperty --twin-color-focus - Keyboard focus ring.
+ */
+export class TwinGlossaryTerm extends TwinElement {
+  static override styles = twinGlossaryTermStyles;
+
+  static override properties = {
+    entry: { attribute: false },
+    _open: { state: true },
+  };
+
+  /**
+   * The glossary entry (a property, not an attribute). Which translation it shows follows `lang`
+   * on the element (or inherited): `es-MX` finds `es`.
+   */
+  declare entry: GlossaryEntry | undefined;
+  declare _open: boolean;
+  #hover = false;
+  #focus = false;
+  #timer = 0;
+
+  constructor() {
+    super();
+    this._open = false;
+    this.addEventListener('pointerenter', () => {
+      clearTimeout(this.#timer);
+      this.#hover = true;
+      this.#sync();
+    });
+    // A short delay lets the pointer cross the gap from the term onto the tooltip (hoverable).
+    this.addEventListener('pointerleave', () => {
+      this.#timer = window.setTimeout(() => {
+        this.#hover = false;
+        this.#sync();
+      }, 300);
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#timer);
+    this.#hover = this.#focus = this._open = false;
+    document.removeEventListener('keydown', this.#onKey);
+  }
+
+  #sync() {
+    this._open = this.#hover || this.#focus;
+  }
+
+  #focusChange(event: FocusEvent) {
+    this.#focus = event.type == 'focus';
+    this.#sync();
+  }
+
+  /** Escape anywhere hides an open tooltip; focus stays where it is. */
+  readonly #onKey = (event: KeyboardEvent) => {
+    if (event.key == 'Escape' && this._open) {
+      this._open = false;
+      event.preventDefault();
+    }
+  };
+
+  #onTermKey(event: KeyboardEvent) {
+    if (event.key == 'Enter' || event.key == ' ') {
+      event.preventDefault(); // Space would scroll the page
+      this._open = true;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const tip = this.renderRoot.querySelector<HTMLElement>('[role=tooltip]');
+    if (!changed.has('_open') || !tip) return;
+    if (!this._open) {
+      document.removeEventListener('keydown', this.#onKey);
+      tip.hidePopover?.();
+      return;
+    }
+    document.addEventListener('keydown', this.#onKey);
+    tip.showPopover?.();
+    // Below the term, or above it when there is no room below; kept inside the viewport's width.
+    const term = tip.previousElementSibling!.getBoundingClientRect();
+    const box = tip.getBoundingClientRect();
+    const below = term.bottom + box.height + 4 <= innerHeight || term.top < box.height + 4;
+    tip.style.top = `${scrollY + (below ? term.bottom + 4 : term.top - box.height - 4)}px`;
+    tip.style.left = `${scrollX + Math.max(4, Math.min(term.left, document.documentElement.clientWidth - box.width - 4))}px`;
+  }
+
+  protected override render() {
+    const translations = this.entry?.translations;
+    if (!translations) return html`<slot></slot>`;
+    const keys = Object.keys(translations);
+    const wanted = this.effectiveLang.toLowerCase();
+    const key = keys.find((k) => k.toLowerCase() == wanted) ?? keys.find((k) => baseLang(k) == baseLang(wanted)) ?? keys[0];
+    // The definition in the term's language, else in a variant of it, else in any language, labelled.
+    const definitionKey = [key, ...keys.filter((k) => baseLang(k) == baseLang(key)), ...keys].find((k) => translations[k].definition?.trim());
+    const other = definitionKey && baseLang(definitionKey) != baseLang(key);
+    return html`<span part="term" role="button" tabindex="0" aria-describedby="definition" @focus=${this.#focusChange} @blur=${this.#focusChange} @click=${() => (this._open = true)} @keydown=${this.#onTermKey}
+        ><slot></slot></span
+      ><span part="tooltip" role="tooltip" popover="manual" class=${this._open ? 'open' : ''}
+        ><b lang=${key}>${translations[key].term}</b>
+        <span id="definition"
+          >${other
+            ? html`<i lang=${uiLocale()}>${msg(str`Definition in ${languageName(definitionKey)}:`, { id: 'glossary-term.definition-in' })}</i> `
+            : ''}${definitionKey ? html`<span lang=${definitionKey}>${translations[definitionKey].definition}</span>` : ''}</span
+        ></span
+      >`;
+  }
+}

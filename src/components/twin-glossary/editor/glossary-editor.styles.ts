@@ -1,0 +1,70 @@
+import { css } from 'lit';
+import { tokens } from '../../../theme/tokens.styles.js';
+import { controls } from '../../../theme/controls.styles.js';
+
+export const glossaryEditorStyles = [
+  tokens,
+  controls,
+  css`
+    :host {
+      display: block;
+    }
+    fieldset {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      margin: 0 0 var(--_gap);
+      padding: var(--_gap);
+      min-inline-size: 0;
+    }
+    legend {
+      font-weight: 700;
+      padding-inline: 0.25rem;
+    }
+    .field {
+      margin-block-end: var(--_gap);
+    }
+    .field label {
+      display: block;
+      font-weight: 600;
+      margin-block-end: 0.25rem;
+    }
+    .media {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+      margin-block-end: var(--_gap);
+    }
+    .media-label {
+      font-weight: 600;
+      inline-size: 100%;
+    }
+    .file input {
+      display: block;
+      margin-block-start: 0.25rem;
+      max-inline-size: 100%;
+    }
+    .warning {
+      color: var(--_warning);
+      border-inline-start: 4px solid var(--_warning);
+      padding-inline-start: 0.5rem;
+    }
+    .error {
+      color: var(--_danger);
+      margin: 0.25rem 0 0;
+    }
+    .message:empty {
+      display: none;
+    }
+    .message {
+      color: var(--_danger);
+      font-weight: 600;
+    }
+    .conflict {
+      border: 2px solid var(--_warning);
+      border-radius: var(--_radius);
+      padding: var(--_gap);
+      margin-block-end: var(--_gap);
+    }
+  `,
+];

@@ -1,0 +1,38 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { TwinStore } from '../../../sdk/store/create-store.js';
+
+/**
+ * Object URLs for stored files (pictures, pronunciations), read once from the store and revoked
+ * when the element goes away, so blobs are not kept in memory after the entry is closed.
+ */
+export class AttachmentUrls implements ReactiveController {
+  store: TwinStore | undefined;
+  readonly #urls = new Map<string, string | null>();
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  /** The URL of a stored file, or undefined while it loads (the host updates when it is ready). */
+  url(id: string): string | undefined {
+    const known = this.#urls.get(id);
+    if (known !== undefined) return known ?? undefined;
+    const store = this.store;
+    if (!store) return undefined;
+    this.#urls.set(id, null);
+    store.getAttachment(id).then(
+      (blob) => {
+        this.#urls.set(id, URL.createObjectURL(blob));
+        this.host.requestUpdate();
+      },
+      // A missing file leaves its text alternative in place.
+      () => undefined,
+    );
+    return undefined;
+  }
+
+  hostDisconnected(): void {
+    for (const url of this.#urls.values()) if (url) URL.revokeObjectURL(url);
+    this.#urls.clear();
+  }
+}

@@ -1,0 +1,37 @@
+import * as z from 'zod/mini';
+import { languageTag } from '../../sdk/schemas/text.js';
+
+const TAG = languageTag();
+
+/** The `languages` attribute: valid BCP 47 codes kept in order (once each), the rest reported. */
+export function parseLanguages(value: string | null | undefined): { languages: string[]; rejected: string[] } {
+  const languages: string[] = [];
+  const rejected: string[] = [];
+  for (const code of (value ?? '').split(/[\s,]+/).filter(Boolean)) {
+    if (!z.safeParse(TAG, code).success) rejected.push(code);
+    else if (!languages.includes(code)) languages.push(code);
+  }
+  return { languages, rejected };
+}
+
+const names = new Map<string, Intl.DisplayNames>();
+
+/** A language's name in the reader's UI language: `fr` is "French" for an English reader, "francés" for a Spanish one. */
+export function languageName(code: string, uiLang: string): string {
+  let display = names.get(uiLang);
+  if (!display) {
+    display = new Intl.DisplayNames([uiLang, 'en'], { type: 'language' });
+    names.set(uiLang, display);
+  }
+  try {
+    return display.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The space language closest to `preferred` (`es-MX` picks `es`), else the first. */
+export function closestLanguage(languages: readonly string[], preferred: string): string | undefined {
+  const base = preferred.toLowerCase().split('-')[0];
+  return languages.find((code) => code.toLowerCase() === preferred.toLowerCase()) ?? languages.find((code) => code.toLowerCase().split('-')[0] === base) ?? languages[0];
+}

@@ -1,0 +1,206 @@
+import { css } from 'lit';
+import { controls } from '../../theme/controls.styles.js';
+import { tokens } from '../../theme/tokens.styles.js';
+
+export const twinGlossaryStyles = [
+  tokens,
+  controls,
+  css`
+    :host {
+      display: block;
+      container-type: inline-size;
+      background: var(--_surface);
+      border-radius: var(--_radius);
+    }
+    .glossary {
+      display: grid;
+      gap: var(--_gap);
+    }
+    .toolbar {
+      display: grid;
+      gap: var(--_gap);
+    }
+    .search label,
+    .languages label > span,
+    .filter-grid label > span {
+      display: block;
+      font-weight: 600;
+      margin-block-end: 0.25rem;
+    }
+    .languages,
+    .filter-grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 11rem), 1fr));
+      gap: var(--_gap);
+      align-items: end;
+    }
+    details summary {
+      cursor: pointer;
+      font-weight: 600;
+      padding-block: 0.4rem;
+    }
+    .filter-grid {
+      margin-block-start: 0.5rem;
+    }
+    .summary,
+    .note,
+    .no-results {
+      margin: 0;
+      color: var(--_text-muted);
+    }
+    .letters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.125rem;
+    }
+    .letters button {
+      min-inline-size: 2rem;
+      min-block-size: 2rem;
+      font-weight: 600;
+    }
+    .list {
+      position: relative;
+      max-block-size: var(--twin-glossary-list-height, min(70vh, 40rem));
+      overflow-y: auto;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      overscroll-behavior: contain;
+    }
+    .list ul {
+      position: relative;
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .list li {
+      position: absolute;
+      inset-inline: 0;
+      top: 0;
+      box-sizing: border-box;
+      padding: 0.125rem;
+    }
+    .row {
+      display: grid;
+      grid-template-columns: repeat(var(--columns, 1), minmax(0, 1fr)) auto;
+      gap: 0 var(--_gap);
+      inline-size: 100%;
+      text-align: start;
+      border: none;
+      border-block-end: 1px solid var(--_surface-raised);
+      border-radius: 0;
+      background: var(--_surface);
+      padding: 0.5rem 0.75rem;
+      block-size: 4.25rem;
+      align-items: start;
+    }
+    .row:hover {
+      background: var(--_surface-raised);
+    }
+    .langs-2 {
+      --columns: 2;
+    }
+    .langs-3 {
+      --columns: 3;
+    }
+    .langs-4,
+    .langs-5,
+    .langs-6 {
+      --columns: 4;
+    }
+    /* Narrow: languages stack, each on its own line; every row stays the same height. */
+    @container (max-width: 36rem) {
+      .list ul[class] {
+        --columns: 1;
+      }
+      .langs-2 .row {
+        block-size: 6.5rem;
+      }
+      .langs-3 .row {
+        block-size: 9rem;
+      }
+      .langs-4 .row,
+      .langs-5 .row,
+      .langs-6 .row {
+        block-size: 11.5rem;
+      }
+      .langs-2 .definition,
+      .langs-3 .definition,
+      .langs-4 .definition,
+      .langs-5 .definition,
+      .langs-6 .definition {
+        display: none;
+      }
+    }
+    .cell {
+      display: grid;
+      min-inline-size: 0;
+    }
+    .term,
+    .definition {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .term {
+      font-weight: 700;
+    }
+    .definition {
+      color: var(--_text-muted);
+      font-size: 0.9rem;
+    }
+    .missing .term {
+      font-weight: 400;
+      font-style: italic;
+      color: var(--_text-muted);
+    }
+    .badge {
+      font-size: 0.75rem;
+      font-weight: 600;
+      padding: 0.1rem 0.5rem;
+      border-radius: 1rem;
+      border: 1px solid currentColor;
+      align-self: center;
+      white-space: nowrap;
+    }
+    .badge.pending {
+      color: var(--_warning);
+    }
+    .badge.hidden {
+      color: var(--_danger);
+    }
+    mark {
+      background: light-dark(#fff3a0, #6b5a00);
+      color: inherit;
+    }
+    dialog {
+      inline-size: min(100vw - 1rem, 56rem);
+      max-block-size: calc(100dvh - 1rem);
+      box-sizing: border-box;
+      padding: var(--_gap);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text);
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.5);
+    }
+    .dialog-head {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: var(--_gap);
+    }
+    .dialog-title {
+      margin: 0;
+      color: var(--_text-muted);
+      font-weight: 600;
+    }
+    iframe.booklet {
+      position: absolute;
+      inline-size: 0;
+      block-size: 0;
+      border: 0;
+    }
+  `,
+];

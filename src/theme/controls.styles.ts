@@ -1,0 +1,70 @@
+import { css } from 'lit';
+
+/** Buttons, fields and selects shared by every widget: large enough to tap, clear focus, themeable. */
+export const controls = css`
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+  input:not([type='file']),
+  select,
+  textarea {
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-block-size: 2.5rem;
+    padding: 0.4rem 0.6rem;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+  }
+  textarea {
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+    border-width: 2px;
+  }
+  button {
+    min-block-size: 2.5rem;
+    min-inline-size: 2.5rem;
+    padding: 0.4rem 0.9rem;
+    background: var(--_surface-raised);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_accent);
+    color: var(--_accent-contrast);
+    border-color: var(--_accent);
+    font-weight: 600;
+  }
+  button.danger {
+    color: var(--_danger);
+    border-color: var(--_danger);
+  }
+  button.link {
+    background: none;
+    border: none;
+    padding: 0.2rem;
+    min-block-size: 1.5rem;
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+  button[aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--_accent-contrast);
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+`;
