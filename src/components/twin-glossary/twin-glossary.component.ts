@@ -20,7 +20,7 @@ export type GlossaryView = 'one' | 'two' | 'all';
 const VIEWS: readonly GlossaryView[] = ['one', 'two', 'all'];
 
 /** What the dialog shows: an entry, the editor for it (or for a new one), or nothing. */
-type Dialog = { kind: 'entry'; id: string } | { kind: 'edit'; id?: string; translateTo?: string } | undefined;
+type Dialog = { kind: 'entry'; id: string } | { kind: 'edit'; id?: string; translateTo?: string; base?: GlossaryEntry } | undefined;
 
 /** Groups feedback records by the entry they belong to. */
 function byTarget<T extends { target: string }>(records: readonly T[]): Map<string, T[]> {
@@ -372,7 +372,9 @@ export class TwinGlossary extends TwinElement {
           ></twin-glossary-entry>`
         : html`<p>${msg('This entry no longer exists (it may have been deleted).', { id: 'glossary.dialog.gone' })}</p>`;
     } else if (dialog?.kind === 'edit') {
-      const entry = dialog.id ? this.#byId.get(dialog.id) : undefined;
+      // The version the user started from, not the live one: a change by someone else meanwhile
+      // must not replace what they are typing (it becomes a conflict on save instead).
+      const entry = dialog.base;
       title = dialog.translateTo
         ? msg(str`Add the ${languageName(dialog.translateTo, this.effectiveLang)} version`, { id: 'glossary.entry.add-language' })
         : entry
@@ -468,6 +470,7 @@ export class TwinGlossary extends TwinElement {
 
   async #openDialog(dialog: NonNullable<Dialog>, event?: Event) {
     if (event) this.#opener = event.currentTarget as HTMLElement;
+    if (dialog.kind === 'edit' && dialog.id) dialog = { ...dialog, base: this.#byId.get(dialog.id) };
     this._dialog = dialog;
     await this.updateComplete;
     const element = this.renderRoot.querySelector('dialog');

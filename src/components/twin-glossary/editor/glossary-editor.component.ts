@@ -104,7 +104,9 @@ export class TwinGlossaryEditor extends TwinElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('entry') || (changed.has('languages') && !this.#touched)) {
+    // A new revision of the same entry does not reset the form: what the user typed stays.
+    const otherEntry = changed.has('entry') && changed.get('entry')?.id !== this.entry?.id;
+    if (otherEntry || (changed.has('languages') && !this.#touched)) {
       this._draft = draftOf(this.entry, this.languages);
       this.#files.clear();
       this.#removed.clear();
