@@ -22,19 +22,17 @@ interface Activity {
 }
 
 /**
- * Demo only: shows what <twin-space> hands to its widgets (user, policy, live records) until the
- * widgets themselves land on this page.
+ * Demo only: shows what <twin-space> hands to its widgets (the signed-in user, what the policy
+ * allows, live changes) next to the widgets themselves.
  */
 export class DemoSpacePanel extends TwinElement {
   static override properties = {
     _counts: { state: true },
     _activity: { state: true },
-    _message: { state: true },
     _seedMessage: { state: true },
   };
   declare _counts: Record<string, number>;
   declare _activity: Activity[];
-  declare _message: { text: string; error: boolean } | undefined;
   declare _seedMessage: { text: string; error: boolean } | undefined;
 
   static override styles = [
@@ -153,7 +151,6 @@ export class DemoSpacePanel extends TwinElement {
   #use(store: TwinStore | undefined) {
     this.#unsubscribe?.();
     this.#store = store;
-    this._message = undefined;
     this._seedMessage = undefined;
     if (!store) return;
     this.#unsubscribe = store.subscribe((changes) => this.#onChanges(changes));
@@ -176,28 +173,6 @@ export class DemoSpacePanel extends TwinElement {
     }));
     this._activity = [...fresh.reverse(), ...this._activity].slice(0, 6);
     void this.#count();
-  }
-
-  async #addWord(event: SubmitEvent) {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    const en = String(data.get('en') ?? '').trim();
-    const es = String(data.get('es') ?? '').trim();
-    if (!this.#store || (!en && !es)) return;
-    try {
-      const translations: Record<string, { term: string }> = {};
-      if (en) translations.en = { term: en };
-      if (es) translations.es = { term: es };
-      const saved = await this.#store.create('glossary', { translations });
-      const text = this.#t(saved.status === 'pending' ? 'addedPending' : 'added');
-      this._message = { text: `${text}: ${en || es}`, error: false };
-      this.#announcer.announce(this._message.text);
-      form.reset();
-    } catch (error) {
-      this._message = { text: errorMessage(error), error: true };
-      this.#announcer.announce(this._message.text);
-    }
   }
 
   async #seed() {
@@ -256,20 +231,6 @@ export class DemoSpacePanel extends TwinElement {
                 : nothing}`
           : nothing}
       </section>
-
-      ${store.can('create')
-        ? html`<section class="card" aria-labelledby="add-word">
-            <h3 id="add-word">${this.#t('addWord')}</h3>
-            <form @submit=${this.#addWord}>
-              <label>${this.#t('english')} <input name="en" lang="en" autocomplete="off" maxlength="300" /></label>
-              <label>${this.#t('spanish')} <input name="es" lang="es" autocomplete="off" maxlength="300" /></label>
-              <button type="submit">${this.#t('add')}</button>
-              ${this._message
-                ? html`<p class="message ${this._message.error ? 'error' : ''}">${this._message.text}</p>`
-                : nothing}
-            </form>
-          </section>`
-        : nothing}
 
       <section class="card" aria-labelledby="activity">
         <h3 id="activity">${this.#t('activity')}</h3>

@@ -68,28 +68,34 @@ describe('the demo page (npm start)', () => {
     await page.locator('demo-space-panel').getByRole('button', { name: 'Add sample project content' }).click();
     await page.locator('demo-space-panel').getByText('Sample content added').first().waitFor();
     await page.reload();
-    assert.match(await panelText(/5\s*glossary entries/), /4\s*project phases/);
+    assert.match(await panelText(/13\s*glossary entries/), /4\s*project phases/);
+    await page.locator('twin-glossary').getByText('13 entries').waitFor();
   });
 
-  it('sends a travelling pupil\'s word for approval', async () => {
+  it('sends a travelling pupil\'s word for approval, and shows it as text', async () => {
     await page.selectOption('#demo-user', 'pupil-kasia');
     await page.locator('demo-space-panel').getByText('Kasia Nowak').first().waitFor();
-    await page.getByLabel('English').fill('<img src=x onerror=alert(1)> tide');
-    await page.getByRole('button', { name: 'Add word' }).click();
-    await page.locator('demo-space-panel').getByText('waits for a teacher’s approval', { exact: false }).first().waitFor();
-    assert.equal(await page.locator('demo-space-panel img').count(), 0, 'pupil text never becomes markup');
+    const glossary = page.locator('twin-glossary');
+    await glossary.getByRole('button', { name: 'Add an entry' }).click();
+    await glossary.getByRole('group', { name: 'English' }).getByLabel('Term').fill('<img src=x onerror=alert(1)> tide pool');
+    await glossary.getByRole('button', { name: 'Save' }).click();
+    await glossary.getByText('Waiting for approval').first().waitFor();
+    assert.equal(await glossary.locator('img').count(), 0, 'pupil text never becomes markup');
+    await page.keyboard.press('Escape');
   });
 
   it('shows a guest no way to write', async () => {
     await page.selectOption('#demo-user', 'observer-city');
     await page.locator('demo-space-panel').getByText('Town library').first().waitFor();
-    assert.equal(await page.getByRole('button', { name: 'Add word' }).count(), 0);
+    await page.locator('twin-glossary').getByText('harbour').first().waitFor();
+    assert.equal(await page.locator('twin-glossary').getByRole('button', { name: 'Add an entry' }).count(), 0);
   });
 
   it('speaks Spanish when the page does', async () => {
     await page.selectOption('#demo-lang', 'es');
     await page.locator('demo-space-panel').getByText('Conectado como').first().waitFor();
     assert.match(await panelText(/Invitado \(solo lectura\)/), /Qué puedes hacer aquí/);
+    await page.locator('twin-glossary').getByLabel('Buscar en todos los idiomas').waitFor();
   });
 
   it('is accessible (axe-core) in light and dark, and at 320 px', async () => {
