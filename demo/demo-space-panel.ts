@@ -258,6 +258,8 @@ function sample(authorId: string, status: 'published' | 'pending') {
 function describe(record: TwinRecord | undefined, collection: string): string {
   if (!record) return `− ${collection}`;
   const translations = record.translations as Record<string, { term: string }> | undefined;
-  const title = translations ? Object.values(translations).map((t) => t.term).join(' / ') : String(record.name ?? record.title ?? record.id);
+  const title = translations
+    ? Object.values(translations).map((t) => t.term).join(' / ')
+    : String(record.name ?? record.title ?? (typeof record.body === 'string' ? `“${record.body.slice(0, 60)}”` : record.kind === 'helpful' ? '👍' : record.id));
   return `${record.author.name}: ${title}`;
 }

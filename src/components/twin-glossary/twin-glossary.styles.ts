@@ -80,8 +80,9 @@ export const twinGlossaryStyles = [
       padding: 0.125rem;
     }
     .row {
+      position: relative;
       display: grid;
-      grid-template-columns: repeat(var(--columns, 1), minmax(0, 1fr)) auto;
+      grid-template-columns: repeat(var(--columns, 1), minmax(0, 1fr));
       gap: 0 var(--_gap);
       inline-size: 100%;
       text-align: start;
@@ -91,7 +92,7 @@ export const twinGlossaryStyles = [
       background: var(--_surface);
       padding: 0.5rem 0.75rem;
       block-size: 4.25rem;
-      align-items: start;
+      align-content: start;
     }
     .row:hover {
       background: var(--_surface-raised);
@@ -107,7 +108,7 @@ export const twinGlossaryStyles = [
     .langs-6 {
       --columns: 4;
     }
-    /* Narrow: languages stack, each on its own line; every row stays the same height. */
+    /* Narrow: languages stack, one under the other; every row keeps the same height. */
     @container (max-width: 36rem) {
       .list ul[class] {
         --columns: 1;
@@ -116,14 +117,13 @@ export const twinGlossaryStyles = [
         block-size: 6.5rem;
       }
       .langs-3 .row {
-        block-size: 9rem;
+        block-size: 5.5rem;
       }
       .langs-4 .row,
       .langs-5 .row,
       .langs-6 .row {
-        block-size: 11.5rem;
+        block-size: 6.75rem;
       }
-      .langs-2 .definition,
       .langs-3 .definition,
       .langs-4 .definition,
       .langs-5 .definition,
@@ -154,12 +154,16 @@ export const twinGlossaryStyles = [
       color: var(--_text-muted);
     }
     .badge {
+      /* In a corner, so the language columns stay aligned across rows. */
+      position: absolute;
+      inset-block-start: 0.4rem;
+      inset-inline-end: 0.5rem;
       font-size: 0.75rem;
       font-weight: 600;
       padding: 0.1rem 0.5rem;
       border-radius: 1rem;
       border: 1px solid currentColor;
-      align-self: center;
+      background: var(--_surface);
       white-space: nowrap;
     }
     .badge.pending {
