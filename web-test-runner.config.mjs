@@ -31,6 +31,9 @@ export default {
         args: [
           ...CHROMIUM_ARGS,
           `--user-data-dir=${profile}`,
+          // A fake microphone that needs no permission prompt: pronunciation recording is tested for real.
+          '--use-fake-device-for-media-stream',
+          '--use-fake-ui-for-media-stream',
         ],
       },
     }),

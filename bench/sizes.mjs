@@ -14,7 +14,11 @@ import { analyzeMetafile, build } from 'esbuild';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const src = (path) => join(root, 'src', path);
 
-/** `budget` in bytes of gzip; `needs` are files that must exist, or the row reads "missing". */
+/**
+ * `budget` in bytes of gzip; `needs` are files that must exist, or the row reads "missing".
+ * A `difference: [a, b]` row is not built: it is row a minus row b (minified and gzip), an
+ * estimate of what one part adds (gzip sizes do not add up exactly).
+ */
 export const SIZE_ENTRIES = [
   {
     key: 'sdk-core-indexeddb',
@@ -31,10 +35,33 @@ export const SIZE_ENTRIES = [
   },
   {
     key: 'everything',
-    label: 'everything, single file (src/define.ts)',
+    label: 'everything, single file (src/define.ts, as dist/twinkit.js)',
     needs: [src('define.ts')],
     code: `import ${JSON.stringify(src('define.ts'))};\nexport * from ${JSON.stringify(src('define.ts'))};\n`,
     budget: 60_000,
+  },
+  {
+    key: 'twin-glossary',
+    label: '<twin-glossary> with <twin-space> and Lit',
+    needs: [src('components/twin-glossary/twin-glossary.ts'), src('components/twin-space/twin-space.ts')],
+    code: `export * from ${JSON.stringify(src('components/twin-space/twin-space.ts'))};\nexport * from ${JSON.stringify(src('components/twin-glossary/twin-glossary.ts'))};\n`,
+  },
+  {
+    key: 'glossary-own',
+    label: '<twin-glossary> own code (row above minus <twin-space> row)',
+    difference: ['twin-glossary', 'twin-space'],
+  },
+  {
+    key: 'everything-but-glossary',
+    label: 'everything but <twin-glossary>',
+    needs: [src('define.ts'), src('components/twin-space/twin-space.ts'), src('index.ts')],
+    // src/define.ts minus its glossary import (src/index.ts exports no glossary code).
+    code: `import ${JSON.stringify(src('components/twin-space/twin-space.ts'))};\nexport * from ${JSON.stringify(src('index.ts'))};\n`,
+  },
+  {
+    key: 'glossary-share',
+    label: "<twin-glossary>'s share of the single file (difference)",
+    difference: ['everything', 'everything-but-glossary'],
   },
   { key: 'idb', label: 'idb alone (comparison)', code: `export * from 'idb';\n` },
   { key: 'dexie', label: 'Dexie 4 alone (comparison)', code: `export { default } from 'dexie';\nexport * from 'dexie';\n` },
@@ -51,16 +78,35 @@ export const SIZE_ENTRIES = [
   },
 ];
 
-/** Returns one row per entry: { key, label, status: 'ok' | 'missing' | 'error', minBytes, gzipBytes, budget, error }. */
-export async function measureSizes({ why = [] } = {}) {
+/**
+ * Returns one row per entry: { key, label, status: 'ok' | 'missing' | 'error', minBytes, gzipBytes, budget, error }.
+ * `only`: the keys to return (the rows a difference row needs are built too, not returned).
+ */
+export async function measureSizes({ why = [], only } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'twinkit-sizes-'));
+  const wanted = only ? new Set(only) : undefined;
+  const needed = wanted && new Set([...wanted, ...SIZE_ENTRIES.filter((entry) => wanted.has(entry.key)).flatMap((entry) => entry.difference ?? [])]);
   try {
     const rows = [];
+    const byKey = new Map();
     for (const entry of SIZE_ENTRIES) {
+      if (needed && !needed.has(entry.key)) continue;
       const row = { key: entry.key, label: entry.label, budget: entry.budget ?? null };
+      if (entry.difference) {
+        const [from, minus] = entry.difference.map((key) => byKey.get(key));
+        if (from?.status === 'ok' && minus?.status === 'ok') {
+          rows.push({ ...row, status: 'ok', difference: entry.difference, minBytes: from.minBytes - minus.minBytes, gzipBytes: from.gzipBytes - minus.gzipBytes });
+        } else {
+          const bad = [from, minus].find((other) => other?.status !== 'ok');
+          rows.push({ ...row, status: bad?.status === 'error' ? 'error' : 'missing', missing: bad?.missing ?? entry.difference, error: bad?.error });
+        }
+        byKey.set(entry.key, rows.at(-1));
+        continue;
+      }
       const missing = (entry.needs ?? []).filter((path) => !existsSync(path));
       if (missing.length) {
         rows.push({ ...row, status: 'missing', missing: missing.map((path) => path.slice(root.length + 1)) });
+        byKey.set(entry.key, rows.at(-1));
         continue;
       }
       const file = join(dir, `${entry.key}.js`);
@@ -80,13 +126,16 @@ export async function measureSizes({ why = [] } = {}) {
         });
         if (result.metafile) console.log(`\n${entry.label}: what goes in (minified, before gzip)${await analyzeMetafile(result.metafile)}`);
         const code = result.outputFiles[0].contents;
+        // Lit's development build (the `development` export condition) must not slip in: it is larger.
+        if (Buffer.from(code).includes('Lit is in dev mode')) throw new Error('the bundle holds the development build of Lit');
         rows.push({ ...row, status: 'ok', minBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length });
       } catch (error) {
-        const message = error?.errors?.map((e) => `${e.location?.file ?? ''}:${e.location?.line ?? ''} ${e.text}`).join('; ') || String(error);
+        const message = error?.errors?.map((e) => `${e.location?.file ?? ''}:${e.location?.line ?? ''} ${e.text}`).join('; ') || String(error?.message ?? error);
         rows.push({ ...row, status: 'error', error: message });
       }
+      byKey.set(entry.key, rows.at(-1));
     }
-    return rows;
+    return wanted ? rows.filter((row) => wanted.has(row.key)) : rows;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -96,8 +145,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   // `--why <key>` prints esbuild's breakdown of that entry (keys: ${SIZE_ENTRIES.map((e) => e.key).join(', ')}).
   const whyAt = process.argv.indexOf('--why');
   const why = whyAt > 0 ? process.argv.slice(whyAt + 1) : [];
-  for (const row of await measureSizes({ why })) {
+  const rows = await measureSizes({ why });
+  const width = Math.max(...rows.map((row) => row.label.length));
+  for (const row of rows) {
     const figure = row.status === 'ok' ? `${(row.gzipBytes / 1000).toFixed(1)} kB gzip (${(row.minBytes / 1000).toFixed(1)} kB min)` : row.status;
-    console.log(`${row.label.padEnd(50)} ${figure}${row.error ? `: ${row.error}` : ''}`);
+    console.log(`${row.label.padEnd(width)}  ${figure}${row.error ? `: ${row.error}` : ''}`);
   }
 }

@@ -12,7 +12,7 @@ function messageIds(dir: string, out = new Set<string>()): Set<string> {
       if (name !== 'locales') messageIds(path, out);
     } else if (name.endsWith('.ts') && !name.includes('.test.')) {
       const source = readFileSync(path, 'utf8');
-      for (const match of source.matchAll(/msg\([\s\S]*?\{\s*id:\s*'([^']+)'\s*,?\s*\}\s*\)/g)) out.add(match[1]);
+      for (const match of source.matchAll(/msg\([\s\S]*?\{\s*id:\s*'([^']+)'\s*,?\s*\}\s*,?\s*\)/g)) out.add(match[1]);
     }
   }
   return out;

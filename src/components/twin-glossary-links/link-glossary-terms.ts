@@ -15,13 +15,8 @@ export interface GlossaryLinks {
   undo(): void;
 }
 
-interface Candidate {
-  /** The folded term or alias. */
-  f: string;
-  entry: GlossaryEntry;
-  /** The translation's own language key, e.g. `es-MX`. */
-  lang: string;
-}
+/** A folded term or alias, its entry, and its translation's own language key (`es-MX`). */
+type Candidate = [folded: string, entry: GlossaryEntry, lang: string];
 
 const MARKS = /\p{M}/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -32,11 +27,23 @@ const SKIP = 'a,button,input,textarea,select,label,summary,script,style,code,pre
 /** The primary language subtag: `es-MX` gives `es`. */
 export const baseLang = (tag: string | null | undefined) => (tag ?? '').toLowerCase().split(/[-_]/)[0];
 
+/** Folded characters, memoised: `normalize` per character would dominate the time otherwise. */
+const FOLDED = new Map<number, string>();
+
+function foldChar(code: number): string {
+  let f = FOLDED.get(code);
+  if (f == null) {
+    f = String.fromCodePoint(code).normalize('NFKD').replace(MARKS, '').toLowerCase().replace('ς', 'σ');
+    FOLDED.set(code, (f = /^\s+$/.test(f) ? ' ' : f));
+  }
+  return f;
+}
+
 /**
  * `foldText` (search/fold-text.ts) one character at a time, so that each folded character knows
  * where it came from: a match in the folded text is then wrapped in the original text. `at[i]` is
- * the original index of folded character `i`. Terms are folded the same way, so both sides agree.
- * Final ς folds to σ: a whole-string `toLowerCase` picks σ or ς by position, one character cannot.
+ * the original index of folded character `i`. Final ς folds to σ: a whole-string `toLowerCase`
+ * picks σ or ς by position, one character cannot, so terms fold to σ too (see `foldTerm`).
  */
 export function foldWithMap(text: string): { s: string; at: number[] } {
   let s = '';
@@ -44,18 +51,21 @@ export function foldWithMap(text: string): { s: string; at: number[] } {
   const at: number[] = [];
   for (let i = 0; i < text.length; ) {
     const code = text.codePointAt(i)!;
-    const char = String.fromCodePoint(code);
-    let f = code < 128 ? char.toLowerCase() : char.normalize('NFKD').replace(MARKS, '').toLowerCase().replace('ς', 'σ');
-    // Runs of spaces fold to one, as in foldText.
-    const isSpace = code < 128 ? code == 32 || (code > 8 && code < 14) : /^\s+$/.test(f);
-    if (isSpace) f = space ? '' : ' ';
-    if (f) space = isSpace; // a dropped accent between spaces keeps them one run
+    let f = foldChar(code);
+    // Runs of spaces fold to one, as in foldText; a dropped accent between spaces keeps them one run.
+    if (f == ' ') f = space ? '' : ((space = true), f);
+    else if (f) space = false;
     for (let k = 0; k < f.length; k++) at.push(i);
     s += f;
-    i += char.length;
+    i += code > 0xffff ? 2 : 1;
   }
   return { s, at };
 }
+
+/** The same fold for a whole term at once (no positions needed): what `foldWithMap(term).s.trim()` gives. */
+export const foldTerm = (term: string) =>
+  // Most terms are plain ASCII words with single spaces: lowercasing is all they need.
+  /^[!-~]+( [!-~]+)*$/.test(term) ? term.toLowerCase() : term.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(/ς/g, 'σ').replace(/\s+/g, ' ').trim();
 
 /** Does a letter or digit start at `i`? (Sticky and Unicode-aware: an astral letter is one character.) */
 function wordAt(s: string, i: number): boolean {
@@ -79,55 +89,65 @@ export function linkGlossaryTerms(target: Element, options: LinkGlossaryOptions)
   // One index per call: folded first word → candidates, longest first. Looking up each word of
   // the text is then a Map hit, whatever the glossary's size.
   const index = new Map<string, Candidate[]>();
+  /** Translation key → is it the reader's language? Asked 40,000 times for a big glossary. */
+  const readable = new Map<string, boolean>();
   for (const entry of options.entries) {
-    if (entry.status !== 'published') continue;
-    const translations = Object.entries(entry.translations);
-    // Nothing to show in a tooltip: not worth a link.
-    if (!translations.some(([, t]) => t.definition?.trim())) continue;
-    for (const [lang, t] of translations) {
-      if (baseLang(lang) !== reader) continue;
-      for (const term of [t.term, ...(t.aliases ?? [])]) {
-        const f = foldWithMap(term).s.trim();
-        const first = f.match(/^[\p{L}\p{N}]+/u)?.[0];
-        if (!first) continue;
-        const list = index.get(first) ?? [];
-        list.push({ f, entry, lang });
-        index.set(first, list);
-      }
+    // Pending and hidden entries are not for every reader.
+    if (entry.status != 'published') continue;
+    const found: Candidate[] = [];
+    let defined = false;
+    for (const lang in entry.translations) {
+      const t = entry.translations[lang];
+      defined ||= /\S/.test(t.definition ?? '');
+      let read = readable.get(lang);
+      if (read == null) readable.set(lang, (read = baseLang(lang) == reader));
+      if (read) for (const term of [t.term, ...(t.aliases ?? [])]) found.push([foldTerm(term), entry, lang]);
     }
+    // With no definition in any language there is nothing to show: no link.
+    if (defined)
+      for (const candidate of found) {
+        WORD.lastIndex = 0;
+        const first = WORD.exec(candidate[0]);
+        if (first?.index !== 0) continue;
+        let list = index.get(first[0]);
+        if (!list) index.set(first[0], (list = []));
+        list.push(candidate);
+      }
   }
-  for (const list of index.values()) list.sort((a, b) => b.f.length - a.f.length);
+  for (const list of index.values()) list.sort((a, b) => b[0].length - a[0].length);
 
-  const changed: { node: Text; data: string; added: Node[] }[] = [];
   const skip = `${SKIP},${tag}`;
-  if (!index.size || target.closest(skip)) return { count: 0, undo() {} };
-  const walker = document.createTreeWalker(target, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, (node) =>
-    node instanceof Element ? (node.matches(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP) : NodeFilter.FILTER_ACCEPT,
-  );
   const texts: Text[] = [];
-  while (walker.nextNode()) texts.push(walker.currentNode as Text);
+  if (index.size && !target.closest(skip)) {
+    // 5: elements and text; a skipped element is rejected with its whole subtree (2), others are walked through (3).
+    const walker = document.createTreeWalker(target, 5, (node) => (node instanceof Element ? (node.matches(skip) ? 2 : 3) : 1));
+    while (walker.nextNode()) texts.push(walker.currentNode as Text);
+  }
 
-  // An entry, and a term already linked for another entry, link once.
-  const done = new Set<unknown>();
+  /** Entries linked already: each links at its first occurrence only. */
+  const done = new Set<GlossaryEntry>();
+  const undo: (() => void)[] = [];
   let count = 0;
   for (const node of texts) {
     const { s, at } = foldWithMap(node.data);
-    const found: [number, number, Candidate][] = [];
+    const found: [start: number, end: number, Candidate][] = [];
     WORD.lastIndex = 0;
     for (let word; (word = WORD.exec(s)); ) {
       const start = word.index;
-      const hit = index.get(word[0])?.find((c) => !done.has(c.entry) && !done.has(c.f) && s.startsWith(c.f, start) && !wordAt(s, start + c.f.length));
+      const hit = index.get(word[0])?.find(([f]) => s.startsWith(f, start) && !wordAt(s, start + f.length));
       if (!hit) continue;
-      done.add(hit.entry).add(hit.f);
-      const end = start + hit.f.length;
+      // The longest term here wins even when its entry is linked already: a later "sea level"
+      // does not link "sea" or "level" inside it.
+      const end = (WORD.lastIndex = start + hit[0].length);
+      if (done.has(hit[1])) continue;
+      done.add(hit[1]);
       found.push([at[start], end < s.length ? at[end] : node.data.length, hit]);
-      WORD.lastIndex = end;
     }
     if (!found.length) continue;
-    const record = { node, data: node.data, added: [] as Node[] };
-    changed.push(record);
+    const data = node.data;
+    const added: ChildNode[] = [];
     // From the last match back, so that earlier offsets stay valid in the shrinking first node.
-    for (const [start, end, { entry, lang }] of found.reverse()) {
+    for (const [start, end, [, entry, lang]] of found.reverse()) {
       const rest = node.splitText(end);
       const text = node.splitText(start);
       const element = document.createElement(tag) as HTMLElement & { entry?: GlossaryEntry };
@@ -136,18 +156,14 @@ export function linkGlossaryTerms(target: Element, options: LinkGlossaryOptions)
       element.entry = entry;
       text.before(element);
       element.append(text);
-      record.added.push(rest, element);
+      added.push(rest, element);
       count++;
     }
+    // The original node keeps its identity: it gets its text back and the pieces go.
+    undo.push(() => {
+      node.data = data;
+      for (const piece of added) piece.remove();
+    });
   }
-
-  return {
-    count,
-    undo() {
-      for (const { node, data, added } of changed.splice(0)) {
-        node.data = data;
-        for (const added_ of added) (added_ as ChildNode).remove();
-      }
-    },
-  };
+  return { count, undo: () => undo.splice(0).forEach((step) => step()) };
 }

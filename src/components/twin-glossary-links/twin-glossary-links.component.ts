@@ -18,37 +18,21 @@ import { linkGlossaryTerms, type GlossaryLinks } from './link-glossary-terms.js'
  */
 export class TwinGlossaryLinks extends TwinElement {
   static override properties = {
-    space: { type: String, reflect: true },
+    space: {},
   };
 
   /** The space whose glossary is used when there is no `<twin-space>` around. */
-  declare space: string;
+  declare space: string | undefined;
 
   readonly #glossary = new StoreController<GlossaryEntry>(this, { collection: 'glossary' });
   #links: GlossaryLinks[] = [];
   #linked: unknown;
   #frame = 0;
 
-  constructor() {
-    super();
-    this.space = '';
-  }
-
-  /** How many terms are linked now. */
-  get count(): number {
-    return this.#links.reduce((sum, links) => sum + links.count, 0);
-  }
-
   /** @internal Any `lang` on the page changed: the reader's language may have too. */
   override refreshLanguage(): void {
     super.refreshLanguage();
     this.#schedule();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
   }
 
   protected override updated(): void {

@@ -44,53 +44,42 @@ export class TwinGlossaryTerm extends TwinElement {
    */
   declare entry: GlossaryEntry | undefined;
   declare _open: boolean;
-  #hover = false;
-  #focus = false;
+  /** Why the tooltip is wanted: 1, the pointer is over the element; 2, the term has focus. */
+  #want = 0;
   #timer = 0;
 
   constructor() {
     super();
     this._open = false;
-    this.addEventListener('pointerenter', () => {
-      clearTimeout(this.#timer);
-      this.#hover = true;
-      this.#sync();
-    });
-    // A short delay lets the pointer cross the gap from the term onto the tooltip (hoverable).
-    this.addEventListener('pointerleave', () => {
-      this.#timer = window.setTimeout(() => {
-        this.#hover = false;
-        this.#sync();
-      }, 300);
-    });
+    this.addEventListener('pointerenter', () => this.#wanted(1, true));
+    this.addEventListener('pointerleave', () => this.#wanted(1, false));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#timer);
-    this.#hover = this.#focus = this._open = false;
+    this.#want = 0;
+    this._open = false;
     document.removeEventListener('keydown', this.#onKey);
   }
 
-  #sync() {
-    this._open = this.#hover || this.#focus;
-  }
-
-  #focusChange(event: FocusEvent) {
-    this.#focus = event.type == 'focus';
-    this.#sync();
+  #wanted(reason: number, on: boolean) {
+    clearTimeout(this.#timer);
+    this.#want = on ? this.#want | reason : this.#want & ~reason;
+    // Leaving waits a moment, so that the pointer can cross the gap onto the tooltip (hoverable).
+    this.#timer = window.setTimeout(() => (this._open = this.#want > 0), reason == 1 && !on ? 300 : 0);
   }
 
   /** Escape anywhere hides an open tooltip; focus stays where it is. */
   readonly #onKey = (event: KeyboardEvent) => {
-    if (event.key == 'Escape' && this._open) {
+    if (event.key == 'Escape') {
       this._open = false;
       event.preventDefault();
     }
   };
 
-  #onTermKey(event: KeyboardEvent) {
-    if (event.key == 'Enter' || event.key == ' ') {
+  /** Activation (click, tap, Enter, Space) shows the tooltip again after Escape. */
+  #activate(event: Event) {
+    if (event.type == 'click' || (event as KeyboardEvent).key == 'Enter' || (event as KeyboardEvent).key == ' ') {
       event.preventDefault(); // Space would scroll the page
       this._open = true;
     }
@@ -123,7 +112,7 @@ export class TwinGlossaryTerm extends TwinElement {
     // The definition in the term's language, else in a variant of it, else in any language, labelled.
     const definitionKey = [key, ...keys.filter((k) => baseLang(k) == baseLang(key)), ...keys].find((k) => translations[k].definition?.trim());
     const other = definitionKey && baseLang(definitionKey) != baseLang(key);
-    return html`<span part="term" role="button" tabindex="0" aria-describedby="definition" @focus=${this.#focusChange} @blur=${this.#focusChange} @click=${() => (this._open = true)} @keydown=${this.#onTermKey}
+    return html`<span part="term" role="button" tabindex="0" aria-describedby="definition" @focus=${() => this.#wanted(2, true)} @blur=${() => this.#wanted(2, false)} @click=${this.#activate} @keydown=${this.#activate}
         ><slot></slot></span
       ><span part="tooltip" role="tooltip" popover="manual" class=${this._open ? 'open' : ''}
         ><b lang=${key}>${translations[key].term}</b>

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { checkRecord, describeIssues } from '../store/validate-record.js';
 import { boardPostSchema } from './board.js';
 import { builtInCollections } from './collections.js';
+import { commentSchema, reactionSchema } from './feedback.js';
 import { envelopeSchema } from './envelope.js';
 import { glossaryEntrySchema } from './glossary.js';
 import { journalEntrySchema } from './journal.js';
@@ -231,8 +232,10 @@ describe('schemas: phase', () => {
 });
 
 describe('schemas: built-in collections', () => {
-  it('registers glossary, board, journal and phase at version 1 with their schemas', () => {
-    assert.deepEqual(Object.keys(builtInCollections).sort(), ['board', 'glossary', 'journal', 'phase']);
+  it('registers glossary (with its comments and reactions), board, journal and phase at version 1 with their schemas', () => {
+    assert.deepEqual(Object.keys(builtInCollections).sort(), ['board', 'glossary', 'glossary-comment', 'glossary-reaction', 'journal', 'phase']);
+    assert.equal(builtInCollections['glossary-comment'].schema, commentSchema);
+    assert.equal(builtInCollections['glossary-reaction'].schema, reactionSchema);
     assert.equal(builtInCollections.glossary.schema, glossaryEntrySchema);
     assert.equal(builtInCollections.board.schema, boardPostSchema);
     assert.equal(builtInCollections.journal.schema, journalEntrySchema);
@@ -245,7 +248,16 @@ describe('schemas: built-in collections', () => {
 
   it('each collection refuses a record with no envelope', () => {
     for (const [name, definition] of Object.entries(builtInCollections)) {
-      const { author: _a, ...noAuthor } = { glossary: validGlossary, board: validBoard, journal: validJournal, phase: validPhase }[name]!();
+      const valid = {
+        glossary: validGlossary,
+        board: validBoard,
+        journal: validJournal,
+        phase: validPhase,
+        'glossary-comment': () => ({ ...envelope('glossary-comment'), target: 'rec-9', body: 'Nice word!' }),
+        'glossary-reaction': () => ({ ...envelope('glossary-reaction'), target: 'rec-9', kind: 'helpful' }),
+      }[name]!();
+      assert.equal(definition.schema.safeParse(valid).success, true, `${name} valid`);
+      const { author: _a, ...noAuthor } = valid;
       assert.equal(definition.schema.safeParse(noAuthor).success, false, `${name} without author`);
     }
   });

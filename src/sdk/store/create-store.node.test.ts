@@ -915,6 +915,16 @@ describe('store: attachments', () => {
 });
 
 describe('store: createMany', () => {
+  it('keeps an id given in the fields (a restored backup keeps its links), and refuses a taken one', async (t) => {
+    const { open } = world(t);
+    const store = open(teacher);
+    const [first] = await store.createMany('glossary', [{ ...entry('Tide'), id: 'tide-1' }]);
+    assert.ok(first.ok && first.record.id === 'tide-1');
+    const [again] = await store.createMany('glossary', [{ ...entry('Tide again'), id: 'tide-1' }]);
+    assert.equal(again.ok, false);
+    assert.equal((await store.get('glossary', 'tide-1')).translations && true, true);
+  });
+
   it('returns one result per item; an invalid item fails alone', async (t) => {
     const { open, storedAll } = world(t);
     const store = open(pupil, { defaultPhase: 'preparation' });

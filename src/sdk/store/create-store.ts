@@ -176,7 +176,8 @@ class Store extends EventTarget implements TwinStore {
         const phase = options.phase ?? (fields.phase as string | undefined) ?? this.#defaultPhase;
         const draft: Record<string, unknown> = {
           ...this.#withoutReserved(fields, collection),
-          id: options.id ?? randomId(),
+          // An id given in the fields is kept (a restored backup keeps its links between entries).
+          id: options.id ?? (typeof fields.id === 'string' && fields.id ? fields.id : randomId()),
           space: this.space,
           collection,
           rev: UNSAVED_REV,

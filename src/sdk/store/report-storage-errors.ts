@@ -1,9 +1,10 @@
 import type { StorageAdapter } from '../adapter.js';
-import { isTwinError, type TwinError } from '../errors.js';
+import { toStorageError, type TwinError } from '../errors.js';
 
 /**
  * The adapter as the store uses it: any storage failure (quota, storage gone) is also reported,
- * so the page can show it once, whichever widget ran into it. The error still reaches the caller.
+ * so the page can show it once, whichever widget ran into it. The error still reaches the caller,
+ * always as a TwinError.
  */
 export function reportStorageErrors(adapter: StorageAdapter, report: (error: TwinError) => void): StorageAdapter {
   const watched =
@@ -12,8 +13,11 @@ export function reportStorageErrors(adapter: StorageAdapter, report: (error: Twi
       try {
         return await method.apply(adapter, args);
       } catch (error) {
-        if (isTwinError(error) && (error.code === 'quota-exceeded' || error.code === 'storage-unavailable')) report(error);
-        throw error;
+        // An integrator's adapter may throw the browser's own error (a QuotaExceededError): it
+        // still reaches the user as a storage error they can understand, with the original as cause.
+        const twin = toStorageError(error);
+        if (twin.code === 'quota-exceeded' || twin.code === 'storage-unavailable') report(twin);
+        throw twin;
       }
     };
   return {

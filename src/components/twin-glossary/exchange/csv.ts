@@ -124,13 +124,10 @@ export function parseGlossaryCsv(bytes: ArrayBuffer | string): ParsedFile {
   });
   const missing = withTerm.size ? [...languages].filter((lang) => !withTerm.has(lang)).map((lang) => `term:${lang}`) : ['term:<lang>'];
   if (missing.length) {
-    const found = names.filter(Boolean).join(', ') || '—';
-    throw new ExchangeRefusal(
-      msg(
-        str`Missing column: ${missing.join(', ')}. Found: ${found}. Expected: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Nothing was imported.`,
-        { id: 'glossary-exchange.missing-columns' },
-      ),
-    );
+    const [need, found] = [missing.join(', '), names.filter(Boolean).join(', ') || '—'];
+    // One line: the localization test finds `msg(…, { id })` only when `)` follows the options.
+    const message = msg(str`Missing column: ${need}. Found: ${found}. Expected: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Nothing was imported.`, { id: 'glossary-exchange.missing-columns' });
+    throw new ExchangeRefusal(message);
   }
   const rows: ImportRow[] = [];
   records.forEach((cells, index) => {

@@ -15,7 +15,7 @@ import { parseMoodleXml, writeMoodleXml } from './moodle-xml.js';
 const MAX_BYTES = 20 * 1024 * 1024;
 /** Rows checked between two yields to the page, so the progress bar moves on large files. */
 const CHUNK = 250;
-/** Rows listed in a report; more are counted, not drawn. */
+/** Rows listed in a report; more are counted in the summary, not drawn. */
 const LISTED = 100;
 
 type Format = 'csv' | 'json' | 'xml';
@@ -202,13 +202,13 @@ export class TwinGlossaryExchange extends TwinElement {
     return '';
   }
 
+  /** The first rows of a report; the summary above gives the full count. */
   #rows(items: RowMessage[]) {
-    if (!items.length) return nothing;
-    const more = items.length - LISTED;
-    return html`<ol>
-        ${items.slice(0, LISTED).map(({ row, message }) => html`<li>${msg(str`Row ${row}: ${message}`, { id: 'glossary-exchange.row' })}</li>`)}
-      </ol>
-      ${more > 0 ? html`<p>${msg(str`…and ${more} more.`, { id: 'glossary-exchange.more' })}</p>` : nothing}`;
+    return items.length
+      ? html`<ol>
+          ${items.slice(0, LISTED).map(({ row, message }) => html`<li>${msg(str`Row ${row}: ${message}`, { id: 'glossary-exchange.row' })}</li>`)}
+        </ol>`
+      : nothing;
   }
 
   #renderState(state: ImportState) {

@@ -17,6 +17,7 @@ export const glossaryExchangeStyles = [
       border-radius: var(--_radius);
     }
     div,
+    p,
     progress {
       flex-basis: 100%;
     }

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { deleteDB } from 'idb';
 import { createIndexedDBAdapter } from '../../../sdk/adapters/indexeddb/indexeddb-adapter.js';
 import { createMemoryAdapter } from '../../../sdk/adapters/memory/memory-adapter.js';
+import { TwinStorageError } from '../../../sdk/errors.js';
 import type { Role } from '../../../sdk/policy/roles.js';
 import type { GlossaryEntry } from '../../../sdk/schemas/glossary.js';
 import { createStore, type TwinStore } from '../../../sdk/store/create-store.js';
@@ -66,7 +67,10 @@ function choose(element: TwinGlossaryExchange, content: BlobPart, name: string) 
 const button = (element: TwinGlossaryExchange, label: RegExp) =>
   [...element.shadowRoot!.querySelectorAll('button')].find((candidate) => label.test(candidate.textContent!)) as HTMLButtonElement | undefined;
 const preview = (element: TwinGlossaryExchange) => until(() => button(element, /Cancel/), 'the preview');
-const report = (element: TwinGlossaryExchange) => until(() => $(element, '.error'), 'the refusal');
+async function report(element: TwinGlossaryExchange) {
+  await until(() => $(element, '.error'), 'the refusal');
+  return $(element, '.error')!.textContent;
+}
 
 /** Downloads the export through the real button, catching the link the component clicks. */
 async function download(element: TwinGlossaryExchange, format: 'csv' | 'json' | 'xml') {
@@ -185,6 +189,7 @@ describe('<twin-glossary-exchange>', () => {
     expect($(element, 'label[for=lang]')!.textContent).to.equal('Language of these entries');
     select.value = 'it';
     select.dispatchEvent(new Event('change'));
+    await element.updateComplete;
     await until(() => button(element, /Import 1 entry/), 'the new plan');
     button(element, /Import 1 entry/)!.click();
     await until(() => $(element, '#result'), 'the result');
@@ -205,7 +210,7 @@ describe('<twin-glossary-exchange>', () => {
     for (const [content, name, message] of cases) {
       const element = await exchange(store, entries);
       choose(element, content, name);
-      expect((await report(element))!.textContent).to.match(message);
+      expect(await report(element)).to.match(message);
       expect(button(element, /Import/)).to.equal(undefined);
     }
     expect(JSON.stringify(contents(await list(store)))).to.equal(before);
@@ -261,6 +266,32 @@ describe('<twin-glossary-exchange>', () => {
     observer.disconnect();
     expect(text(element)).to.contain('Ready to import: 3000.');
     expect(seen.filter((value) => value !== null && Number(value) > 0).length).to.be.greaterThan(2);
+  });
+
+  it('lists the entries the store refused, by row, and reports a failed write', async () => {
+    let fail: 'item' | 'all' = 'item';
+    const store = {
+      space: 's',
+      can: () => true,
+      createMany: async (_collection: string, items: unknown[]) => {
+        if (fail === 'all') throw new TwinStorageError('quota-exceeded', 'The disk is full.');
+        return items.map((_, i) => (i === 1 ? { ok: false, error: new Error('Refused by the server.') } : { ok: true, record: {} }));
+      },
+    } as unknown as TwinStore;
+    const element = await exchange(store);
+    choose(element, 'term:en\nbridge\ntower\nriver\n', 'words.csv');
+    await preview(element);
+    button(element, /Import 3 entries/)!.click();
+    await until(() => $(element, '#result'), 'the result');
+    expect($(element, '#result')!.textContent).to.equal('Entries imported: 2. Not imported: 1.');
+    expect($(element, 'ol li')!.textContent).to.equal('Row 3: Refused by the server.');
+
+    fail = 'all';
+    choose(element, 'term:en\nlake\n', 'words.csv');
+    await preview(element);
+    button(element, /Import 1 entry/)!.click();
+    await until(() => $(element, '#result.error'), 'the error');
+    expect($(element, '#result')!.textContent).to.match(/no room left.*Nothing was changed/);
   });
 
   it('imports in one IndexedDB transaction', async () => {

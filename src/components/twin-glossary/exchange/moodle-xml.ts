@@ -119,9 +119,9 @@ export function parseMoodleXml(text: string, fallbackLang: string): ParsedFile {
   }
   let usesFallbackLang = false;
   const texts = (element: Element, selector: string) => [...element.querySelectorAll(selector)].map((node) => node.textContent!.trim());
-  const rows: ImportRow[] = [...entries.querySelectorAll(':scope > ENTRY')].map((entry, index) => {
-    const concept = texts(entry, ':scope > CONCEPT')[0] ?? '';
-    const html = new DOMParser().parseFromString(entry.querySelector(':scope > DEFINITION')?.textContent ?? '', 'text/html').body;
+  const rows: ImportRow[] = [...entries.children].map((entry, index) => {
+    const concept = texts(entry, 'CONCEPT')[0] ?? '';
+    const html = new DOMParser().parseFromString(entry.querySelector('DEFINITION')?.textContent ?? '', 'text/html').body;
     const spans = [...html.querySelectorAll('span.multilang[lang]')];
     const translations: Record<string, Translation> = {};
     for (const span of spans) translations[span.getAttribute('lang')!.replace(/_/g, '-')] = readBlock(span, concept);

@@ -11,7 +11,6 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.summary': str`Listas para importar: ${0}. Ya están en el glosario (se omiten): ${1}. Filas con problemas: ${2}.`,
   'glossary-exchange.imported': str`Entradas importadas: ${0}. No importadas: ${1}.`,
   'glossary-exchange.row': str`Fila ${0}: ${1}`,
-  'glossary-exchange.more': str`…y ${0} más.`,
   'glossary-exchange.progress': 'Procesando…',
   'glossary-exchange.ignored': str`Columnas ignoradas: ${0}.`,
   'glossary-exchange.confirm-one': 'Importar 1 entrada',

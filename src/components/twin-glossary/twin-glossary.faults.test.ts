@@ -1,0 +1,132 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { createMemoryAdapter, MemoryBacking } from '../../sdk/adapters/memory/memory-adapter.js';
+import { registerAdapter } from '../../sdk/adapters/registry.js';
+import type { StorageAdapter } from '../../sdk/adapter.js';
+import type { GlossaryEntry } from '../../sdk/schemas/glossary.js';
+import { createStore } from '../../sdk/store/create-store.js';
+import {
+  button,
+  editorOf,
+  entryView,
+  glossaryEntry,
+  glossaryWith,
+  hasButton,
+  languageFields,
+  openEntry,
+  pupil,
+  root,
+  rowTexts,
+  teacher,
+} from '../../test-support/glossary-fixture.js';
+import { until } from '../../test-support/record-list.js';
+import type { TwinGlossary } from './twin-glossary.component.js';
+import type { TwinSpace } from '../twin-space/twin-space.component.js';
+import './twin-glossary.js';
+
+describe('<twin-glossary>: faults, phases and recording', () => {
+  it('a full disk keeps the draft on screen, says what happened, and the next save works', async () => {
+    const backing = new MemoryBacking();
+    let failNext = false;
+    registerAdapter('glossary-full-disk', () => {
+      const inner = createMemoryAdapter({ backing });
+      const write: StorageAdapter['write'] = (...args) => {
+        if (failNext) {
+          failNext = false;
+          return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+        }
+        return inner.write(...args);
+      };
+      return new Proxy(inner, {
+        get: (target, key) => (key === 'write' ? write : typeof target[key as keyof StorageAdapter] === 'function' ? (target[key as keyof StorageAdapter] as (...a: unknown[]) => unknown).bind(target) : target[key as keyof StorageAdapter]),
+      });
+    });
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <twin-space adapter="glossary-full-disk" space="full-disk" user-id=${pupil.id} user-name=${pupil.name} user-role="pupil">
+        <twin-glossary languages="en es"></twin-glossary>
+      </twin-space>
+    </div>`);
+    const glossary = wrapper.querySelector('twin-glossary') as TwinGlossary;
+    await until(() => root(glossary).querySelector('.summary')?.textContent?.includes('empty'), 'ready');
+    button(glossary, 'Add an entry').click();
+    await until(() => editorOf(glossary)?.shadowRoot?.querySelector('form'), 'the editor');
+    const editor = editorOf(glossary)!;
+    languageFields(editor, 'English').type('Term', 'Breakwater');
+    languageFields(editor, 'English').type('Definition', 'A wall built out into the sea to protect a harbour.');
+    failNext = true;
+    button(editor, 'Save').click();
+    await until(() => root(editor).querySelector('.message')?.textContent?.includes('no room left'), 'the quota message');
+    expect(languageFields(editor, 'English').field('Definition').value).to.equal('A wall built out into the sea to protect a harbour.');
+    await until(() => root(wrapper.querySelector('twin-space')!).querySelector('[role=alert]')?.textContent?.includes('no room'), 'the space reports it too');
+    button(editor, 'Save').click();
+    await until(() => entryView(glossary), 'saved on the second try');
+    expect(rowTexts(glossary)[0]).to.include('Breakwater');
+  });
+
+  it('shows only the phase <twin-space> filters on, and new entries take that phase', async () => {
+    const world = await glossaryWith({ user: teacher });
+    await world.store.createMany('glossary', [
+      glossaryEntry({ en: { term: 'Before' } }, { phase: 'preparation' }),
+      glossaryEntry({ en: { term: 'During' } }, { phase: 'mobility' }),
+    ]);
+    await until(() => rowTexts(world.glossary).length === 2, 'both');
+    world.space.phase = 'mobility';
+    await until(() => rowTexts(world.glossary).length === 1 && rowTexts(world.glossary)[0].includes('During'), 'the phase filter');
+    await until(() => (world.space as TwinSpace).store !== world.store, 'the new store');
+    button(world.glossary, 'Add an entry').click();
+    await until(() => editorOf(world.glossary)?.shadowRoot?.querySelector('form'), 'the editor');
+    languageFields(editorOf(world.glossary)!, 'English').type('Term', 'Fieldwork');
+    button(editorOf(world.glossary)!, 'Save').click();
+    await until(() => rowTexts(world.glossary).some((row) => row.includes('Fieldwork')), 'the new entry');
+    const all = (await world.storeFor(teacher).list<GlossaryEntry>('glossary')).records;
+    expect(all.find((entry) => entry.translations.en?.term === 'Fieldwork')?.phase).to.equal('mobility');
+  });
+
+  it('records a pronunciation from the microphone', async () => {
+    const world = await glossaryWith({ user: pupil });
+    button(world.glossary, 'Add an entry').click();
+    await until(() => editorOf(world.glossary)?.shadowRoot?.querySelector('form'), 'the editor');
+    const editor = editorOf(world.glossary)!;
+    languageFields(editor, 'Spanish').type('Term', 'Ola');
+    button(editor, 'Record the Spanish pronunciation').click();
+    await until(() => hasButton(editor, 'Stop recording'), 'recording');
+    expect(button(editor, 'Stop recording').getAttribute('aria-pressed')).to.equal('true');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    button(editor, 'Stop recording').click();
+    await until(() => languageFields(editor, 'Spanish').fieldset.textContent!.includes('Sound added'), 'the recording kept');
+    button(editor, 'Save').click();
+    await until(() => entryView(world.glossary), 'saved');
+    const [saved] = (await world.store.list<GlossaryEntry>('glossary')).records;
+    const blob = await world.store.getAttachment(saved.translations.es!.audio!);
+    expect(blob.size).to.be.above(100);
+  });
+
+  it('"use their version" drops the draft for the other person\'s newer text', async () => {
+    const world = await glossaryWith({ user: teacher });
+    const created = await world.store.create<GlossaryEntry>('glossary', glossaryEntry({ en: { term: 'Cove' } }));
+    const view = await openEntry(world.glossary, 'Cove');
+    button(view, 'Edit').click();
+    await until(() => editorOf(world.glossary)?.shadowRoot?.querySelector('form'), 'the editor');
+    const editor = editorOf(world.glossary)!;
+    languageFields(editor, 'English').type('Term', 'Cove (small bay)');
+    await world.storeFor({ ...teacher, id: 'teacher-2' }).update('glossary', created, { translations: { en: { term: 'Creek' } } });
+    button(editor, 'Save').click();
+    await until(() => root(editor).querySelector('.conflict'), 'the conflict');
+    expect(root(editor).querySelector('.conflict')!.textContent).to.include('Creek');
+    button(editor, 'Use their version').click();
+    await until(() => entryView(world.glossary), 'their version shown');
+    expect(root(entryView(world.glossary)!).querySelector('h2')!.textContent).to.equal('Creek');
+    expect((await world.store.get<GlossaryEntry>('glossary', created.id)).translations.en?.term).to.equal('Creek');
+  });
+
+  it('a damaged stored entry is reported and the others still show', async () => {
+    const backing = new MemoryBacking();
+    const raw = createMemoryAdapter({ backing });
+    const world = await glossaryWith({ user: pupil, backing, space: 'damaged' });
+    await createStore({ adapter: createMemoryAdapter({ backing }), space: 'damaged', user: teacher }).create('glossary', glossaryEntry({ en: { term: 'Reef' } }));
+    await raw.write('damaged', [{ type: 'put', record: { id: 'broken', space: 'damaged', collection: 'glossary', rev: '1-x', schemaVersion: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', author: { id: 'x', name: 'X' }, status: 'published', translations: 'not an object' } as never, expectedRev: null }], { origin: 'disk' });
+    world.glossary.remove();
+    const again = await glossaryWith({ user: pupil, backing, space: 'damaged' });
+    await until(() => rowTexts(again.glossary).length === 1, 'the valid entry');
+    await until(() => root(again.space).textContent!.includes('damaged'), 'the damaged one reported');
+  });
+});
