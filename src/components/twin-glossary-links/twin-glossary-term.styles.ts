@@ -10,7 +10,7 @@ export const twinGlossaryTermStyles = [
   css`
 :host{display:inline;color:inherit;font:inherit}
 [part=term]{text-decoration:underline dotted;text-underline-offset:.2em;cursor:help}
-[role=tooltip]{position:absolute;inset:auto;margin:0;max-inline-size:min(22rem,calc(100vw - 1rem));padding:.5rem .75rem;border:1px solid var(--_border);border-radius:var(--_radius);background:var(--_surface-raised);color:var(--_text);font:inherit;font-size:.9375rem;line-height:1.4;overflow-wrap:anywhere;box-shadow:0 .25rem 1rem #0003}
+[role=tooltip]{position:absolute;inset:auto;margin:0;box-sizing:border-box;max-inline-size:min(22rem,calc(100vw - 1rem));padding:.5rem .75rem;border:1px solid var(--_border);border-radius:var(--_radius);background:var(--_surface-raised);color:var(--_text);font:inherit;font-size:.9375rem;line-height:1.4;overflow-wrap:anywhere;box-shadow:0 .25rem 1rem #0003}
 [role=tooltip]:not(.open){display:none}
 b{display:block}
 i{font-style:normal;color:var(--_text-muted)}
