@@ -65,8 +65,10 @@ export class TwinGlossaryTerm extends TwinElement {
   #wanted(reason: number, on: boolean) {
     clearTimeout(this.#timer);
     this.#want = on ? this.#want | reason : this.#want & ~reason;
-    // Leaving waits a moment, so that the pointer can cross the gap onto the tooltip (hoverable).
-    this.#timer = window.setTimeout(() => (this._open = this.#want > 0), reason == 1 && !on ? 300 : 0);
+    if (on) this._open = true;
+    // Only ever hides, so that a tooltip dismissed with Escape stays dismissed. Leaving waits a
+    // moment, so that the pointer can cross the gap onto the tooltip (hoverable).
+    else this.#timer = window.setTimeout(() => this.#want || (this._open = false), reason == 1 ? 300 : 0);
   }
 
   /** Escape anywhere hides an open tooltip; focus stays where it is. */

@@ -162,6 +162,24 @@ describe('<twin-glossary>: writing, moderation and feedback', () => {
     expect((window as unknown as { hacked?: number }).hacked).to.equal(undefined);
   });
 
+  it('keeps lookalike letters and direction overrides inside their own text', async () => {
+    const world = await glossaryWith({ user: pupil });
+    // Cyrillic "і" in a lookalike of "Tide", and a right-to-left override that would flip what follows.
+    await world.storeFor(partner).create('glossary', glossaryEntry({ en: { term: 'T\u0456de', definition: '\u202Egnirts desrever' } }));
+    await until(() => rowTexts(world.glossary).length === 1, 'the row');
+    const definition = root(world.glossary).querySelector<HTMLElement>('li[data-row] .definition')!;
+    expect(definition.textContent).to.equal('\u202Egnirts desrever');
+    expect(getComputedStyle(definition).unicodeBidi).to.equal('isolate');
+    const view = await openEntry(world.glossary, 'T\u0456de');
+    expect(getComputedStyle(root(view).querySelector('.definition')!).unicodeBidi).to.equal('isolate');
+    // The lookalike is its own term: searching the Latin word does not find it.
+    const input = root(world.glossary).querySelector<HTMLInputElement>('#search')!;
+    input.value = 'tide';
+    input.dispatchEvent(new Event('input'));
+    await world.glossary.updateComplete;
+    expect(rowTexts(world.glossary)).to.deep.equal([]);
+  });
+
   it('takes a picture with its description and a pronunciation; refuses wrong and oversized files', async () => {
     const world = await glossaryWith({ user: pupil });
     const editor = await startNewEntry(world.glossary);
@@ -191,6 +209,34 @@ describe('<twin-glossary>: writing, moderation and feedback', () => {
     expect(root(view).querySelector('audio')!.getAttribute('aria-label')).to.equal('Pronunciation in English');
     const stored = (await world.store.list<GlossaryEntry>('glossary')).records[0];
     expect((await world.store.getAttachment(stored.translations.en!.audio!)).size).to.equal(WAV.length);
+  });
+
+  it('links related entries, by keyboard, and opens them from the entry', async () => {
+    const world = await glossaryWith({ user: pupil });
+    await world.storeFor(teacher).createMany('glossary', [glossaryEntry({ en: { term: 'Tide' } }), glossaryEntry({ en: { term: 'Moon' }, es: { term: 'Luna' } })]);
+    await until(() => rowTexts(world.glossary).length === 2, 'rows');
+    const editor = await startNewEntry(world.glossary);
+    languageFields(editor, 'English').type('Term', 'Spring tide');
+    const related = root(editor).querySelector<HTMLInputElement>('#related')!;
+    related.value = 'lu';
+    related.dispatchEvent(new Event('input'));
+    await editor.updateComplete;
+    expect([...root(editor).querySelectorAll('#related-terms option')].map((o) => (o as HTMLOptionElement).value)).to.deep.equal(['Moon']);
+    related.value = 'luna';
+    related.dispatchEvent(new Event('input'));
+    related.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await editor.updateComplete;
+    related.value = 'nothing like it';
+    related.dispatchEvent(new Event('input'));
+    button(editor, 'Link').click();
+    await editor.updateComplete;
+    expect(root(editor).textContent).to.include('No entry has this term');
+    expect(button(editor, 'Remove the link to Moon')).to.exist;
+    await save(editor);
+    await until(() => entryView(world.glossary), 'the saved entry');
+    const view = entryView(world.glossary)!;
+    button(view, 'Moon').click();
+    await until(() => root(entryView(world.glossary)!).querySelector('h2')?.textContent === 'Moon', 'the related entry opened');
   });
 
   it('deletes only after confirmation', async () => {

@@ -144,6 +144,11 @@ export const twinGlossaryStyles = [
     .term {
       font-weight: 700;
     }
+    /* Pupils' text may hold direction overrides (U+202E): isolated, they cannot reorder what is around them. */
+    .term,
+    .definition {
+      unicode-bidi: isolate;
+    }
     .definition {
       color: var(--_text-muted);
       font-size: 0.9rem;

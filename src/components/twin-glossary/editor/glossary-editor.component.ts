@@ -10,6 +10,7 @@ import { errorMessage } from '../../../localization/error-message.js';
 import { TwinElement } from '../../base/twin-element.js';
 import { languageName } from '../glossary-languages.js';
 import { findDuplicates } from '../search/find-duplicates.js';
+import { foldText } from '../search/fold-text.js';
 import { glossaryEditorStyles } from './glossary-editor.styles.js';
 import { GLOSSARY_AUDIO_LIMITS, GLOSSARY_IMAGE_LIMITS } from './glossary-media-limits.js';
 import { PronunciationRecorder } from './pronunciation-recorder.js';
@@ -29,6 +30,8 @@ interface Draft {
   category: string;
   tags: string;
   imageAlt: string;
+  /** Ids of related entries. */
+  related: string[];
 }
 
 const splitList = (value: string) =>
@@ -43,7 +46,13 @@ function draftOf(entry: GlossaryEntry | undefined, languages: readonly string[])
     const t = entry?.translations[lang];
     translations[lang] = { term: t?.term ?? '', definition: t?.definition ?? '', example: t?.example ?? '', aliases: (t?.aliases ?? []).join(', ') };
   }
-  return { translations, category: entry?.category ?? '', tags: (entry?.tags ?? []).join(', '), imageAlt: entry?.image?.alt ?? '' };
+  return {
+    translations,
+    category: entry?.category ?? '',
+    tags: (entry?.tags ?? []).join(', '),
+    imageAlt: entry?.image?.alt ?? '',
+    related: [...(entry?.related ?? [])],
+  };
 }
 
 /**
@@ -133,8 +142,10 @@ export class TwinGlossaryEditor extends TwinElement {
           : html`
               <fieldset>
                 <legend>${msg('About this entry', { id: 'glossary.editor.about' })}</legend>
-                ${this.#field('category', msg('Category', { id: 'glossary.field.category' }), draft.category, (value) => (draft.category = value), LIMITS.name)}
+                ${this.#field('category', msg('Category', { id: 'glossary.field.category' }), draft.category, (value) => (draft.category = value), LIMITS.name, undefined, false, 'categories')}
+                <datalist id="categories">${this.#categories().map((category) => html`<option value=${category}></option>`)}</datalist>
                 ${this.#field('tags', msg('Tags (separated by commas)', { id: 'glossary.field.tags' }), draft.tags, (value) => (draft.tags = value), LIMITS.name * LIMITS.tags)}
+                ${this.#renderRelated()}
                 ${this.#renderImage()}
               </fieldset>
             `}
@@ -203,6 +214,89 @@ export class TwinGlossaryEditor extends TwinElement {
     `;
   }
 
+  /** Categories already used, so partners file alike things alike. */
+  #categories(): string[] {
+    return [...new Set(this.entries.map((entry) => entry.category).filter((category): category is string => !!category))].sort();
+  }
+
+  #termOf(entry: GlossaryEntry): { lang: string; term: string } {
+    const lang = this.languages.find((code) => entry.translations[code]) ?? Object.keys(entry.translations)[0];
+    return { lang, term: entry.translations[lang]?.term ?? '' };
+  }
+
+  #renderRelated() {
+    const byId = new Map(this.entries.map((entry) => [entry.id, entry]));
+    const linked = this._draft.related.map((id) => byId.get(id)).filter((entry): entry is GlossaryEntry => !!entry);
+    const query = foldText(this.#relatedQuery);
+    // A few suggestions as the user types, not a list of thousands.
+    const suggestions = query
+      ? this.entries
+          .filter((entry) => entry.id !== this.entry?.id && !this._draft.related.includes(entry.id))
+          .filter((entry) => Object.values(entry.translations).some((t) => foldText(t.term).startsWith(query)))
+          .slice(0, 20)
+      : [];
+    return html`
+      <div class="field">
+        <label for="related">${msg('Link a related entry (type its term)', { id: 'glossary.field.related' })}</label>
+        <div class="inline">
+          <input id="related" list="related-terms" autocomplete="off" .value=${this.#relatedQuery} @input=${(event: Event) => {
+            this.#relatedQuery = (event.target as HTMLInputElement).value;
+            if (this._errors.related) {
+              const { related: _hint, ...rest } = this._errors;
+              this._errors = rest;
+            }
+            this.requestUpdate();
+          }} @keydown=${(event: KeyboardEvent) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              this.#linkRelated();
+            }
+          }} />
+          <button type="button" @click=${() => this.#linkRelated()}>${msg('Link', { id: 'glossary.editor.link' })}</button>
+        </div>
+        <datalist id="related-terms">${suggestions.map((entry) => html`<option value=${this.#termOf(entry).term}></option>`)}</datalist>
+        ${this.#error('related')}
+        ${linked.length
+          ? html`<ul class="linked">
+              ${linked.map((entry) => {
+                const { lang, term } = this.#termOf(entry);
+                return html`<li>
+                  <span lang=${lang}>${term}</span>
+                  <button type="button" class="link" @click=${() => this.#unlink(entry.id)}>${msg(str`Remove the link to ${term}`, { id: 'glossary.editor.unlink' })}</button>
+                </li>`;
+              })}
+            </ul>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  #relatedQuery = '';
+
+  #linkRelated() {
+    const query = foldText(this.#relatedQuery);
+    if (!query) return;
+    const match = this.entries.find((entry) => entry.id !== this.entry?.id && Object.values(entry.translations).some((t) => foldText(t.term) === query));
+    const errors = { ...this._errors };
+    delete errors.related;
+    if (!match) errors.related = msg('No entry has this term. Pick one of the suggestions.', { id: 'glossary.editor.no-such-entry' });
+    else if (this._draft.related.length >= LIMITS.tags) errors.related = msg(str`At most ${LIMITS.tags} related entries.`, { id: 'glossary.editor.too-many-related' });
+    else {
+      if (!this._draft.related.includes(match.id)) this._draft.related = [...this._draft.related, match.id];
+      this.#relatedQuery = '';
+      this.#touched = true;
+    }
+    this._errors = errors;
+    this.requestUpdate();
+  }
+
+  #unlink(id: string) {
+    this._draft.related = this._draft.related.filter((item) => item !== id);
+    this.#touched = true;
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#related')?.focus());
+  }
+
   #renderImage() {
     const hasImage = this.#files.has('image') || (!!this.entry?.image && !this.#removed.has('image'));
     return html`
@@ -223,7 +317,7 @@ export class TwinGlossaryEditor extends TwinElement {
     `;
   }
 
-  #field(key: string, label: string, value: string, set: (value: string) => void, max: number, lang?: string, multiline = false) {
+  #field(key: string, label: string, value: string, set: (value: string) => void, max: number, lang?: string, multiline = false, list?: string) {
     const id = `f-${key.replace(/[^\w-]/g, '-')}`;
     const error = this._errors[key];
     const onInput = (event: Event) => {
@@ -237,7 +331,7 @@ export class TwinGlossaryEditor extends TwinElement {
         <label for=${id}>${label}</label>
         ${multiline
           ? html`<textarea id=${id} lang=${lang ?? nothing} rows="3" .value=${value} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${id}-error` : nothing} @input=${onInput}></textarea>`
-          : html`<input id=${id} lang=${lang ?? nothing} .value=${value} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${id}-error` : nothing} @input=${onInput} />`}
+          : html`<input id=${id} lang=${lang ?? nothing} list=${list ?? nothing} .value=${value} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${id}-error` : nothing} @input=${onInput} />`}
         ${error ? html`<p class="error" id="${id}-error">${error}</p>` : nothing}
       </div>
     `;
@@ -323,7 +417,8 @@ export class TwinGlossaryEditor extends TwinElement {
   #validate(): boolean {
     const errors: Record<string, string> = {};
     const terms = this.#editableLanguages().filter((lang) => this._draft.translations[lang].term.trim());
-    for (const [key, error] of Object.entries(this._errors)) if (error) errors[key] = error;
+    // Length and file errors still stand; a related-entry hint does not block saving.
+    for (const [key, error] of Object.entries(this._errors)) if (error && key !== 'related') errors[key] = error;
     if (!terms.length) {
       const first = this.#editableLanguages()[0];
       errors[`${first}.term`] = msg('Write the term in at least one language.', { id: 'glossary.editor.term-required' });
@@ -380,6 +475,7 @@ export class TwinGlossaryEditor extends TwinElement {
       translations,
       category: this._draft.category.trim() || undefined,
       tags: tags.length ? tags : undefined,
+      related: this._draft.related.length ? this._draft.related : undefined,
       image: image ? { attachment: image, alt: this._draft.imageAlt.trim() } : undefined,
     };
   }

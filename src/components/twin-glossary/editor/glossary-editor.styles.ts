@@ -35,6 +35,18 @@ export const glossaryEditorStyles = [
       align-items: center;
       margin-block-end: var(--_gap);
     }
+    .inline {
+      display: flex;
+      gap: 0.5rem;
+    }
+    .linked {
+      list-style: none;
+      padding: 0;
+      margin: 0.5rem 0 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+    }
     .media-label {
       font-weight: 600;
       inline-size: 100%;

@@ -51,6 +51,14 @@ export const glossaryEntryStyles = [
     .definition {
       white-space: pre-line;
     }
+    /* Pupils' text may hold direction overrides (U+202E): isolated, they cannot reorder what is around them. */
+    h2,
+    .term,
+    .definition,
+    .comment-body,
+    q {
+      unicode-bidi: isolate;
+    }
     audio {
       display: block;
       max-inline-size: 100%;
