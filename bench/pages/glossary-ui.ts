@@ -199,7 +199,10 @@ async function run(config: GlossaryConfig): Promise<GlossaryRun> {
     const result = originalList.call(this, collection, query);
     if (collection === 'glossary' && this.space === SPACE && Number.isNaN(listStart)) {
       listStart = start;
-      result.then(() => (listEnd = performance.now()), () => {});
+      result.then(() => {
+        listEnd = performance.now();
+        performance.mark('glossary:list-resolved');
+      }, () => {});
     }
     return result;
   } as TwinStore['list'];
@@ -212,7 +215,9 @@ async function run(config: GlossaryConfig): Promise<GlossaryRun> {
     host.innerHTML = MARKUP;
     el = host.querySelector('twin-glossary') ?? fail('no <twin-glossary>');
     firstUpdateAt = await untilRows(el);
+    performance.mark('glossary:rows-updated');
     paintedAt = await afterNextPaint();
+    performance.mark('glossary:rows-painted');
   } finally {
     proto.list = originalList;
   }
@@ -241,8 +246,10 @@ async function run(config: GlossaryConfig): Promise<GlossaryRun> {
     return [...typed, ...typed.slice(0, -1).reverse(), ''];
   });
   const keystrokes: Keystroke[] = [];
+  performance.mark('glossary:keys-start');
   for (const value of values) {
     await afterNextPaint(); // every key starts from a painted screen, as with a person typing
+    performance.mark('glossary:key');
     const start = performance.now();
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
@@ -260,6 +267,7 @@ async function run(config: GlossaryConfig): Promise<GlossaryRun> {
       rows: rowsIn(el).length,
     });
   }
+  performance.mark('glossary:keys-end');
   await settle(el);
   const afterSearchHeapBytes = (await settledHeap()) - heapBaselineBytes;
 

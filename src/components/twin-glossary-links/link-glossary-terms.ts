@@ -21,6 +21,7 @@ type Candidate = [folded: string, entry: GlossaryEntry, lang: string];
 const MARKS = /\p{M}/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
 const WORD_AT = /[\p{L}\p{N}]/uy;
+const FIRST_WORD = /[\p{L}\p{N}]+/uy;
 /** Text a reader cannot click into or that is not prose: links, controls, code, editors. */
 const SKIP = 'a,button,input,textarea,select,label,summary,script,style,code,pre,svg,math,[contenteditable],[data-twin-nolink]';
 
@@ -85,51 +86,59 @@ const langOf = (target: Element) =>
  */
 export function linkGlossaryTerms(target: Element, options: LinkGlossaryOptions): GlossaryLinks {
   const tag = options.tag ?? 'twin-glossary-term';
+  const skip = `${SKIP},${tag}`;
   const reader = baseLang(options.lang || langOf(target));
-  // One index per call: folded first word → candidates, longest first. Looking up each word of
-  // the text is then a Map hit, whatever the glossary's size.
+
+  // The text first: its folded words bound the index below to the terms that can match at all.
+  const texts: { node: Text; s: string; at: number[] }[] = [];
+  const words = new Set<string>();
+  if (!target.closest(skip)) {
+    // 5: elements and text; a skipped element is rejected with its whole subtree (2), others are walked through (3).
+    const walker = document.createTreeWalker(target, 5, (node) => (node instanceof Element ? (node.matches(skip) ? 2 : 3) : 1));
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const folded = foldWithMap(node.data);
+      texts.push({ node, ...folded });
+      for (const [word] of folded.s.matchAll(WORD)) words.add(word);
+    }
+  }
+
+  // One index per call: folded first word → candidates, longest first. Each word of the text is
+  // then one Map lookup, whatever the glossary's size.
   const index = new Map<string, Candidate[]>();
   /** Translation key → is it the reader's language? Asked 40,000 times for a big glossary. */
   const readable = new Map<string, boolean>();
+  const add = (term: string, entry: GlossaryEntry, lang: string) => {
+    const folded = foldTerm(term);
+    FIRST_WORD.lastIndex = 0;
+    if (!FIRST_WORD.test(folded)) return;
+    const first = folded.slice(0, FIRST_WORD.lastIndex);
+    if (!words.has(first)) return;
+    let list = index.get(first);
+    if (!list) index.set(first, (list = []));
+    list.push([folded, entry, lang]);
+  };
   for (const entry of options.entries) {
-    // Pending and hidden entries are not for every reader.
-    if (entry.status != 'published') continue;
-    const found: Candidate[] = [];
-    let defined = false;
+    // Pending and hidden entries are not for every reader; with no definition in any language
+    // there is nothing to show.
+    if (!words.size || entry.status != 'published' || !Object.values(entry.translations).some((t) => /\S/.test(t.definition ?? ''))) continue;
     for (const lang in entry.translations) {
-      const t = entry.translations[lang];
-      defined ||= /\S/.test(t.definition ?? '');
       let read = readable.get(lang);
       if (read == null) readable.set(lang, (read = baseLang(lang) == reader));
-      if (read) for (const term of [t.term, ...(t.aliases ?? [])]) found.push([foldTerm(term), entry, lang]);
+      if (!read) continue;
+      const t = entry.translations[lang];
+      add(t.term, entry, lang);
+      for (const alias of t.aliases ?? []) add(alias, entry, lang);
     }
-    // With no definition in any language there is nothing to show: no link.
-    if (defined)
-      for (const candidate of found) {
-        WORD.lastIndex = 0;
-        const first = WORD.exec(candidate[0]);
-        if (first?.index !== 0) continue;
-        let list = index.get(first[0]);
-        if (!list) index.set(first[0], (list = []));
-        list.push(candidate);
-      }
   }
   for (const list of index.values()) list.sort((a, b) => b[0].length - a[0].length);
-
-  const skip = `${SKIP},${tag}`;
-  const texts: Text[] = [];
-  if (index.size && !target.closest(skip)) {
-    // 5: elements and text; a skipped element is rejected with its whole subtree (2), others are walked through (3).
-    const walker = document.createTreeWalker(target, 5, (node) => (node instanceof Element ? (node.matches(skip) ? 2 : 3) : 1));
-    while (walker.nextNode()) texts.push(walker.currentNode as Text);
-  }
 
   /** Entries linked already: each links at its first occurrence only. */
   const done = new Set<GlossaryEntry>();
   const undo: (() => void)[] = [];
   let count = 0;
-  for (const node of texts) {
-    const { s, at } = foldWithMap(node.data);
+  for (const { node, s, at } of texts) {
+    if (!index.size) break;
     const found: [start: number, end: number, Candidate][] = [];
     WORD.lastIndex = 0;
     for (let word; (word = WORD.exec(s)); ) {

@@ -197,7 +197,7 @@ export class TwinGlossaryEditor extends TwinElement {
                 </button>`
             : html`
                 <label class="file">
-                  ${msg(str`Upload a ${name} pronunciation`, { id: 'glossary.editor.audio-upload' })}
+                  ${msg(str`Upload the ${name} pronunciation`, { id: 'glossary.editor.audio-upload' })}
                   <input type="file" accept="audio/*" @change=${(event: Event) => this.#pickFile(event, audioKey, GLOSSARY_AUDIO_LIMITS)} />
                 </label>
                 ${this.#recorder.supported

@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { controls } from '../../../theme/controls.styles.js';
 import { tokens } from '../../../theme/tokens.styles.js';
 
 export const glossaryExchangeStyles = [
   tokens,
+  controls,
   css`
     :host {
       display: block;
@@ -10,16 +12,37 @@ export const glossaryExchangeStyles = [
     fieldset {
       display: flex;
       flex-wrap: wrap;
-      align-items: center;
+      align-items: end;
       gap: var(--_gap);
-      margin: 0 0 var(--_gap);
+      margin: 0.5rem 0 var(--_gap);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
+      min-inline-size: 0;
+    }
+    legend {
+      font-weight: 700;
+      padding-inline: 0.25rem;
+    }
+    label {
+      font-weight: 600;
+    }
+    select {
+      inline-size: auto;
+      margin-inline-start: 0.5rem;
+    }
+    input[type='file'] {
+      display: block;
+      margin-block-start: 0.25rem;
+      max-inline-size: 100%;
+      font-weight: 400;
     }
     div,
     p,
     progress {
       flex-basis: 100%;
+    }
+    progress {
+      block-size: 0.75rem;
     }
     ol {
       list-style: none;

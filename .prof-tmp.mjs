@@ -1,0 +1,23 @@
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, mkdtempSync } from 'node:fs';
+import { join, extname } from 'node:path';
+const root='/work/main/storybook-static';
+const server=createServer((q,r)=>{const p=join(root,new URL(q.url,'http://x').pathname); if(!existsSync(p)) return r.writeHead(404).end(); r.writeHead(200,{'content-type':{'.js':'text/javascript','.html':'text/html','.css':'text/css','.json':'application/json'}[extname(p)]||'application/octet-stream'}); createReadStream(p).pipe(r);});
+await new Promise(d=>server.listen(0,'127.0.0.1',d));
+const b=await chromium.launchPersistentContext(mkdtempSync('/tmp/m-'),{executablePath:findChromium(),args:CHROMIUM_ARGS});
+const page=await b.newPage();
+const cdp=await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval',{interval:1000}); await cdp.send('Profiler.start');
+const t=Date.now();
+await page.goto(`http://127.0.0.1:${server.address().port}/iframe.html?id=twinkit-twin-glossary--ten-thousand-entries&viewMode=story`);
+await page.waitForFunction(()=>document.querySelector('twin-glossary')?.shadowRoot?.querySelector('li[data-row]'),null,{timeout:120000});
+console.log('ready', Date.now()-t, await page.evaluate(()=>performance.getEntriesByType('measure').map(m=>m.name+' '+Math.round(m.duration))));
+const {profile}=await cdp.send('Profiler.stop');
+const self=new Map(); const byId=new Map(profile.nodes.map(n=>[n.id,n]));
+const dt=profile.timeDeltas; const counts=new Map();
+profile.samples.forEach((id,i)=>counts.set(id,(counts.get(id)||0)+(dt[i]||0)));
+for(const [id,us] of counts){const n=byId.get(id); const k=`${n.callFrame.functionName||'(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`; self.set(k,(self.get(k)||0)+us);}
+[...self].sort((a,b)=>b[1]-a[1]).slice(0,25).forEach(([k,us])=>console.log(Math.round(us/1000)+'ms',k));
+await b.close(); server.close();
