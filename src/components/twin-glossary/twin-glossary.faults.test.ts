@@ -118,6 +118,20 @@ describe('<twin-glossary>: faults, phases and recording', () => {
     expect((await world.store.get<GlossaryEntry>('glossary', created.id)).translations.en?.term).to.equal('Creek');
   });
 
+  it('works alone, without <twin-space>, on this browser\'s storage as the local user', async () => {
+    const space = `alone-${Date.now()}`;
+    const glossary = await fixture<TwinGlossary>(html`<twin-glossary space=${space} languages="en de"></twin-glossary>`);
+    await until(() => root(glossary).querySelector('.summary')?.textContent?.includes('empty'), 'ready');
+    button(glossary, 'Add an entry').click();
+    await until(() => editorOf(glossary)?.shadowRoot?.querySelector('form'), 'the editor');
+    languageFields(editorOf(glossary)!, 'German').type('Term', 'Gezeiten');
+    button(editorOf(glossary)!, 'Save').click();
+    await until(() => rowTexts(glossary).some((row) => row.includes('Gezeiten')), 'the entry');
+    // A second element on the same space sees it: it is stored, not kept in the element.
+    const other = await fixture<TwinGlossary>(html`<twin-glossary space=${space} languages="en de"></twin-glossary>`);
+    await until(() => rowTexts(other).some((row) => row.includes('Gezeiten')), 'the entry in the other element');
+  });
+
   it('a damaged stored entry is reported and the others still show', async () => {
     const backing = new MemoryBacking();
     const raw = createMemoryAdapter({ backing });
