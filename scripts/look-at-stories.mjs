@@ -70,7 +70,7 @@ const index = JSON.parse(readFileSync(join(OUT, 'index.json'), 'utf8'));
 const stories = Object.values(index.entries).filter((entry) => entry.type === 'story' && entry.title.startsWith('Twinkit/') && (!filter || entry.id.includes(filter)));
 
 /** Viewport per story: the 320 px stories get the "Small mobile" size their `globals.viewport` asks for. */
-const widthOf = (id) => (id.endsWith('--narrow') ? 320 : 1280);
+const widthOf = (id) => (id.endsWith('--narrow') ? 320 : 1280); // every Twinkit story named Narrow asks for mobile1
 
 /** Runs in the page: true once the story shows what it is about. */
 function ready(id) {
@@ -82,12 +82,14 @@ function ready(id) {
     if (id.endsWith('--empty')) return !!shadow.querySelector('.summary.empty');
     return shadow.querySelectorAll('li[data-row]').length > 0;
   }
+  // twin-glossary-links stories: the terms are marked in the post.
+  if (document.querySelector('twin-glossary-links')) return !!document.querySelector('twin-glossary-term');
   const space = document.querySelector('twin-space');
   if (!space) return false;
-  // twin-space stories: a store (or a reported problem) and the consumer rendered.
+  // twin-space stories: a store (or a reported problem) and the demo consumer rendered.
   const status = space.shadowRoot?.textContent?.trim();
-  const consumer = document.querySelector('story-record-count')?.shadowRoot?.textContent ?? '';
-  return (!!space.store && consumer.includes('entr')) || !!status;
+  const consumer = document.querySelector('story-record-count');
+  return !!status || (!!space.store && (!consumer || (consumer.shadowRoot?.textContent ?? '').includes('entr')));
 }
 
 /** Console errors a story exists to show (its subject is the error), by story id. */
@@ -116,6 +118,14 @@ const EXTRA_STATES = {
       name: 'all-languages',
       act: `{ const select = ${glossaryRoot}.querySelector('.languages select'); select.value = 'all'; select.dispatchEvent(new Event('change')); }`,
     },
+    {
+      name: 'search-seahorse',
+      act: `{ const input = ${glossaryRoot}.querySelector('#search'); input.value = 'caballito'; input.dispatchEvent(new Event('input')); }`,
+    },
+    {
+      name: 'search-seahorse-spanish-first',
+      act: `{ const select = ${glossaryRoot}.querySelectorAll('.languages select')[1]; select.value = 'es'; select.dispatchEvent(new Event('change')); }`,
+    },
     { name: 'entry-open', act: `${glossaryRoot}.querySelector('li[data-row] button').click()` },
   ],
   'twinkit-twin-glossary--entry-open': [
@@ -137,6 +147,16 @@ function layoutFaults() {
     for (const row of glossary.querySelectorAll('li[data-row] .row')) {
       const rowBox = row.getBoundingClientRect();
       const bottom = Math.max(...[...row.querySelectorAll('.term, .definition, .badge')].filter((el) => el.offsetParent).map((el) => el.getBoundingClientRect().bottom));
+      const badge = row.querySelector('.badge')?.getBoundingClientRect();
+      for (const term of badge ? row.querySelectorAll('.term') : []) {
+        const box = term.getBoundingClientRect();
+        const text = document.createRange();
+        text.selectNodeContents(term);
+        const inkRight = Math.min(box.right, text.getBoundingClientRect().right); // the text itself, not its empty box
+        if (inkRight > badge.left && box.left < badge.right && box.bottom > badge.top && box.top < badge.bottom) {
+          faults.push(`row "${row.textContent.replace(/\s+/g, ' ').trim().slice(0, 40)}…": the status badge covers the term "${term.textContent.trim()}"`);
+        }
+      }
       if (bottom > rowBox.bottom + 0.5) faults.push(`row "${row.textContent.replace(/\s+/g, ' ').trim().slice(0, 40)}…": text ends ${Math.round(bottom - rowBox.bottom)} px below the row (row ${Math.round(rowBox.height)} px high)`);
     }
   }

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { MODERATION_MODES, ROLES, TwinSpace } from '../src/index.js';
 import '../src/components/twin-glossary/twin-glossary.js'; // defines <twin-glossary> and its parts (listed in sideEffects)
-import { GLOSSARY_ADAPTERS, observer, registerGlossaryStoryAdapters } from './support/glossary-seed.js';
+import { GLOSSARY_ADAPTERS, observer, pablo, registerGlossaryStoryAdapters } from './support/glossary-seed.js';
 
 TwinSpace.define('twin-space'); // in an app: import 'twinkit/components/twin-space' (or 'twinkit/define' for every tag)
 registerGlossaryStoryAdapters(); // adapter="story-glossary-*": memory adapters seeded through the SDK
@@ -130,17 +130,29 @@ export const SpanishUI: Story = {
   args: { space: 'glossary-spanish', lang: 'es' },
 };
 
-/** `theme="dark"` on the space, on a dark page. */
+/** `theme="dark"` on the space, on a dark page (the Theme toolbar is set to dark, and the wrapper paints the dark page colour). */
 export const DarkTheme: Story = {
   args: { space: 'glossary-dark', theme: 'dark' },
   globals: { theme: 'dark' },
-  render: (args, context) => html`<div style="background:#0e1016; color-scheme:dark; padding:1rem">${meta.render(args, context)}</div>`,
+  render: (args, context) => html`<div style="color-scheme:dark; background:Canvas; color:CanvasText; padding:1rem">${meta.render(args, context)}</div>`,
 };
 
-/** 320 px wide (the "Small mobile" viewport): languages stack inside each row. */
+/**
+ * 320 px wide (the "Small mobile" viewport): languages stack inside each row. Signed in as Pablo, a
+ * pupil, with moderation on: his own entry (Seahorse / Caballito de mar) shows its "Waiting for
+ * approval" badge; the other pupils' drafts stay hidden from him.
+ */
 export const Narrow: Story = {
   name: '320 px wide',
-  args: { space: 'glossary-narrow', 'user-role': 'pupil', 'user-id': 'pupil-pablo', 'user-name': 'Pablo Sánchez' },
+  args: {
+    adapter: 'story-glossary-pending',
+    space: 'glossary-narrow',
+    moderation: 'pupils',
+    'user-role': 'pupil',
+    'user-id': pablo.id,
+    'user-name': pablo.name,
+    school: pablo.school,
+  },
   globals: { viewport: { value: 'mobile1', isRotated: false } },
   render: (args, context) => html`<div style="max-width:320px">${meta.render(args, context)}</div>`,
 };

@@ -246,11 +246,11 @@ export function generatedEntries(count: number): Fields[] {
     const [en, es, fr, it, category] = NOUNS[i % NOUNS.length];
     const place = PLACES[Math.floor(i / NOUNS.length) % PLACES.length];
     const point = Math.floor(i / (NOUNS.length * PLACES.length)) + 1;
-    const withDefinition = random() < 0.8;
-    const translations: GlossaryEntry['translations'] = {
-      en: { term: `${en}, ${place} ${point}`, ...(withDefinition ? { definition: `Survey note ${i + 1}: ${en.toLowerCase()} observed at ${place}, point ${point}.` } : {}) },
-      es: { term: `${es}, ${place} ${point}`, ...(withDefinition ? { definition: `Nota de campo ${i + 1}: ${es.toLowerCase()} en ${place}, punto ${point}.` } : {}) },
-    };
+    const translations: GlossaryEntry['translations'] = { en: { term: `${en}, ${place} ${point}` }, es: { term: `${es}, ${place} ${point}` } };
+    if (random() < 0.8) {
+      translations.en.definition = `Survey note ${i + 1}: ${en.toLowerCase()} observed at ${place}, point ${point}.`;
+      translations.es.definition = `Nota de campo ${i + 1}: ${es.toLowerCase()} en ${place}, punto ${point}.`;
+    }
     if (random() > 1 / 6) translations.fr = { term: `${fr}, ${place} ${point}` };
     if (random() > 1 / 9) translations.it = { term: `${it}, ${place} ${point}` };
     out.push(entry(translations, { category }));
@@ -267,8 +267,7 @@ function storyClock() {
 }
 
 /** Everyone writes through the SDK, on one shared backing, with a fixed clock. */
-function storesOn(backing: MemoryBacking, space: string, settings: Partial<SpaceSettings> = { moderation: 'off' }): (user: TwinUser) => TwinStore {
-  const now = storyClock();
+function storesOn(backing: MemoryBacking, space: string, settings: Partial<SpaceSettings> = { moderation: 'off' }, now = storyClock()): (user: TwinUser) => TwinStore {
   return (user: TwinUser) => createStore({ adapter: createMemoryAdapter({ backing }), space, user, settings, now });
 }
 
@@ -280,8 +279,8 @@ async function createAll(store: TwinStore, collection: string, items: Fields[]) 
 }
 
 /** The dozen coastal entries from the three schools, with comments and "helpful" marks on Tide. */
-async function seedCoast(backing: MemoryBacking, space: string) {
-  const storeFor = storesOn(backing, space);
+async function seedCoast(backing: MemoryBacking, space: string, now = storyClock()) {
+  const storeFor = storesOn(backing, space, { moderation: 'off' }, now);
   const [tide] = await createAll(storeFor(lucia), 'glossary', fromSpain);
   await createAll(storeFor(giulia), 'glossary', fromItaly);
   await createAll(storeFor(claire), 'glossary', fromFrance);
@@ -293,8 +292,9 @@ async function seedCoast(backing: MemoryBacking, space: string) {
 
 /** Coast entries plus three pupils' drafts written under `moderation: 'pupils'` (so pending). */
 async function seedPending(backing: MemoryBacking, space: string) {
-  await seedCoast(backing, space);
-  const storeFor = storesOn(backing, space, { moderation: 'pupils' });
+  const now = storyClock();
+  await seedCoast(backing, space, now);
+  const storeFor = storesOn(backing, space, { moderation: 'pupils' }, now);
   for (const { user, entry: fields } of pupilDrafts) await createAll(storeFor(user), 'glossary', [fields]);
 }
 
@@ -305,6 +305,8 @@ async function seedLarge(backing: MemoryBacking, space: string) {
   const all = generatedEntries(10_000);
   for (let start = 0, batch = 0; start < all.length; start += 1_000, batch++) {
     await createAll(authors[batch % authors.length], 'glossary', all.slice(start, start + 1_000));
+    // Let the page paint ("Loading the glossary…") and answer input between batches.
+    await new Promise((resolve) => setTimeout(resolve));
   }
 }
 

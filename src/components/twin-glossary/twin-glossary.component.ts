@@ -322,10 +322,7 @@ export class TwinGlossary extends TwinElement {
             ({ entry, index }) => html`
               <li data-row data-index=${index} aria-setsize=${entries.length} aria-posinset=${index + 1} style="transform:translateY(${index * rowHeight}px)">
                 <button type="button" part="row" class="row" tabindex=${index === tabbable ? 0 : -1} @click=${(event: Event) => this.#openEntry(entry.id, index, event)} @keydown=${(event: KeyboardEvent) => this.#onRowKey(event, index)}>
-                  ${shown.map((lang) => this.#cell(entry, lang))}
-                  ${entry.status !== 'published'
-                    ? html`<span class="badge ${entry.status}">${entry.status === 'pending' ? msg('Waiting for approval', { id: 'glossary.status.pending' }) : msg('Hidden', { id: 'glossary.filter.hidden' })}</span>`
-                    : nothing}
+                  ${shown.map((lang, column) => this.#cell(entry, lang, column === 0 ? this.#badge(entry) : nothing))}
                 </button>
               </li>
             `,
@@ -335,15 +332,23 @@ export class TwinGlossary extends TwinElement {
     `;
   }
 
-  #cell(entry: GlossaryEntry, lang: string) {
+  #badge(entry: GlossaryEntry) {
+    if (entry.status === 'published') return nothing;
+    return html`<span class="badge ${entry.status}">
+      ${entry.status === 'pending' ? msg('Waiting for approval', { id: 'glossary.status.pending' }) : msg('Hidden', { id: 'glossary.filter.hidden' })}
+    </span>`;
+  }
+
+  /** One language of a row; the first carries the status badge on its term's line, so nothing overlaps. */
+  #cell(entry: GlossaryEntry, lang: string, badge: unknown) {
     const t = entry.translations[lang];
     if (!t) {
       return html`<span class="cell missing">
-        <span class="term">${msg(str`Help wanted in ${languageName(lang, this.effectiveLang)}`, { id: 'glossary.row.help-wanted' })}</span>
+        <span class="term-line"><span class="term">${msg(str`Help wanted in ${languageName(lang, this.effectiveLang)}`, { id: 'glossary.row.help-wanted' })}</span>${badge}</span>
       </span>`;
     }
     return html`<span class="cell">
-      <span class="term" lang=${lang}>${highlighted(t.term, this.#words)}</span>
+      <span class="term-line"><span class="term" lang=${lang}>${highlighted(t.term, this.#words)}</span>${badge}</span>
       ${t.definition ? html`<span class="definition" lang=${lang}>${highlighted(t.definition.slice(0, 240), this.#words)}</span>` : nothing}
     </span>`;
   }

@@ -11,6 +11,7 @@ export const twinGlossaryStyles = [
       container-type: inline-size;
       background: var(--_surface);
       border-radius: var(--_radius);
+      padding: var(--_gap);
     }
     .glossary {
       display: grid;
@@ -27,12 +28,24 @@ export const twinGlossaryStyles = [
       font-weight: 600;
       margin-block-end: 0.25rem;
     }
+    /* Controls keep the width of their chosen text (Spanish labels are long), and wrap. */
     .languages,
     .filter-grid {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 11rem), 1fr));
+      display: flex;
+      flex-wrap: wrap;
       gap: var(--_gap);
       align-items: end;
+    }
+    .languages label,
+    .filter-grid label {
+      flex: 1 1 auto;
+      min-inline-size: min(100%, 10rem);
+    }
+    .languages select,
+    .filter-grid select {
+      inline-size: auto;
+      min-inline-size: 100%;
+      max-inline-size: 100%;
     }
     details summary {
       cursor: pointer;
@@ -97,6 +110,10 @@ export const twinGlossaryStyles = [
     .row:hover {
       background: var(--_surface-raised);
     }
+    /* Inside the row: the scrolling list would clip a ring drawn outside it. */
+    .row:focus-visible {
+      outline-offset: -3px;
+    }
     .langs-2 {
       --columns: 2;
     }
@@ -114,7 +131,7 @@ export const twinGlossaryStyles = [
         --columns: 1;
       }
       .langs-2 .row {
-        block-size: 6.5rem;
+        block-size: 6.75rem;
       }
       .langs-3 .row {
         block-size: 5.5rem;
@@ -158,17 +175,19 @@ export const twinGlossaryStyles = [
       font-style: italic;
       color: var(--_text-muted);
     }
+    .term-line {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      min-inline-size: 0;
+    }
     .badge {
-      /* In a corner, so the language columns stay aligned across rows. */
-      position: absolute;
-      inset-block-start: 0.4rem;
-      inset-inline-end: 0.5rem;
+      flex: none;
       font-size: 0.75rem;
       font-weight: 600;
-      padding: 0.1rem 0.5rem;
+      padding: 0 0.5rem;
       border-radius: 1rem;
       border: 1px solid currentColor;
-      background: var(--_surface);
       white-space: nowrap;
     }
     .badge.pending {
@@ -195,6 +214,12 @@ export const twinGlossaryStyles = [
       background: rgb(0 0 0 / 0.5);
     }
     .dialog-head {
+      /* The close button stays in reach while a long entry scrolls. */
+      position: sticky;
+      inset-block-start: calc(-1 * var(--_gap));
+      z-index: 1;
+      background: var(--_surface);
+      padding-block: 0.25rem;
       display: flex;
       justify-content: space-between;
       align-items: center;

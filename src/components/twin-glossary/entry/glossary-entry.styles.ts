@@ -132,6 +132,12 @@ export const glossaryEntryStyles = [
       padding: 0;
       margin: 0 0 var(--_gap);
     }
+    .helpful {
+      margin-block-end: var(--_gap);
+    }
+    .comments .actions button.link {
+      padding-inline: 0;
+    }
     .comments li {
       border-block-end: 1px solid var(--_surface-raised);
       padding-block: 0.5rem;

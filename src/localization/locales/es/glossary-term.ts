@@ -1,6 +1,3 @@
 // Spanish for glossary-term. Keys are msg() ids.
-import { str } from '@lit/localize';
-
-export const glossaryTermTemplates = {
-  'glossary-term.definition-in': str`Definición en ${0}:`,
-};
+// Empty on purpose: a term's only label is a language name from Intl.DisplayNames, already in the reader's language.
+export const glossaryTermTemplates = {};

@@ -100,7 +100,7 @@ export const glossaryTemplates = {
   'glossary.filter.any-status': 'Cualquier estado',
   'glossary.filter.author': 'Autor/a',
   'glossary.filter.clear': 'Quitar los filtros',
-  'glossary.filter.everyone': 'Todo el mundo',
+  'glossary.filter.everyone': 'Todos',
   'glossary.filter.hidden': 'Ocultas',
   'glossary.filter.missing': 'Se busca ayuda en',
   'glossary.filter.pending': str`Pendientes de aprobación (${0})`,
