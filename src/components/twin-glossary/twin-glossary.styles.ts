@@ -150,6 +150,7 @@ export const twinGlossaryStyles = [
     }
     .cell {
       display: grid;
+      align-content: start;
       min-inline-size: 0;
     }
     .term,
