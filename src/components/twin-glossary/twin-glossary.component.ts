@@ -14,6 +14,7 @@ import { closestLanguage, languageName, parseLanguages } from './glossary-langua
 import { printBooklet } from './print/print-booklet.js';
 import { queryWords } from './search/glossary-search.js';
 import { collatorFor, letterIndex, sortEntries } from './search/sort-entries.js';
+import { memo } from './memo.js';
 import { twinGlossaryStyles } from './twin-glossary.styles.js';
 
 export type GlossaryView = 'one' | 'two' | 'all';
@@ -84,7 +85,6 @@ export class TwinGlossary extends TwinElement {
   #spaceLanguages: string[] = [];
   #rejectedLanguages: string[] = [];
   #sorted: GlossaryEntry[] = [];
-  #sortedFrom: { records: unknown; lang: string } | undefined;
   #visible: GlossaryEntry[] = [];
   #byId = new Map<string, GlossaryEntry>();
   #words: string[] = [];
@@ -135,28 +135,42 @@ export class TwinGlossary extends TwinElement {
     }
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  readonly #parsedLanguages = memo((value: string | undefined) => {
+    const parsed = parseLanguages(value);
+    if (parsed.rejected.length) {
+      console.warn(`<twin-glossary>: ignored ${parsed.rejected.map((code) => `"${code}"`).join(', ')} in languages: not language codes like en, es or pt-BR.`);
+    }
+    return parsed;
+  });
+
+  /** No `languages` given: those the entries use, most common first; else the reader's own. */
+  readonly #usedLanguages = memo((records: readonly GlossaryEntry[], own: string) => {
+    const counts = new Map<string, number>();
+    for (const entry of records) for (const lang of Object.keys(entry.translations)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    const found = [...counts].sort((a, b) => b[1] - a[1]).map(([lang]) => lang);
+    return found.length ? found : [own.split('-')[0]];
+  });
+
+  readonly #sortedIn = memo((records: readonly GlossaryEntry[], lang: string) => ({
+    sorted: sortEntries(records, lang),
+    byId: new Map(records.map((entry) => [entry.id, entry])),
+  }));
+
+  readonly #choices = memo((records: readonly GlossaryEntry[], uiLang: string) => ({
+    ...filterChoices(records, collatorFor(uiLang)),
+    pending: records.filter((entry) => entry.status === 'pending').length,
+  }));
+
+  readonly #letterIndex = memo(letterIndex);
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
     const records = this.#entries.records;
-    if (changed.has('languages') || !this.#spaceLanguages.length) {
-      const { languages, rejected } = parseLanguages(this.languages);
-      this.#rejectedLanguages = rejected;
-      if (rejected.length) console.warn(`<twin-glossary>: ignored ${rejected.map((code) => `"${code}"`).join(', ')} in languages: not language codes like en, es or pt-BR.`);
-      this.#spaceLanguages = languages;
-    }
-    if (!parseLanguages(this.languages).languages.length) {
-      // No languages given: those the entries use, most common first, then the reader's own.
-      const counts = new Map<string, number>();
-      for (const entry of records) for (const lang of Object.keys(entry.translations)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
-      const found = [...counts].sort((a, b) => b[1] - a[1]).map(([lang]) => lang);
-      const own = this.effectiveLang.split('-')[0];
-      this.#spaceLanguages = found.length ? found : [own];
-    }
-    const primary = this.#primary;
-    if (this.#sortedFrom?.records !== records || this.#sortedFrom.lang !== primary) {
-      this.#sorted = sortEntries(records, primary);
-      this.#sortedFrom = { records, lang: primary };
-      this.#byId = new Map(records.map((entry) => [entry.id, entry]));
-    }
+    const { languages, rejected } = this.#parsedLanguages(this.languages);
+    this.#rejectedLanguages = rejected;
+    this.#spaceLanguages = languages.length ? languages : this.#usedLanguages(records, this.effectiveLang);
+    const { sorted, byId } = this.#sortedIn(records, this.#primary);
+    this.#sorted = sorted;
+    this.#byId = byId;
     this.#words = queryWords(this._query);
     this.#visible = filterEntries(this.#sorted, this._filters, this.#words);
     if (this._active >= this.#visible.length) this._active = Math.max(0, this.#visible.length - 1);
@@ -186,8 +200,8 @@ export class TwinGlossary extends TwinElement {
     const shownLangs = this.#spaceLanguages;
     const name = (code: string) => languageName(code, this.effectiveLang);
     const filters = this._filters;
-    const choices = filterChoices(this.#entries.records, collatorFor(this.effectiveLang));
-    const pendingCount = this.#entries.records.filter((entry) => entry.status === 'pending').length;
+    const choices = this.#choices(this.#entries.records, this.effectiveLang);
+    const pendingCount = choices.pending;
     const moderator = !!store && canModerate(store.user.role);
     const select = (key: keyof GlossaryFilters, label: string, any: string, options: [string, string][]) => html`
       <label>
@@ -294,7 +308,7 @@ export class TwinGlossary extends TwinElement {
 
   #letters() {
     if (this.#visible.length < 20) return nothing;
-    const letters = letterIndex(this.#visible, this.#primary);
+    const letters = this.#letterIndex(this.#visible, this.#primary);
     if (letters.length < 2) return nothing;
     return html`<nav class="letters" aria-label=${msg('Jump to a letter', { id: 'glossary.letters' })}>
       ${letters.map(({ letter, index }) => html`<button type="button" class="link" lang=${this.#primary} @click=${() => this.#jumpTo(index)}>${letter}</button>`)}
