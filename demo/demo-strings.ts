@@ -19,6 +19,10 @@ export const DEMO_STRINGS = {
     dark: 'Dark',
     spaceTitle: 'Our shared project space',
     glossaryTitle: 'Our multilingual glossary',
+    blogTitle: 'From our blog: first day in Gdynia',
+    blogBody:
+      'We walked from the harbour to the lighthouse at low tide, and Kasia found a piece of amber on the beach. Tomorrow we measure coastal erosion with our partners from Bari.',
+    blogHint: 'Glossary terms in this post are marked: hover over them or move to them with the Tab key to read the definition.',
     footer: 'Co-funded by the European Union. The data of this page stays in your browser.',
     signedInAs: 'Signed in as',
     travels: 'travels to Gdynia',
@@ -65,6 +69,10 @@ export const DEMO_STRINGS = {
     dark: 'Oscuro',
     spaceTitle: 'Nuestro espacio de proyecto compartido',
     glossaryTitle: 'Nuestro glosario multilingüe',
+    blogTitle: 'De nuestro blog: primer día en Gdynia',
+    blogBody:
+      'Caminamos desde el puerto hasta el faro con la marea baja, y Kasia encontró un trozo de ámbar en la playa. Mañana medimos la erosión costera con nuestros compañeros de Bari.',
+    blogHint: 'Los términos del glosario están marcados en esta entrada: pasa el ratón por encima o llega a ellos con la tecla Tab para leer la definición.',
     footer: 'Cofinanciado por la Unión Europea. Los datos de esta página se quedan en tu navegador.',
     signedInAs: 'Conectado como',
     travels: 'viaja a Gdynia',

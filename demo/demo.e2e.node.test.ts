@@ -70,6 +70,12 @@ describe('the demo page (npm start)', () => {
     await page.reload();
     assert.match(await panelText(/13\s*glossary entries/), /4\s*project phases/);
     await page.locator('twin-glossary').getByText('13 entries').waitFor();
+    // The blog post marks the glossary's terms, with their definitions on focus.
+    const terms = page.locator('twin-glossary-links twin-glossary-term');
+    await terms.first().waitFor();
+    assert.deepEqual(await terms.allTextContents(), ['harbour', 'lighthouse', 'tide', 'amber', 'coastal erosion']);
+    await terms.first().locator('[role=button]').focus();
+    await terms.first().getByRole('tooltip').getByText('A sheltered place on the coast').waitFor();
   });
 
   it('sends a travelling pupil\'s word for approval, and shows it as text', async () => {
@@ -96,6 +102,7 @@ describe('the demo page (npm start)', () => {
     await page.locator('demo-space-panel').getByText('Conectado como').first().waitFor();
     assert.match(await panelText(/Invitado \(solo lectura\)/), /Qué puedes hacer aquí/);
     await page.locator('twin-glossary').getByLabel('Buscar en todos los idiomas').waitFor();
+    await page.locator('twin-glossary-links twin-glossary-term', { hasText: 'puerto' }).waitFor();
   });
 
   it('is accessible (axe-core) in light and dark, and at 320 px', async () => {

@@ -2,5 +2,6 @@
 // <twin-space> comes first so that widgets find their provider at once.
 import './components/twin-space/twin-space.js';
 import './components/twin-glossary/twin-glossary.js';
+import './components/twin-glossary-links/twin-glossary-links.js';
 
 export * from './index.js';

@@ -8,6 +8,11 @@ export { localeContext, phaseContext, storeContext, userContext } from './compon
 export { StoreController, type LoadStatus, type StoreControllerOptions } from './components/controllers/store-controller.js';
 export { LiveAnnouncer } from './components/controllers/live-announcer.js';
 export { TwinSpace } from './components/twin-space/twin-space.component.js';
+export { TwinGlossary, type GlossaryView } from './components/twin-glossary/twin-glossary.component.js';
+export { TwinGlossaryLinks } from './components/twin-glossary-links/twin-glossary-links.component.js';
+export { TwinGlossaryTerm } from './components/twin-glossary-links/twin-glossary-term.component.js';
+export { linkGlossaryTerms, type GlossaryLinks, type LinkGlossaryOptions } from './components/twin-glossary-links/link-glossary-terms.js';
+export { VirtualWindow, type VirtualWindowOptions } from './components/controllers/virtual-window.js';
 export { matchLocale, setUiLocale, SUPPORTED_LOCALES } from './localization/localization.js';
 export { errorMessage } from './localization/error-message.js';
 export { tokens } from './theme/tokens.styles.js';

@@ -1,16 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { registerAdapter, TwinSpace, type RawRecord } from '../src/index.js';
+import { registerAdapter, type RawRecord } from '../src/index.js';
 import { createMemoryAdapter } from '../src/sdk/adapters/memory/index.js';
-// The registration file (in an app: import 'twinkit/components/twin-glossary-links').
-import { TwinGlossaryLinks, TwinGlossaryTerm } from '../src/components/twin-glossary-links/twin-glossary-links.js';
-
-// Defined again by name: package.json's `sideEffects` would let the bundler drop the bare
-// registration. `define` skips a tag that is already registered.
-TwinSpace.define('twin-space');
-TwinGlossaryTerm.define('twin-glossary-term');
-TwinGlossaryLinks.define('twin-glossary-links');
+// The registration files (in an app: import 'twinkit/components/twin-glossary-links').
+import '../src/components/twin-space/twin-space.js';
+import '../src/components/twin-glossary-links/twin-glossary-links.js';
 
 const author = { id: 'ana', name: 'Ana García', school: 'IES Example' };
 type Translations = Record<string, { term: string; definition?: string; aliases?: string[] }>;

@@ -1,10 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { GlossaryEntry } from '../../sdk/schemas/glossary.js';
 import type { RecordStatus } from '../../sdk/schemas/envelope.js';
-import { setUiLocale } from '../../localization/localization.js';
-import { until } from '../../test-support/record-list.js';
+import { uiLocale } from '../../localization/localization.js';
 import { foldText } from '../twin-glossary/search/fold-text.js';
-import { foldWithMap, linkGlossaryTerms } from './link-glossary-terms.js';
+import { foldTerm, foldWithMap, linkGlossaryTerms } from './link-glossary-terms.js';
 import type { TwinGlossaryTerm } from './twin-glossary-term.component.js';
 import './twin-glossary-links.js';
 
@@ -32,8 +31,6 @@ const page = (markup: string, lang = 'en') => fixture<HTMLElement>(html`<article
 const linked = (root: Element) => [...root.querySelectorAll('twin-glossary-term')].map((term) => term.textContent);
 
 describe('linkGlossaryTerms', () => {
-  afterEach(() => setUiLocale('en'));
-
   it('ignores case and accents, and wraps the text as written', async () => {
     const root = await page('<p>LA MAREE BASSE et la marée haute; Café, cafe\u0301.</p>', 'fr');
     const result = linkGlossaryTerms(root, {
@@ -53,6 +50,7 @@ describe('linkGlossaryTerms', () => {
   it('folds like foldText, per character', () => {
     for (const sample of ['Marée  Haute', 'ﬁne ＡＢＣ', 'Straße', 'İstanbul', 'Ñandú\u00a0\t río', 'Ελλάδα']) {
       expect(foldWithMap(sample).s.trim()).to.equal(foldText(sample), sample);
+      expect(foldTerm(` ${sample} `)).to.equal(foldWithMap(sample).s.trim(), sample);
     }
     // Final sigma: a whole-word lowercasing gives ς, one character at a time gives σ; both fold to σ.
     expect(foldWithMap('ΟΔΟΣ').s).to.equal(foldWithMap('οδος').s);
@@ -63,7 +61,7 @@ describe('linkGlossaryTerms', () => {
 
   it('matches whole words only, with Unicode letters and digits as word characters', async () => {
     const root = await page('<p>Sealing wax, unseal, seals. A café-au-lait; cafés. CO2 and CO22. The seal swims. Café!</p>');
-    linkGlossaryTerms(root, { entries: [en('seal', 'seal'), en('cafe', 'café'), en('co2', 'CO2')] });
+    linkGlossaryTerms(root, { entries: [en('seal', 'seal'), en('cafe', 'café'), en('co2', 'CO₂')] });
     expect(linked(root)).to.deep.equal(['café', 'CO2', 'seal']);
     expect(root.querySelector('twin-glossary-term[entry=cafe]')!.nextSibling!.textContent).to.match(/^-au-lait/);
   });
@@ -164,10 +162,12 @@ describe('linkGlossaryTerms', () => {
     const root = await page('<p>El puerto de Vigo.</p>', 'es');
     linkGlossaryTerms(root, { entries: [harbour] });
     const term = root.querySelector<TwinGlossaryTerm>('twin-glossary-term')!;
-    await until(() => term.shadowRoot?.querySelector('i')?.textContent?.includes('inglés'), 'the Spanish label');
+    await term.updateComplete;
+    // The label is in the reader's language (the term's `lang`), whatever the page's UI language.
     const label = term.shadowRoot!.querySelector('i')!;
-    expect(label.textContent).to.equal('Definición en inglés:');
+    expect(label.textContent).to.equal('Inglés:');
     expect(label.getAttribute('lang')).to.equal('es');
+    expect(uiLocale()).to.equal('en', 'an inline term does not switch the page\'s UI language');
     const definition = term.shadowRoot!.querySelector('#definition span[lang]')!;
     expect(definition.getAttribute('lang')).to.equal('en');
     expect(definition.textContent).to.equal('A sheltered place for ships.');

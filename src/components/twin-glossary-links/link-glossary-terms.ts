@@ -20,15 +20,18 @@ type Candidate = [folded: string, entry: GlossaryEntry, lang: string];
 
 const MARKS = /\p{M}/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
-const WORD_AT = /[\p{L}\p{N}]/uy;
-const FIRST_WORD = /[\p{L}\p{N}]+/uy;
-/** Text a reader cannot click into or that is not prose: links, controls, code, editors. */
+/** The same, sticky: a word starting exactly at `lastIndex`. */
+const WORD_AT = /[\p{L}\p{N}]+/uy;
+/**
+ * Not prose, or interactive already (a focusable term inside a link or a label would nest
+ * controls), or where an HTML element would not render (SVG, MathML).
+ */
 const SKIP = 'a,button,input,textarea,select,label,summary,script,style,code,pre,svg,math,[contenteditable],[data-twin-nolink]';
 
 /** The primary language subtag: `es-MX` gives `es`. */
 export const baseLang = (tag: string | null | undefined) => (tag ?? '').toLowerCase().split(/[-_]/)[0];
 
-/** Folded characters, memoised: `normalize` per character would dominate the time otherwise. */
+/** Folded characters, memoised: `normalize` per character would dominate the time. */
 const FOLDED = new Map<number, string>();
 
 function foldChar(code: number): string {
@@ -65,18 +68,35 @@ export function foldWithMap(text: string): { s: string; at: number[] } {
 
 /** The same fold for a whole term at once (no positions needed): what `foldWithMap(term).s.trim()` gives. */
 export const foldTerm = (term: string) =>
-  // Most terms are plain ASCII words with single spaces: lowercasing is all they need.
-  /^[!-~]+( [!-~]+)*$/.test(term) ? term.toLowerCase() : term.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(/ς/g, 'σ').replace(/\s+/g, ' ').trim();
+  term.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(/ς/g, 'σ').replace(/\s+/g, ' ').trim();
 
-/** Does a letter or digit start at `i`? (Sticky and Unicode-aware: an astral letter is one character.) */
+/**
+ * A number for the ASCII word at the start of `s` (lowercased), computed without allocating; NaN
+ * when there is none or it is not plain ASCII. It rules most of a big glossary's terms out before
+ * any is folded.
+ */
+function asciiKey(s: string): number {
+  let key = 0;
+  let i = 0;
+  for (let c; i < s.length; i++) {
+    c = s.charCodeAt(i);
+    if (c > 64 && c < 91) c += 32;
+    if ((c > 47 && c < 58) || (c > 96 && c < 123)) key = (key * 31 + c) | 0;
+    else if (c < 128) break;
+    else return NaN;
+  }
+  return i ? key : NaN;
+}
+
+/** Does a word (letters and digits, any script) start at `i`? */
 function wordAt(s: string, i: number): boolean {
   WORD_AT.lastIndex = i;
   return WORD_AT.test(s);
 }
 
-/** The language of `target` as a reader sees it (mirrors TwinElement's inherited `lang`). */
+/** The language of `target` as a reader sees it: the nearest `lang`, else the document's. */
 const langOf = (target: Element) =>
-  target.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || navigator.language || 'en';
+  target.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
 
 /**
  * Wraps the first occurrence of each published glossary term (or alias) in the reader's language
@@ -91,7 +111,8 @@ export function linkGlossaryTerms(target: Element, options: LinkGlossaryOptions)
 
   // The text first: its folded words bound the index below to the terms that can match at all.
   const texts: { node: Text; s: string; at: number[] }[] = [];
-  const words = new Set<string>();
+  /** The text's folded words, and their ASCII keys. */
+  const words = new Set<string | number>();
   if (!target.closest(skip)) {
     // 5: elements and text; a skipped element is rejected with its whole subtree (2), others are walked through (3).
     const walker = document.createTreeWalker(target, 5, (node) => (node instanceof Element ? (node.matches(skip) ? 2 : 3) : 1));
@@ -99,7 +120,7 @@ export function linkGlossaryTerms(target: Element, options: LinkGlossaryOptions)
       const node = walker.currentNode as Text;
       const folded = foldWithMap(node.data);
       texts.push({ node, ...folded });
-      for (const [word] of folded.s.matchAll(WORD)) words.add(word);
+      for (const [word] of folded.s.matchAll(WORD)) words.add(word).add(asciiKey(word));
     }
   }
 
@@ -109,26 +130,22 @@ export function linkGlossaryTerms(target: Element, options: LinkGlossaryOptions)
   /** Translation key → is it the reader's language? Asked 40,000 times for a big glossary. */
   const readable = new Map<string, boolean>();
   const add = (term: string, entry: GlossaryEntry, lang: string) => {
+    const key = asciiKey(term);
+    if (key == key && !words.has(key)) return; // a plain ASCII first word that the text does not have
     const folded = foldTerm(term);
-    FIRST_WORD.lastIndex = 0;
-    if (!FIRST_WORD.test(folded)) return;
-    const first = folded.slice(0, FIRST_WORD.lastIndex);
-    if (!words.has(first)) return;
-    let list = index.get(first);
-    if (!list) index.set(first, (list = []));
-    list.push([folded, entry, lang]);
+    const first = wordAt(folded, 0) ? folded.slice(0, WORD_AT.lastIndex) : '';
+    // With no definition in any language there is nothing to show (checked only for the few hits).
+    if (!words.has(first) || !Object.values(entry.translations).some((t) => t.definition?.trim())) return;
+    (index.get(first) ?? index.set(first, []).get(first)!).push([folded, entry, lang]);
   };
-  for (const entry of options.entries) {
-    // Pending and hidden entries are not for every reader; with no definition in any language
-    // there is nothing to show.
-    if (!words.size || entry.status != 'published' || !Object.values(entry.translations).some((t) => /\S/.test(t.definition ?? ''))) continue;
+  for (const entry of words.size ? options.entries : []) {
+    // Pending and hidden entries are not for every reader.
+    if (entry.status != 'published') continue;
     for (const lang in entry.translations) {
-      let read = readable.get(lang);
-      if (read == null) readable.set(lang, (read = baseLang(lang) == reader));
-      if (!read) continue;
+      if (!(readable.get(lang) ?? readable.set(lang, baseLang(lang) == reader).get(lang))) continue;
       const t = entry.translations[lang];
       add(t.term, entry, lang);
-      for (const alias of t.aliases ?? []) add(alias, entry, lang);
+      t.aliases?.forEach((alias) => add(alias, entry, lang));
     }
   }
   for (const list of index.values()) list.sort((a, b) => b[0].length - a[0].length);

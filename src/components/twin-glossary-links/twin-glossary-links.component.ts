@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { css, html } from 'lit';
 import type { GlossaryEntry } from '../../sdk/schemas/glossary.js';
 import { TwinElement } from '../base/twin-element.js';
 import { StoreController } from '../controllers/store-controller.js';
@@ -11,12 +11,16 @@ import { linkGlossaryTerms, type GlossaryLinks } from './link-glossary-terms.js'
  * they are put back before each relink (when the glossary or a `lang` changes).
  *
  * Each child element is linked on its own, in its own language (`lang` on it or above), unless
- * `lang` on this element overrides it. Text that is a direct child of this element is not linked.
+ * `lang` on this element (the reader's language) overrides it. Text that is a direct child of this
+ * element is not linked. Entries come from the surrounding `<twin-space>`, or, alone, from the
+ * in-browser glossary of its own `space`.
  *
  * @summary Links glossary terms in the page's own text.
  * @slot - The content to link (an article, a blog post).
  */
 export class TwinGlossaryLinks extends TwinElement {
+  static override styles = css`:host{display:block}`;
+
   static override properties = {
     space: {},
   };
@@ -26,7 +30,7 @@ export class TwinGlossaryLinks extends TwinElement {
 
   readonly #glossary = new StoreController<GlossaryEntry>(this, { collection: 'glossary' });
   #links: GlossaryLinks[] = [];
-  #linked: unknown;
+  #linked: readonly GlossaryEntry[] | undefined;
   #frame = 0;
 
   /** @internal Any `lang` on the page changed: the reader's language may have too. */
@@ -46,7 +50,7 @@ export class TwinGlossaryLinks extends TwinElement {
       if (this.#glossary.status != 'ready') return;
       const entries = (this.#linked = this.#glossary.records);
       for (const links of this.#links) links.undo();
-      const lang = this.getAttribute('lang') || undefined;
+      const lang = this.lang || undefined;
       this.#links = [...this.children].map((child) => linkGlossaryTerms(child, { entries, lang }));
     });
   };

@@ -4,6 +4,7 @@ import { setUiLocale } from '../../localization/localization.js';
 import type { GlossaryEntry } from '../../sdk/schemas/glossary.js';
 import { expectAccessible } from '../../test-support/axe.js';
 import { until } from '../../test-support/record-list.js';
+import { defaultStore } from '../context/default-store.js';
 import type { TwinSpace } from '../twin-space/twin-space.component.js';
 import '../twin-space/twin-space.js';
 import type { TwinGlossaryLinks } from './twin-glossary-links.component.js';
@@ -152,15 +153,17 @@ describe('<twin-glossary-links> and <twin-glossary-term>', () => {
     }
   });
 
-  it('links in the article\'s language, with a labelled fallback definition', async () => {
+  it('links in the article\'s language, relinks when it changes, and labels a fallback definition', async () => {
     const { store, links } = await blogPost('', '<p>Vimos la marea en el puerto. The tide.</p>');
-    links.querySelector('article')!.lang = 'es';
     await store.create('glossary', { translations: TIDE });
     await store.create('glossary', { translations: HARBOUR });
+    await until(() => termsIn(links).length == 1, 'the English term');
+    expect(termsIn(links)[0].textContent).to.equal('tide');
+    links.querySelector('article')!.lang = 'es';
     await until(() => termsIn(links).length == 2, 'two Spanish terms');
     const [marea, puerto] = termsIn(links);
     expect([marea.textContent, marea.lang, puerto.textContent, puerto.lang]).to.deep.equal(['marea', 'es', 'puerto', 'es']);
-    await until(() => puerto.shadowRoot!.querySelector('i')?.textContent == 'Definición en inglés:', 'the Spanish label');
+    await until(() => puerto.shadowRoot!.querySelector('i')?.textContent == 'Inglés:', 'the label in Spanish');
     expect(puerto.shadowRoot!.querySelector('#definition span')!.getAttribute('lang')).to.equal('en');
     expect(marea.shadowRoot!.querySelector('#definition span')!.getAttribute('lang')).to.equal('es');
   });
@@ -186,6 +189,13 @@ describe('<twin-glossary-links> and <twin-glossary-term>', () => {
     await store.remove('glossary', harbour);
     await until(() => termsIn(links).length == 0, 'no entries, no links');
     expect(article.isEqualNode(original)).to.equal(true);
+  });
+
+  it('works alone, on the in-browser glossary of its own space', async () => {
+    const space = `solo-${Date.now()}`;
+    const links = await fixture<TwinGlossaryLinks>(html`<twin-glossary-links space=${space}><p>The tide turned.</p></twin-glossary-links>`);
+    await defaultStore(space).create('glossary', { translations: TIDE });
+    await until(() => termsIn(links).length == 1, 'the linked term');
   });
 
   it('links content added later', async () => {

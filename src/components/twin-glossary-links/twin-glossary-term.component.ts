@@ -1,15 +1,14 @@
-import { msg, str } from '@lit/localize';
 import { html, type PropertyValues } from 'lit';
-import { uiLocale } from '../../localization/localization.js';
 import type { GlossaryEntry } from '../../sdk/schemas/glossary.js';
 import { TwinElement } from '../base/twin-element.js';
 import { baseLang } from './link-glossary-terms.js';
 import { twinGlossaryTermStyles } from './twin-glossary-term.styles.js';
 
-/** The language's name in the UI language ("inglés" in a Spanish UI); the code if the browser has none. */
-function languageName(tag: string): string {
+/** A language's name, capitalised, in the reader's language (`Inglés` for `en` in `es`); the code if the browser has none. */
+function languageName(tag: string, reader: string): string {
   try {
-    return new Intl.DisplayNames([uiLocale()], { type: 'language' }).of(tag) ?? tag;
+    const name = new Intl.DisplayNames([reader], { type: 'language' }).of(tag) ?? tag;
+    return name[0].toLocaleUpperCase(reader) + name.slice(1);
   } catch {
     return tag;
   }
@@ -46,13 +45,21 @@ export class TwinGlossaryTerm extends TwinElement {
   declare _open: boolean;
   /** Why the tooltip is wanted: 1, the pointer is over the element; 2, the term has focus. */
   #want = 0;
-  #timer = 0;
+  #timer?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
     this._open = false;
     this.addEventListener('pointerenter', () => this.#wanted(1, true));
     this.addEventListener('pointerleave', () => this.#wanted(1, false));
+  }
+
+  /**
+   * @internal A term's `lang` is the language of its text, not a choice of UI language: unlike
+   * other Twinkit elements it neither switches the page's UI language (one per page) nor sets `dir`.
+   */
+  override refreshLanguage(): void {
+    this.effectiveLang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
   }
 
   override disconnectedCallback(): void {
@@ -68,7 +75,7 @@ export class TwinGlossaryTerm extends TwinElement {
     if (on) this._open = true;
     // Only ever hides, so that a tooltip dismissed with Escape stays dismissed. Leaving waits a
     // moment, so that the pointer can cross the gap onto the tooltip (hoverable).
-    else this.#timer = window.setTimeout(() => this.#want || (this._open = false), reason == 1 ? 300 : 0);
+    else this.#timer = setTimeout(() => this.#want || (this._open = false), reason == 1 ? 300 : 0);
   }
 
   /** Escape anywhere hides an open tooltip; focus stays where it is. */
@@ -95,6 +102,7 @@ export class TwinGlossaryTerm extends TwinElement {
       tip.hidePopover?.();
       return;
     }
+    // Escape is listened for on the whole page, only while a tooltip is open.
     document.addEventListener('keydown', this.#onKey);
     tip.showPopover?.();
     // Below the term, or above it when there is no room below; kept inside the viewport's width.
@@ -114,15 +122,14 @@ export class TwinGlossaryTerm extends TwinElement {
     // The definition in the term's language, else in a variant of it, else in any language, labelled.
     const definitionKey = [key, ...keys.filter((k) => baseLang(k) == baseLang(key)), ...keys].find((k) => translations[k].definition?.trim());
     const other = definitionKey && baseLang(definitionKey) != baseLang(key);
-    return html`<span part="term" role="button" tabindex="0" aria-describedby="definition" @focus=${() => this.#wanted(2, true)} @blur=${() => this.#wanted(2, false)} @click=${this.#activate} @keydown=${this.#activate}
-        ><slot></slot></span
-      ><span part="tooltip" role="tooltip" popover="manual" class=${this._open ? 'open' : ''}
-        ><b lang=${key}>${translations[key].term}</b>
-        <span id="definition"
-          >${other
-            ? html`<i lang=${uiLocale()}>${msg(str`Definition in ${languageName(definitionKey)}:`, { id: 'glossary-term.definition-in' })}</i> `
-            : ''}${definitionKey ? html`<span lang=${definitionKey}>${translations[definitionKey].definition}</span>` : ''}</span
-        ></span
-      >`;
+    // Labelled with the language's name only, in the term's language: no UI string, so the label
+    // matches the reader's language whatever the page's UI language is.
+    const label = other ? html`<i lang=${key}>${languageName(definitionKey, key)}:</i> ` : '';
+    const definition = definitionKey && html`<span lang=${definitionKey}>${translations[definitionKey].definition}</span>`;
+    // The description (aria-describedby) is the definition only: the term is already the name.
+    return html`<span part="term" role="button" tabindex="0" aria-describedby="definition" @focus=${() => this.#wanted(2, true)} @blur=${() =>
+      this.#wanted(2, false)} @click=${this.#activate} @keydown=${this.#activate}><slot></slot></span><span part="tooltip" role="tooltip" popover="manual" class=${
+      this._open ? 'open' : ''
+    }><b lang=${key}>${translations[key].term}</b> <span id="definition">${label}${definition}</span></span>`;
   }
 }

@@ -2,11 +2,9 @@
 import { coreTemplates } from './es/core.js';
 import { glossaryTemplates } from './es/glossary.js';
 import { glossaryExchangeTemplates } from './es/glossary-exchange.js';
-import { glossaryTermTemplates } from './es/glossary-term.js';
 
 export const templates = {
   ...coreTemplates,
   ...glossaryTemplates,
   ...glossaryExchangeTemplates,
-  ...glossaryTermTemplates,
 };
