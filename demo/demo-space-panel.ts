@@ -260,6 +260,6 @@ function describe(record: TwinRecord | undefined, collection: string): string {
   const translations = record.translations as Record<string, { term: string }> | undefined;
   const title = translations
     ? Object.values(translations).map((t) => t.term).join(' / ')
-    : String(record.name ?? record.title ?? (typeof record.body === 'string' ? `“${record.body.slice(0, 60)}”` : record.kind === 'helpful' ? '👍' : record.id));
+    : String(record.name ?? record.title ?? (typeof record.body === 'string' ? `“${record.body.slice(0, 60)}”` : record.kind === 'helpful' ? '+1 helpful' : record.id));
   return `${record.author.name}: ${title}`;
 }
