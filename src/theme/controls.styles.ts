@@ -62,6 +62,17 @@ export const controls = css`
     opacity: 0.6;
     cursor: not-allowed;
   }
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin: 0 0 var(--_gap);
+    padding: var(--_gap);
+    min-inline-size: 0;
+  }
+  legend {
+    font-weight: 700;
+    padding-inline: 0.25rem;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -9,17 +9,6 @@ export const glossaryEditorStyles = [
     :host {
       display: block;
     }
-    fieldset {
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      margin: 0 0 var(--_gap);
-      padding: var(--_gap);
-      min-inline-size: 0;
-    }
-    legend {
-      font-weight: 700;
-      padding-inline: 0.25rem;
-    }
     .field {
       margin-block-end: var(--_gap);
     }

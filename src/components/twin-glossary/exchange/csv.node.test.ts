@@ -3,17 +3,9 @@ import { describe, it } from 'node:test';
 import type { GlossaryEntry } from '../../../sdk/schemas/glossary.js';
 import { parseCsv, parseGlossaryCsv, writeGlossaryCsv } from './csv.js';
 import { ExchangeRefusal, planImport } from './import-plan.js';
+import { storedEnvelope } from '../../../test-support/stored-envelope.js';
 
-const envelope = {
-  space: 's',
-  collection: 'glossary',
-  rev: '1-a',
-  schemaVersion: 1,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  author: { id: 't1', name: 'Ms Rossi' },
-  status: 'published' as const,
-};
+const envelope = storedEnvelope;
 const entry = (id: string, fields: Partial<GlossaryEntry>): GlossaryEntry => ({ ...envelope, id, translations: {}, ...fields }) as GlossaryEntry;
 
 const harbour = entry('e1', {

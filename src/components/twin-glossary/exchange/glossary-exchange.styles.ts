@@ -14,14 +14,7 @@ export const glossaryExchangeStyles = [
       flex-wrap: wrap;
       align-items: end;
       gap: var(--_gap);
-      margin: 0.5rem 0 var(--_gap);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      min-inline-size: 0;
-    }
-    legend {
-      font-weight: 700;
-      padding-inline: 0.25rem;
+      margin-block-start: 0.5rem;
     }
     label {
       font-weight: 600;

@@ -2,17 +2,9 @@ import { expect } from '@open-wc/testing';
 import type { GlossaryEntry } from '../../../sdk/schemas/glossary.js';
 import { ExchangeRefusal, planImport } from './import-plan.js';
 import { parseMoodleXml, writeMoodleXml } from './moodle-xml.js';
+import { storedEnvelope } from '../../../test-support/stored-envelope.js';
 
-const envelope = {
-  space: 's',
-  collection: 'glossary',
-  rev: '1-a',
-  schemaVersion: 1,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  author: { id: 't1', name: 'Ms Rossi' },
-  status: 'published' as const,
-};
+const envelope = storedEnvelope;
 const entry = (id: string, fields: Partial<GlossaryEntry>) => ({ ...envelope, id, translations: {}, ...fields }) as GlossaryEntry;
 
 const harbour = entry('e1', {
