@@ -13,13 +13,15 @@
  *          --no-sizes / --no-storage / --no-glossary   skip a part
  *          --glossary-only  only the glossary UI rows and the glossary's size rows
  *          --glossary-entries N   entries for the glossary UI rows (default 10000, at most 10100)
+ *          --glossary-profile     also one glossary run under the CPU profiler: where its time goes
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SourceMap } from 'node:module';
+import { extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { measureSizes } from './sizes.mjs';
@@ -52,6 +54,7 @@ const withProfile = !glossaryOnly && (profileOnly || argv.includes('--profile'))
 const withSizes = !argv.includes('--no-sizes');
 const withStorage = !glossaryOnly && !argv.includes('--no-storage');
 const withGlossary = !profileOnly && !argv.includes('--no-glossary');
+const withGlossaryProfile = withGlossary && argv.includes('--glossary-profile');
 if (glossaryOnly && argv.includes('--no-glossary')) throw new Error('--glossary-only and --no-glossary exclude each other');
 
 /** Store median / raw idb median must stay at or below this for the budgeted storage rows. */
@@ -69,7 +72,7 @@ const GLOSSARY_BUDGET = { firstRenderMs: 200, keystrokeMedianMs: 16, rowsBelow: 
 /** Typed one character at a time, then deleted one at a time: 48 keystrokes per run. */
 const GLOSSARY_QUERIES = ['marée', 'sea lev', 'puerto', 'ghiacc'];
 /** Size rows that --glossary-only keeps (see bench/sizes.mjs). */
-const GLOSSARY_SIZE_KEYS = ['twin-space', 'everything', 'twin-glossary', 'glossary-own', 'everything-but-glossary', 'glossary-share'];
+const GLOSSARY_SIZE_KEYS = ['twin-space', 'twinkit-js', 'everything', 'twin-glossary', 'glossary-own', 'everything-but-glossary', 'glossary-share'];
 
 const progress = (message) => process.stderr.write(`${message}\n`);
 
@@ -283,9 +286,13 @@ async function runGlossary() {
     const runs = [];
     let warmup;
     for (let rep = 0; rep <= config.reps; rep++) {
-      const page = await open(`rep ${rep}`);
-      const result = await page.evaluate((c) => window.glossaryBench.run(c), pageConfig);
-      await page.close();
+      // The element and the raw idb baseline each in a fresh page; who goes first alternates.
+      const result = {};
+      for (const part of rotate(['run', 'raw'], rep)) {
+        const page = await open(`rep ${rep} ${part}`);
+        Object.assign(result, await page.evaluate(([part, c]) => window.glossaryBench[part](c), [part, pageConfig]));
+        await page.close();
+      }
       const keys = result.keystrokes.map((key) => key.ms);
       progress(
         `  ${rep === 0 ? 'warm-up' : `rep ${rep}/${config.reps}`}: load ${ms(result.loadMs)} (raw idb ${ms(result.rawListMs)}), ` +
@@ -295,13 +302,81 @@ async function runGlossary() {
       if (rep === 0) warmup = result;
       else runs.push(result);
     }
-    return { info, data, runs, warmup, chromiumVersion: browserVersionFromBinary(executablePath) };
+
+    let profile;
+    if (withGlossaryProfile) {
+      progress('bench: glossary UI: one more run under the CPU profiler (first render, keystrokes)');
+      const page = await open('profile');
+      const cdp = await context.newCDPSession(page);
+      const profiles = {};
+      cdp.on('Profiler.consoleProfileFinished', (event) => (profiles[event.title] = event.profile));
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      const result = await page.evaluate((c) => window.glossaryBench.run(c), { ...pageConfig, profile: true });
+      await page.close();
+      const sourceMap = new SourceMap(JSON.parse(await readFile(join(pageDir, 'glossary-ui.js.map'), 'utf8')));
+      profile = {
+        run: { loadMs: result.loadMs, firstRenderMs: result.firstRenderMs, keystrokesMs: result.keystrokes.reduce((sum, key) => sum + key.ms, 0), keystrokes: result.keystrokes.length },
+        ...Object.fromEntries(Object.entries(profiles).map(([title, cpu]) => [title, summarizeProfile(cpu, sourceMap, pageDir)])),
+      };
+    }
+    return { info, data, runs, warmup, profile, chromiumVersion: browserVersionFromBinary(executablePath) };
   } finally {
     await context?.close().catch(() => {});
     await new Promise((done) => (server ? server.close(done) : done()));
     await rm(pageDir, { recursive: true, force: true });
     await rm(profileDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Self and total (inclusive) time per function of a V8 CPU profile, located in the sources through
+ * the bundle's source map (`mapDir`: where the map was written). Frames of the bench page itself
+ * are left out (their total time is everything); `packages` sums the self time spent in each
+ * dependency (Lit's rendering, for one).
+ */
+function summarizeProfile(cpu, sourceMap, mapDir) {
+  const nodes = new Map(cpu.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of cpu.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const where = (frame) => {
+    if (!frame.url) return '';
+    const entry = sourceMap.findEntry(frame.lineNumber, frame.columnNumber);
+    if (!entry?.originalSource) return frame.url.split('/').pop();
+    const source = relative(root, fileURLToPath(new URL(entry.originalSource, pathToFileURL(`${mapDir}/`))));
+    return `${source}:${entry.originalLine + 1}`;
+  };
+  const keys = new Map();
+  const keyOf = (node) => {
+    if (!keys.has(node.id)) keys.set(node.id, `${node.callFrame.functionName || '(anonymous)'}${node.callFrame.url ? ` ${where(node.callFrame)}` : ''}`);
+    return keys.get(node.id);
+  };
+  const self = new Map();
+  const total = new Map();
+  let sampled = 0;
+  for (let i = 0; i < cpu.samples.length; i++) {
+    const dt = (cpu.timeDeltas[i + 1] ?? 0) / 1000;
+    sampled += dt;
+    const leaf = keyOf(nodes.get(cpu.samples[i]));
+    self.set(leaf, (self.get(leaf) ?? 0) + dt);
+    const seen = new Set();
+    for (let id = cpu.samples[i]; id !== undefined; id = parent.get(id)) {
+      const key = keyOf(nodes.get(id));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      total.set(key, (total.get(key) ?? 0) + dt);
+    }
+  }
+  const functions = [...total]
+    .filter(([key]) => key !== '(root)' && !/ bench\/pages\//.test(key))
+    .map(([key, totalMs]) => ({ function: key, selfMs: Number((self.get(key) ?? 0).toFixed(2)), totalMs: Number(totalMs.toFixed(2)) }))
+    .sort((a, b) => b.totalMs - a.totalMs);
+  const packages = {};
+  for (const [key, ms] of self) {
+    const dependency = / node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(key)?.[1];
+    if (dependency) packages[dependency] = Number(((packages[dependency] ?? 0) + ms).toFixed(2));
+  }
+  return { sampledMs: Number(sampled.toFixed(1)), functions, packages };
 }
 
 /** Rows, figures and budgets of the glossary UI part, from the runs. */
@@ -507,10 +582,15 @@ async function main() {
     }
   }
 
+  results.partSeconds = {};
+  if (withStorage) results.partSeconds.storage = Math.round((Date.now() - started) / 1000);
   if (withGlossary) {
+    const glossaryStarted = Date.now();
     let glossary;
     try {
       glossary = await runGlossary();
+      results.partSeconds.glossary = Math.round((Date.now() - glossaryStarted) / 1000);
+      progress(`bench: glossary UI took ${results.partSeconds.glossary} s`);
     } catch (error) {
       failed = true;
       progress(`bench: the glossary UI benchmark failed: ${error?.stack ?? error}`);
@@ -534,6 +614,7 @@ async function main() {
         rows: rows.map(({ result, ...row }) => ({ ...row, result: result.toLowerCase() })),
         runs: glossary.runs,
         warmup: glossary.warmup,
+        profile: glossary.profile,
       };
     }
   }
@@ -578,6 +659,18 @@ async function main() {
     printTable([`profile step (median of ${profileReps} runs after 1 warm-up)`, 'median'], results.profile.map((step) => [step.name, ms(step.median)]));
     console.log('');
   }
+  if (results.glossary?.profile) {
+    const { run, ...profiles } = results.glossary.profile;
+    const titles = { load: `load, store.list('glossary') called -> resolved (${ms(run.loadMs)} in this run; waiting for IndexedDB is idle time)`, 'first-render': `first render, list resolved -> rows painted (${ms(run.firstRenderMs)} in this run)`, keystrokes: `${run.keystrokes} search keystrokes (${ms(run.keystrokesMs)} in this run, one frame between keys not counted)` };
+    for (const [title, summary] of Object.entries(profiles)) {
+      // The element's own functions and the engine's buckets; dependencies summed by package.
+      const own = summary.functions.filter((f) => / src\//.test(f.function) || f.function.startsWith('('));
+      const rows = own.slice(0, 22).map((f) => [f.function, ms(f.totalMs), ms(f.selfMs)]);
+      for (const [name, selfMs] of Object.entries(summary.packages).sort((a, b) => b[1] - a[1]).slice(0, 3)) rows.push([`(all of ${name}, self time)`, '', ms(selfMs)]);
+      printTable([`glossary CPU profile: ${titles[title] ?? title}, ${ms(summary.sampledMs)} sampled`, 'total', 'self'], rows);
+      console.log('');
+    }
+  }
   if (results.recordSizes) {
     const s = results.recordSizes;
     console.log(`Records: glossary entries of ${s.fieldsMinBytes}-${s.fieldsMaxBytes} bytes of JSON (avg ${s.fieldsAvgBytes}); stored with the envelope avg ${s.storedAvgBytes} bytes.`);
@@ -592,7 +685,7 @@ async function main() {
   }
   if (!profileOnly && withStorage) console.log(`Storage figures: median of ${config.reps} runs after 1 warm-up, in ms (lower is better), figure = Twinkit store; ratio = store / raw idb. Sizes: esbuild minified, gzip -9, kB = 1,000 bytes.`);
   if (results.chromium) console.log(`Chromium: ${results.chromium}`);
-  console.log(`Machine: ${results.machine.cores} cores (${results.machine.cpu}), node ${process.version}. Took ${results.seconds} s.`);
+  console.log(`Machine: ${results.machine.cores} cores (${results.machine.cpu}), node ${process.version}. Took ${results.seconds} s${Object.keys(results.partSeconds).length ? ` (${Object.entries(results.partSeconds).map(([part, seconds]) => `${part} ${seconds} s`).join(', ')})` : ''}.`);
   for (const note of notes) console.log(`Note: ${note}`);
   await writeFile(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const checked = results.storage.some((row) => row.budget) || results.sizes.some((row) => row.budget !== null) || !!results.glossary?.rows.some((row) => row.budget);
