@@ -89,6 +89,25 @@ describe('<twin-glossary>: reading and browsing', () => {
     await until(() => root(glossary).querySelector('[role=status]')?.textContent?.includes('No entries found'), 'no results announced');
   });
 
+  it('narrows as the query grows and widens again as it shrinks', async () => {
+    const { glossary } = await seeded({ user: pupil });
+    const firstWords = () => rowTexts(glossary).map((row) => row.split(' ')[0]);
+    for (const [query, expected] of [
+      ['n', ['Net', 'Nudibranch', 'Tide']],
+      ['nu', ['Nudibranch']],
+      ['nud', ['Nudibranch']],
+      ['nux', []],
+      ['n', ['Net', 'Nudibranch', 'Tide']],
+      ['', ['Lighthouse', 'Net', 'Nudibranch', 'Tide']],
+      ['ma', ['Tide']],
+      ['ma ti', ['Tide']],
+      ['ma x', []],
+    ] as const) {
+      await search(glossary, query);
+      expect(firstWords(), `"${query}"`).to.deep.equal(expected);
+    }
+  });
+
   it('filters by category, school, author and missing translation ("help wanted")', async () => {
     const world = await seeded({ user: pupil });
     const { glossary } = world;

@@ -12,7 +12,7 @@ import { activeFilterCount, filterChoices, filterEntries, NO_FILTERS, type Gloss
 import { highlighted } from './entry/glossary-entry.component.js';
 import { closestLanguage, languageName, parseLanguages } from './glossary-languages.js';
 import { printBooklet } from './print/print-booklet.js';
-import { queryWords } from './search/glossary-search.js';
+import { prepareSearchWhenIdle, queryWords } from './search/glossary-search.js';
 import { collatorFor, letterIndex, sortEntries } from './search/sort-entries.js';
 import { memo } from './memo.js';
 import { twinGlossaryStyles } from './twin-glossary.styles.js';
@@ -102,6 +102,21 @@ export class TwinGlossary extends TwinElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#announceTimer);
+    this.#stopPreparing?.();
+    this.#preparedFor = undefined;
+  }
+
+  #stopPreparing: (() => void) | undefined;
+  #preparedFor: readonly GlossaryEntry[] | undefined;
+
+  protected override updated(): void {
+    // Once the entries are in, their text is folded for search in idle time.
+    const records = this.#entries.records;
+    if (this.#entries.status === 'ready' && records !== this.#preparedFor) {
+      this.#preparedFor = records;
+      this.#stopPreparing?.();
+      this.#stopPreparing = prepareSearchWhenIdle(records);
+    }
   }
 
   // ---- derived state ------------------------------------------------------------------------
@@ -162,6 +177,20 @@ export class TwinGlossary extends TwinElement {
   }));
 
   readonly #letterIndex = memo(letterIndex);
+  readonly #queryWords = memo(queryWords);
+
+  /** The last filtering, so a query that only grows searches the previous results, not everything. */
+  #lastFilter: { sorted: readonly GlossaryEntry[]; filters: GlossaryFilters; words: readonly string[]; result: GlossaryEntry[] } | undefined;
+
+  #filtered(sorted: readonly GlossaryEntry[], filters: GlossaryFilters, words: readonly string[]): GlossaryEntry[] {
+    const last = this.#lastFilter;
+    if (last && last.sorted === sorted && last.filters === filters && last.words === words) return last.result;
+    // Every earlier word is contained in a word now: the new matches are a subset of the old ones.
+    const narrower = !!last && last.sorted === sorted && last.filters === filters && last.words.every((old) => words.some((word) => word.includes(old)));
+    const result = filterEntries(narrower ? last.result : sorted, filters, words);
+    this.#lastFilter = { sorted, filters, words, result };
+    return result;
+  }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const records = this.#entries.records;
@@ -171,8 +200,8 @@ export class TwinGlossary extends TwinElement {
     const { sorted, byId } = this.#sortedIn(records, this.#primary);
     this.#sorted = sorted;
     this.#byId = byId;
-    this.#words = queryWords(this._query);
-    this.#visible = filterEntries(this.#sorted, this._filters, this.#words);
+    this.#words = this.#queryWords(this._query);
+    this.#visible = this.#filtered(this.#sorted, this._filters, this.#words);
     if (this._active >= this.#visible.length) this._active = Math.max(0, this.#visible.length - 1);
   }
 

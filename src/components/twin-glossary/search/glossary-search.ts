@@ -19,6 +19,30 @@ function haystackOf(entry: GlossaryEntry): string {
   return text;
 }
 
+/**
+ * Folds the entries' text for search while the browser is idle, a slice at a time, so the first
+ * keystroke does not have to fold 10,000 entries at once. Returns a function that stops it.
+ */
+export function prepareSearchWhenIdle(entries: readonly GlossaryEntry[]): () => void {
+  let next = 0;
+  let handle: number | undefined;
+  const idle = (callback: (deadline: { timeRemaining(): number }) => void) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(callback) : (setTimeout(() => callback({ timeRemaining: () => 8 }), 1) as unknown as number);
+  const work = (deadline: { timeRemaining(): number }) => {
+    while (next < entries.length && deadline.timeRemaining() > 1) {
+      const end = Math.min(entries.length, next + 200);
+      for (; next < end; next++) haystackOf(entries[next]);
+    }
+    if (next < entries.length) handle = idle(work);
+  };
+  handle = idle(work);
+  return () => {
+    if (handle === undefined) return;
+    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+    else clearTimeout(handle);
+  };
+}
+
 /** The words of a query, folded; empty when the query is blank. */
 export function queryWords(query: string): string[] {
   const folded = foldText(query);

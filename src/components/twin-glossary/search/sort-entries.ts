@@ -33,8 +33,10 @@ export function sortEntries(entries: readonly GlossaryEntry[], lang: string): Gl
 
 /** The letter an entry is filed under: its first letter, upper-cased as `lang` does. */
 export function letterOf(term: string, lang: string): string {
-  const first = [...term.trim()][0] ?? '';
-  return /\p{L}/u.test(first) ? first.toLocaleUpperCase(lang) : '#';
+  const first = term.trimStart().codePointAt(0);
+  if (first === undefined) return '#';
+  const char = String.fromCodePoint(first);
+  return /\p{L}/u.test(char) ? char.toLocaleUpperCase(lang) : '#';
 }
 
 /**
@@ -44,10 +46,14 @@ export function letterOf(term: string, lang: string): string {
 export function letterIndex(sorted: readonly GlossaryEntry[], lang: string): { letter: string; index: number }[] {
   const collator = collatorFor(lang);
   const letters: { letter: string; index: number }[] = [];
+  let previous = '';
   sorted.forEach((entry, index) => {
     const term = termIn(entry, lang);
     if (term === undefined) return;
     const letter = letterOf(term, lang);
+    // Most neighbours share their first letter: compare strings first, the collator only on a change.
+    if (letter === previous) return;
+    previous = letter;
     const last = letters[letters.length - 1];
     if (!last || collator.compare(last.letter, letter) !== 0) letters.push({ letter: letter.normalize('NFC'), index });
   });
