@@ -179,16 +179,28 @@ export class TwinGlossary extends TwinElement {
   readonly #letterIndex = memo(letterIndex);
   readonly #queryWords = memo(queryWords);
 
-  /** The last filtering, so a query that only grows searches the previous results, not everything. */
-  #lastFilter: { sorted: readonly GlossaryEntry[]; filters: GlossaryFilters; words: readonly string[]; result: GlossaryEntry[] } | undefined;
+  /**
+   * Recent filterings for the current entries and filters, by query: deleting characters returns to
+   * a result already known, and a query that only grows searches the previous results, not everything.
+   */
+  #filterCache: { sorted: readonly GlossaryEntry[]; filters: GlossaryFilters; byQuery: Map<string, GlossaryEntry[]>; last?: { words: readonly string[]; result: GlossaryEntry[] } } | undefined;
 
   #filtered(sorted: readonly GlossaryEntry[], filters: GlossaryFilters, words: readonly string[]): GlossaryEntry[] {
-    const last = this.#lastFilter;
-    if (last && last.sorted === sorted && last.filters === filters && last.words === words) return last.result;
+    let cache = this.#filterCache;
+    if (!cache || cache.sorted !== sorted || cache.filters !== filters) cache = this.#filterCache = { sorted, filters, byQuery: new Map() };
+    const key = words.join(' ');
+    const known = cache.byQuery.get(key);
+    if (known) {
+      cache.last = { words, result: known };
+      return known;
+    }
+    const last = cache.last;
     // Every earlier word is contained in a word now: the new matches are a subset of the old ones.
-    const narrower = !!last && last.sorted === sorted && last.filters === filters && last.words.every((old) => words.some((word) => word.includes(old)));
+    const narrower = !!last && last.words.every((old) => words.some((word) => word.includes(old)));
     const result = filterEntries(narrower ? last.result : sorted, filters, words);
-    this.#lastFilter = { sorted, filters, words, result };
+    if (cache.byQuery.size >= 32) cache.byQuery.delete(cache.byQuery.keys().next().value!);
+    cache.byQuery.set(key, result);
+    cache.last = { words, result };
     return result;
   }
 
