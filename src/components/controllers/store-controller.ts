@@ -74,15 +74,28 @@ export class StoreController<T extends TwinRecord = TwinRecord> implements React
     // Context requests are answered synchronously on connect; no answer and no space above: alone.
     queueMicrotask(() => {
       if (!this.#providerAnswered && !this.store && !insideSpace(this.#host)) {
-        this.#use(defaultStore(this.#host.space || 'default'));
+        this.#aloneIn = this.#host.space || 'default';
+        this.#use(defaultStore(this.#aloneIn));
       }
     });
+  }
+
+  /** The space of a widget used alone, on this browser's storage; undefined inside a `<twin-space>`. */
+  #aloneIn: string | undefined;
+
+  hostUpdate(): void {
+    // A widget used alone follows its own `space` attribute when it changes.
+    if (this.#aloneIn !== undefined && !this.#providerAnswered && (this.#host.space || 'default') !== this.#aloneIn) {
+      this.#aloneIn = this.#host.space || 'default';
+      this.#use(defaultStore(this.#aloneIn));
+    }
   }
 
   hostDisconnected(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.store = undefined;
+    this.#aloneIn = undefined;
   }
 
   /** Reloads everything, e.g. after the widget's own `space` attribute changed. */

@@ -130,6 +130,11 @@ describe('<twin-glossary>: faults, phases and recording', () => {
     // A second element on the same space sees it: it is stored, not kept in the element.
     const other = await fixture<TwinGlossary>(html`<twin-glossary space=${space} languages="en de"></twin-glossary>`);
     await until(() => rowTexts(other).some((row) => row.includes('Gezeiten')), 'the entry in the other element');
+    // Another space is another glossary.
+    other.space = `${space}-other`;
+    await until(() => root(other).querySelector('.summary')?.textContent?.includes('empty'), 'the other space, empty');
+    other.space = space;
+    await until(() => rowTexts(other).some((row) => row.includes('Gezeiten')), 'back to the first space');
   });
 
   it('a damaged stored entry is reported and the others still show', async () => {
