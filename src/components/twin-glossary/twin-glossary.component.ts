@@ -43,7 +43,6 @@ function byTarget<T extends { target: string }>(records: readonly T[]): Map<stri
  * @csspart list - The scrolling A to Z list.
  * @csspart row - One entry in the list.
  * @csspart dialog - The dialog that shows or edits an entry.
- * @event twin-record-invalid - A stored entry failed validation (from the store).
  * @cssproperty --twin-glossary-list-height - Height of the scrolling list (default: 70vh, at most 40rem).
  */
 export class TwinGlossary extends TwinElement {
