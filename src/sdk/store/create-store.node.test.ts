@@ -523,6 +523,35 @@ describe('store: moderation and visibility', () => {
 });
 
 describe('store: conflicts', () => {
+  it('writes only what the user changed: fields they did not touch keep the stored value', async (t) => {
+    const { open } = world(t);
+    const created = await open(teacher).create<GlossaryEntry>('glossary', entry('Tide', { category: 'Sea' }));
+    const fixed = await open(admin).update<GlossaryEntry>('glossary', created, { category: 'Ocean', tags: ['moon'] });
+    // A form that sends every field, from the older version, changing only the definition.
+    const saved = await open(teacher).update<GlossaryEntry>('glossary', created, {
+      translations: { en: { term: 'Tide', definition: 'Rise and fall of the sea.' } },
+      category: 'Sea',
+    });
+    assert.equal(saved.category, 'Ocean', 'the other change survives');
+    assert.deepEqual(saved.tags, ['moon']);
+    assert.equal(saved.translations.en?.definition, 'Rise and fall of the sea.');
+    assert.notEqual(saved.rev, fixed.rev);
+  });
+
+  it('merges two partners adding different languages; the same language changed twice is a conflict', async (t) => {
+    const { open } = world(t);
+    const created = await open(pupil).create<GlossaryEntry>('glossary', entry('Tide'));
+    const sign = (user: TwinUser) => ({ id: user.id, name: user.name, ...(user.school ? { school: user.school } : {}) });
+    await open(otherPupil).update('glossary', created, { translations: { ...created.translations, fr: { term: 'Marée', addedBy: sign(otherPupil) } } });
+    const both = await open(moderator).update<GlossaryEntry>('glossary', created, { translations: { ...created.translations, it: { term: 'Marea', addedBy: sign(moderator) } } });
+    assert.deepEqual(Object.keys(both.translations).sort(), [...Object.keys(created.translations), 'fr', 'it'].sort());
+    const error = await rejectsWith<TwinConflictError>(
+      open(pupil).update('glossary', created, { translations: { en: { term: 'Tides' }, fr: { term: 'Marées' } } }),
+      'conflict',
+    );
+    assert.deepEqual(error.fields, ['translations.fr.term']);
+  });
+
   it('merges a stale update when the other side changed different fields', async (t) => {
     const { open, stored } = world(t);
     const author = open(pupil);

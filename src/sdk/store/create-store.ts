@@ -23,7 +23,7 @@ import type {
   TwinRecord,
 } from './store-types.js';
 import { reportStorageErrors } from './report-storage-errors.js';
-import { canMergeSafely } from './three-way-merge.js';
+import { mergeOnto } from './three-way-merge.js';
 import { checkRecord, describeIssues } from './validate-record.js';
 import type { ListQuery } from '../adapter.js';
 
@@ -236,18 +236,18 @@ class Store extends EventTarget implements TwinStore {
       if (!theirs) {
         throw new TwinConflictError(`Someone deleted this ${noun} while you were editing it. Your version is kept here so you can save it again.`, mine, undefined);
       }
-      if (theirs.rev !== base.rev) {
-        const merge = canMergeSafely(base, mine, theirs);
-        if (!merge.ok || attempt > MERGE_ATTEMPTS) {
-          throw new TwinConflictError(
-            `Someone else changed this ${noun} while you were editing it (${merge.ok ? 'several times' : merge.fields.join(', ')}). Both versions are kept: choose which to keep.`,
-            mine,
-            theirs,
-            merge.ok ? [] : merge.fields,
-          );
-        }
+      // Only what the user changed is written: fields they did not touch keep the stored value.
+      const merge = mergeOnto(base, mine, theirs);
+      if (!merge.ok || (theirs.rev !== base.rev && attempt > MERGE_ATTEMPTS)) {
+        throw new TwinConflictError(
+          `Someone else changed this ${noun} while you were editing it (${merge.ok ? 'several times' : merge.fields.join(', ')}). Both versions are kept: choose which to keep.`,
+          mine,
+          theirs,
+          merge.ok ? [] : merge.fields,
+        );
       }
-      const edited = this.#edited(theirs, changes, fields, definition);
+      const removals = Object.fromEntries(merge.removed.map((key) => [key, undefined]));
+      const edited = this.#edited(theirs, removals, merge.set, definition);
       if (!this.#mayContribute(theirs, edited, definition)) this.#require('edit', theirs, collection);
       const record = this.#validateForWrite(edited, definition, collection);
       const [result] = await this.#io.write(this.space, [{ type: 'put', record, expectedRev: theirs.rev }], { origin: this.#origin });
