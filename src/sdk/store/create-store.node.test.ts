@@ -486,6 +486,14 @@ describe('store: moderation and visibility', () => {
     assert.equal(reaction.kind, 'helpful');
     await rejectsWith(open(observer).create('glossary-comment', { target: created.id, body: 'Hello' }), 'permission');
     await rejectsWith(open(pupil).create('glossary-reaction', { target: created.id, kind: 'angry' }), 'validation');
+    // Not on a record the user cannot read (another pupil's pending entry), nor on one that does not exist.
+    const moderated = { settings: { moderation: 'pupils' as const } };
+    const pending = await open(otherPupil, moderated).create('glossary', entry('Secret'));
+    await rejectsWith(open(pupil, moderated).create('glossary-comment', { target: pending.id, body: 'Found it!' }), 'permission');
+    await rejectsWith(open(pupil).create('glossary-reaction', { target: 'no-such-entry', kind: 'helpful' }), 'permission');
+    // A reaction needs no approval, even where pupils' content waits for it; a comment does.
+    assert.equal((await open(pupil, moderated).create('glossary-reaction', { target: created.id, kind: 'helpful' })).status, 'published');
+    assert.equal((await open(pupil, moderated).create('glossary-comment', { target: created.id, body: 'Nice' })).status, 'pending');
     await rejectsWith(open(pupil).create('glossary-comment', { target: created.id, body: 'x'.repeat(2_001) }), 'validation');
   });
 
@@ -502,6 +510,8 @@ describe('store: moderation and visibility', () => {
     await rejectsWith(partner.update('glossary', translated, { translations: changedEnglish }), 'permission');
     const forged = { ...translated.translations, it: { term: 'Marea', addedBy: { id: pupil.id, name: pupil.name } } };
     await rejectsWith(partner.update('glossary', translated, { translations: forged }), 'permission');
+    const wrongName = { ...translated.translations, it: { term: 'Marea', addedBy: { id: otherPupil.id, name: 'The Ministry' } } };
+    await rejectsWith(partner.update('glossary', translated, { translations: wrongName }), 'permission');
     const withCategory = { ...translated.translations, it: { term: 'Marea', addedBy: { id: otherPupil.id, name: 'Bruno' } } };
     await rejectsWith(partner.update('glossary', translated, { translations: withCategory, category: 'Moon' }), 'permission');
     // An observer, and a pupil whose content waits for approval, may not contribute.

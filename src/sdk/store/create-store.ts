@@ -168,11 +168,18 @@ class Store extends EventTarget implements TwinStore {
     const definition = this.#definition(collection);
     this.#require('create', undefined, collection);
     const timestamp = this.#now().toISOString();
-    const status = initialStatus(this.user, this.settings);
+    const feedback = definition.feedbackOn;
+    // A reaction is a signal, not content: it needs no approval, or it would wait for ever.
+    const status = feedback?.unmoderated ? 'published' : initialStatus(this.user, this.settings);
     const results: (BatchResult<T> | undefined)[] = new Array(items.length);
     const toWrite: { index: number; record: RawRecord }[] = [];
+    // Feedback may only go on a record the user can read and may comment on or react to.
+    const targets = feedback ? await this.#feedbackTargets(feedback, items.map(({ fields }) => fields.target)) : undefined;
     items.forEach(({ fields, options }, index) => {
       try {
+        if (feedback && !targets?.get(String(fields.target))) {
+          throw new TwinPermissionError(`${this.user.name} (${this.user.role}) may not ${feedback.action} on this record: it does not exist or cannot be read.`, feedback.action);
+        }
         const phase = options.phase ?? (fields.phase as string | undefined) ?? this.#defaultPhase;
         const draft: Record<string, unknown> = {
           ...this.#withoutReserved(fields, collection),
@@ -473,6 +480,18 @@ class Store extends EventTarget implements TwinStore {
         action,
       );
     }
+  }
+
+  /** For each target id: may the user give this feedback on it? */
+  async #feedbackTargets(feedback: NonNullable<CollectionDefinition['feedbackOn']>, ids: unknown[]): Promise<Map<string, boolean>> {
+    const allowed = new Map<string, boolean>();
+    const definition = this.#definition(feedback.collection);
+    for (const id of new Set(ids.filter((value): value is string => typeof value === 'string'))) {
+      const raw = await this.#io.get(this.space, feedback.collection, id);
+      const checked = raw ? this.#check<TwinRecord>(raw, definition) : undefined;
+      allowed.set(id, !!checked?.ok && this.can(feedback.action, checked.record));
+    }
+    return allowed;
   }
 
   /**
