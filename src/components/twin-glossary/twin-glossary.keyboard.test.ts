@@ -93,8 +93,11 @@ describe('<twin-glossary>: keyboard alone, and long lists', () => {
     expect(rows.length).to.be.below(60);
     expect(rows[0].getAttribute('aria-setsize')).to.equal('2000');
     const list = root(world.glossary).querySelector<HTMLElement>('.list')!;
-    list.scrollTop = list.scrollHeight;
-    await until(() => rowTexts(world.glossary).some((row) => row.includes('word 1999')), 'the last rows drawn after scrolling');
+    // Scrolled again while waiting: the list grows once the real row height is measured.
+    await until(() => {
+      list.scrollTop = list.scrollHeight;
+      return rowTexts(world.glossary).some((row) => row.includes('word 1999'));
+    }, 'the last rows drawn after scrolling');
     expect(root(world.glossary).querySelectorAll('li[data-row]').length).to.be.below(60);
   });
 
