@@ -12,6 +12,8 @@ export interface StoreControllerOptions<T> {
   collection: string;
   /** Order of `records`; default: oldest update first (the adapter's order). */
   compare?: (a: T, b: T) => number;
+  /** Ignore `<twin-space phase>`: records that belong to others (comments on an entry) follow them instead. */
+  allPhases?: boolean;
 }
 
 type Host = ReactiveElement & { space?: string };
@@ -62,7 +64,7 @@ export class StoreController<T extends TwinRecord = TwinRecord> implements React
       context: phaseContext,
       subscribe: true,
       callback: (phase) => {
-        if (phase === this.phase) return;
+        if (options.allPhases || phase === this.phase) return;
         this.phase = phase;
         if (this.store) void this.#load();
       },

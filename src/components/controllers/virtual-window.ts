@@ -16,6 +16,7 @@ export class VirtualWindow implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #options: VirtualWindowOptions;
   #viewport: HTMLElement | undefined;
+  #observedRow: HTMLElement | undefined;
   #scrollTop = 0;
   #height = 600;
   #frame = 0;
@@ -37,18 +38,25 @@ export class VirtualWindow implements ReactiveController {
     if (viewport !== this.#viewport) {
       this.#viewport?.removeEventListener('scroll', this.#onScroll);
       this.#resize.disconnect();
+      this.#observedRow = undefined;
       this.#viewport = viewport;
       if (viewport) {
         viewport.addEventListener('scroll', this.#onScroll, { passive: true });
         this.#resize.observe(viewport);
       }
     }
-    const row = viewport?.querySelector<HTMLElement>('[data-row]');
-    if (row) this.#resize.observe(row);
+    // One drawn row is watched for its height; the one watched before is let go.
+    const row = viewport?.querySelector<HTMLElement>('[data-row]') ?? undefined;
+    if (row !== this.#observedRow) {
+      if (this.#observedRow) this.#resize.unobserve(this.#observedRow);
+      if (row) this.#resize.observe(row);
+      this.#observedRow = row;
+    }
   }
 
   hostDisconnected(): void {
     this.#resize.disconnect();
+    this.#observedRow = undefined;
     this.#viewport?.removeEventListener('scroll', this.#onScroll);
     this.#viewport = undefined;
     cancelAnimationFrame(this.#frame);

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { canModerate } from '../../sdk/policy/roles.js';
 import type { TwinComment, TwinReaction } from '../../sdk/schemas/feedback.js';
 import type { GlossaryEntry } from '../../sdk/schemas/glossary.js';
+import { errorMessage } from '../../localization/error-message.js';
 import { TwinElement } from '../base/twin-element.js';
 import { LiveAnnouncer } from '../controllers/live-announcer.js';
 import { StoreController } from '../controllers/store-controller.js';
@@ -18,6 +19,8 @@ import { memo } from './memo.js';
 import { twinGlossaryStyles } from './twin-glossary.styles.js';
 
 export type GlossaryView = 'one' | 'two' | 'all';
+/** Longest search, in characters; a longer paste is cut here and the reader told so. */
+const MAX_QUERY = 200;
 const VIEWS: readonly GlossaryView[] = ['one', 'two', 'all'];
 
 /** What the dialog shows: an entry, the editor for it (or for a new one), or nothing. */
@@ -75,8 +78,9 @@ export class TwinGlossary extends TwinElement {
   declare _active: number;
 
   readonly #entries = new StoreController<GlossaryEntry>(this, { collection: 'glossary' });
-  readonly #comments = new StoreController<TwinComment>(this, { collection: 'glossary-comment' });
-  readonly #reactions = new StoreController<TwinReaction>(this, { collection: 'glossary-reaction' });
+  // Feedback follows its entry, not the page's phase filter: a comment from another phase still shows.
+  readonly #comments = new StoreController<TwinComment>(this, { collection: 'glossary-comment', allPhases: true });
+  readonly #reactions = new StoreController<TwinReaction>(this, { collection: 'glossary-reaction', allPhases: true });
   readonly #announcer = new LiveAnnouncer(this);
   readonly #window = new VirtualWindow(this, { viewport: () => this.renderRoot.querySelector<HTMLElement>('.list') });
 
@@ -228,7 +232,11 @@ export class TwinGlossary extends TwinElement {
               ${msg(str`Some languages were ignored because they are not language codes: ${this.#rejectedLanguages.join(', ')}.`, { id: 'glossary.bad-languages' })}
             </p>`
           : nothing}
-        ${status === 'loading' ? html`<p class="summary">${msg('Loading the glossary…', { id: 'glossary.loading' })}</p>` : this.#summary()}
+        ${status === 'loading'
+          ? html`<p class="summary">${msg('Loading the glossary…', { id: 'glossary.loading' })}</p>`
+          : status === 'error'
+            ? html`<p class="summary problem" role="alert">${msg('The glossary could not be loaded.', { id: 'glossary.load-error' })} ${errorMessage(this.#entries.error)}</p>`
+            : this.#summary()}
         ${this.#letters()} ${this.#list()}
       </section>
       ${this.#dialogElement()} ${this.#announcer.render()}
@@ -256,7 +264,10 @@ export class TwinGlossary extends TwinElement {
       <div class="toolbar" part="toolbar">
         <div class="search">
           <label for="search">${msg('Search in every language', { id: 'glossary.search' })}</label>
-          <input id="search" type="search" autocomplete="off" .value=${this._query} @input=${this.#onSearch} />
+          <input id="search" type="search" autocomplete="off" aria-describedby="search-note" .value=${this._query} @input=${this.#onSearch} />
+          <p id="search-note" class="search-note">
+            ${this._query.length >= MAX_QUERY ? msg(str`Only the first ${MAX_QUERY} characters are searched.`, { id: 'glossary.search-too-long' }) : ''}
+          </p>
         </div>
         <div class="languages">
           <label>
@@ -451,7 +462,7 @@ export class TwinGlossary extends TwinElement {
       ></twin-glossary-editor>`;
     }
     return html`
-      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#onDialogClose} @cancel=${this.#onDialogCancel}>
+      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#onDialogClose} @cancel=${this.#onDialogCancel} @keydown=${this.#onDialogKey}>
         <div class="dialog-head">
           <p id="dialog-title" class="dialog-title">${title}</p>
           <button type="button" class="close" @click=${() => this.#closeDialog()} aria-label=${msg('Close', { id: 'glossary.close' })}>✕</button>
@@ -468,7 +479,8 @@ export class TwinGlossary extends TwinElement {
   // ---- behaviour ----------------------------------------------------------------------------
 
   #onSearch = (event: Event) => {
-    this._query = (event.target as HTMLInputElement).value;
+    // A pasted page is not a search: the first words are enough, and the rest would only cost time.
+    this._query = (event.target as HTMLInputElement).value.slice(0, MAX_QUERY);
     this._active = 0;
     // The count is announced once typing pauses, not on every key.
     clearTimeout(this.#announceTimer);
@@ -556,6 +568,14 @@ export class TwinGlossary extends TwinElement {
     }
   };
 
+  /** Escape on a form with typed text never closes it (the browser lets a page refuse only once). */
+  #onDialogKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this._dialog?.kind === 'edit' && this.#editorHasText()) {
+      event.preventDefault();
+      this.#announcer.announce(msg('Press Cancel to close without saving.', { id: 'glossary.dialog.unsaved' }));
+    }
+  };
+
   #editorHasText(): boolean {
     return !!this.renderRoot.querySelector('twin-glossary-editor')?.dirty;
   }
@@ -569,12 +589,14 @@ export class TwinGlossary extends TwinElement {
     else this.#focusRow(this._active);
   };
 
-  #onEditorDone = (event: CustomEvent<{ record?: GlossaryEntry }>) => {
+  #onEditorDone = (event: CustomEvent<{ record?: GlossaryEntry; theirs?: boolean }>) => {
     const record = event.detail.record;
     const editing = this._dialog?.kind === 'edit' ? this._dialog : undefined;
     if (record) {
       this.#announcer.announce(
-        record.status === 'pending'
+        event.detail.theirs
+          ? msg('Their version is kept; yours was not saved.', { id: 'glossary.kept-theirs' })
+          : record.status === 'pending'
           ? msg('Saved. A teacher will approve it before others see it.', { id: 'glossary.saved-pending' })
           : msg('Saved.', { id: 'glossary.saved' }),
       );
@@ -593,7 +615,8 @@ export class TwinGlossary extends TwinElement {
   };
 
   #print = () => {
-    printBooklet(this.renderRoot as ShadowRoot, this.#visible, {
+    // A booklet is for sharing: only published entries, never pending or hidden ones.
+    printBooklet(this.renderRoot as ShadowRoot, this.#visible.filter((entry) => entry.status === 'published'), {
       title: msg('Glossary', { id: 'glossary.label' }),
       languages: this.#shown,
       lang: this.effectiveLang,

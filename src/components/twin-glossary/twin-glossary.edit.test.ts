@@ -91,7 +91,19 @@ describe('<twin-glossary>: writing, moderation and feedback', () => {
     languageFields(editor, 'English').type('Term', 'faros');
     await editor.updateComplete;
     expect(root(editor).querySelectorAll('.warning').length, 'a different word is not a duplicate').to.equal(1);
-    button(editor, /Open "Faro" instead/).click();
+    // What was typed would be lost: the user is asked first.
+    const asked: string[] = [];
+    const confirmBefore = window.confirm;
+    window.confirm = (question?: string) => {
+      asked.push(String(question));
+      return true;
+    };
+    try {
+      button(editor, /Open "Faro" instead/).click();
+    } finally {
+      window.confirm = confirmBefore;
+    }
+    expect(asked[0]).to.include('will not be saved');
     await until(() => entryView(world.glossary), 'the existing entry');
     expect(root(entryView(world.glossary)!).querySelector('h2')?.textContent).to.equal('Lighthouse');
   });

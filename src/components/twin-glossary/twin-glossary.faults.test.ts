@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { createMemoryAdapter, MemoryBacking } from '../../sdk/adapters/memory/memory-adapter.js';
 import { registerAdapter } from '../../sdk/adapters/registry.js';
 import type { StorageAdapter } from '../../sdk/adapter.js';
@@ -135,6 +136,29 @@ describe('<twin-glossary>: faults, phases and recording', () => {
     await until(() => root(other).querySelector('.summary')?.textContent?.includes('empty'), 'the other space, empty');
     other.space = space;
     await until(() => rowTexts(other).some((row) => row.includes('Gezeiten')), 'back to the first space');
+  });
+
+  it('Escape never throws away a typed draft, however often it is pressed; a refused file does not block saving', async () => {
+    const world = await glossaryWith({ user: pupil });
+    button(world.glossary, 'Add an entry').click();
+    await until(() => editorOf(world.glossary)?.shadowRoot?.querySelector('form'), 'the editor');
+    const editor = editorOf(world.glossary)!;
+    const term = languageFields(editor, 'English').type('Term', 'Sandbar');
+    term.focus();
+    for (let i = 0; i < 3; i++) {
+      await sendKeys({ press: 'Escape' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(root(world.glossary).querySelector('dialog')!.open, 'still open').to.equal(true);
+    expect(languageFields(editor, 'English').field('Term').value).to.equal('Sandbar');
+    const imageInput = [...root(editor).querySelectorAll<HTMLInputElement>('input[type=file]')].find((input) => input.accept.startsWith('image/'))!;
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['not a picture'], 'x.png', { type: 'image/png' }));
+    imageInput.files = transfer.files;
+    imageInput.dispatchEvent(new Event('change'));
+    await until(() => root(editor).textContent!.includes('checked by its content'), 'the file refused');
+    button(editor, 'Save').click();
+    await until(() => entryView(world.glossary), 'saved without the refused file');
   });
 
   it('a damaged stored entry is reported and the others still show', async () => {

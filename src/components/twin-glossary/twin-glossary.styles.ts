@@ -55,8 +55,15 @@ export const twinGlossaryStyles = [
     .filter-grid {
       margin-block-start: 0.5rem;
     }
+    .problem {
+      color: var(--_danger);
+    }
+    .search-note:empty {
+      display: none;
+    }
     .summary,
     .note,
+    .search-note,
     .no-results {
       margin: 0;
       color: var(--_text-muted);
@@ -120,10 +127,14 @@ export const twinGlossaryStyles = [
     .langs-3 {
       --columns: 3;
     }
-    .langs-4,
-    .langs-5,
-    .langs-6 {
+    .langs-4 {
       --columns: 4;
+    }
+    .langs-5 {
+      --columns: 5;
+    }
+    .langs-6 {
+      --columns: 6;
     }
     /* Narrow: languages stack, one under the other; every row keeps the same height. */
     @container (max-width: 36rem) {
@@ -136,10 +147,14 @@ export const twinGlossaryStyles = [
       .langs-3 .row {
         block-size: 5.5rem;
       }
-      .langs-4 .row,
-      .langs-5 .row,
-      .langs-6 .row {
+      .langs-4 .row {
         block-size: 6.75rem;
+      }
+      .langs-5 .row {
+        block-size: 8.25rem;
+      }
+      .langs-6 .row {
+        block-size: 9.75rem;
       }
       .langs-3 .definition,
       .langs-4 .definition,

@@ -9,7 +9,8 @@ import type { AttachmentLimits } from '../../../sdk/store/store-types.js';
 import { errorMessage } from '../../../localization/error-message.js';
 import { TwinElement } from '../../base/twin-element.js';
 import { languageName } from '../glossary-languages.js';
-import { findDuplicates } from '../search/find-duplicates.js';
+import { duplicateIndex } from '../search/find-duplicates.js';
+import { memo } from '../memo.js';
 import { foldText } from '../search/fold-text.js';
 import { glossaryEditorStyles } from './glossary-editor.styles.js';
 import { GLOSSARY_AUDIO_LIMITS, GLOSSARY_IMAGE_LIMITS } from './glossary-media-limits.js';
@@ -57,7 +58,7 @@ function draftOf(entry: GlossaryEntry | undefined, languages: readonly string[])
 
 /**
  * The form that adds or edits a glossary entry, or adds one missing language to a partner's entry
- * (`mode="translate"`). What was typed is never lost: a refused save, a storage error or a conflict
+ * (the `translateTo` property). What was typed is never lost: a refused save, a storage error or a conflict
  * keeps the draft on screen.
  *
  * @event editor-done - Saved (`detail.record`) or cancelled (`detail.record` undefined).
@@ -99,7 +100,13 @@ export class TwinGlossaryEditor extends TwinElement {
   #files = new Map<string, Blob>();
   /** Files removed by the user (the key), saved as no file. */
   #removed = new Set<string>();
-  readonly #recorder = new PronunciationRecorder(this);
+  readonly #recorder = new PronunciationRecorder(this, (lang, blob) => {
+    // Every recording is kept, also one stopped by the time limit or by starting another language.
+    this.#files.set(`audio:${lang}`, blob);
+    this.#removed.delete(`audio:${lang}`);
+    this.#touched = true;
+    this.requestUpdate();
+  });
 
   constructor() {
     super();
@@ -167,7 +174,7 @@ export class TwinGlossaryEditor extends TwinElement {
 
   #renderLanguage(lang: string, t: DraftTranslation) {
     const name = languageName(lang, this.uiLang);
-    const duplicates = t.term.trim() ? findDuplicates(this.entries, lang, t.term, this.entry?.id) : [];
+    const duplicates = t.term.trim() ? this.#index(this.entries).duplicates(lang, t.term, this.entry?.id) : [];
     const audioKey = `audio:${lang}`;
     const hasAudio = this.#files.has(audioKey) || (!!this.entry?.translations[lang]?.audio && !this.#removed.has(audioKey));
     return html`
@@ -175,8 +182,8 @@ export class TwinGlossaryEditor extends TwinElement {
         <legend>${name}</legend>
         ${this.#field(`${lang}.term`, msg('Term', { id: 'glossary.field.term' }), t.term, (value) => (t.term = value), LIMITS.shortText, lang)}
         ${duplicates.length
-          ? html`<p class="warning" id="dup-${lang}">
-              ${msg(str`"${t.term.trim()}" is already in the glossary in ${name}.`, { id: 'glossary.editor.duplicate' })}
+          ? html`<p class="warning" id="dup-${lang}" role="status">
+              ${msg(html`"<span lang=${lang}>${t.term.trim()}</span>" is already in the glossary in ${name}.`, { id: 'glossary.editor.duplicate' })}
               ${duplicates.slice(0, 3).map(
                 (entry) =>
                   html`<button type="button" class="link" @click=${() => this.#emitOpen(entry.id)}>
@@ -215,9 +222,24 @@ export class TwinGlossaryEditor extends TwinElement {
   }
 
   /** Categories already used, so partners file alike things alike. */
+  readonly #categoriesOf = memo((entries: readonly GlossaryEntry[]) =>
+    [...new Set(entries.map((entry) => entry.category).filter((category): category is string => !!category))].sort(),
+  );
+
   #categories(): string[] {
-    return [...new Set(this.entries.map((entry) => entry.category).filter((category): category is string => !!category))].sort();
+    return this.#categoriesOf(this.entries);
   }
+
+  /** Entries by id, and by folded term in each language: built once per list, not per keystroke. */
+  readonly #index = memo((entries: readonly GlossaryEntry[]) => {
+    const byId = new Map<string, GlossaryEntry>();
+    const terms: { folded: string; entry: GlossaryEntry }[] = [];
+    for (const entry of entries) {
+      byId.set(entry.id, entry);
+      for (const t of Object.values(entry.translations)) terms.push({ folded: foldText(t.term), entry });
+    }
+    return { byId, terms, duplicates: duplicateIndex(entries) };
+  });
 
   #termOf(entry: GlossaryEntry): { lang: string; term: string } {
     const lang = this.languages.find((code) => entry.translations[code]) ?? Object.keys(entry.translations)[0];
@@ -225,16 +247,17 @@ export class TwinGlossaryEditor extends TwinElement {
   }
 
   #renderRelated() {
-    const byId = new Map(this.entries.map((entry) => [entry.id, entry]));
+    const { byId, terms } = this.#index(this.entries);
     const linked = this._draft.related.map((id) => byId.get(id)).filter((entry): entry is GlossaryEntry => !!entry);
     const query = foldText(this.#relatedQuery);
     // A few suggestions as the user types, not a list of thousands.
-    const suggestions = query
-      ? this.entries
-          .filter((entry) => entry.id !== this.entry?.id && !this._draft.related.includes(entry.id))
-          .filter((entry) => Object.values(entry.translations).some((t) => foldText(t.term).startsWith(query)))
-          .slice(0, 20)
-      : [];
+    const suggestions: GlossaryEntry[] = [];
+    if (query) {
+      for (const { folded, entry } of terms) {
+        if (suggestions.length >= 20) break;
+        if (folded.startsWith(query) && entry.id !== this.entry?.id && !this._draft.related.includes(entry.id) && !suggestions.includes(entry)) suggestions.push(entry);
+      }
+    }
     return html`
       <div class="field">
         <label for="related">${msg('Link a related entry (type its term)', { id: 'glossary.field.related' })}</label>
@@ -276,7 +299,7 @@ export class TwinGlossaryEditor extends TwinElement {
   #linkRelated() {
     const query = foldText(this.#relatedQuery);
     if (!query) return;
-    const match = this.entries.find((entry) => entry.id !== this.entry?.id && Object.values(entry.translations).some((t) => foldText(t.term) === query));
+    const match = this.#index(this.entries).terms.find(({ folded, entry }) => folded === query && entry.id !== this.entry?.id)?.entry;
     const errors = { ...this._errors };
     delete errors.related;
     if (!match) errors.related = msg('No entry has this term. Pick one of the suggestions.', { id: 'glossary.editor.no-such-entry' });
@@ -368,7 +391,7 @@ export class TwinGlossaryEditor extends TwinElement {
         <p>${msg('Your text is still here. Choose what to keep:', { id: 'glossary.conflict.choose' })}</p>
         <div class="actions">
           <button type="button" class="primary" @click=${() => this.#keepMine(theirs)}>${msg('Keep my version', { id: 'glossary.conflict.keep-mine' })}</button>
-          ${theirs ? html`<button type="button" @click=${() => this.#done(theirs)}>${msg('Use their version', { id: 'glossary.conflict.use-theirs' })}</button>` : nothing}
+          ${theirs ? html`<button type="button" @click=${() => this.#done(theirs, true)}>${msg('Use their version', { id: 'glossary.conflict.use-theirs' })}</button>` : nothing}
         </div>
       </div>
     `;
@@ -402,11 +425,7 @@ export class TwinGlossaryEditor extends TwinElement {
 
   async #toggleRecording(lang: string, key: string) {
     if (this.#recorder.recording === lang) {
-      const blob = await this.#recorder.stop();
-      if (blob) {
-        this.#files.set(key, blob);
-        this.#removed.delete(key);
-      }
+      await this.#recorder.stop();
     } else {
       const started = await this.#recorder.start(lang);
       if (!started) this._errors = { ...this._errors, [key]: msg('The microphone is not available. Upload a sound file instead.', { id: 'glossary.editor.no-microphone' }) };
@@ -417,8 +436,10 @@ export class TwinGlossaryEditor extends TwinElement {
   #validate(): boolean {
     const errors: Record<string, string> = {};
     const terms = this.#editableLanguages().filter((lang) => this._draft.translations[lang].term.trim());
-    // Length and file errors still stand; a related-entry hint does not block saving.
-    for (const [key, error] of Object.entries(this._errors)) if (error && key !== 'related') errors[key] = error;
+    // Text that is too long blocks saving; a refused file, a missing microphone or a related-entry
+    // hint does not (the refused file was simply not taken).
+    const advisory = (key: string) => key === 'related' || key === 'image' || key.startsWith('audio:');
+    for (const [key, error] of Object.entries(this._errors)) if (error && !advisory(key)) errors[key] = error;
     if (!terms.length) {
       const first = this.#editableLanguages()[0];
       errors[`${first}.term`] = msg('Write the term in at least one language.', { id: 'glossary.editor.term-required' });
@@ -518,12 +539,15 @@ export class TwinGlossaryEditor extends TwinElement {
   }
 
   #emitOpen(id: string) {
+    if (this.#touched && !confirm(msg('Leave this form? What you typed here will not be saved.', { id: 'glossary.editor.leave' }))) return;
+    this.#touched = false;
     this.dispatchEvent(new CustomEvent('editor-open', { detail: { id }, bubbles: true, composed: true }));
   }
 
-  #done(record: GlossaryEntry | undefined) {
+  /** `theirs`: the user chose the other person's version, nothing of theirs was saved. */
+  #done(record: GlossaryEntry | undefined, theirs = false) {
     this.#touched = false;
-    this.dispatchEvent(new CustomEvent('editor-done', { detail: { record }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('editor-done', { detail: { record, theirs }, bubbles: true, composed: true }));
   }
 
   /** The first field, for focus when the editor opens. */

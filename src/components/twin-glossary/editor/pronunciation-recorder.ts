@@ -6,11 +6,14 @@ export class PronunciationRecorder implements ReactiveController {
   /** The language being recorded, if any. */
   recording: string | undefined;
   #recorder: MediaRecorder | undefined;
-  #chunks: Blob[] = [];
   #stopped: ((blob: Blob | undefined) => void) | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  /** `onRecorded` receives every recording, however it stopped (button, time limit, another language). */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onRecorded: (lang: string, blob: Blob) => void,
+  ) {
     host.addController(this);
   }
 
@@ -24,11 +27,13 @@ export class PronunciationRecorder implements ReactiveController {
     try {
       const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
       const recorder = new MediaRecorder(stream);
-      this.#chunks = [];
-      recorder.ondataavailable = (event) => this.#chunks.push(event.data);
+      // Each recording keeps its own pieces, so a new one cannot take an old one's sound.
+      const chunks: Blob[] = [];
+      recorder.ondataavailable = (event) => chunks.push(event.data);
       recorder.onstop = () => {
         stream.getTracks().forEach((track) => track.stop());
-        const blob = this.#chunks.length ? new Blob(this.#chunks, { type: recorder.mimeType }) : undefined;
+        const blob = chunks.length ? new Blob(chunks, { type: recorder.mimeType }) : undefined;
+        if (blob) this.onRecorded(lang, blob);
         this.#stopped?.(blob);
         this.#stopped = undefined;
       };

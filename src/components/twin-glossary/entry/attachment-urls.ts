@@ -8,6 +8,8 @@ import type { TwinStore } from '../../../sdk/store/create-store.js';
 export class AttachmentUrls implements ReactiveController {
   store: TwinStore | undefined;
   readonly #urls = new Map<string, string | null>();
+  /** Bumped on disconnect: a file that arrives after it is not kept (its URL would never be revoked). */
+  #generation = 0;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -20,8 +22,10 @@ export class AttachmentUrls implements ReactiveController {
     const store = this.store;
     if (!store) return undefined;
     this.#urls.set(id, null);
+    const generation = this.#generation;
     store.getAttachment(id).then(
       (blob) => {
+        if (generation !== this.#generation) return;
         this.#urls.set(id, URL.createObjectURL(blob));
         this.host.requestUpdate();
       },
@@ -32,6 +36,7 @@ export class AttachmentUrls implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#generation++;
     for (const url of this.#urls.values()) if (url) URL.revokeObjectURL(url);
     this.#urls.clear();
   }

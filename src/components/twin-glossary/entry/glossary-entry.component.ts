@@ -90,12 +90,12 @@ export class TwinGlossaryEntry extends TwinElement {
     return html`
       <article aria-labelledby="entry-title">
         <header>
-          <h2 id="entry-title" lang=${titleLang}>${highlighted(title, this.words)}</h2>
+          <h2 id="entry-title" tabindex="-1" lang=${titleLang}>${highlighted(title, this.words)}</h2>
           ${this.#statusBadge()}
         </header>
         ${entry.review && entry.status === 'pending'
           ? html`<p class="review" role="note">
-              <strong>${msg(str`Sent back by ${entry.review.by.name}:`, { id: 'glossary.entry.sent-back-by' })}</strong> ${entry.review.note}
+              <strong>${msg(html`Sent back by <bdi>${entry.review.by.name}</bdi>:`, { id: 'glossary.entry.sent-back-by' })}</strong> <bdi>${entry.review.note}</bdi>
             </p>`
           : nothing}
         ${entry.image ? this.#image(entry.image) : nothing}
@@ -162,7 +162,9 @@ export class TwinGlossaryEntry extends TwinElement {
         ${t.aliases?.length
           ? html`<p class="aliases"><span class="label">${msg('Also:', { id: 'glossary.entry.also' })}</span> <span lang=${lang}>${highlighted(t.aliases.join(', '), this.words)}</span></p>`
           : nothing}
-        ${t.addedBy ? html`<p class="by">${msg(str`Added by ${t.addedBy.name}`, { id: 'glossary.entry.added-by' })}${t.addedBy.school ? ` (${t.addedBy.school})` : ''}</p>` : nothing}
+        ${t.addedBy
+          ? html`<p class="by">${msg(html`Added by <bdi>${t.addedBy.name}</bdi>`, { id: 'glossary.entry.added-by' })}${t.addedBy.school ? html` (<bdi>${t.addedBy.school}</bdi>)` : nothing}</p>`
+          : nothing}
       </section>
     `;
   }
@@ -177,7 +179,7 @@ export class TwinGlossaryEntry extends TwinElement {
         ${entry.tags?.length ? html`<dt>${msg('Tags', { id: 'glossary.entry.tags' })}</dt><dd>${entry.tags.join(', ')}</dd>` : nothing}
         ${entry.phase ? html`<dt>${msg('Phase', { id: 'glossary.entry.phase' })}</dt><dd>${entry.phase}</dd>` : nothing}
         <dt>${msg('Written by', { id: 'glossary.entry.written-by' })}</dt>
-        <dd>${entry.author.name}${entry.author.school ? html` · ${entry.author.school}` : nothing} · <time datetime=${entry.updatedAt}>${date}</time></dd>
+        <dd><bdi>${entry.author.name}</bdi>${entry.author.school ? html` · <bdi>${entry.author.school}</bdi>` : nothing} · <time datetime=${entry.updatedAt}>${date}</time></dd>
         ${related.length
           ? html`<dt>${msg('Related', { id: 'glossary.entry.related' })}</dt>
               <dd>
@@ -260,13 +262,17 @@ export class TwinGlossaryEntry extends TwinElement {
           ${this.comments.map(
             (comment) => html`<li>
               <p class="comment-by">
-                <strong>${comment.author.name}</strong>${comment.author.school ? ` · ${comment.author.school}` : ''}
+                <strong><bdi>${comment.author.name}</bdi></strong>${comment.author.school ? html` · <bdi>${comment.author.school}</bdi>` : nothing}
                 ${comment.status === 'pending' ? html`<span class="badge pending">${msg('Waiting for approval', { id: 'glossary.status.pending' })}</span>` : nothing}
+                ${comment.status === 'hidden' ? html`<span class="badge hidden">${msg('Hidden by a teacher', { id: 'glossary.status.hidden' })}</span>` : nothing}
               </p>
               <p class="comment-body">${comment.body}</p>
               <div class="actions">
                 ${store?.can('approve', comment) && comment.status === 'pending'
                   ? html`<button type="button" @click=${() => this.#approveComment(comment)}>${msg('Approve', { id: 'glossary.entry.approve' })}</button>`
+                  : nothing}
+                ${store?.can('hide', comment) && comment.status !== 'hidden'
+                  ? html`<button type="button" class="link" @click=${() => this.#hideComment(comment)}>${msg('Hide comment', { id: 'glossary.entry.hide-comment' })}</button>`
                   : nothing}
                 ${store?.can('delete', comment)
                   ? html`<button type="button" class="link" @click=${() => this.#removeComment(comment)}>${msg('Delete comment', { id: 'glossary.entry.delete-comment' })}</button>`
@@ -289,7 +295,8 @@ export class TwinGlossaryEntry extends TwinElement {
   async #ask(confirm: Confirm) {
     this._confirm = confirm;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.confirm textarea, .confirm button')?.focus();
+    // Deleting starts on Cancel, so a double Enter does not delete; a note starts in its field.
+    this.renderRoot.querySelector<HTMLElement>(confirm === 'delete' ? '.confirm button:last-child' : '.confirm textarea')?.focus();
   }
 
   async #cancelConfirm() {
@@ -306,6 +313,9 @@ export class TwinGlossaryEntry extends TwinElement {
     try {
       await action();
       if (done) this.#announcer.announce(done);
+      // The button pressed may be gone now (Approve, Hide): focus goes back to the entry's title.
+      await this.updateComplete;
+      if (!this.renderRoot.querySelector(':focus')) this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
       return true;
     } catch (error) {
       this._message = errorMessage(error);
@@ -385,6 +395,12 @@ export class TwinGlossaryEntry extends TwinElement {
   async #approveComment(comment: TwinComment) {
     const store = this.store!;
     await this.#run(() => store.setStatus('glossary-comment', comment, 'published'));
+  }
+
+  /** Hidden, not deleted: a hurtful comment may be evidence a teacher must keep. */
+  async #hideComment(comment: TwinComment) {
+    const store = this.store!;
+    await this.#run(() => store.setStatus('glossary-comment', comment, 'hidden'), msg('Comment hidden.', { id: 'glossary.entry.comment-hidden' }));
   }
 
   async #removeComment(comment: TwinComment) {

@@ -106,6 +106,11 @@ describe('glossary CSV', () => {
     assert.throws(() => parseGlossaryCsv('term:en,definition:fr\nx,y\n'), /Missing column: term:fr/);
   });
 
+  it('refuses a file with a quote that is never closed, instead of swallowing the rows after it', () => {
+    const text = 'term:en,definition:en\r\nTide,ok\r\n"Broken,cell\r\nDune,fine\r\nReef,fine\r\n';
+    assert.throws(() => parseGlossaryCsv(text), (error: Error) => error instanceof ExchangeRefusal && /row 3/.test(error.message));
+  });
+
   it('reports unknown columns as ignored', () => {
     const parsed = parseGlossaryCsv('term:en,Notes,term:english\nharbour,check,x\n');
     assert.deepEqual(parsed.ignored, ['Notes', 'term:english']);

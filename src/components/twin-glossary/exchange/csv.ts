@@ -91,6 +91,12 @@ export function parseCsv(text: string, delimiter: string): string[][] {
       cell = '';
     } else cell += c;
   }
+  // A quote never closed would swallow the rest of the file into one cell: refuse it instead.
+  if (quoted) {
+    throw new ExchangeRefusal(
+      msg(str`A quote (") opened in row ${rows.length + 1} is never closed, so the rest of the file cannot be read. Nothing was imported.`, { id: 'glossary-exchange.open-quote' }),
+    );
+  }
   if (cell || row.length) rows.push([...row, cell]);
   return rows;
 }

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import * as z from 'zod/mini';
 import { ENVELOPE_KEYS, envelopeShape } from '../../../sdk/schemas/envelope.js';
 import { glossaryFields, type GlossaryEntry } from '../../../sdk/schemas/glossary.js';
@@ -68,7 +69,17 @@ export function createPlanner(existing: readonly GlossaryEntry[]) {
         ? Object.fromEntries(Object.entries(row.fields).filter(([key]) => !STORE_OWNED.includes(key)))
         : row.fields;
       const checked = checkRecord<DraftEntry & { translations: Translations }>(fields, draftDefinition);
-      if (!checked.ok) {
+      const status = (row.fields as { status?: unknown } | undefined)?.status;
+      if (status === 'hidden' || status === 'pending') {
+        // A restore must not publish what a teacher hid (it may be evidence) or never approved.
+        plan.problems.push({
+          row: row.row,
+          message:
+            status === 'hidden'
+              ? msg('It was hidden in the original glossary, so it is not imported.', { id: 'glossary-exchange.was-hidden' })
+              : msg('It was waiting for approval in the original glossary, so it is not imported.', { id: 'glossary-exchange.was-pending' }),
+        });
+      } else if (!checked.ok) {
         plan.problems.push({ row: row.row, message: describeIssues(checked.issues) });
       } else if (ids.has(checked.record.id) || termKeys(checked.record.translations).some((key) => terms.has(key))) {
         plan.duplicates.push(row);

@@ -46,11 +46,12 @@ describe('glossary JSON', () => {
     const target = newStore('import-space');
     const plan = planImport(parseGlossaryJson(text).rows, []);
     expect(plan.problems).to.deep.equal([]);
-    // The plan keeps the ids (createMany currently gives new ones: see the note in the report).
+    // The ids are kept, so links between entries (related) still hold after a restore.
     expect(plan.ready.map((draft) => draft.id)).to.deep.equal(entries.map((entry) => entry.id));
     const results = await target.createMany('glossary', plan.ready);
     expect(results.map((result) => result.ok)).to.deep.equal([true, true]);
     const imported = await list(target);
+    expect(imported.map((entry) => entry.id).sort()).to.deep.equal(entries.map((entry) => entry.id).sort());
     const byTerm = (entry: GlossaryEntry) => JSON.stringify(entry.translations);
     const sorted = (list: GlossaryEntry[]) => list.map(content).sort((a, b) => byTerm(a).localeCompare(byTerm(b)));
     expect(sorted(imported)).to.deep.equal(sorted(entries));
@@ -63,6 +64,18 @@ describe('glossary JSON', () => {
     // Into the glossary it came from, the ids alone are enough.
     const renamed = parseGlossaryJson(text).rows.map((row) => ({ ...row, fields: { ...row.fields, translations: { en: { term: `renamed ${row.row}` } } } }));
     expect(planImport(renamed, entries).duplicates.length).to.equal(2);
+  });
+
+  it('does not publish by a restore what was hidden or waiting for approval in the original', () => {
+    const text = JSON.stringify([
+      { translations: { en: { term: 'Fine' } }, status: 'published' },
+      { translations: { en: { term: 'Bullying remark' } }, status: 'hidden' },
+      { translations: { en: { term: 'Not approved' } }, status: 'pending' },
+    ]);
+    const plan = planImport(parseGlossaryJson(text).rows, []);
+    expect(plan.ready.map((draft) => (draft.translations as Record<string, { term: string }>).en?.term)).to.deep.equal(['Fine']);
+    expect(plan.problems.map((problem) => problem.row)).to.deep.equal([2, 3]);
+    expect(plan.problems[0].message).to.include('hidden');
   });
 
   it('accepts a bare array of entries, and reports each invalid entry by its position', () => {

@@ -25,4 +25,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.import': 'Importar',
   'glossary-exchange.file': 'Archivo de glosario (CSV, JSON o XML de Moodle)',
   'glossary-exchange.language': 'Idioma de estas entradas',
+  'glossary-exchange.was-hidden': 'Estaba oculta en el glosario original, así que no se importa.',
+  'glossary-exchange.was-pending': 'Estaba pendiente de aprobación en el glosario original, así que no se importa.',
+  'glossary-exchange.open-quote': str`Unas comillas (") abiertas en la fila ${0} no se cierran nunca, así que el resto del archivo no se puede leer. No se ha importado nada.`,
 };

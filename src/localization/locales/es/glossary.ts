@@ -1,5 +1,6 @@
 // Spanish for <twin-glossary>. Keys are msg() ids.
 import { str } from '@lit/localize';
+import { html } from 'lit';
 
 export const glossaryTemplates = {
   'glossary.add': 'Añadir una entrada',
@@ -26,7 +27,8 @@ export const glossaryTemplates = {
   'glossary.editor.audio-remove': str`Quitar la pronunciación en ${0}`,
   'glossary.editor.audio-upload': str`Subir la pronunciación en ${0}`,
   'glossary.editor.check-fields': 'Aún no se ha guardado: revisa los campos marcados.',
-  'glossary.editor.duplicate': str`«${0}» ya está en el glosario en ${1}.`,
+  'glossary.editor.duplicate': html`«<span lang=${0}>${1}</span>» ya está en el glosario en ${2}.`,
+  'glossary.editor.leave': '¿Salir de este formulario? Lo que has escrito aquí no se guardará.',
   'glossary.editor.file-too-large': str`Este archivo es demasiado grande (${0} MB). El límite es ${1} MB.`,
   'glossary.editor.file-wrong-type': 'Este campo no acepta este tipo de archivo (se ha comprobado por su contenido, no por su nombre).',
   'glossary.editor.image-added': 'Imagen añadida',
@@ -46,7 +48,7 @@ export const glossaryTemplates = {
   'glossary.entries': 'Entradas',
   'glossary.entry.add-comment': 'Añadir un comentario',
   'glossary.entry.add-language': str`Añadir la versión en ${0}`,
-  'glossary.entry.added-by': str`Añadido por ${0}`,
+  'glossary.entry.added-by': html`Añadido por <bdi>${0}</bdi>`,
   'glossary.entry.also': 'También:',
   'glossary.entry.approve': 'Aprobar',
   'glossary.entry.approved': 'Aprobado: ya lo puede ver todo el mundo.',
@@ -75,7 +77,9 @@ export const glossaryTemplates = {
   'glossary.entry.send-back-why': '¿Por qué la devuelves? Quien la escribió leerá esto.',
   'glossary.entry.send-comment': 'Enviar el comentario',
   'glossary.entry.sent-back': 'Devuelta a su autor/a.',
-  'glossary.entry.sent-back-by': str`Devuelta por ${0}:`,
+  'glossary.entry.sent-back-by': html`Devuelta por <bdi>${0}</bdi>:`,
+  'glossary.entry.hide-comment': 'Ocultar el comentario',
+  'glossary.entry.comment-hidden': 'Comentario ocultado.',
   'glossary.entry.tags': 'Etiquetas',
   'glossary.entry.written-by': 'Escrita por',
   'glossary.exchange': 'Importar y exportar',
@@ -121,6 +125,9 @@ export const glossaryTemplates = {
   'glossary.print.example': 'Ejemplo',
   'glossary.row.help-wanted': str`Se busca ayuda en ${0}`,
   'glossary.saved': 'Guardado.',
+  'glossary.kept-theirs': 'Se conserva su versión; la tuya no se ha guardado.',
+  'glossary.search-too-long': str`Solo se buscan los primeros ${0} caracteres.`,
+  'glossary.load-error': 'No se ha podido cargar el glosario.',
   'glossary.saved-pending': 'Guardado. Un/a docente lo aprobará antes de que lo vean los demás.',
   'glossary.search': 'Buscar en todos los idiomas',
   'glossary.secondary': 'Junto a',
