@@ -145,14 +145,13 @@ describe('Moodle glossary XML', () => {
         tags: ['viaje'],
       },
       { translations: { es: { term: 'billete', definition: 'Documento que permite viajar.' } } },
-      // Hand-written multilang: each language's text, the concept as the term.
-      {
-        translations: {
-          en: { term: 'museum', definition: 'A building with collections.' },
-          'pt-br': { term: 'museum', definition: 'Um edifício com coleções.' },
-        },
-      },
+      // Hand-written multilang: the concept is a term in the chosen language only; the other
+      // languages' texts stay in its definition, labelled (never a Spanish "term" in Portuguese).
+      { translations: { es: { term: 'museum', definition: '(en) A building with collections.\n\n(pt-br) Um edifício com coleções.' } } },
     ]);
+    expect(parseMoodleXml(MOODLE_EXPORT, 'en').rows[2].fields).to.deep.equal({
+      translations: { en: { term: 'museum', definition: 'A building with collections.\n\n(pt-br) Um edifício com coleções.' } },
+    });
     expect(parseMoodleXml(MOODLE_EXPORT, 'it').rows[1].fields).to.deep.equal({
       translations: { it: { term: 'billete', definition: 'Documento que permite viajar.' } },
     });

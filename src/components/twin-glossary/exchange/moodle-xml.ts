@@ -77,10 +77,9 @@ const plainText = (node: Node) =>
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 
-/** Reads one of our multilang blocks back; a hand-written multilang span gives its text as the definition. */
-function readBlock(span: Element, concept: string): Translation {
+/** Reads one of our multilang blocks back (it starts with the term in bold). */
+function readBlock(span: Element): Translation {
   const [head, ...nodes] = span.childNodes;
-  if (head?.nodeName !== 'STRONG') return withText({ term: concept }, 'definition', plainText(span));
   const t: Translation = { term: head.textContent! };
   if (nodes[0]?.nodeName === 'BR') nodes.shift();
   let end = nodes.findIndex((node) => node.nodeName === 'EM' || node.nodeName === 'SMALL');
@@ -124,7 +123,19 @@ export function parseMoodleXml(text: string, fallbackLang: string): ParsedFile {
     const html = new DOMParser().parseFromString(entry.querySelector('DEFINITION')?.textContent ?? '', 'text/html').body;
     const spans = [...html.querySelectorAll('span.multilang[lang]')];
     const translations: Record<string, Translation> = {};
-    for (const span of spans) translations[span.getAttribute('lang')!.replace(/_/g, '-')] = readBlock(span, concept);
+    const ours = spans.length > 0 && spans.every((span) => span.firstChild?.nodeName === 'STRONG');
+    if (ours) for (const span of spans) translations[span.getAttribute('lang')!.replace(/_/g, '-')] = readBlock(span);
+    else if (spans.length) {
+      // Written by hand in Moodle: the concept is a term in one language only (the one the user
+      // picks); the other languages' texts stay in its definition, labelled, so nothing is lost.
+      usesFallbackLang = true;
+      const lang = (span: Element) => span.getAttribute('lang')!.replace(/_/g, '-');
+      const own = spans.find((span) => lang(span).split('-')[0] === fallbackLang.split('-')[0]);
+      const others = spans.filter((span) => span !== own).map((span) => `(${lang(span)}) ${plainText(span)}`);
+      const aliases = texts(entry, 'ALIAS > NAME');
+      const definition = [own ? plainText(own) : '', ...others].filter(Boolean).join('\n\n');
+      translations[fallbackLang] = withText({ term: concept, ...(aliases.length ? { aliases } : {}) }, 'definition', definition);
+    }
     if (!spans.length) {
       usesFallbackLang = true;
       const aliases = texts(entry, 'ALIAS > NAME');
