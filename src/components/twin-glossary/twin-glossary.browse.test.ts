@@ -134,6 +134,7 @@ describe('<twin-glossary>: reading and browsing', () => {
     expect(text).to.include('Help wanted: no Italian version yet.');
     expect(root(view).querySelector('.definition[lang="es"]')?.textContent).to.equal('Subida y bajada diaria del mar.');
     expect(root(view).querySelector('h2')?.getAttribute('lang')).to.equal('en');
+    expect(root(glossary).querySelector('dialog')?.getAttribute('aria-label'), 'the dialog is named by its term').to.equal('Glossary entry: Tide');
   });
 
   it('speaks Spanish when the page does, and names languages in Spanish', async () => {

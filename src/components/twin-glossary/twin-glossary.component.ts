@@ -423,9 +423,13 @@ export class TwinGlossary extends TwinElement {
     const store = this.#entries.store;
     let body: unknown = nothing;
     let title = '';
+    /** The dialog's accessible name: the entry's term, in the reader's first language. */
+    let name: string | undefined;
     if (dialog?.kind === 'entry') {
       const entry = this.#byId.get(dialog.id);
       title = msg('Glossary entry', { id: 'glossary.dialog.entry' });
+      const lang = entry && (this.#shown.find((code) => entry.translations[code]) ?? Object.keys(entry.translations)[0]);
+      name = entry && lang ? `${title}: ${entry.translations[lang]?.term}` : undefined;
       body = entry
         ? html`<twin-glossary-entry
             .store=${store}
@@ -462,7 +466,7 @@ export class TwinGlossary extends TwinElement {
       ></twin-glossary-editor>`;
     }
     return html`
-      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#onDialogClose} @cancel=${this.#onDialogCancel} @keydown=${this.#onDialogKey}>
+      <dialog part="dialog" aria-labelledby=${name ? nothing : 'dialog-title'} aria-label=${name ?? nothing} @close=${this.#onDialogClose} @cancel=${this.#onDialogCancel} @keydown=${this.#onDialogKey}>
         <div class="dialog-head">
           <p id="dialog-title" class="dialog-title">${title}</p>
           <button type="button" class="close" @click=${() => this.#closeDialog()} aria-label=${msg('Close', { id: 'glossary.close' })}>✕</button>

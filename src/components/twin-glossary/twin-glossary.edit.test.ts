@@ -142,6 +142,7 @@ describe('<twin-glossary>: writing, moderation and feedback', () => {
     await save(editor);
     await until(() => root(editor).querySelector('.conflict'), 'the conflict');
     expect(root(editor).querySelector('.conflict')!.textContent).to.include('Someone else changed this entry');
+    expect(root(editor).querySelector('.conflict')!.textContent, 'their definition is shown to choose from').to.include('A river mouth.');
     expect(languageFields(editor, 'English').field('Definition').value).to.include('fresh water meets the tide');
     await expectAccessible(editor);
     button(editor, 'Keep my version').click();

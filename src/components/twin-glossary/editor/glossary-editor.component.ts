@@ -385,8 +385,13 @@ export class TwinGlossaryEditor extends TwinElement {
           ? msg('Someone else changed this entry while you were editing it.', { id: 'glossary.conflict.changed' })
           : msg('Someone deleted this entry while you were editing it.', { id: 'glossary.conflict.deleted' })}</strong></p>
         ${theirs
-          ? html`<p>${msg('Their version:', { id: 'glossary.conflict.theirs' })}
-              ${Object.entries(theirs.translations).map(([lang, t]) => html`<span lang=${lang}>${t.term}</span> `)}</p>`
+          ? html`<p>${msg('Their version:', { id: 'glossary.conflict.theirs' })}</p>
+              <dl class="theirs">
+                ${Object.entries(theirs.translations).map(
+                  ([lang, t]) => html`<dt lang=${lang}>${t.term}</dt>
+                    <dd lang=${lang}>${t.definition ? t.definition.slice(0, 300) : '—'}</dd>`,
+                )}
+              </dl>`
           : nothing}
         <p>${msg('Your text is still here. Choose what to keep:', { id: 'glossary.conflict.choose' })}</p>
         <div class="actions">

@@ -61,6 +61,14 @@ export const glossaryEditorStyles = [
       color: var(--_danger);
       font-weight: 600;
     }
+    .theirs dt {
+      font-weight: 700;
+    }
+    .theirs dd {
+      margin: 0 0 0.5rem;
+      white-space: pre-line;
+      overflow-wrap: anywhere;
+    }
     .conflict {
       border: 2px solid var(--_warning);
       border-radius: var(--_radius);
