@@ -16,7 +16,7 @@ export type { AdapterFactory, AdapterFactoryOptions } from './adapters/registry.
 export { knownAdapterNames, resolveAdapter, TwinUnknownAdapterError } from './adapters/resolve-adapter.js';
 export { sniffType } from './attachments/sniff-type.js';
 export * from './errors.js';
-export { ACTIONS, can, initialStatus, type Action, type PolicyRecord } from './policy/can.js';
+export { ACTIONS, can, canContribute, initialStatus, type Action, type PolicyRecord } from './policy/can.js';
 export * from './policy/roles.js';
 export { nextRevision, randomId, revisionGeneration } from './revision.js';
 export * from './schemas/board.js';

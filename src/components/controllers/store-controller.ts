@@ -100,7 +100,7 @@ export class StoreController<T extends TwinRecord = TwinRecord> implements React
     this.#aloneIn = undefined;
   }
 
-  /** Reloads everything, e.g. after the widget's own `space` attribute changed. */
+  /** Reloads everything from the store (a change of the widget's own `space` is followed by itself). */
   reload(): Promise<void> {
     return this.#load();
   }

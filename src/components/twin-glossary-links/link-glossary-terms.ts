@@ -1,4 +1,5 @@
 import type { GlossaryEntry } from '../../sdk/schemas/glossary.js';
+import { foldCharacter, foldText } from '../twin-glossary/search/fold-text.js';
 
 export interface LinkGlossaryOptions {
   entries: readonly GlossaryEntry[];
@@ -18,7 +19,6 @@ export interface GlossaryLinks {
 /** A folded term or alias, its entry, and its translation's own language key (`es-MX`). */
 type Candidate = [folded: string, entry: GlossaryEntry, lang: string];
 
-const MARKS = /\p{M}/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
 /** The same, sticky: a word starting exactly at `lastIndex`. */
 const WORD_AT = /[\p{L}\p{N}]+/uy;
@@ -37,7 +37,7 @@ const FOLDED = new Map<number, string>();
 function foldChar(code: number): string {
   let f = FOLDED.get(code);
   if (f == null) {
-    f = String.fromCodePoint(code).normalize('NFKD').replace(MARKS, '').toLowerCase().replace('ς', 'σ');
+    f = foldCharacter(String.fromCodePoint(code)).replace('ς', 'σ');
     FOLDED.set(code, (f = /^\s+$/.test(f) ? ' ' : f));
   }
   return f;
@@ -67,8 +67,7 @@ export function foldWithMap(text: string): { s: string; at: number[] } {
 }
 
 /** The same fold for a whole term at once (no positions needed): what `foldWithMap(term).s.trim()` gives. */
-export const foldTerm = (term: string) =>
-  term.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(/ς/g, 'σ').replace(/\s+/g, ' ').trim();
+export const foldTerm = (term: string) => foldText(term).replace(/ς/g, 'σ');
 
 /**
  * A number for the ASCII word at the start of `s` (lowercased), computed without allocating; NaN

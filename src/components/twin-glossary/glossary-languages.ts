@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { GlossaryEntry } from '../../sdk/schemas/glossary.js';
 import { languageTag } from '../../sdk/schemas/text.js';
 
 const TAG = languageTag();
@@ -34,4 +35,10 @@ export function languageName(code: string, uiLang: string): string {
 export function closestLanguage(languages: readonly string[], preferred: string): string | undefined {
   const base = preferred.toLowerCase().split('-')[0];
   return languages.find((code) => code.toLowerCase() === preferred.toLowerCase()) ?? languages.find((code) => code.toLowerCase().split('-')[0] === base) ?? languages[0];
+}
+
+/** The term to show for an entry: in the first of `languages` it has, else in its first language. */
+export function shownTerm(entry: GlossaryEntry, languages: readonly string[]): { lang: string; term: string } {
+  const lang = languages.find((code) => entry.translations[code]) ?? Object.keys(entry.translations)[0];
+  return { lang, term: entry.translations[lang]?.term ?? '' };
 }

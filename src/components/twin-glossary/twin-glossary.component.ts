@@ -11,7 +11,7 @@ import { StoreController } from '../controllers/store-controller.js';
 import { VirtualWindow } from '../controllers/virtual-window.js';
 import { activeFilterCount, filterChoices, filterEntries, NO_FILTERS, type GlossaryFilters } from './browse/filter-entries.js';
 import { highlighted } from './entry/glossary-entry.component.js';
-import { closestLanguage, languageName, parseLanguages } from './glossary-languages.js';
+import { closestLanguage, languageName, parseLanguages, shownTerm } from './glossary-languages.js';
 import { printBooklet } from './print/print-booklet.js';
 import { prepareSearchWhenIdle, queryWords } from './search/glossary-search.js';
 import { collatorFor, letterIndex, sortEntries } from './search/sort-entries.js';
@@ -25,17 +25,6 @@ const VIEWS: readonly GlossaryView[] = ['one', 'two', 'all'];
 
 /** What the dialog shows: an entry, the editor for it (or for a new one), or nothing. */
 type Dialog = { kind: 'entry'; id: string } | { kind: 'edit'; id?: string; translateTo?: string; base?: GlossaryEntry } | undefined;
-
-/** Groups feedback records by the entry they belong to. */
-function byTarget<T extends { target: string }>(records: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const record of records) {
-    const list = map.get(record.target);
-    if (list) list.push(record);
-    else map.set(record.target, [record]);
-  }
-  return map;
-}
 
 /**
  * The multilingual glossary that partner schools write together: one entry per concept, with a
@@ -428,8 +417,7 @@ export class TwinGlossary extends TwinElement {
     if (dialog?.kind === 'entry') {
       const entry = this.#byId.get(dialog.id);
       title = msg('Glossary entry', { id: 'glossary.dialog.entry' });
-      const lang = entry && (this.#shown.find((code) => entry.translations[code]) ?? Object.keys(entry.translations)[0]);
-      name = entry && lang ? `${title}: ${entry.translations[lang]?.term}` : undefined;
+      name = entry ? `${title}: ${shownTerm(entry, this.#shown).term}` : undefined;
       body = entry
         ? html`<twin-glossary-entry
             .store=${store}
@@ -477,7 +465,7 @@ export class TwinGlossary extends TwinElement {
   }
 
   #feedbackFor<T extends { target: string }>(records: T[], id: string): T[] {
-    return byTarget(records).get(id) ?? [];
+    return records.filter((record) => record.target === id);
   }
 
   // ---- behaviour ----------------------------------------------------------------------------

@@ -68,3 +68,12 @@ export function initialStatus(user: TwinUser, settings: SpaceSettings): RecordSt
   if (settings.moderation === 'pupils' && user.role === 'pupil') return 'pending';
   return 'published';
 }
+
+/**
+ * May a member make a collection's contribution (adding a missing language) to a record they may
+ * not edit? Only to a published record they could comment on, and only when their own content
+ * needs no approval, so moderation is not bypassed. The store also checks the change itself.
+ */
+export function canContribute(user: TwinUser, record: PolicyRecord, settings: SpaceSettings): boolean {
+  return record.status === 'published' && can(user, 'comment', record, settings) && initialStatus(user, settings) === 'published';
+}

@@ -1,5 +1,5 @@
 import type { Change, RawRecord, StorageAdapter, WriteResult } from '../adapter.js';
-import { sniffType } from '../attachments/sniff-type.js';
+import { checkAttachment } from '../attachments/check-attachment.js';
 import {
   TwinConflictError,
   TwinNotFoundError,
@@ -7,7 +7,7 @@ import {
   TwinValidationError,
   type ValidationIssue,
 } from '../errors.js';
-import { can, initialStatus, type Action } from '../policy/can.js';
+import { can, canContribute, initialStatus, type Action } from '../policy/can.js';
 import { DEFAULT_SETTINGS, type SpaceSettings, type TwinUser } from '../policy/roles.js';
 import { randomId } from '../revision.js';
 import { builtInCollections, type CollectionDefinition } from '../schemas/collections.js';
@@ -309,19 +309,20 @@ class Store extends EventTarget implements TwinStore {
 
   async putAttachment(blob: Blob, limits: AttachmentLimits) {
     this.#require('create', undefined, 'attachment');
-    if (blob.size > limits.maxBytes) {
+    const checked = await checkAttachment(blob, limits);
+    if (!checked.ok && checked.reason === 'too-large') {
       throw new TwinValidationError(
         `This file is too large (${formatBytes(blob.size)}); the limit is ${formatBytes(limits.maxBytes)}. Nothing was saved.`,
         [{ path: 'size', message: `exceeds ${limits.maxBytes} bytes` }],
       );
     }
-    const type = await sniffType(blob);
-    if (!type || !limits.types.includes(type)) {
+    if (!checked.ok) {
       throw new TwinValidationError(
         `This file's content is not one of the accepted types (${limits.types.join(', ')}). Nothing was saved.`,
-        [{ path: 'type', message: `content is ${type ?? 'unknown'}` }],
+        [{ path: 'type', message: `content is ${checked.type ?? 'unknown'}` }],
       );
     }
+    const type = checked.type;
     const typed = blob.type === type ? blob : new Blob([blob], { type });
     return this.#io.putAttachment(this.space, typed);
   }
@@ -494,14 +495,9 @@ class Store extends EventTarget implements TwinStore {
     return allowed;
   }
 
-  /**
-   * A member who may not edit a record may still make the collection's contribution to it, when
-   * they could comment on it and their own content needs no approval (so moderation is not bypassed).
-   */
+  /** A member who may not edit a record may still make the collection's contribution to it (see `canContribute`). */
   #mayContribute(stored: TwinRecord, next: Record<string, unknown>, definition: CollectionDefinition): boolean {
-    if (!definition.contribution || this.can('edit', stored)) return false;
-    if (!this.can('comment', stored) || stored.status !== 'published') return false;
-    if (initialStatus(this.user, this.settings) !== 'published') return false;
+    if (!definition.contribution || this.can('edit', stored) || !canContribute(this.user, stored, this.settings)) return false;
     return definition.contribution(stored, next, this.user);
   }
 

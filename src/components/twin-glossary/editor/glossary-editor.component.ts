@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
-import { sniffType } from '../../../sdk/attachments/sniff-type.js';
+import { checkAttachment } from '../../../sdk/attachments/check-attachment.js';
 import { isTwinError, TwinConflictError } from '../../../sdk/errors.js';
 import type { GlossaryEntry } from '../../../sdk/schemas/glossary.js';
 import { LIMITS } from '../../../sdk/schemas/limits.js';
@@ -8,7 +8,7 @@ import type { TwinStore } from '../../../sdk/store/create-store.js';
 import type { AttachmentLimits } from '../../../sdk/store/store-types.js';
 import { errorMessage } from '../../../localization/error-message.js';
 import { TwinElement } from '../../base/twin-element.js';
-import { languageName } from '../glossary-languages.js';
+import { languageName, shownTerm } from '../glossary-languages.js';
 import { duplicateIndex } from '../search/find-duplicates.js';
 import { memo } from '../memo.js';
 import { foldText } from '../search/fold-text.js';
@@ -241,11 +241,6 @@ export class TwinGlossaryEditor extends TwinElement {
     return { byId, terms, duplicates: duplicateIndex(entries) };
   });
 
-  #termOf(entry: GlossaryEntry): { lang: string; term: string } {
-    const lang = this.languages.find((code) => entry.translations[code]) ?? Object.keys(entry.translations)[0];
-    return { lang, term: entry.translations[lang]?.term ?? '' };
-  }
-
   #renderRelated() {
     const { byId, terms } = this.#index(this.entries);
     const linked = this._draft.related.map((id) => byId.get(id)).filter((entry): entry is GlossaryEntry => !!entry);
@@ -277,12 +272,12 @@ export class TwinGlossaryEditor extends TwinElement {
           }} />
           <button type="button" @click=${() => this.#linkRelated()}>${msg('Link', { id: 'glossary.editor.link' })}</button>
         </div>
-        <datalist id="related-terms">${suggestions.map((entry) => html`<option value=${this.#termOf(entry).term}></option>`)}</datalist>
+        <datalist id="related-terms">${suggestions.map((entry) => html`<option value=${shownTerm(entry, this.languages).term}></option>`)}</datalist>
         ${this.#error('related')}
         ${linked.length
           ? html`<ul class="linked">
               ${linked.map((entry) => {
-                const { lang, term } = this.#termOf(entry);
+                const { lang, term } = shownTerm(entry, this.languages);
                 return html`<li>
                   <span lang=${lang}>${term}</span>
                   <button type="button" class="link" @click=${() => this.#unlink(entry.id)}>${msg(str`Remove the link to ${term}`, { id: 'glossary.editor.unlink' })}</button>
@@ -408,10 +403,10 @@ export class TwinGlossaryEditor extends TwinElement {
     if (!file) return;
     const errors = { ...this._errors };
     delete errors[key];
-    const type = await sniffType(file);
-    if (file.size > limits.maxBytes) {
+    const checked = await checkAttachment(file, limits);
+    if (!checked.ok && checked.reason === 'too-large') {
       errors[key] = msg(str`This file is too large (${(file.size / 1048576).toFixed(1)} MB). The limit is ${limits.maxBytes / 1048576} MB.`, { id: 'glossary.editor.file-too-large' });
-    } else if (!type || !limits.types.includes(type)) {
+    } else if (!checked.ok) {
       errors[key] = msg('This file is not a kind this field accepts (it was checked by its content, not its name).', { id: 'glossary.editor.file-wrong-type' });
     } else {
       this.#files.set(key, file);

@@ -1,13 +1,13 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
-import { initialStatus } from '../../../sdk/policy/can.js';
+import { canContribute } from '../../../sdk/policy/can.js';
 import { COMMENT_MAX, type TwinComment, type TwinReaction } from '../../../sdk/schemas/feedback.js';
 import type { GlossaryEntry } from '../../../sdk/schemas/glossary.js';
 import type { TwinStore } from '../../../sdk/store/create-store.js';
 import { errorMessage } from '../../../localization/error-message.js';
 import { TwinElement } from '../../base/twin-element.js';
 import { LiveAnnouncer } from '../../controllers/live-announcer.js';
-import { languageName } from '../glossary-languages.js';
+import { languageName, shownTerm } from '../glossary-languages.js';
 import { highlightParts } from '../search/glossary-search.js';
 import { glossaryEntryStyles } from './glossary-entry.styles.js';
 import { AttachmentUrls } from './attachment-urls.js';
@@ -86,7 +86,7 @@ export class TwinGlossaryEntry extends TwinElement {
     if (!entry) return nothing;
     const store = this.store;
     const langs = [...new Set([...this.languages, ...Object.keys(entry.translations)])];
-    const [titleLang, title] = this.#title();
+    const { lang: titleLang, term: title } = shownTerm(entry, this.languages);
     return html`
       <article aria-labelledby="entry-title">
         <header>
@@ -107,15 +107,6 @@ export class TwinGlossaryEntry extends TwinElement {
       </article>
       ${this.#announcer.render()}
     `;
-  }
-
-  #title(): [string, string] {
-    for (const lang of this.languages) {
-      const term = this.entry.translations[lang]?.term;
-      if (term) return [lang, term];
-    }
-    const [lang, t] = Object.entries(this.entry.translations)[0];
-    return [lang, t.term];
   }
 
   #statusBadge() {
@@ -193,16 +184,14 @@ export class TwinGlossaryEntry extends TwinElement {
   }
 
   #termOf(entry: GlossaryEntry) {
-    const lang = this.languages.find((code) => entry.translations[code]) ?? Object.keys(entry.translations)[0];
-    return html`<span lang=${lang}>${entry.translations[lang]?.term}</span>`;
+    const { lang, term } = shownTerm(entry, this.languages);
+    return html`<span lang=${lang}>${term}</span>`;
   }
 
+  /** The same rule the store applies: edit rights, or a partner's contribution. */
   #canTranslate(): boolean {
     const store = this.store;
-    if (!store) return false;
-    if (store.can('edit', this.entry)) return true;
-    // A partner may add a missing language (the store checks the same rule).
-    return this.entry.status === 'published' && store.can('comment', this.entry) && initialStatus(store.user, store.settings) === 'published';
+    return !!store && (store.can('edit', this.entry) || canContribute(store.user, this.entry, store.settings));
   }
 
   #actions(store: TwinStore) {

@@ -2,23 +2,10 @@ import type { GlossaryEntry } from '../../../sdk/schemas/glossary.js';
 import { foldText } from './fold-text.js';
 
 /**
- * Entries that already have `term` (folded) as a term or alias in `lang`, other than `exceptId`:
- * warned about before saving, so partners build on one entry instead of writing two.
- */
-export function findDuplicates(entries: readonly GlossaryEntry[], lang: string, term: string, exceptId?: string): GlossaryEntry[] {
-  const wanted = foldText(term);
-  if (!wanted) return [];
-  return entries.filter((entry) => {
-    if (entry.id === exceptId) return false;
-    const translation = entry.translations[lang];
-    if (!translation) return false;
-    return foldText(translation.term) === wanted || (translation.aliases ?? []).some((alias) => foldText(alias) === wanted);
-  });
-}
-
-/**
- * The same question as `findDuplicates`, answered from an index built once for a list of entries
- * (folded terms and aliases by language), so the editor can ask on every keystroke.
+ * Entries that already have a term (folded) as a term or alias in a language, other than the one
+ * being edited: warned about before saving, so partners build on one entry instead of writing two.
+ * Built once for a list of entries (folded terms and aliases by language), so the editor can ask
+ * on every keystroke.
  */
 export function duplicateIndex(entries: readonly GlossaryEntry[]) {
   const byLang = new Map<string, Map<string, GlossaryEntry[]>>();

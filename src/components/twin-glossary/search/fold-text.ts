@@ -9,3 +9,8 @@ const SPACES = /\s+/gu;
 export function foldText(text: string): string {
   return text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(SPACES, ' ').trim();
 }
+
+/** One character folded as `foldText` folds it (`É` gives `e`, `ﬁ` gives `fi`), for position-keeping folds. */
+export function foldCharacter(char: string): string {
+  return char.normalize('NFKD').replace(MARKS, '').toLowerCase();
+}

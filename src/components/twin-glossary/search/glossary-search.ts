@@ -1,5 +1,5 @@
 import type { GlossaryEntry } from '../../../sdk/schemas/glossary.js';
-import { foldText } from './fold-text.js';
+import { foldCharacter, foldText } from './fold-text.js';
 
 /** Folded text of every term, alias and definition of an entry, in all its languages. */
 const haystacks = new WeakMap<GlossaryEntry, string>();
@@ -72,7 +72,7 @@ export function highlightParts(text: string, words: readonly string[]): TextPart
   const origin: number[] = [];
   let index = 0;
   for (const char of text) {
-    const piece = char.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+    const piece = foldCharacter(char);
     for (let i = 0; i < piece.length; i++) origin.push(index);
     folded += piece;
     index += char.length;
