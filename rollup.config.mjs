@@ -1,14 +1,16 @@
 // Two builds, both written to dist/:
 //  1. the library: one ES module per package.json "exports" entry, dependencies kept external,
-//     shared code in dist/chunks/ (side-effect free: only the registration entries define tags);
-//  2. dist/twinkit.js: one self-contained, minified file for <script type="module">.
+//     shared code in dist/chunks/ (side-effect free: only the registration entries define tags),
+//     each UI language's translations a chunk of its own, loaded when a page asks for it;
+//  2. dist/twinkit.js: one self-contained, minified file for <script type="module">, and beside it one
+//     file per UI language (dist/twinkit-es.js) that twinkit.js imports only for a page in that language.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
-/** Budget of dist/twinkit.js, gzip -9, in bytes (kB = 1000 bytes). */
+/** Budget of dist/twinkit.js (its locale files not counted), gzip -9, in bytes (kB = 1000 bytes). */
 const BUNDLE_BUDGET = 60_000;
 const TARGET = 'es2022';
 
@@ -49,24 +51,54 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 
-/** Fails the bundle build if anything is left to load at run time, or Lit's dev build slipped in. */
+/** The translations: src/localization/locales/<locale>.ts and the files it spreads. */
+const isLocale = (id) => (id ?? '').includes('/src/localization/locales/');
+
+/**
+ * In the locale files, `html` and `str` become local copies of Lit's and @lit/localize's template
+ * tags (they only build plain objects), so a locale file imports nothing from twinkit.js: the page
+ * may load that as `twinkit.js?ver=2`, and `import './twinkit.js'` would then run it a second time.
+ */
+function localeTags() {
+  const id = '\0locale-tags';
+  return {
+    name: 'locale-tags',
+    resolveId: (source, importer) => (isLocale(importer) && ['lit', '@lit/localize'].includes(source) ? id : null),
+    load: (loaded) =>
+      loaded === id
+        ? // The shapes of lit-html's TemplateResult (`_$litType$` 1 = HTML) and @lit/localize's str`` result.
+          'export const html = (strings, ...values) => ({ _$litType$: 1, strings, values });\n' +
+          'export const str = (strings, ...values) => ({ strTag: true, strings, values });\n'
+        : null,
+  };
+}
+
+/**
+ * Fails the bundle build if anything but a locale file is left to load at run time, or Lit's dev
+ * build slipped in: twinkit.js imports nothing statically and dynamically only the locale files
+ * (twinkit-<locale>.js beside it), which import nothing at all.
+ */
 function selfContained() {
   return {
     name: 'self-contained',
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
-      if (chunks.length !== 1) throw new Error(`Expected one file, got ${chunks.map((c) => c.fileName).join(', ')}`);
-      const [chunk] = chunks;
-      if (chunk.imports.length || chunk.dynamicImports.length) {
-        throw new Error(`${chunk.fileName} still imports ${[...chunk.imports, ...chunk.dynamicImports].join(', ')}`);
+      const main = chunks.find((chunk) => chunk.isEntry);
+      const locales = chunks.filter((chunk) => chunk.isDynamicEntry && isLocale(chunk.facadeModuleId));
+      const others = chunks.filter((chunk) => chunk !== main && !locales.includes(chunk));
+      if (!main || others.length) throw new Error(`Expected twinkit.js and locale files, got ${chunks.map((c) => c.fileName).join(', ')}`);
+      const allowed = new Set(locales.map((chunk) => `./${chunk.fileName}`));
+      for (const chunk of chunks) {
+        const dynamic = [...chunk.code.matchAll(/\bimport\s*\(([^)]*)\)/g)].map((match) => match[1].trim().replace(/^(['"`])(.*)\1$/, '$2'));
+        const wrong = [...chunk.imports, ...dynamic.filter((path) => chunk !== main || !allowed.has(path))];
+        if (wrong.length) throw new Error(`${chunk.fileName} still imports ${wrong.join(', ')}`);
+        if (chunk.code.includes('Lit is in dev mode')) throw new Error(`${chunk.fileName} contains the development build of Lit`);
       }
-      if (/\bimport\s*\(/.test(chunk.code)) throw new Error(`${chunk.fileName} contains a dynamic import()`);
-      if (chunk.code.includes('Lit is in dev mode')) throw new Error(`${chunk.fileName} contains the development build of Lit`);
     },
   };
 }
 
-/** Prints the gzip size of each written file and fails over budget. */
+/** Prints the gzip size of each written file and fails when the entry (twinkit.js) is over budget. */
 function gzipBudget(budget) {
   return {
     name: 'gzip-budget',
@@ -74,8 +106,9 @@ function gzipBudget(budget) {
       for (const file of Object.values(bundle)) {
         if (file.type !== 'chunk') continue;
         const gzip = gzipSync(file.code, { level: 9 }).length;
-        const line = `${options.dir ?? 'dist'}/${file.fileName}: ${(file.code.length / 1000).toFixed(1)} kB, ${(gzip / 1000).toFixed(1)} kB gzip (budget ${budget / 1000} kB)`;
-        if (gzip > budget) throw new Error(`Over budget: ${line}`);
+        const note = file.isEntry ? `budget ${budget / 1000} kB` : 'loaded only for a page in its language';
+        const line = `${options.dir ?? 'dist'}/${file.fileName}: ${(file.code.length / 1000).toFixed(1)} kB, ${(gzip / 1000).toFixed(1)} kB gzip (${note})`;
+        if (file.isEntry && gzip > budget) throw new Error(`Over budget: ${line}`);
         console.log(line);
       }
     },
@@ -122,6 +155,7 @@ export default [
   {
     input: 'src/define.ts',
     plugins: [
+      localeTags(), // before nodeResolve, which would resolve `lit` first
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       minifyCss(),
       esbuild({ target: TARGET, sourceMap: false }),
@@ -131,8 +165,9 @@ export default [
     output: {
       dir: 'dist',
       entryFileNames: 'twinkit.js',
+      // The translations: src/localization/locales/es.ts becomes dist/twinkit-es.js.
+      chunkFileNames: 'twinkit-[name].js',
       format: 'es',
-      inlineDynamicImports: true,
       generatedCode: 'es2015',
       plugins: [
         terser({ ecma: 2022, module: true, compress: { passes: 2 } }),

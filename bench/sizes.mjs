@@ -118,6 +118,19 @@ async function rollupOutput(name) {
   }
 }
 
+/**
+ * Leaves out the translations, as dist/twinkit.js does (it fetches dist/twinkit-es.js only for a
+ * Spanish page): the rows are what an English page loads.
+ */
+const onDemandLocales = {
+  name: 'on-demand-locales',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\/locales\/[^/]+\.js$/ }, (args) =>
+      args.importer.endsWith(join('src', 'localization', 'localization.ts')) ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+
 /** Replaces the files named in `stubs` (absolute path -> code) while bundling. */
 function stubPlugin(stubs) {
   return {
@@ -183,7 +196,7 @@ export async function measureSizes({ why = [], only } = {}) {
           absWorkingDir: root,
           nodePaths: [join(root, 'node_modules')],
           metafile: why.includes(entry.key),
-          plugins: entry.stubs ? [stubPlugin(entry.stubs)] : [],
+          plugins: [onDemandLocales, ...(entry.stubs ? [stubPlugin(entry.stubs)] : [])],
         });
         if (result.metafile) console.log(`\n${entry.label}: what goes in (minified, before gzip)${await analyzeMetafile(result.metafile)}`);
         const code = result.outputFiles[0].contents;

@@ -1,10 +1,18 @@
-import { configureLocalization } from '@lit/localize';
-import { templates as es } from './locales/es.js';
+import { configureLocalization, type LocaleModule } from '@lit/localize';
 
-/** UI languages Twinkit ships. Adding one is a translation file and one line here. */
+/**
+ * UI languages Twinkit ships. Adding one is a translation file, one line in `localeLoaders` and an
+ * export of its dist/twinkit-<locale>.js in package.json (the build says when it is missing).
+ */
 export const SOURCE_LOCALE = 'en';
-const TARGETS = { es } as const;
-export const SUPPORTED_LOCALES = [SOURCE_LOCALE, ...Object.keys(TARGETS)] as const;
+/**
+ * @internal Exported for a test only. Each language is its own module, fetched the first time a
+ * page asks for it: an English page never downloads the translations.
+ */
+export const localeLoaders: Record<string, () => Promise<LocaleModule>> = {
+  es: () => import('./locales/es.js'),
+};
+export const SUPPORTED_LOCALES = [SOURCE_LOCALE, ...Object.keys(localeLoaders)] as const;
 
 let controls: ReturnType<typeof configureLocalization> | undefined;
 
@@ -12,8 +20,13 @@ function localization() {
   // Configured on first use, not on import, so importing a class has no side effect.
   controls ??= configureLocalization({
     sourceLocale: SOURCE_LOCALE,
-    targetLocales: Object.keys(TARGETS),
-    loadLocale: async (locale) => ({ templates: TARGETS[locale as keyof typeof TARGETS] }),
+    targetLocales: Object.keys(localeLoaders),
+    loadLocale: (locale) =>
+      localeLoaders[locale]().catch((error: unknown) => {
+        // E.g. twinkit-es.js not copied next to twinkit.js: say so once per attempt, keep the page usable.
+        console.warn(`Twinkit: the "${locale}" UI strings could not be loaded; the UI keeps its language.`, error);
+        throw error;
+      }),
   });
   return controls;
 }
@@ -24,11 +37,18 @@ export function matchLocale(tag: string | null | undefined): string {
   return (SUPPORTED_LOCALES as readonly string[]).includes(base) ? base : SOURCE_LOCALE;
 }
 
-/** Switches the UI language of every Twinkit element on the page; resolves when it is ready. */
+/**
+ * Switches the UI language of every Twinkit element on the page; resolves when it is ready. The
+ * last call wins, also over a language still loading. If the strings cannot be loaded it resolves
+ * all the same, with a console warning, and the UI stays as it was (English at first).
+ */
 export async function setUiLocale(tag: string | null | undefined): Promise<void> {
-  const locale = matchLocale(tag);
-  const { getLocale, setLocale } = localization();
-  if (getLocale() !== locale) await setLocale(locale);
+  try {
+    // lit's setLocale does nothing for the language already shown or on its way.
+    await localization().setLocale(matchLocale(tag));
+  } catch {
+    // Warned in loadLocale: every element asks, one warning is enough.
+  }
 }
 
 export function uiLocale(): string {
