@@ -1,5 +1,6 @@
 // `npm run build`: dist/ as package.json "exports" promises. Exits non-zero on any failure.
-//   1. rollup (rollup.config.mjs): the ES modules, dist/chunks/ and dist/twinkit.js (gzip budget checked there);
+//   1. rollup (rollup.config.mjs): the ES modules, dist/chunks/, dist/twinkit.js (gzip budget checked there)
+//      and the locale files it loads on demand, dist/twinkit-<locale>.js;
 //   2. tsc -p tsconfig.build.json: declarations in dist/types/;
 //   3. cem analyze (custom-elements-manifest.config.mjs): dist/custom-elements.json.
 import { spawnSync } from 'node:child_process';
@@ -39,6 +40,15 @@ if (missing.length) {
   process.exit(1);
 }
 
+// twinkit.js loads dist/twinkit-<locale>.js, one per src/localization/locales/<locale>.ts, from beside
+// it: integrators copy them with it, so each is exported like it (and so checked above to exist).
+const localeFiles = readdirSync('src/localization/locales').filter((name) => name.endsWith('.ts')).map((name) => `./dist/twinkit-${name.slice(0, -3)}.js`);
+const unexported = localeFiles.filter((path) => !promised.includes(path));
+if (unexported.length) {
+  console.error(`\nBuild failed: add to package.json "exports":\n  ${unexported.map((path) => `".${path.slice(6)}": "${path}"`).join('\n  ')}`);
+  process.exit(1);
+}
+
 // Summary: the JavaScript and the manifest (declarations counted, not listed).
 const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
 const all = files('dist');
@@ -47,5 +57,10 @@ for (const file of all.filter((f) => !f.startsWith('dist/types/')).sort()) {
   console.log(`  ${file.padEnd(48)} ${(statSync(file).size / 1000).toFixed(1).padStart(6)} kB`);
 }
 console.log(`  dist/types/: ${all.filter((f) => f.startsWith('dist/types/')).length} declaration files`);
-const gzip = gzipSync(readFileSync('dist/twinkit.js'), { level: 9 }).length;
-console.log(`\ndist/twinkit.js: ${(gzip / 1000).toFixed(1)} kB gzip (within the budget checked in rollup.config.mjs)`);
+const gzip = (file) => `${(gzipSync(readFileSync(file), { level: 9 }).length / 1000).toFixed(1)} kB gzip`;
+console.log(`\ndist/twinkit.js: ${gzip('dist/twinkit.js')} (within the budget checked in rollup.config.mjs)`);
+// The script tag's translations, fetched by twinkit.js only for a page in that language.
+for (const path of localeFiles.sort()) console.log(`${path.slice(2)}: ${gzip(path)}, loaded on demand`);
+
+// The `twinkit` command (bin/twinkit.mjs imports it): one file for Node; dependencies stay in node_modules.
+run('cli', bin('esbuild'), ['src/sdk/adapters/couchdb/setup/cli.ts', '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', '--outfile=dist/cli.js', '--log-level=warning']);

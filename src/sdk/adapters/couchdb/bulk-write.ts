@@ -1,0 +1,89 @@
+import type { RawRecord, WriteOperation } from '../../adapter.js';
+import type { CouchClient } from './couch-http.js';
+import { documentId, ORIGIN_FIELD } from './couch-names.js';
+import { toDocument, toRecord, type CouchDocument } from './record-document.js';
+
+/** What happened to one operation of a batch on the server. */
+export type BulkOutcome =
+  | { kind: 'ok'; collection: string; id: string; rev: string; record?: RawRecord }
+  | { kind: 'conflict'; collection: string; id: string; current: RawRecord | undefined }
+  | { kind: 'refused'; collection: string; id: string; reason: string };
+
+interface BulkRow {
+  id: string;
+  ok?: boolean;
+  rev?: string;
+  error?: string;
+  reason?: string;
+}
+
+const names = (operation: WriteOperation) =>
+  operation.type === 'put' ? { collection: operation.record.collection, id: operation.record.id } : { collection: operation.collection, id: operation.id };
+
+/**
+ * Splits a batch where a record comes back, so each `_bulk_docs` request names a document once
+ * and the batch still applies in order (the second write of a record sees the first).
+ */
+function groupsInOrder(operations: WriteOperation[]): number[][] {
+  const groups: number[][] = [];
+  let current: number[] = [];
+  let seen = new Set<string>();
+  operations.forEach((operation, index) => {
+    const { collection, id } = names(operation);
+    const key = documentId(collection, id);
+    if (seen.has(key)) {
+      groups.push(current);
+      current = [];
+      seen = new Set();
+    }
+    seen.add(key);
+    current.push(index);
+  });
+  if (current.length) groups.push(current);
+  return groups;
+}
+
+/** Writes a batch through `_bulk_docs`, one outcome per operation, in order. */
+export async function bulkWrite(client: CouchClient, database: string, space: string, operations: WriteOperation[], origin: string): Promise<BulkOutcome[]> {
+  const outcomes: BulkOutcome[] = new Array(operations.length);
+  const db = `/${encodeURIComponent(database)}`;
+  for (const group of groupsInOrder(operations)) {
+    const docs: CouchDocument[] = group.map((index) => {
+      const operation = operations[index];
+      if (operation.type === 'put') return toDocument({ ...operation.record, space }, operation.expectedRev, origin);
+      return { _id: documentId(operation.collection, operation.id), _rev: operation.expectedRev, _deleted: true, [ORIGIN_FIELD]: origin };
+    });
+    const { body } = await client.json<BulkRow[]>('POST', `${db}/_bulk_docs`, { body: { docs } });
+    if (!Array.isArray(body) || body.length !== docs.length) throw new Error(`_bulk_docs answered ${JSON.stringify(body).slice(0, 200)}`);
+    const conflicted: number[] = [];
+    body.forEach((row, position) => {
+      const index = group[position];
+      const operation = operations[index];
+      const { collection, id } = names(operation);
+      if (row.ok !== false && !row.error && row.rev) {
+        const record = operation.type === 'put' ? { ...operation.record, space, rev: row.rev } : undefined;
+        outcomes[index] = { kind: 'ok', collection, id, rev: row.rev, record };
+      } else if (row.error === 'conflict' || row.error === 'not_found') {
+        conflicted.push(index);
+      } else {
+        outcomes[index] = { kind: 'refused', collection, id, reason: row.reason || row.error || 'refused' };
+      }
+    });
+    if (conflicted.length) {
+      const current = await currentRecords(client, database, space, conflicted.map((index) => documentId(names(operations[index]).collection, names(operations[index]).id)));
+      conflicted.forEach((index, position) => {
+        outcomes[index] = { kind: 'conflict', ...names(operations[index]), current: current[position] };
+      });
+    }
+  }
+  return outcomes;
+}
+
+/** The stored records for document ids (undefined where missing or deleted), in one request. */
+export async function currentRecords(client: CouchClient, database: string, space: string, docIds: string[]): Promise<(RawRecord | undefined)[]> {
+  const { body } = await client.json<{ rows?: { doc?: CouchDocument | null }[] }>('POST', `/${encodeURIComponent(database)}/_all_docs`, {
+    query: { include_docs: true },
+    body: { keys: docIds },
+  });
+  return (body.rows ?? []).map((row) => toRecord(row.doc, space));
+}

@@ -1,0 +1,130 @@
+import type { RawRecord } from '../../adapter.js';
+import type { CouchClient } from './couch-http.js';
+import { parseDocumentId } from './couch-names.js';
+import { originOf, toRecord, type CouchDocument } from './record-document.js';
+import { TwinRemoteError } from './remote-error.js';
+
+/** A sequence in a database's changes feed: opaque (a string in CouchDB 3, a number in others). */
+export type Checkpoint = string | number;
+
+export interface RemoteChange {
+  collection: string;
+  id: string;
+  rev: string;
+  deleted: boolean;
+  /** The record after a put. */
+  record?: RawRecord;
+  origin: string;
+}
+
+export interface ChangesPage {
+  changes: RemoteChange[];
+  /** Where the next read starts. */
+  checkpoint: Checkpoint;
+}
+
+interface FeedRow {
+  id: string;
+  seq: Checkpoint;
+  deleted?: boolean;
+  changes: { rev: string }[];
+  doc?: CouchDocument;
+}
+
+const path = (database: string) => `/${encodeURIComponent(database)}/_changes`;
+
+function toChange(row: FeedRow, space: string): RemoteChange | undefined {
+  const names = parseDocumentId(row.id);
+  if (!names) return undefined; // design documents and attachments
+  const deleted = !!row.deleted || !!row.doc?._deleted;
+  return {
+    collection: names[0],
+    id: names[1],
+    rev: row.doc?._rev ?? row.changes[0]?.rev ?? '',
+    deleted,
+    record: deleted ? undefined : toRecord(row.doc, space),
+    origin: originOf(row.doc),
+  };
+}
+
+/**
+ * One read of the changes feed after `since`: at once (`wait: 0`), or a long poll that answers as
+ * soon as something changes, or after `wait` ms with nothing.
+ */
+export async function readChanges(
+  client: CouchClient,
+  database: string,
+  space: string,
+  options: { since: Checkpoint; wait?: number; limit?: number; signal?: AbortSignal },
+): Promise<ChangesPage> {
+  const wait = options.wait ?? 0;
+  const { body } = await client.json<{ results?: FeedRow[]; last_seq?: Checkpoint }>('GET', path(database), {
+    query: { since: options.since, include_docs: true, limit: options.limit, ...(wait ? { feed: 'longpoll', timeout: wait } : {}) },
+    signal: options.signal,
+    noTimeout: wait > 0,
+  });
+  if (!Array.isArray(body.results) || body.last_seq === undefined) {
+    throw new TwinRemoteError('bad-response', 'The server\'s changes feed did not have CouchDB\'s shape (results and last_seq).');
+  }
+  const changes = body.results.map((row) => toChange(row, space)).filter((change) => change !== undefined);
+  return { changes, checkpoint: body.last_seq };
+}
+
+/**
+ * A continuous feed: one open response whose lines are changes, with heartbeats (empty lines) that
+ * keep proxies from closing it. Calls `onPage` per line; resolves when the server ends the
+ * response, rejects when the connection is cut (the caller reconnects from its last checkpoint).
+ */
+export async function streamChanges(
+  client: CouchClient,
+  database: string,
+  space: string,
+  options: { since: Checkpoint; heartbeat?: number; signal: AbortSignal; onPage: (page: ChangesPage) => void },
+): Promise<void> {
+  const response = await client.raw('GET', path(database), {
+    query: { feed: 'continuous', since: options.since, include_docs: true, heartbeat: options.heartbeat ?? 10_000 },
+    // A compressed stream is held back until the compressor flushes (pouchdb-server compresses).
+    // Browsers do not let a page set this header; there, use the default long poll with such servers.
+    headers: { 'accept-encoding': 'identity' },
+    signal: options.signal,
+    noTimeout: true,
+  });
+  if (!response.body) throw new TwinRemoteError('bad-response', 'The server sent no body for the continuous changes feed.');
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffered += value;
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!line.trim()) continue; // heartbeat
+        let row: FeedRow & { last_seq?: Checkpoint };
+        try {
+          row = JSON.parse(line) as FeedRow & { last_seq?: Checkpoint };
+        } catch (error) {
+          throw new TwinRemoteError('bad-response', 'A line of the continuous changes feed was not JSON.', { cause: error });
+        }
+        if (row.last_seq !== undefined) options.onPage({ changes: [], checkpoint: row.last_seq });
+        else if (row.id !== undefined) {
+          const change = toChange(row, space);
+          options.onPage({ changes: change ? [change] : [], checkpoint: row.seq });
+        }
+      }
+    }
+  } catch (error) {
+    if (options.signal.aborted) return;
+    throw error instanceof TwinRemoteError ? error : new TwinRemoteError('offline', 'The changes feed was cut.', { cause: error });
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/** The sequence "now": later reads start after everything that exists. */
+export async function currentCheckpoint(client: CouchClient, database: string, signal?: AbortSignal): Promise<Checkpoint> {
+  const { body } = await client.json<{ update_seq?: Checkpoint }>('GET', `/${encodeURIComponent(database)}`, { signal });
+  if (body.update_seq === undefined) throw new TwinRemoteError('bad-response', `The server's answer for database ${database} had no update_seq.`);
+  return body.update_seq;
+}

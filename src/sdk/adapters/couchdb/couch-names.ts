@@ -1,0 +1,43 @@
+/**
+ * How Twinkit's records, spaces and roles are named in CouchDB. The adapter, the server's design
+ * document and the setup command all use these, so they cannot drift apart.
+ *
+ * - One database per space: `twinkit-<space>` (CouchDB allows lowercase letters, digits and `_$()+-/`).
+ * - One document per record: `_id` is `<collection>:<id>`; the record's fields are the document's,
+ *   its `rev` is the document's `_rev`.
+ * - Attachments are documents `attachment:<id>` holding one CouchDB attachment named `file`.
+ * - A CouchDB user's name is the Twinkit user id; their role in a space is the CouchDB role
+ *   `twinkit.<space>.<role>` (a person may be a teacher in one space and an observer in another).
+ */
+import type { Role } from '../../policy/roles.js';
+
+export const DESIGN_DOC_ID = '_design/twinkit';
+export const ATTACHMENT_PREFIX = 'attachment:';
+export const ATTACHMENT_NAME = 'file';
+/** The write's origin travels in the document so that other devices' stores can tell their own echoes. */
+export const ORIGIN_FIELD = 'twinkitOrigin';
+
+/** The database of a space: lowercase, with characters CouchDB refuses replaced by `-`. */
+export function databaseName(space: string): string {
+  const safe = space.toLowerCase().replace(/[^a-z0-9_$()+-]/g, '-');
+  return `twinkit-${safe}`;
+}
+
+export function documentId(collection: string, id: string): string {
+  return `${collection}:${id}`;
+}
+
+/** `[collection, id]` of a record document, or undefined for design and attachment documents. */
+export function parseDocumentId(docId: string): [string, string] | undefined {
+  if (docId.startsWith('_') || docId.startsWith(ATTACHMENT_PREFIX)) return undefined;
+  const colon = docId.indexOf(':');
+  return colon > 0 ? [docId.slice(0, colon), docId.slice(colon + 1)] : undefined;
+}
+
+export function attachmentDocumentId(id: string): string {
+  return `${ATTACHMENT_PREFIX}${id}`;
+}
+
+export function spaceRole(space: string, role: Role): string {
+  return `twinkit.${space}.${role}`;
+}

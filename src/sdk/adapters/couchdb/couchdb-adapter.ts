@@ -1,0 +1,217 @@
+import type { Change, ListQuery, RawRecord, StorageAdapter, WriteOperation, WriteResult } from '../../adapter.js';
+import { randomId } from '../../revision.js';
+import { assertWritable } from '../assert-writable.js';
+import { bulkWrite, type BulkOutcome } from './bulk-write.js';
+import { currentCheckpoint, readChanges, type ChangesPage, type Checkpoint } from './changes-feed.js';
+import * as attachments from './couch-attachments.js';
+import { createCouchClient, type CouchClient, type CouchConnectionOptions } from './couch-http.js';
+import { databaseName, DESIGN_DOC_ID, documentId } from './couch-names.js';
+import { followChanges, type FeedMode } from './follow-changes.js';
+import { VIEWS } from './design/views.js';
+import { toRecord, type CouchDocument } from './record-document.js';
+import { TwinRemoteError } from './remote-error.js';
+
+export interface CouchDBAdapterOptions extends CouchConnectionOptions {
+  /** The database of a space. Default `twinkit-<space>` (see databaseName). */
+  database?: (space: string) => string;
+  /** How live changes arrive: `longpoll` (default; works through every proxy) or `continuous` (one open response). */
+  feed?: FeedMode;
+  /**
+   * Create a space's missing database, with the views only and no rules. Needs a server admin's
+   * credentials: for development and tests. Real spaces are made by `npx twinkit couchdb-setup`.
+   */
+  ensureDatabase?: boolean;
+}
+
+/** The couchdb adapter, with what sync needs beyond the adapter contract. */
+export interface CouchDBAdapter extends StorageAdapter {
+  readonly client: CouchClient;
+  databaseOf(space: string): string;
+  /** A batch with one outcome per operation, including those the server's rules refused. */
+  bulkWrite(space: string, operations: WriteOperation[], origin: string): Promise<BulkOutcome[]>;
+  /** Changes after a checkpoint (`0`: from the start), at once or waiting up to `wait` ms for one. */
+  readChanges(space: string, since: Checkpoint, options?: { wait?: number; limit?: number; signal?: AbortSignal }): Promise<ChangesPage>;
+}
+
+interface ViewRow {
+  id: string;
+  doc?: CouchDocument | null;
+}
+
+/** How many recently written revisions are remembered, so the feed's echo of our own write is not announced twice. */
+const ECHO_MEMORY = 5000;
+
+/**
+ * Apache CouchDB (or any server speaking its HTTP API) through fetch alone. One database per space;
+ * writes go through `_bulk_docs`, lists through the `_design/twinkit` views, live changes through
+ * `_changes`. Create the database and its rules with `npx twinkit couchdb-setup` first.
+ */
+export function createCouchDBAdapter(options: CouchDBAdapterOptions): CouchDBAdapter {
+  const client = createCouchClient(options);
+  const databaseOf = options.database ?? databaseName;
+  const db = (space: string) => `/${encodeURIComponent(databaseOf(space))}`;
+  const listeners = new Map<string, Set<(changes: Change[]) => void>>();
+  const followers = new Map<string, { stop(): void }>();
+  const announced = new Set<string>();
+
+  const remember = (key: string) => {
+    announced.add(key);
+    if (announced.size > ECHO_MEMORY) announced.delete(announced.values().next().value!);
+  };
+
+  const notify = (space: string, changes: Change[]) => {
+    if (changes.length) listeners.get(space)?.forEach((listener) => listener(changes));
+  };
+
+  /** A 404 on a document is normal; on the database it means the space was never set up. */
+  const missingDatabase = (space: string) =>
+    new TwinRemoteError(
+      'missing-database',
+      `The server has no database "${databaseOf(space)}" for space "${space}", or no Twinkit design document in it. Run: npx twinkit couchdb-setup --url <server> --space ${space}`,
+      { status: 404 },
+    );
+  const isDatabaseMissing = (body: unknown) => /database|no_db_file/i.test(String((body as { reason?: unknown }).reason ?? ''));
+
+  const created = new Map<string, Promise<void>>();
+  async function createDatabase(space: string) {
+    const name = db(space);
+    await client.json('PUT', name, { accept: [412] });
+    await client.json('PUT', `${name}/${DESIGN_DOC_ID}`, { body: { views: VIEWS, language: 'javascript' }, accept: [409] });
+  }
+
+  /** Runs a request; with `ensureDatabase`, a missing database is created once and the request repeated. */
+  async function inDatabase<T>(space: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      if (!options.ensureDatabase || !(error instanceof TwinRemoteError) || error.failure !== 'missing-database') throw error;
+      if (!created.has(space)) created.set(space, createDatabase(space).catch((e: unknown) => (created.delete(space), Promise.reject(e))));
+      await created.get(space);
+      return request();
+    }
+  }
+
+  function follow(space: string) {
+    const follower = followChanges(client, databaseOf(space), space, {
+      mode: options.feed ?? 'longpoll',
+      start: () => inDatabase(space, () => currentCheckpoint(client, databaseOf(space))),
+      onPage: ({ changes }) => {
+        const fresh = changes.filter((change) => {
+          const key = `${documentId(change.collection, change.id)}@${change.rev}`;
+          // Our own write, announced already. Kept, not removed: a feed may show one revision twice.
+          return !announced.has(key);
+        });
+        notify(
+          space,
+          fresh.map((change) => ({
+            type: change.deleted ? 'delete' : 'put',
+            space,
+            collection: change.collection,
+            id: change.id,
+            rev: change.rev,
+            ...(change.record ? { record: change.record } : {}),
+            origin: change.origin,
+          })),
+        );
+      },
+      onError: (error) => console.warn(`couchdb adapter: the changes feed of ${databaseOf(space)} failed; retrying.`, error),
+    });
+    followers.set(space, follower);
+  }
+
+  async function getRecord(space: string, collection: string, id: string) {
+    const { status, body } = await client.json<CouchDocument>('GET', `${db(space)}/${encodeURIComponent(documentId(collection, id))}`, { accept: [404] });
+    if (status === 404) {
+      if (isDatabaseMissing(body)) throw missingDatabase(space);
+      return undefined;
+    }
+    return toRecord(body, space);
+  }
+
+  async function listRecords(space: string, collection: string, query: ListQuery = {}) {
+    if (query.limit === 0) return [];
+    const prefix = query.phase === undefined ? [collection] : [collection, query.phase];
+    // `{}` sorts after every string: [c, t, {}] is just after every key at time t.
+    const low = query.updatedAfter === undefined ? prefix : [...prefix, query.updatedAfter, {}];
+    const high = [...prefix, {}];
+    const descending = query.direction === 'desc';
+    const view = query.phase === undefined ? 'by-updated' : 'by-phase';
+    const { body } = await client.json<{ rows?: ViewRow[] }>('GET', `${db(space)}/${DESIGN_DOC_ID}/_view/${view}`, {
+      query: {
+        include_docs: true,
+        startkey: JSON.stringify(descending ? high : low),
+        endkey: JSON.stringify(descending ? low : high),
+        descending,
+        limit: query.limit,
+        reduce: false,
+      },
+    });
+    return (body.rows ?? []).map((row) => toRecord(row.doc, space)).filter((record): record is RawRecord => record !== undefined);
+  }
+
+  const adapter: CouchDBAdapter = {
+    name: 'couchdb',
+    capabilities: { sharedChanges: true, persistent: true },
+    client,
+    databaseOf,
+
+    get: (space, collection, id) => inDatabase(space, () => getRecord(space, collection, id)),
+    list: (space, collection, query) => inDatabase(space, () => listRecords(space, collection, query)),
+    bulkWrite: (space, operations, origin) => inDatabase(space, () => bulkWrite(client, databaseOf(space), space, operations, origin)),
+
+    async write(space, operations, { origin }) {
+      assertWritable(operations);
+      const outcomes = await adapter.bulkWrite(space, operations, origin);
+      const changes: Change[] = [];
+      const results: WriteResult[] = outcomes.map((outcome, index) => {
+        if (outcome.kind === 'ok') {
+          const type = operations[index].type;
+          remember(`${documentId(outcome.collection, outcome.id)}@${outcome.rev}`);
+          changes.push({ type, space, collection: outcome.collection, id: outcome.id, rev: outcome.rev, ...(outcome.record ? { record: outcome.record } : {}), origin });
+          return { ok: true, id: outcome.id, collection: outcome.collection, rev: outcome.rev, ...(outcome.record ? { record: outcome.record } : {}) };
+        }
+        if (outcome.kind === 'conflict') return { ok: false, id: outcome.id, collection: outcome.collection, reason: 'conflict', current: outcome.current };
+        return { ok: false, id: outcome.id, collection: outcome.collection, reason: 'conflict', current: undefined };
+      });
+      notify(space, changes);
+      const refused = outcomes.filter((outcome) => outcome.kind === 'refused');
+      if (refused.length) {
+        const applied = outcomes.length - refused.length;
+        throw new TwinRemoteError(
+          'forbidden',
+          `The server refused ${refused.map((r) => `${r.collection} ${r.id}`).join(', ')}: ${refused[0].reason.replace(/\.+$/, '')}${applied ? ` (${applied} other change(s) of the batch were saved)` : ''}.`,
+          { status: 403 },
+        );
+      }
+      return results;
+    },
+
+    readChanges: (space, since, readOptions = {}) => readChanges(client, databaseOf(space), space, { since, ...readOptions }),
+
+    subscribe(space, listener) {
+      let set = listeners.get(space);
+      if (!set) listeners.set(space, (set = new Set()));
+      set.add(listener);
+      if (!followers.has(space)) follow(space);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) {
+          listeners.delete(space);
+          followers.get(space)?.stop();
+          followers.delete(space);
+        }
+      };
+    },
+
+    putAttachment: (space, blob, { id = randomId() } = {}) => inDatabase(space, () => attachments.putAttachment(client, databaseOf(space), blob, id)),
+    getAttachment: (space, id) => attachments.getAttachment(client, databaseOf(space), id),
+    deleteAttachment: (space, id) => attachments.deleteAttachment(client, databaseOf(space), id),
+
+    async close() {
+      followers.forEach((follower) => follower.stop());
+      followers.clear();
+      listeners.clear();
+    },
+  };
+  return adapter;
+}

@@ -1,0 +1,24 @@
+/**
+ * The design document of a space's database: the views the adapter lists records with, and the
+ * server's copy of the policy. Written by the setup command; only server admins may change it.
+ */
+import type { ModerationMode } from '../../../policy/roles.js';
+import { DESIGN_DOC_ID } from '../couch-names.js';
+import { validateDocUpdateSource } from './validate-doc-update.js';
+import { VIEWS } from './views.js';
+
+export interface TwinkitDesignDoc {
+  _id: typeof DESIGN_DOC_ID;
+  language: 'javascript';
+  views: typeof VIEWS;
+  validate_doc_update: string;
+}
+
+export function designDoc(options: { space: string; moderation: ModerationMode }): TwinkitDesignDoc {
+  return {
+    _id: DESIGN_DOC_ID,
+    language: 'javascript',
+    views: VIEWS,
+    validate_doc_update: validateDocUpdateSource(options),
+  };
+}

@@ -1,0 +1,348 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { runInNewContext } from 'node:vm';
+import { transformSync } from 'esbuild';
+import type { ModerationMode, Role } from '../../../policy/roles.js';
+import { validateDocUpdateSource } from './validate-doc-update.js';
+
+/**
+ * The server's rules, run as CouchDB runs them: the source text evaluated in an empty context (no
+ * helpers of this project's build in scope), called with (newDoc, oldDoc, userCtx, secObj).
+ */
+const SPACE = 'coasts';
+type Doc = Record<string, unknown>;
+type Outcome = 'ok' | { forbidden: string } | { unauthorized: string };
+type Validate = (newDoc: Doc, oldDoc: Doc | null, userCtx: unknown, secObj: unknown) => void;
+
+const validators = new Map<ModerationMode, Validate>();
+function validator(moderation: ModerationMode): Validate {
+  if (!validators.has(moderation)) {
+    validators.set(moderation, runInNewContext(`(${validateDocUpdateSource({ space: SPACE, moderation })})`, Object.create(null)) as Validate);
+  }
+  return validators.get(moderation)!;
+}
+
+const as = (name: string, role: Role, space = SPACE) => ({ name, roles: [`twinkit.${space}.${role}`] });
+const NO_SECURITY = { admins: { names: [], roles: [] }, members: { names: [], roles: [] } };
+
+interface Attempt {
+  user: unknown;
+  doc: Doc;
+  old?: Doc | null;
+  moderation?: ModerationMode;
+  secObj?: unknown;
+}
+function attempt({ user, doc, old = null, moderation = 'off', secObj = NO_SECURITY }: Attempt): Outcome {
+  try {
+    // Through JSON, as CouchDB hands documents over: plain data, no shared objects.
+    validator(moderation)(JSON.parse(JSON.stringify(doc)), old && JSON.parse(JSON.stringify(old)), user, secObj);
+    return 'ok';
+  } catch (error) {
+    const thrown = error as { forbidden?: string; unauthorized?: string };
+    if (typeof thrown.forbidden === 'string') return { forbidden: thrown.forbidden };
+    if (typeof thrown.unauthorized === 'string') return { unauthorized: thrown.unauthorized };
+    throw error;
+  }
+}
+const allowed = (input: Attempt) => assert.equal(attempt(input), 'ok');
+/** Refused, with a message that is a sentence containing `words`. */
+function refused(input: Attempt, words: RegExp) {
+  const outcome = attempt(input);
+  assert.notEqual(outcome, 'ok', 'expected a refusal');
+  const message = (outcome as { forbidden?: string }).forbidden;
+  assert.ok(message, `expected "forbidden", got ${JSON.stringify(outcome)}`);
+  assert.match(message, words);
+  assert.match(message, /^[A-Z].*\.$/, 'a message is a sentence');
+}
+
+const TIME = '2025-03-01T10:00:00.000Z';
+const LATER = '2025-03-02T10:00:00.000Z';
+const person = (id: string) => ({ id, name: `Name of ${id}`, school: 'SP 12 Gdynia' });
+
+function record(fields: Doc = {}): Doc {
+  const collection = (fields.collection as string) ?? 'board';
+  const id = (fields.id as string) ?? 'r1';
+  return {
+    _id: `${collection}:${id}`,
+    id,
+    space: SPACE,
+    collection,
+    schemaVersion: 1,
+    createdAt: TIME,
+    updatedAt: TIME,
+    author: person('pia'),
+    status: 'published',
+    text: 'Our harbour at dawn',
+    ...fields,
+  };
+}
+const stored = (fields: Doc = {}) => ({ ...record(fields), _rev: '1-abc' });
+const edited = (old: Doc, fields: Doc) => ({ ...old, _rev: '1-abc', updatedAt: LATER, twinkitOrigin: 'store-x', ...fields });
+const deletion = (old: Doc) => ({ _id: old._id, _rev: '1-abc', _deleted: true });
+
+const entry = (fields: Doc = {}): Doc =>
+  stored({ collection: 'glossary', id: 'g1', text: undefined, translations: { en: { term: 'tide', definition: 'The sea rising and falling.' } }, ...fields });
+
+describe('validate_doc_update: the source text', () => {
+  it('is one function, evaluated with nothing else in scope', () => {
+    const source = validateDocUpdateSource({ space: SPACE, moderation: 'pupils' });
+    assert.match(source, /^function \(newDoc, oldDoc, userCtx, secObj\) \{/);
+    assert.equal(typeof runInNewContext(`(${source})`, Object.create(null)), 'function');
+  });
+
+  it('is ES5: nothing in it needs lowering for an old SpiderMonkey', () => {
+    const source = `(${validateDocUpdateSource({ space: SPACE, moderation: 'all' })});`;
+    const es5 = transformSync(source, { target: 'es5', loader: 'js' }).code;
+    const latest = transformSync(source, { target: 'esnext', loader: 'js' }).code;
+    assert.equal(es5, latest);
+  });
+
+  it('embeds any space id as data, not code', () => {
+    const space = 'a"b\u2028c';
+    const check = runInNewContext(`(${validateDocUpdateSource({ space, moderation: 'off' })})`, Object.create(null)) as Validate;
+    const doc = { ...record(), space };
+    assert.doesNotThrow(() => check(doc, null, { name: 'pia', roles: [`twinkit.${space}.pupil`] }, NO_SECURITY));
+  });
+
+  it('refuses an unknown moderation mode when it is generated', () => {
+    assert.throws(() => validateDocUpdateSource({ space: SPACE, moderation: 'sometimes' as ModerationMode }), /not a moderation mode/);
+  });
+});
+
+describe('validate_doc_update: who may write at all', () => {
+  it('lets server admins do anything, even write as someone else', () => {
+    allowed({ user: { name: 'root', roles: ['_admin'] }, doc: record({ author: person('nobody'), space: 'elsewhere' }) });
+    allowed({ user: { name: 'root', roles: ['_admin'] }, doc: { _id: '_design/twinkit', views: {} } });
+  });
+
+  it('lets database admins named in _security do anything', () => {
+    const secObj = { admins: { names: ['dba'], roles: ['school-it'] }, members: { names: [], roles: [] } };
+    allowed({ user: { name: 'dba', roles: [] }, doc: record({ author: person('x') }), secObj });
+    allowed({ user: { name: 'it', roles: ['school-it'] }, doc: record({ author: person('x') }), secObj });
+  });
+
+  it('asks who is not signed in to sign in', () => {
+    assert.deepEqual(attempt({ user: { name: null, roles: [] }, doc: record() }), { unauthorized: 'Please sign in to change anything in this space.' });
+  });
+
+  it('refuses someone with no role in this space (a role in another space does not count)', () => {
+    refused({ user: as('pia', 'teacher', 'other-space'), doc: record() }, /not a member of this space/);
+  });
+
+  it('refuses observers every write', () => {
+    const old = stored({ author: person('olga') });
+    refused({ user: as('olga', 'observer'), doc: record({ author: person('olga') }) }, /Observers can read/);
+    refused({ user: as('olga', 'observer'), doc: edited(old, { text: 'x' }), old }, /Observers can read/);
+    refused({ user: as('olga', 'observer'), doc: deletion(old), old }, /Observers can read/);
+  });
+
+  it('takes the highest of several roles in the space', () => {
+    allowed({ user: { name: 'tom', roles: ['twinkit.coasts.pupil', 'twinkit.coasts.teacher'] }, doc: edited(stored(), { text: 'fixed' }), old: stored() });
+  });
+
+  it('keeps the design document for server admins', () => {
+    refused({ user: as('tom', 'admin'), doc: { _id: '_design/twinkit', views: {} } }, /server administrator/);
+  });
+
+  it('refuses documents that are neither records nor files', () => {
+    refused({ user: as('tom', 'teacher'), doc: { _id: 'settings', anything: true } }, /collection and a record id joined by a colon/);
+  });
+});
+
+describe('validate_doc_update: creating a record', () => {
+  it('must be in the signed-in user\'s own name, for every role', () => {
+    refused({ user: as('pia', 'pupil'), doc: record({ author: person('kasia') }) }, /only in your own name/);
+    refused({ user: as('tom', 'teacher'), doc: record({ author: person('kasia') }) }, /only in your own name/);
+    allowed({ user: as('pia', 'pupil'), doc: record() });
+  });
+
+  it('must belong to this space, under the id <collection>:<id>', () => {
+    refused({ user: as('pia', 'pupil'), doc: record({ space: 'elsewhere' }) }, /space must be "coasts"/);
+    refused({ user: as('pia', 'pupil'), doc: { ...record(), _id: 'board:other' } }, /joined by a colon/);
+    refused({ user: as('pia', 'pupil'), doc: { ...record({ collection: 'a:b', id: 'c' }) } }, /may not contain a colon/);
+    refused({ user: as('pia', 'pupil'), doc: record({ status: 'draft' }) }, /published, pending or hidden/);
+    refused({ user: as('pia', 'pupil'), doc: record({ author: 'pia' }) }, /name its author/);
+  });
+
+  it('gets the status the moderation mode gives (pending under moderation)', () => {
+    const pupil = as('pia', 'pupil');
+    allowed({ user: pupil, doc: record(), moderation: 'off' });
+    refused({ user: pupil, doc: record(), moderation: 'pupils' }, /wait for approval/);
+    allowed({ user: pupil, doc: record({ status: 'pending' }), moderation: 'pupils' });
+    refused({ user: pupil, doc: record({ status: 'hidden' }), moderation: 'off' }, /cannot be hidden/);
+    // A moderator publishes at once unless everyone's records wait.
+    const moderator = { ...as('pia', 'moderator') };
+    allowed({ user: moderator, doc: record(), moderation: 'pupils' });
+    refused({ user: moderator, doc: record(), moderation: 'all' }, /wait for approval/);
+    // Staff publish at once in every mode.
+    allowed({ user: as('tom', 'teacher'), doc: record({ author: person('tom') }), moderation: 'all' });
+  });
+
+  it('accepts pending when the space would publish (a page set stricter than the server)', () => {
+    allowed({ user: as('pia', 'pupil'), doc: record({ status: 'pending' }), moderation: 'off' });
+  });
+
+  it('publishes reactions at once, as the store does', () => {
+    allowed({ user: as('pia', 'pupil'), doc: record({ collection: 'glossary-reaction', target: 'g1', kind: 'helpful' }), moderation: 'all' });
+  });
+
+  it('carries no review note from a pupil', () => {
+    refused({ user: as('pia', 'pupil'), doc: record({ review: { note: 'Approved', by: person('tom'), at: TIME } }) }, /review note/);
+  });
+
+  it('may replace a deleted record of the same id', () => {
+    allowed({ user: as('pia', 'pupil'), doc: record(), old: { _id: 'board:r1', _rev: '2-x', _deleted: true } });
+  });
+});
+
+describe('validate_doc_update: changing one\'s own record', () => {
+  const pupil = as('pia', 'pupil');
+
+  it('is allowed, and an edit of a published record waits for approval again under moderation', () => {
+    const old = stored();
+    allowed({ user: pupil, doc: edited(old, { text: 'new words' }), old, moderation: 'off' });
+    refused({ user: pupil, doc: edited(old, { text: 'new words' }), old, moderation: 'pupils' }, /save the edited record as pending/);
+    allowed({ user: pupil, doc: edited(old, { text: 'new words', status: 'pending' }), old, moderation: 'pupils' });
+  });
+
+  it('cannot publish a pending record: a teacher or moderator does', () => {
+    const old = stored({ status: 'pending' });
+    refused({ user: pupil, doc: edited(old, { status: 'published' }), old, moderation: 'pupils' }, /waiting for approval/);
+    refused({ user: as('pia', 'moderator'), doc: edited(old, { status: 'published' }), old, moderation: 'all' }, /waiting for approval/);
+    allowed({ user: pupil, doc: edited(old, { text: 'still waiting' }), old, moderation: 'pupils' });
+  });
+
+  it('lets a teacher publish their own pending record', () => {
+    const old = stored({ status: 'pending', author: person('tom') });
+    allowed({ user: as('tom', 'teacher'), doc: edited(old, { status: 'published' }), old });
+  });
+
+  it('is locked once hidden: no edit, no delete, no bringing it back', () => {
+    const old = stored({ status: 'hidden' });
+    refused({ user: pupil, doc: edited(old, { text: 'sorry' }), old }, /can no longer change or delete it/);
+    refused({ user: pupil, doc: edited(old, { status: 'published' }), old }, /can no longer change or delete it/);
+    refused({ user: pupil, doc: deletion(old), old }, /can no longer change or delete it/);
+    refused({ user: as('pia', 'moderator'), doc: deletion(old), old }, /can no longer change or delete it/);
+  });
+
+  it('may be deleted while not hidden', () => {
+    const old = stored({ status: 'pending' });
+    allowed({ user: pupil, doc: deletion(old), old });
+  });
+
+  it('may be hidden by a moderator author, not by a pupil', () => {
+    const old = stored();
+    allowed({ user: as('pia', 'moderator'), doc: edited(old, { status: 'hidden' }), old });
+    refused({ user: pupil, doc: edited(old, { status: 'hidden' }), old }, /Only teachers and moderators can hide/);
+  });
+
+  it('keeps the teacher\'s review note out of the author\'s reach', () => {
+    const old = stored({ status: 'pending', review: { note: 'Please add a source.', by: person('tom'), at: TIME } });
+    refused({ user: pupil, doc: edited(old, { review: undefined }), old, moderation: 'pupils' }, /review note/);
+    allowed({ user: pupil, doc: edited(old, { text: 'with a source' }), old, moderation: 'pupils' });
+  });
+});
+
+describe('validate_doc_update: someone else\'s record', () => {
+  const old = stored({ author: person('kasia') });
+
+  it('is refused to a pupil, for edit and delete', () => {
+    refused({ user: as('pia', 'pupil'), doc: edited(old, { text: 'mine now' }), old }, /only your own records/);
+    refused({ user: as('pia', 'pupil'), doc: deletion(old), old }, /delete only your own records/);
+    refused({ user: as('pia', 'pupil'), doc: edited(old, { status: 'hidden' }), old }, /Only teachers and moderators can approve or hide/);
+  });
+
+  it('is open to teachers and admins', () => {
+    allowed({ user: as('tom', 'teacher'), doc: edited(old, { text: 'typo fixed' }), old });
+    allowed({ user: as('ada', 'admin'), doc: deletion(old), old });
+    allowed({ user: as('tom', 'teacher'), doc: edited(stored({ author: person('kasia'), status: 'hidden' }), { status: 'published' }), old: stored({ author: person('kasia'), status: 'hidden' }) });
+  });
+
+  it('may be approved, sent back or hidden by a moderator, changing only status, review and time', () => {
+    const moderator = as('mo', 'moderator');
+    const pending = stored({ author: person('kasia'), status: 'pending' });
+    allowed({ user: moderator, doc: edited(pending, { status: 'published' }), old: pending, moderation: 'pupils' });
+    allowed({ user: moderator, doc: edited(old, { status: 'hidden', review: { note: 'Names a classmate.', by: person('mo'), at: LATER } }), old });
+    allowed({ user: moderator, doc: edited(old, { status: 'pending', review: { note: 'Add a photo credit.', by: person('mo'), at: LATER } }), old });
+    refused({ user: moderator, doc: edited(pending, { status: 'published', text: 'better' }), old: pending }, /moderators can change only the status and the review note/);
+    refused({ user: moderator, doc: edited(old, { review: { note: 'x', by: person('tom'), at: LATER } }), old }, /signed with your own user id/);
+    refused({ user: moderator, doc: deletion(old), old }, /delete only your own records/);
+  });
+
+  it('stays hidden for moderators: only staff bring it back', () => {
+    const hidden = stored({ author: person('kasia'), status: 'hidden' });
+    refused({ user: as('mo', 'moderator'), doc: edited(hidden, { status: 'published' }), old: hidden }, /Only a teacher or an admin can bring back/);
+    refused({ user: as('mo', 'moderator'), doc: edited(hidden, { status: 'pending' }), old: hidden }, /Only a teacher or an admin can bring back/);
+  });
+
+  it('never changes author or creation time, not even for a teacher', () => {
+    refused({ user: as('tom', 'teacher'), doc: edited(old, { author: person('tom') }), old }, /who wrote a record/);
+    refused({ user: as('tom', 'teacher'), doc: edited(old, { createdAt: LATER }), old }, /when a record was created/);
+    refused({ user: as('tom', 'teacher'), doc: edited(old, { space: 'elsewhere' }), old }, /does not belong to this space/);
+  });
+
+  it('compares fields whatever the order of their keys, and ignores CouchDB\'s bookkeeping', () => {
+    const reordered = { ...edited(old, { status: 'hidden' }), author: { school: 'SP 12 Gdynia', name: 'Name of kasia', id: 'kasia' }, _revisions: { start: 1, ids: ['abc'] } };
+    allowed({ user: as('mo', 'moderator'), doc: reordered, old });
+  });
+});
+
+describe('validate_doc_update: adding a missing language to a partner\'s glossary entry', () => {
+  const partner = as('pablo', 'pupil');
+  const old = entry({ author: person('kasia') });
+  const withSpanish = (by: string, more: Doc = {}) => ({
+    ...(old.translations as Doc),
+    es: { term: 'marea', addedBy: person(by) },
+    ...more,
+  });
+
+  it('is allowed when signed with one\'s own id, on a published entry, with no approval needed', () => {
+    allowed({ user: partner, doc: edited(old, { translations: withSpanish('pablo') }), old, moderation: 'off' });
+    allowed({ user: as('mo', 'moderator'), doc: edited(old, { translations: withSpanish('mo') }), old, moderation: 'pupils' });
+  });
+
+  it('is refused when signed as someone else', () => {
+    refused({ user: partner, doc: edited(old, { translations: withSpanish('kasia') }), old }, /signed with your own user id/);
+  });
+
+  it('may not change or remove a language already there', () => {
+    const changed = withSpanish('pablo', { en: { term: 'tide', definition: 'Changed.' } });
+    refused({ user: partner, doc: edited(old, { translations: changed }), old }, /not change or remove the languages/);
+    refused({ user: partner, doc: edited(old, { translations: { es: { term: 'marea', addedBy: person('pablo') } } }), old }, /not change or remove/);
+  });
+
+  it('may not change anything else with it', () => {
+    refused({ user: partner, doc: edited(old, { translations: withSpanish('pablo'), category: 'sea' }), old }, /only your own records/);
+  });
+
+  it('is refused on an entry that is not published, or when one\'s writing waits for approval', () => {
+    const pending = entry({ author: person('kasia'), status: 'pending' });
+    refused({ user: partner, doc: edited(pending, { translations: withSpanish('pablo') }), old: pending }, /only to published entries/);
+    refused({ user: partner, doc: edited(old, { translations: withSpanish('pablo') }), old, moderation: 'pupils' }, /waits for approval/);
+  });
+
+  it('is only the glossary\'s: a board post has no languages to add', () => {
+    const post = stored({ author: person('kasia'), translations: { en: { term: 'x' } } });
+    refused({ user: partner, doc: edited(post, { translations: { en: { term: 'x' }, es: { term: 'y', addedBy: person('pablo') } } }), old: post }, /only your own records/);
+  });
+});
+
+describe('validate_doc_update: files', () => {
+  const file = (owner: string) => ({ _id: 'attachment:f1', owner, _attachments: { file: { content_type: 'image/png', data: 'iVBORw0KGgo=' } } });
+  const storedFile = (owner: string) => ({ _id: 'attachment:f1', _rev: '1-f', owner, _attachments: { file: { stub: true, content_type: 'image/png', length: 8 } } });
+
+  it('may be uploaded by any member, in their own name', () => {
+    allowed({ user: as('pia', 'pupil'), doc: file('pia'), moderation: 'all' });
+    refused({ user: as('pia', 'pupil'), doc: file('kasia') }, /in your own name/);
+    refused({ user: as('olga', 'observer'), doc: file('olga') }, /Observers can read/);
+  });
+
+  it('may be changed or deleted by its owner or staff only, and its owner never changes', () => {
+    const old = storedFile('kasia');
+    refused({ user: as('pia', 'pupil'), doc: deletion(old), old }, /Only the person who uploaded this file, or a teacher/);
+    refused({ user: as('mo', 'moderator'), doc: deletion(old), old }, /Only the person who uploaded this file/);
+    allowed({ user: as('kasia', 'pupil'), doc: deletion(old), old });
+    allowed({ user: as('tom', 'teacher'), doc: deletion(old), old });
+    refused({ user: as('kasia', 'pupil'), doc: { ...file('pia'), _rev: '1-f' }, old }, /who uploaded a file/);
+  });
+});

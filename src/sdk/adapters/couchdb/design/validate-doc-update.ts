@@ -1,0 +1,232 @@
+/**
+ * The `validate_doc_update` function of a space's design document: the server's copy of the policy
+ * the store enforces in the browser (`can`, `initialStatus`, `canContribute` and the glossary's
+ * `addsOwnTranslationsOnly`), so that a member who bypasses the store (devtools, curl) is refused too.
+ *
+ * CouchDB (SpiderMonkey or QuickJS) and pouchdb-server evaluate it as source text, so it is kept as
+ * an ES5 string, not as a compiled function whose text a bundler could change. The source must begin
+ * with `function`: pouchdb-server evaluates `return <source>`, where a leading comment would end the
+ * statement. The space and its moderation mode are written into the text when the design document is
+ * made; change the moderation mode by running the setup again.
+ */
+import { addsOwnTranslationsOnly } from '../../../policy/glossary-contribution.js';
+import { MODERATION_MODES, ROLES, type ModerationMode } from '../../../policy/roles.js';
+import { builtInCollections } from '../../../schemas/collections.js';
+import { RECORD_STATUSES } from '../../../schemas/envelope.js';
+import { ATTACHMENT_PREFIX, ORIGIN_FIELD } from '../couch-names.js';
+
+export interface ValidateDocUpdateOptions {
+  space: string;
+  moderation: ModerationMode;
+  /** Collections whose new records are published at once whatever the moderation (reactions). */
+  unmoderatedCollections?: readonly string[];
+  /** Collections where any member may add a missing language, signed with their id (the glossary). */
+  translationCollections?: readonly string[];
+}
+
+const builtIns = Object.values(builtInCollections);
+export const UNMODERATED_COLLECTIONS = builtIns.filter((definition) => definition.feedbackOn?.unmoderated).map((definition) => definition.name);
+export const TRANSLATION_COLLECTIONS = builtIns.filter((definition) => definition.contribution === addsOwnTranslationsOnly).map((definition) => definition.name);
+
+/** A JavaScript literal safe in ES5 source (JSON allows U+2028 and U+2029 in strings; ES5 does not). */
+const literal = (value: unknown) => JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+
+export function validateDocUpdateSource(options: ValidateDocUpdateOptions): string {
+  if (!options.space) throw new Error('validateDocUpdateSource needs the space id.');
+  if (!MODERATION_MODES.includes(options.moderation)) {
+    throw new Error(`"${options.moderation}" is not a moderation mode: use ${MODERATION_MODES.join(', ')}.`);
+  }
+  const settings = [
+    `  var SPACE = ${literal(options.space)};`,
+    `  var MODERATION = ${literal(options.moderation)};`,
+    `  var UNMODERATED = ${literal(options.unmoderatedCollections ?? UNMODERATED_COLLECTIONS)};`,
+    `  var TRANSLATABLE = ${literal(options.translationCollections ?? TRANSLATION_COLLECTIONS)};`,
+    `  var ATTACHMENT_PREFIX = ${literal(ATTACHMENT_PREFIX)};`,
+    `  var ORIGIN_FIELD = ${literal(ORIGIN_FIELD)};`,
+    // Highest first: a user with several roles in the space acts with the highest.
+    `  var ROLES = ${literal(ROLES)};`,
+    `  var STATUSES = ${literal(RECORD_STATUSES)};`,
+  ];
+  return ['function (newDoc, oldDoc, userCtx, secObj) {', '  // Twinkit: who may write what in this space (the same policy as the store\'s).', ...settings, RULES, '}'].join('\n');
+}
+
+/** The rules, after the settings above. ES5 only: `var`, `function`, no arrows or template strings. */
+const RULES = String.raw`
+  var LOCKED = 'A teacher or moderator hid this record, so its author can no longer change or delete it. Ask a teacher if it should come back.';
+
+  function refuse(message) {
+    throw { forbidden: message };
+  }
+  function has(list, value) {
+    for (var i = 0; i < list.length; i++) if (list[i] === value) return true;
+    return false;
+  }
+  // Checked this way, not with instanceof, so that arrays from any context count.
+  function isArray(value) {
+    return Object.prototype.toString.call(value) === '[object Array]';
+  }
+  function isObject(value) {
+    return value !== null && typeof value === 'object' && !isArray(value);
+  }
+  // Not value.hasOwnProperty(key): a document may have a field of that name.
+  function owns(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+  // Deep equality that ignores the order of keys: the browser and CouchDB may write them differently.
+  function same(a, b) {
+    if (a === b) return true;
+    if (isArray(a) && isArray(b)) {
+      if (a.length !== b.length) return false;
+      for (var i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+      return true;
+    }
+    if (!isObject(a) || !isObject(b)) return false;
+    var key;
+    for (key in a) if (owns(a, key) && (!owns(b, key) || !same(a[key], b[key]))) return false;
+    for (key in b) if (owns(b, key) && !owns(a, key)) return false;
+    return true;
+  }
+  // Keys that change with every write without changing the record: CouchDB's own and the write's origin.
+  function isBookkeeping(key) {
+    return (key.charAt(0) === '_' && key !== '_attachments') || key === ORIGIN_FIELD || key === 'rev';
+  }
+  // The record's keys that differ between two versions.
+  function changedKeys(before, after) {
+    var changed = [];
+    var key;
+    for (key in before) if (owns(before, key) && !isBookkeeping(key) && !(owns(after, key) && same(before[key], after[key]))) changed.push(key);
+    for (key in after) if (owns(after, key) && !isBookkeeping(key) && !owns(before, key)) changed.push(key);
+    return changed;
+  }
+  function without(keys, removed) {
+    var kept = [];
+    for (var i = 0; i < keys.length; i++) if (!has(removed, keys[i])) kept.push(keys[i]);
+    return kept;
+  }
+
+  var name = userCtx && userCtx.name;
+  var userRoles = (userCtx && userCtx.roles) || [];
+  var admins = (secObj && secObj.admins) || {};
+  var adminRoles = admins.roles || [];
+  // Server admins (and database admins, if a school names any) are trusted: restores, repairs, replication.
+  if (has(userRoles, '_admin') || (name && has(admins.names || [], name))) return;
+  for (var r = 0; r < adminRoles.length; r++) if (has(userRoles, adminRoles[r])) return;
+
+  var docId = String(newDoc._id);
+  if (docId.indexOf('_design/') === 0) refuse('Only a server administrator can change the design document of this space.');
+  if (!name) throw { unauthorized: 'Please sign in to change anything in this space.' };
+
+  // The user's role here: the highest of their roles named twinkit.<space>.<role>.
+  var role = null;
+  for (var i = 0; i < ROLES.length && !role; i++) if (has(userRoles, 'twinkit.' + SPACE + '.' + ROLES[i])) role = ROLES[i];
+  if (!role) refuse('You are not a member of this space, so you cannot change anything in it.');
+  if (role === 'observer') refuse('Observers can read this space but cannot change anything in it.');
+  var staff = role === 'admin' || role === 'teacher';
+  // As initialStatus: under moderation, pupils' records (or everyone's but staff's) wait for approval.
+  var needsApproval = !staff && (MODERATION === 'all' || (MODERATION === 'pupils' && role === 'pupil'));
+
+  var deleting = newDoc._deleted === true;
+  // A deleted document is no document: writing over its tombstone creates a new one.
+  var stored = oldDoc && !oldDoc._deleted ? oldDoc : null;
+
+  // Files: any member uploads in their own name; only the uploader or staff change or delete them.
+  if (docId.indexOf(ATTACHMENT_PREFIX) === 0) {
+    if (!stored) {
+      if (!deleting && newDoc.owner !== name) refuse('A file must be uploaded in your own name: its owner must be "' + name + '".');
+      return;
+    }
+    if (stored.owner !== name && !staff) refuse('Only the person who uploaded this file, or a teacher, can change or delete it.');
+    if (!deleting && newDoc.owner !== stored.owner) refuse('Nobody can change who uploaded a file.');
+    return;
+  }
+
+  // Records: the document id is "<collection>:<id>".
+  var colon = docId.indexOf(':');
+  if (colon <= 0 || colon === docId.length - 1) {
+    refuse('This database holds only Twinkit records and files: a document id must be a collection and a record id joined by a colon.');
+  }
+  var storedAuthor = stored && isObject(stored.author) ? stored.author.id : undefined;
+  var own = storedAuthor === name;
+
+  if (deleting) {
+    if (!stored || staff) return;
+    if (!own) refuse('You can delete only your own records.');
+    if (stored.status === 'hidden') refuse(LOCKED);
+    return;
+  }
+
+  // Every version of a record must be whole and belong here, whoever writes it.
+  if (newDoc.space !== SPACE) refuse('This record does not belong to this space: its space must be "' + SPACE + '".');
+  if (typeof newDoc.collection !== 'string' || typeof newDoc.id !== 'string' || newDoc.collection.indexOf(':') !== -1 || newDoc.collection + ':' + newDoc.id !== docId) {
+    refuse('A record\'s document id must be its collection and its id joined by a colon, and its collection may not contain a colon.');
+  }
+  if (!isObject(newDoc.author) || typeof newDoc.author.id !== 'string') refuse('A record must name its author.');
+  if (!has(STATUSES, newDoc.status)) refuse('A record\'s status must be published, pending or hidden.');
+
+  if (!stored) {
+    if (newDoc.author.id !== name) refuse('You can create records only in your own name: the author id must be "' + name + '".');
+    if (staff) return;
+    if (newDoc.review !== undefined) refuse('A new record cannot carry a review note: teachers and moderators add one when they decide on it.');
+    if (newDoc.status === 'hidden') refuse('A new record cannot be hidden.');
+    // A stricter status than the space asks for (pending) is always accepted.
+    if (newDoc.status === 'published' && needsApproval && !has(UNMODERATED, newDoc.collection)) {
+      refuse('In this space your new records wait for approval: save it as pending, and a teacher or moderator will publish it.');
+    }
+    return;
+  }
+
+  if (!same(newDoc.author, stored.author)) refuse('Nobody can change who wrote a record.');
+  if (newDoc.createdAt !== stored.createdAt) refuse('Nobody can change when a record was created.');
+  if (staff) return;
+
+  var changed = changedKeys(stored, newDoc);
+  // What a moderation decision may change: the status, its note and the time.
+  var content = without(changed, ['status', 'review', 'updatedAt']);
+  var reviewChanged = has(changed, 'review');
+  var reviewSigned = newDoc.review === undefined || (isObject(newDoc.review) && isObject(newDoc.review.by) && newDoc.review.by.id === name);
+
+  if (own) {
+    if (stored.status === 'hidden') refuse(LOCKED);
+    if (reviewChanged && (role !== 'moderator' || content.length > 0)) refuse('Only a teacher or moderator can write a review note, when they decide on a record.');
+    if (reviewChanged && !reviewSigned) refuse('A review note must be signed with your own user id.');
+    if (newDoc.status === 'hidden' && role !== 'moderator') refuse('Only teachers and moderators can hide a record.');
+    if (newDoc.status === 'published' && stored.status !== 'published') {
+      refuse('Your record is waiting for approval: a teacher or moderator publishes it, not its author.');
+    }
+    if (newDoc.status === 'published' && needsApproval && content.length > 0) {
+      refuse('In this space your changes wait for approval: save the edited record as pending, and a teacher or moderator will publish it.');
+    }
+    return;
+  }
+
+  // Someone else's record: a moderator's decision on it...
+  if (content.length === 0 && role === 'moderator') {
+    if (stored.status === 'hidden' && newDoc.status !== 'hidden') refuse('Only a teacher or an admin can bring back a hidden record.');
+    if (reviewChanged && !reviewSigned) refuse('A review note must be signed with your own user id.');
+    return;
+  }
+  if (content.length === 0 && role === 'pupil' && (has(changed, 'status') || reviewChanged)) refuse('Only teachers and moderators can approve or hide records.');
+
+  // ...or a partner's missing language, added to a published record and signed with their id.
+  if (has(TRANSLATABLE, newDoc.collection) && has(content, 'translations') && without(changed, ['translations', 'updatedAt', 'schemaVersion']).length === 0) {
+    var before = isObject(stored.translations) ? stored.translations : {};
+    var after = isObject(newDoc.translations) ? newDoc.translations : {};
+    var lang;
+    for (lang in before) {
+      if (owns(before, lang) && !(owns(after, lang) && same(before[lang], after[lang]))) {
+        refuse('You can add a missing language to someone else\'s entry, but not change or remove the languages it already has.');
+      }
+    }
+    for (lang in after) {
+      if (owns(after, lang) && !owns(before, lang) && !(isObject(after[lang]) && isObject(after[lang].addedBy) && after[lang].addedBy.id === name)) {
+        refuse('A language you add to someone else\'s entry must be signed with your own user id (addedBy).');
+      }
+    }
+    if (stored.status !== 'published') refuse('Languages can be added only to published entries.');
+    if (needsApproval) refuse('In this space your writing waits for approval, so you cannot add to someone else\'s entry directly. Suggest it in a comment instead.');
+    return;
+  }
+
+  refuse(role === 'moderator'
+    ? 'You can change only your own records. On other people\'s records, moderators can change only the status and the review note.'
+    : 'You can change only your own records.');`;

@@ -1,0 +1,3 @@
+export { createCouchDBAdapter, type CouchDBAdapter, type CouchDBAdapterOptions } from './couchdb-adapter.js';
+export { TwinRemoteError, isRemoteError, type RemoteFailure } from './remote-error.js';
+export { databaseName, documentId, spaceRole } from './couch-names.js';

@@ -1,0 +1,31 @@
+import type { RawRecord } from '../../adapter.js';
+import { documentId, ORIGIN_FIELD, parseDocumentId } from './couch-names.js';
+
+export interface CouchDocument {
+  _id: string;
+  _rev?: string;
+  _deleted?: boolean;
+  [field: string]: unknown;
+}
+
+/** CouchDB's own fields, and ours, that are not part of the record. */
+const DOCUMENT_ONLY = new Set(['_id', '_rev', '_deleted', '_conflicts', '_attachments', '_revisions', '_revs_info', ORIGIN_FIELD]);
+
+/** The document for a record: its fields at the top level, `rev` as `_rev`. */
+export function toDocument(record: RawRecord, expectedRev: string | null, origin: string): CouchDocument {
+  const { rev: _ignored, ...fields } = record;
+  return { ...fields, _id: documentId(record.collection, record.id), ...(expectedRev ? { _rev: expectedRev } : {}), [ORIGIN_FIELD]: origin };
+}
+
+/** The record of a document, or undefined for design documents, attachments and deletions. */
+export function toRecord(doc: CouchDocument | undefined | null, space: string): RawRecord | undefined {
+  if (!doc || doc._deleted || !parseDocumentId(doc._id)) return undefined;
+  const record: Record<string, unknown> = {};
+  for (const key of Object.keys(doc)) if (!DOCUMENT_ONLY.has(key)) record[key] = doc[key];
+  return { ...(record as Omit<RawRecord, 'rev'>), space, rev: doc._rev ?? '' } as RawRecord;
+}
+
+export function originOf(doc: CouchDocument | undefined | null): string {
+  const origin = doc?.[ORIGIN_FIELD];
+  return typeof origin === 'string' ? origin : 'remote';
+}
