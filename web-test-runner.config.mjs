@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from './scripts/chromium.mjs';
+import { couchTestServer } from './scripts/couch/wtr-couch-plugin.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,13 +17,17 @@ if (!executablePath) {
 const profile = mkdtempSync(join(tmpdir(), 'twinkit-wtr-'));
 process.on('exit', () => rmSync(profile, { recursive: true, force: true }));
 
+const couch = couchTestServer();
+
 export default {
   files: ['src/**/*.test.ts', '!src/**/*.node.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  // pouchdb-server on 127.0.0.1, same-origin at /couch, with fault commands for the sync tests.
+  middleware: [couch.middleware],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), couch.plugin],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-export type FaultMode = 'pass' | 'down' | 'not-json' | `status:${number}` | 'cut';
+export type FaultMode = 'pass' | 'down' | 'not-json' | 'lose-answers' | `status:${number}` | 'cut';
 export interface FaultProxy {
   handle(req: IncomingMessage, res: ServerResponse): void;
   readonly mode: string;

@@ -9,7 +9,9 @@ import { request as httpRequest, createServer } from 'node:http';
  *  - `pass`: forward everything;
  *  - `down`: drop every connection at once (the server is gone);
  *  - `status:<code>`: answer every request with that status and a CouchDB-style error body;
- *  - `not-json`: answer 200 with an HTML page (a captive portal, a misconfigured proxy).
+ *  - `not-json`: answer 200 with an HTML page (a captive portal, a misconfigured proxy);
+ *  - `lose-answers`: forward the request, let the server apply it, then drop the connection before
+ *    the answer reaches the client (the write landed, the client cannot know).
  */
 export function createFaultProxy(target, { prefix = '' } = {}) {
   let mode = 'pass';
@@ -37,7 +39,13 @@ export function createFaultProxy(target, { prefix = '' } = {}) {
     }
     const path = req.url.startsWith(prefix) ? req.url.slice(prefix.length) || '/' : req.url;
     const headers = { ...req.headers, host: targetUrl.host };
+    const lose = mode === 'lose-answers';
     const upstream = httpRequest({ host: targetUrl.hostname, port: targetUrl.port, method: req.method, path, headers }, (answer) => {
+      if (lose) {
+        answer.resume();
+        answer.on('end', () => req.socket.destroy());
+        return;
+      }
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     });

@@ -56,7 +56,11 @@ export async function bulkWrite(client: CouchClient, database: string, space: st
     const { body } = await client.json<BulkRow[]>('POST', `${db}/_bulk_docs`, { body: { docs } });
     if (!Array.isArray(body) || body.length !== docs.length) throw new Error(`_bulk_docs answered ${JSON.stringify(body).slice(0, 200)}`);
     const conflicted: number[] = [];
-    body.forEach((row, position) => {
+    // Rows are matched by id, not position: pouchdb-server answers the rows its rules refused first.
+    // A group names each document once, so the id is unambiguous.
+    const rows = new Map(body.map((row) => [row.id, row]));
+    docs.forEach((doc, position) => {
+      const row = rows.get(doc._id) ?? body[position];
       const index = group[position];
       const operation = operations[index];
       const { collection, id } = names(operation);

@@ -90,7 +90,7 @@ export function createCouchClient(options: CouchConnectionOptions): CouchClient 
     signingIn ??= (async () => {
       const response = await send('POST', '/_session', { body: options.credentials });
       if (response.status === 401) {
-        throw new TwinRemoteError('unauthorized', `The server refused the name or password of "${options.credentials!.name}".`, { status: 401 });
+        throw new TwinRemoteError('unauthorized', `The server refused the name or password of "${options.credentials!.name}". Check them and sign in again.`, { status: 401 });
       }
       if (!response.ok) throw await failure(response);
       cookie = response.headers.get('set-cookie')?.split(';')[0] || cookie;
@@ -116,7 +116,7 @@ export function createCouchClient(options: CouchConnectionOptions): CouchClient 
       }
     }
     const { status } = response;
-    if (status === 401) return new TwinRemoteError('unauthorized', `Not signed in to the server, or the session expired (${describe(status, reason)}).`, { status });
+    if (status === 401) return new TwinRemoteError('unauthorized', `Not signed in to the server, or the session expired (${describe(status, reason)}). Sign in again.`, { status });
     if (status === 403) return new TwinRemoteError('forbidden', `The server refused this: ${reason || 'not allowed'}.`, { status });
     if (status === 404) return new TwinRemoteError('missing-database', `The server has no such database (${describe(status, reason)}).`, { status });
     if (status >= 500) return new TwinRemoteError('server', `The server had a problem (${describe(status, reason)}). Changes are kept and sent again later.`, { status });
@@ -147,7 +147,7 @@ export function createCouchClient(options: CouchConnectionOptions): CouchClient 
       try {
         body = JSON.parse(text) as T;
       } catch (error) {
-        throw new TwinRemoteError('bad-response', `The server at ${base} answered with something that is not JSON (a sign-in page or a wrong address?).`, {
+        throw new TwinRemoteError('bad-response', `The server at ${base} answered with something that is not JSON (a sign-in page or a wrong address?). Check the address, or sign in to the network first.`, {
           status: response.status,
           cause: error,
         });

@@ -54,9 +54,15 @@ export function createCouchDBAdapter(options: CouchDBAdapterOptions): CouchDBAda
   const followers = new Map<string, { stop(): void }>();
   const announced = new Set<string>();
 
-  const remember = (key: string) => {
+  /**
+   * True the first time a revision is announced. The feed may show a revision twice (a reconnect),
+   * or show our own write before `_bulk_docs` has answered it (a continuous feed): either way, once.
+   */
+  const firstAnnouncement = (key: string) => {
+    if (announced.has(key)) return false;
     announced.add(key);
     if (announced.size > ECHO_MEMORY) announced.delete(announced.values().next().value!);
+    return true;
   };
 
   const notify = (space: string, changes: Change[]) => {
@@ -96,11 +102,7 @@ export function createCouchDBAdapter(options: CouchDBAdapterOptions): CouchDBAda
       mode: options.feed ?? 'longpoll',
       start: () => inDatabase(space, () => currentCheckpoint(client, databaseOf(space))),
       onPage: ({ changes }) => {
-        const fresh = changes.filter((change) => {
-          const key = `${documentId(change.collection, change.id)}@${change.rev}`;
-          // Our own write, announced already. Kept, not removed: a feed may show one revision twice.
-          return !announced.has(key);
-        });
+        const fresh = changes.filter((change) => firstAnnouncement(`${space}/${documentId(change.collection, change.id)}@${change.rev}`));
         notify(
           space,
           fresh.map((change) => ({
@@ -166,8 +168,8 @@ export function createCouchDBAdapter(options: CouchDBAdapterOptions): CouchDBAda
       const results: WriteResult[] = outcomes.map((outcome, index) => {
         if (outcome.kind === 'ok') {
           const type = operations[index].type;
-          remember(`${documentId(outcome.collection, outcome.id)}@${outcome.rev}`);
-          changes.push({ type, space, collection: outcome.collection, id: outcome.id, rev: outcome.rev, ...(outcome.record ? { record: outcome.record } : {}), origin });
+          if (firstAnnouncement(`${space}/${documentId(outcome.collection, outcome.id)}@${outcome.rev}`))
+            changes.push({ type, space, collection: outcome.collection, id: outcome.id, rev: outcome.rev, ...(outcome.record ? { record: outcome.record } : {}), origin });
           return { ok: true, id: outcome.id, collection: outcome.collection, rev: outcome.rev, ...(outcome.record ? { record: outcome.record } : {}) };
         }
         if (outcome.kind === 'conflict') return { ok: false, id: outcome.id, collection: outcome.collection, reason: 'conflict', current: outcome.current };
@@ -186,7 +188,7 @@ export function createCouchDBAdapter(options: CouchDBAdapterOptions): CouchDBAda
       return results;
     },
 
-    readChanges: (space, since, readOptions = {}) => readChanges(client, databaseOf(space), space, { since, ...readOptions }),
+    readChanges: (space, since, readOptions = {}) => inDatabase(space, () => readChanges(client, databaseOf(space), space, { since, ...readOptions })),
 
     subscribe(space, listener) {
       let set = listeners.get(space);

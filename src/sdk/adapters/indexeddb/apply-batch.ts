@@ -1,9 +1,9 @@
-import { unwrap, type IDBPObjectStore } from 'idb';
+import { unwrap, type IDBPObjectStore, type StoreNames } from 'idb';
 import type { Change, RawRecord, WriteOperation, WriteResult } from '../../adapter.js';
 import { decideOperation } from '../decide-operation.js';
 import type { TwinDBSchema } from './database.js';
 
-type RecordStore = IDBPObjectStore<TwinDBSchema, ['records'], 'records', 'readwrite'>;
+type RecordStore = IDBPObjectStore<TwinDBSchema, StoreNames<TwinDBSchema>[], 'records', 'readwrite'>;
 type Key = [string, string, string];
 
 export interface Applied {

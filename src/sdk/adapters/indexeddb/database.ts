@@ -14,10 +14,61 @@ export interface TwinDBSchema extends DBSchema {
     key: [string, string];
     value: { space: string; id: string; blob: Blob };
   };
+  /** Sync (adapters/synced): records and attachments changed here and not yet on the server. */
+  outbox: {
+    key: [string, string, string];
+    value: OutboxEntry;
+    indexes: { 'by-space': string };
+  };
+  /** Sync: the server revision each local record was last in step with. */
+  'sync-meta': {
+    key: [string, string, string];
+    value: { space: string; collection: string; id: string; remoteRev: string; localRev: string };
+  };
+  /** Sync: where each space's changes feed was last read, and conflicts kept for the user. */
+  'sync-checkpoints': {
+    key: string;
+    value: { space: string; since: string | number };
+  };
+  'sync-conflicts': {
+    key: [string, string, string];
+    value: SyncConflictEntry;
+    indexes: { 'by-space': string };
+  };
 }
 
+export interface OutboxEntry {
+  space: string;
+  /** A record's collection, or ATTACHMENT_COLLECTION for a file. */
+  collection: string;
+  id: string;
+  /** Bumped by every local change, so a push only clears the entry when nothing changed meanwhile. */
+  version: number;
+  queuedAt: string;
+  /** The server changed this record while the entry waited: read it again after the push. */
+  stale?: boolean;
+  /** For files: `put` or `delete`. */
+  action?: 'put' | 'delete';
+}
+
+export interface SyncConflictEntry {
+  space: string;
+  collection: string;
+  id: string;
+  /** What this device had saved and the server did not take. Kept until the user decides. */
+  mine: RawRecord | undefined;
+  theirs: RawRecord | undefined;
+  /** `conflict`: someone else changed it first; `refused`: the server's rules refused it. */
+  kind: 'conflict' | 'refused';
+  message: string;
+  at: string;
+}
+
+/** The outbox's collection name for files. */
+export const ATTACHMENT_COLLECTION = '#attachment';
+
 /** Bump when the object stores or indexes change, and add a step to `upgrade` below. */
-export const DATABASE_VERSION = 1;
+export const DATABASE_VERSION = 2;
 
 export type TwinDB = IDBPDatabase<TwinDBSchema>;
 
@@ -30,6 +81,13 @@ export function openTwinDatabase(name: string, onLost: () => void): Promise<Twin
         records.createIndex('by-updated', ['space', 'collection', 'updatedAt', 'id']);
         records.createIndex('by-phase', ['space', 'collection', 'phase', 'updatedAt', 'id']);
         db.createObjectStore('attachments', { keyPath: ['space', 'id'] });
+      }
+      if (oldVersion < 2) {
+        const key = ['space', 'collection', 'id'];
+        db.createObjectStore('outbox', { keyPath: key }).createIndex('by-space', 'space');
+        db.createObjectStore('sync-meta', { keyPath: key });
+        db.createObjectStore('sync-checkpoints', { keyPath: 'space' });
+        db.createObjectStore('sync-conflicts', { keyPath: key }).createIndex('by-space', 'space');
       }
     },
     blocking() {

@@ -3,6 +3,7 @@ import { deleteDB, openDB } from 'idb';
 import { runAdapterConformance } from '../../conformance/index.js';
 import { isTwinError } from '../../errors.js';
 import { createStore } from '../../store/create-store.js';
+import { DATABASE_VERSION } from './database.js';
 import { createIndexedDBAdapter } from './indexeddb-adapter.js';
 
 let databases = 0;
@@ -80,7 +81,7 @@ describe('indexeddb adapter: what the conformance suite does not cover', () => {
       origin: 'test',
     });
     // A newer library in another tab upgrades the database; this adapter must not block it.
-    const newer = await openDB(databaseName, 2, { blocked: () => expect.fail('the upgrade was blocked') });
+    const newer = await openDB(databaseName, DATABASE_VERSION + 1, { blocked: () => expect.fail('the upgrade was blocked') });
     newer.close();
     let error: unknown;
     try {

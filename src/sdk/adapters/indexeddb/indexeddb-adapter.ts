@@ -1,14 +1,26 @@
-import type { IDBPTransaction } from 'idb';
-import type { AttachmentInfo, Change, ListQuery, RawRecord, StorageAdapter, WriteOperation, WriteResult } from '../../adapter.js';
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { AttachmentInfo, Change, ListQuery, RawRecord, StorageAdapter, WriteOperation, WriteOptions, WriteResult } from '../../adapter.js';
 import { toStorageError, TwinStorageError } from '../../errors.js';
 import { randomId } from '../../revision.js';
 import { assertWritable } from '../assert-writable.js';
 import { applyBatch } from './apply-batch.js';
 import { openTwinDatabase, type TwinDB, type TwinDBSchema } from './database.js';
 
+/** The adapter, and its open database for what composes it (sync's outbox and checkpoints). */
+export interface IndexedDBAdapter extends StorageAdapter {
+  database(): Promise<TwinDB>;
+}
+
+export type WriteTransaction = IDBPTransaction<TwinDBSchema, StoreNames<TwinDBSchema>[], 'readwrite'>;
+
 export interface IndexedDBAdapterOptions {
   /** IndexedDB database name; one database holds every space. Default `twinkit`. */
   databaseName?: string;
+  /**
+   * Runs inside every write's transaction, after the batch applied and before it commits, so that
+   * what it writes (sync's outbox) is stored together with the records or not at all.
+   */
+  journal?: (tx: WriteTransaction, space: string, changes: Change[], options: WriteOptions) => void;
 }
 
 /** Batches larger than this are broadcast to other tabs without record bodies; they read what they need. */
@@ -26,7 +38,7 @@ interface ChannelMessage {
  * The embedded default: IndexedDB through `idb`, with changes shared across tabs by BroadcastChannel.
  * A write is one transaction, so a quota error leaves nothing half-written.
  */
-export function createIndexedDBAdapter(options: IndexedDBAdapterOptions = {}): StorageAdapter {
+export function createIndexedDBAdapter(options: IndexedDBAdapterOptions = {}): IndexedDBAdapter {
   const databaseName = options.databaseName ?? 'twinkit';
   const listeners = new Set<(space: string, changes: Change[]) => void>();
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`twinkit:${databaseName}`) : undefined;
@@ -49,7 +61,8 @@ export function createIndexedDBAdapter(options: IndexedDBAdapterOptions = {}): S
     channel.onmessage = (event: MessageEvent<ChannelMessage>) => notify(event.data.space, event.data.changes);
   }
 
-  return {
+  const adapter: IndexedDBAdapter = {
+    database: db,
     name: 'indexeddb',
     capabilities: { sharedChanges: true, persistent: true },
 
@@ -82,17 +95,20 @@ export function createIndexedDBAdapter(options: IndexedDBAdapterOptions = {}): S
       }
     },
 
-    async write(space, operations: WriteOperation[], { origin }) {
+    async write(space, operations: WriteOperation[], writeOptions) {
+      const { origin } = writeOptions;
       assertWritable(operations);
       let results: WriteResult[];
       const changes: Change[] = [];
-      let tx: IDBPTransaction<TwinDBSchema, ['records'], 'readwrite'> | undefined;
+      let tx: WriteTransaction | undefined;
       try {
-        tx = (await db()).transaction('records', 'readwrite');
-        const applied = applyBatch(tx.store, space, operations, origin);
+        const stores: StoreNames<TwinDBSchema>[] = options.journal ? ['records', 'outbox', 'sync-meta'] : ['records'];
+        tx = (await db()).transaction(stores, 'readwrite');
+        const applied = applyBatch(tx.objectStore('records'), space, operations, origin);
         const done = tx.done;
         done.catch(ignore); // Awaited below; this only keeps an early abort from being reported twice.
         results = await applied.results;
+        options.journal?.(tx, space, applied.changes, writeOptions);
         await done;
         changes.push(...applied.changes);
       } catch (error) {
@@ -156,4 +172,5 @@ export function createIndexedDBAdapter(options: IndexedDBAdapterOptions = {}): S
       (await opened?.catch(() => undefined))?.close();
     },
   };
+  return adapter;
 }

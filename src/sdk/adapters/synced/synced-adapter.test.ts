@@ -1,0 +1,183 @@
+import { expect } from '@open-wc/testing';
+import { deleteDB } from 'idb';
+import { runAdapterConformance } from '../../conformance/index.js';
+import { createStore } from '../../store/create-store.js';
+import { asAdmin, couchInfo, setFault, setupSpace, until } from '../../../test-support/couch-browser.js';
+import { createCouchDBAdapter } from '../couchdb/couchdb-adapter.js';
+import { databaseName } from '../couchdb/couch-names.js';
+import { createSyncedAdapter, type SyncedAdapter } from './synced-adapter.js';
+import type { SyncConflict } from './sync-status.js';
+
+let counter = 0;
+const unique = (what: string) => `${what}-${Date.now().toString(36)}-${counter++}`;
+const fast = { minDelay: 50, maxDelay: 400, pollWait: 2000 };
+
+/** A device: its own IndexedDB copy, synced with the test server, as an admin (no rules). */
+async function adminDevice(localName = unique('device')): Promise<SyncedAdapter> {
+  const { path, adminAuthorization } = await couchInfo();
+  const remote = createCouchDBAdapter({ url: path, headers: { authorization: adminAuthorization }, ensureDatabase: true });
+  return createSyncedAdapter({ remote, databaseName: localName, ...fast });
+}
+
+const teacher = { id: 't1', name: 'Ms Rossi', role: 'teacher' as const };
+const entry = (term: string) => ({ translations: { en: { term, definition: '' } } });
+const remoteDocs = async (space: string) =>
+  ((await asAdmin<{ rows?: { id: string; value: { rev: string } }[] }>('GET', `/${databaseName(space)}/_all_docs`)).rows ?? []).filter((row) => !row.id.startsWith('_'));
+
+afterEach(() => setFault('pass'));
+
+runAdapterConformance({
+  name: 'synced (IndexedDB + CouchDB, Chromium)',
+  describe,
+  it,
+  createSite() {
+    const localName = unique('conformance');
+    return { open: () => adminDevice(localName), destroy: () => deleteDB(localName) };
+  },
+});
+
+describe('synced adapter: offline first against a real CouchDB-protocol server', () => {
+  it('sends 200 writes made while the server is down, each exactly once, when it is back', async () => {
+    const space = unique('offline');
+    const device = await adminDevice();
+    const store = createStore({ adapter: device, space, user: teacher });
+    await device.sync.syncNow(space);
+    await setFault('down');
+    for (let i = 0; i < 200; i++) await store.create('glossary', entry(`word ${i}`));
+    await until(() => (device.sync.status().state === 'offline' ? true : undefined), 'the offline status');
+    await until(() => (device.sync.status().pending === 200 ? true : undefined), '200 writes waiting');
+    expect((await store.list('glossary')).records.length).to.equal(200);
+    await setFault('pass');
+    await device.sync.syncNow(space);
+    await until(() => (device.sync.status().pending === 0 ? true : undefined), 'an empty outbox');
+    const docs = await remoteDocs(space);
+    expect(docs.length).to.equal(200);
+    expect(docs.every((doc) => doc.value.rev.startsWith('1-')), 'every record written once').to.equal(true);
+    expect(device.sync.status().state).to.equal('online');
+    await device.close();
+  });
+
+  it('never applies a re-sent write twice when the answer to the first was lost', async () => {
+    const space = unique('lost-answer');
+    const device = await adminDevice();
+    const store = createStore({ adapter: device, space, user: teacher });
+    await device.sync.syncNow(space);
+    await setFault('lose-answers');
+    const saved = await store.create('glossary', entry('harbour'));
+    await until(() => (device.sync.status().state !== 'online' && device.sync.status().state !== 'syncing' ? true : undefined), 'a failed push');
+    await setFault('pass');
+    await device.sync.syncNow(space);
+    await until(() => (device.sync.status().pending === 0 ? true : undefined), 'an empty outbox');
+    const doc = await asAdmin<{ _rev: string; translations: unknown }>('GET', `/${databaseName(space)}/glossary:${saved.id}`);
+    expect(doc._rev.startsWith('1-'), `stored once, not twice (rev ${doc._rev})`).to.equal(true);
+    expect(await device.sync.conflicts(space)).to.deep.equal([]);
+    await device.close();
+  });
+
+  it('brings a change from another device into this one, and its store announces it as not local', async () => {
+    const space = unique('live');
+    const [a, b] = [await adminDevice(), await adminDevice()];
+    const storeA = createStore({ adapter: a, space, user: teacher });
+    const storeB = createStore({ adapter: b, space, user: { ...teacher, id: 't2', name: 'Mr Vidal' } });
+    const seen: string[] = [];
+    storeB.subscribe((changes) => changes.forEach((c) => seen.push(`${c.type}:${c.local}:${(c.record?.translations as Record<string, { term: string }>)?.en.term}`)));
+    await b.sync.syncNow(space);
+    await storeA.create('glossary', entry('lighthouse'));
+    await until(() => (seen.length ? true : undefined), 'the change on the other device');
+    expect(seen).to.deep.equal(['put:false:lighthouse']);
+    await a.close();
+    await b.close();
+  });
+
+  it('keeps both versions when two devices change one record while apart, and shows the server\'s', async () => {
+    const space = unique('conflict');
+    const [a, b] = [await adminDevice(), await adminDevice()];
+    const storeA = createStore({ adapter: a, space, user: teacher });
+    const storeB = createStore({ adapter: b, space, user: teacher });
+    const created = await storeA.create('glossary', entry('port'));
+    await a.sync.syncNow(space);
+    await b.sync.syncNow(space);
+    const onB = await until(() => storeB.get('glossary', created.id).catch(() => undefined), 'the record on device B');
+    const conflicts: { device: string; conflict: SyncConflict }[] = [];
+    a.sync.onConflict((conflict) => conflicts.push({ device: 'A', conflict }));
+    b.sync.onConflict((conflict) => conflicts.push({ device: 'B', conflict }));
+    await setFault('down');
+    await storeA.update('glossary', created, { translations: { en: { term: 'port', definition: 'A town with a harbour (A)' } } });
+    await storeB.update('glossary', onB, { translations: { en: { term: 'port', definition: 'Where ships load (B)' } } });
+    await setFault('pass');
+    await a.sync.syncNow(space);
+    await b.sync.syncNow(space);
+    await a.sync.syncNow(space);
+    // Whichever device reached the server first won; the other keeps its own version as a conflict.
+    const [{ device, conflict }] = await until(() => (conflicts.length ? conflicts : undefined), 'the conflict');
+    const [winner, loser] = device === 'B' ? ['A', 'B'] : ['B', 'A'];
+    const definition = (record: unknown) => (record as { translations: Record<string, { definition: string }> }).translations.en.definition;
+    expect(conflicts.length, 'one conflict in all').to.equal(1);
+    expect(conflict.kind).to.equal('conflict');
+    expect(definition(conflict.mine)).to.match(new RegExp(`\\(${loser}\\)`));
+    expect(definition(conflict.theirs)).to.match(new RegExp(`\\(${winner}\\)`));
+    const loserStore = loser === 'B' ? storeB : storeA;
+    expect(definition(await loserStore.get('glossary', created.id))).to.match(new RegExp(`\\(${winner}\\)`));
+    expect((await (loser === 'B' ? b : a).sync.conflicts(space)).length).to.equal(1);
+    await a.close();
+    await b.close();
+  });
+
+  it('lets one tab sync (a Web Lock); another tab\'s writes still reach the server, and it takes over when the first closes', async () => {
+    const space = unique('tabs');
+    const localName = unique('tabs-db');
+    const tab1 = await adminDevice(localName);
+    const tab2 = await adminDevice(localName);
+    const store1 = createStore({ adapter: tab1, space, user: teacher });
+    const store2 = createStore({ adapter: tab2, space, user: teacher });
+    await store1.list('glossary');
+    await store2.list('glossary');
+    const held = await until(async () => {
+      const state = await navigator.locks.query();
+      const mine = (state.held ?? []).filter((lock) => lock.name?.includes(space));
+      return mine.length ? mine : undefined;
+    }, 'the sync lock');
+    expect(held.length, 'one tab holds the lock').to.equal(1);
+    const pending = (await navigator.locks.query()).pending?.filter((lock) => lock.name?.includes(space)) ?? [];
+    expect(pending.length, 'the other waits for it').to.equal(1);
+    await store2.create('glossary', entry('from tab 2'));
+    await until(async () => ((await remoteDocs(space)).length === 1 ? true : undefined), 'tab 2\'s write on the server');
+    await tab1.close(); // the syncing tab closes mid-sync: the other takes over
+    await store2.create('glossary', entry('after tab 1 closed'));
+    await until(async () => ((await remoteDocs(space)).length === 2 ? true : undefined), 'the write after the first tab closed');
+    await tab2.close();
+  });
+
+  it('shows the server\'s version when its rules refuse a change, and keeps the refused one', async () => {
+    const space = unique('rules');
+    await setupSpace(space, [
+      { id: 'ana', name: 'Ana', role: 'pupil', password: 'ana-pw' },
+      { id: 'ben', name: 'Ben', role: 'pupil', password: 'ben-pw' },
+    ]);
+    const { path } = await couchInfo();
+    const device = (name: string) =>
+      createSyncedAdapter({ remote: createCouchDBAdapter({ url: path, headers: { authorization: `Basic ${btoa(`${name}:${name}-pw`)}` } }), databaseName: unique(name), ...fast });
+    const [ana, ben] = [device('ana'), device('ben')];
+    const anaStore = createStore({ adapter: ana, space, user: { id: 'ana', name: 'Ana', role: 'pupil' } });
+    const benStore = createStore({ adapter: ben, space, user: { id: 'ben', name: 'Ben', role: 'pupil' } });
+    const post = await anaStore.create('glossary', entry('mine'));
+    await ana.sync.syncNow(space);
+    await ben.sync.syncNow(space);
+    const onBen = await until(() => benStore.get('glossary', post.id).catch(() => undefined), 'Ana\'s entry on Ben\'s device');
+    // Ben edits Ana's entry behind his store's back (as devtools would): the server refuses it.
+    const conflicts: SyncConflict[] = [];
+    ben.sync.onConflict((conflict) => conflicts.push(conflict));
+    await ben.write(space, [{ type: 'put', record: { ...onBen, translations: { en: { term: 'changed by Ben', definition: '' } } }, expectedRev: onBen.rev }], { origin: 'devtools' });
+    await ben.sync.syncNow(space);
+    await until(() => (conflicts.length ? true : undefined), 'the refusal');
+    expect(conflicts[0].kind).to.equal('refused');
+    expect(conflicts[0].message).to.match(/someone else/i);
+    expect((conflicts[0].mine?.translations as Record<string, { term: string }>).en.term).to.equal('changed by Ben');
+    const shown = await benStore.get('glossary', post.id);
+    expect((shown.translations as Record<string, { term: string }>).en.term).to.equal('mine');
+    const onServer = await asAdmin<{ translations: Record<string, { term: string }> }>('GET', `/${databaseName(space)}/glossary:${post.id}`);
+    expect(onServer.translations.en.term).to.equal('mine');
+    await ana.close();
+    await ben.close();
+  });
+});

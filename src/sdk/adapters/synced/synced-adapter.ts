@@ -1,0 +1,202 @@
+import type { StorageAdapter } from '../../adapter.js';
+import { randomId } from '../../revision.js';
+import type { CouchDBAdapter } from '../couchdb/couchdb-adapter.js';
+import { ATTACHMENT_COLLECTION } from '../indexeddb/database.js';
+import { createIndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
+import { SpaceSync } from './space-sync.js';
+import { syncJournal } from './sync-journal.js';
+import type { SyncConflict, SyncController, SyncStatus } from './sync-status.js';
+
+export interface SyncedAdapterOptions {
+  /** The server side. */
+  remote: CouchDBAdapter;
+  /** The local IndexedDB database. Default: one per server URL, so two servers never mix. */
+  databaseName?: string;
+  /** Waits after a failure, doubling from `minDelay` to `maxDelay` ms. Defaults 1,000 and 30,000. */
+  minDelay?: number;
+  maxDelay?: number;
+  /** How long one long poll of the server's changes waits (ms). Default 25,000. */
+  pollWait?: number;
+}
+
+export interface SyncedAdapter extends StorageAdapter {
+  readonly sync: SyncController;
+}
+
+type Message = { type: 'status'; space: string; status: Omit<SyncStatus, 'pending'> } | { type: 'conflict'; conflict: SyncConflict } | { type: 'outbox' };
+
+/**
+ * Offline first: widgets read and write the local IndexedDB copy at once; an outbox sends the
+ * writes to the server when it can, and the server's changes come back through its changes feed.
+ * In one browser only one tab talks to the server (a Web Lock per space); the others share the
+ * same IndexedDB, see its changes by BroadcastChannel, and show the syncing tab's status.
+ */
+export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapter {
+  const { remote } = options;
+  const databaseName = options.databaseName ?? `twinkit-sync-${remote.client.url.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
+  const local = createIndexedDBAdapter({ databaseName, journal: syncJournal });
+  const origin = `device-${randomId(12)}`;
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`twinkit-sync:${databaseName}`) : undefined;
+  const engines = new Map<string, { sync?: SpaceSync; stop(): void; syncNow(): Promise<void> }>();
+  const statusListeners = new Set<(status: SyncStatus) => void>();
+  const conflictListeners = new Set<(conflict: SyncConflict) => void>();
+  let status: SyncStatus = { state: 'syncing', pending: 0 };
+  let closed = false;
+
+  const setStatus = (next: SyncStatus) => {
+    status = next;
+    statusListeners.forEach((listener) => listener(status));
+  };
+
+  const recount = async () => {
+    if (closed) return;
+    const db = await local.database();
+    const pending = await db.count('outbox');
+    if (pending !== status.pending) setStatus({ ...status, pending });
+  };
+
+  const announceConflict = (conflict: SyncConflict) => conflictListeners.forEach((listener) => listener(conflict));
+
+  if (channel) {
+    channel.onmessage = ({ data }: MessageEvent<Message>) => {
+      if (data.type === 'status') setStatus({ ...data.status, pending: status.pending });
+      if (data.type === 'conflict') announceConflict(data.conflict);
+      void recount();
+    };
+  }
+
+  /** Starts syncing a space: in this tab if it gets the space's lock, otherwise when the tab holding it closes. */
+  function engine(space: string) {
+    let existing = engines.get(space);
+    if (existing) return existing;
+    const controller = new AbortController();
+    const sync = new SpaceSync({
+      local,
+      remote,
+      space,
+      origin,
+      minDelay: options.minDelay ?? 1000,
+      maxDelay: options.maxDelay ?? 30_000,
+      pollWait: options.pollWait ?? 25_000,
+      onStatus: (next) => {
+        setStatus({ ...next, pending: status.pending });
+        channel?.postMessage({ type: 'status', space, status: next } satisfies Message);
+      },
+      onConflict: (conflict) => {
+        announceConflict(conflict);
+        channel?.postMessage({ type: 'conflict', conflict } satisfies Message);
+      },
+      onPushed: () => void recount(),
+    });
+    const stopLocal = local.subscribe(space, () => {
+      sync.kick();
+      void recount();
+    });
+    const run = () => sync.run();
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    let leading: Promise<void> | undefined;
+    if (locks) leading = locks.request(`twinkit-sync:${databaseName}:${space}`, { signal: controller.signal }, run).catch(() => {});
+    else leading = run();
+    existing = {
+      sync,
+      stop() {
+        controller.abort();
+        sync.stop();
+        stopLocal();
+        void leading;
+      },
+      syncNow: () => sync.syncNow(),
+    };
+    engines.set(space, existing);
+    void recount();
+    return existing;
+  }
+
+  async function queueAttachment(space: string, id: string, action: 'put' | 'delete') {
+    const db = await local.database();
+    const tx = db.transaction('outbox', 'readwrite');
+    const key: [string, string, string] = [space, ATTACHMENT_COLLECTION, id];
+    const existing = await tx.store.get(key);
+    await tx.store.put({ space, collection: ATTACHMENT_COLLECTION, id, action, version: (existing?.version ?? 0) + 1, queuedAt: new Date().toISOString() });
+    await tx.done;
+    engine(space).sync?.kick();
+    channel?.postMessage({ type: 'outbox' } satisfies Message);
+    void recount();
+  }
+
+  const adapter: SyncedAdapter = {
+    name: 'couchdb',
+    capabilities: { sharedChanges: true, persistent: true },
+
+    get(space, collection, id) {
+      engine(space);
+      return local.get(space, collection, id);
+    },
+    list(space, collection, query) {
+      engine(space);
+      return local.list(space, collection, query);
+    },
+    write(space, operations, writeOptions) {
+      engine(space);
+      return local.write(space, operations, writeOptions);
+    },
+    subscribe(space, listener) {
+      engine(space);
+      return local.subscribe(space, listener);
+    },
+
+    async putAttachment(space, blob, attachmentOptions) {
+      const info = await local.putAttachment(space, blob, attachmentOptions);
+      await queueAttachment(space, info.id, 'put');
+      return info;
+    },
+    async getAttachment(space, id) {
+      const stored = await local.getAttachment(space, id);
+      if (stored) return stored;
+      const waiting = await (await local.database()).get('outbox', [space, ATTACHMENT_COLLECTION, id]);
+      if (waiting?.action === 'delete') return undefined; // deleted here; the server hears of it soon
+      // Not here yet (made on another device): fetch it once and keep it.
+      const fetched = await remote.getAttachment(space, id).catch(() => undefined);
+      if (fetched) await local.putAttachment(space, fetched, { id });
+      return fetched;
+    },
+    async deleteAttachment(space, id) {
+      await local.deleteAttachment(space, id);
+      await queueAttachment(space, id, 'delete');
+    },
+
+    sync: {
+      status: () => status,
+      subscribe(listener) {
+        statusListeners.add(listener);
+        return () => statusListeners.delete(listener);
+      },
+      onConflict(listener) {
+        conflictListeners.add(listener);
+        return () => conflictListeners.delete(listener);
+      },
+      async conflicts(space) {
+        const db = await local.database();
+        const all = await db.getAllFromIndex('sync-conflicts', 'by-space', space);
+        return all.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+      },
+      async dismissConflict(space, collection, id) {
+        const db = await local.database();
+        await db.delete('sync-conflicts', [space, collection, id]);
+      },
+      syncNow: (space) => engine(space).syncNow(),
+    },
+
+    async close() {
+      closed = true;
+      engines.forEach((entry) => entry.stop());
+      engines.clear();
+      statusListeners.clear();
+      conflictListeners.clear();
+      channel?.close();
+      await local.close();
+      await remote.close();
+    },
+  };
+  return adapter;
+}
