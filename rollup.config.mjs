@@ -22,7 +22,31 @@ const ENTRIES = {
   'adapters/memory': 'src/sdk/adapters/memory/index.ts',
   'adapters/indexeddb': 'src/sdk/adapters/indexeddb/index.ts',
   conformance: 'src/sdk/conformance/index.ts',
+  'adapters/couchdb': 'src/sdk/adapters/couchdb/index.ts',
+  'adapters/synced': 'src/sdk/adapters/synced/index.ts',
+  // Server side (the setup command uses it too): not for browser bundles.
+  'couchdb-setup': 'src/sdk/adapters/couchdb/setup/couchdb-setup.ts',
 };
+
+/** Budget of dist/twinkit-couchdb.js (sync, loaded by twinkit.js only for adapter="couchdb"), gzip -9. */
+const SYNC_BUDGET = 15_000;
+/** The module twinkit.js loads for adapter="couchdb"; in the script-tag build it is its own file. */
+const SYNC_MODULE = /synced\/create-synced-couchdb\.(js|ts)$/;
+const SYNC_FILE = 'twinkit-couchdb.js';
+
+/**
+ * In the script-tag build, the dynamic import of sync points at the sibling file
+ * dist/twinkit-couchdb.js (built on its own below), so twinkit.js stays the size of a page that
+ * never syncs, and the two files share nothing that could load twice.
+ */
+function syncAsSiblingFile() {
+  return {
+    name: 'sync-as-sibling-file',
+    resolveId(source) {
+      return SYNC_MODULE.test(source) ? { id: `./${SYNC_FILE}`, external: 'absolute' } : null;
+    },
+  };
+}
 
 /**
  * One entry per element: every src/components/<name>/<name>.ts (the file that registers the tag)
@@ -87,7 +111,7 @@ function selfContained() {
       const locales = chunks.filter((chunk) => chunk.isDynamicEntry && isLocale(chunk.facadeModuleId));
       const others = chunks.filter((chunk) => chunk !== main && !locales.includes(chunk));
       if (!main || others.length) throw new Error(`Expected twinkit.js and locale files, got ${chunks.map((c) => c.fileName).join(', ')}`);
-      const allowed = new Set(locales.map((chunk) => `./${chunk.fileName}`));
+      const allowed = new Set([...locales.map((chunk) => `./${chunk.fileName}`), `./${SYNC_FILE}`]);
       for (const chunk of chunks) {
         const dynamic = [...chunk.code.matchAll(/\bimport\s*\(([^)]*)\)/g)].map((match) => match[1].trim().replace(/^(['"`])(.*)\1$/, '$2'));
         const wrong = [...chunk.imports, ...dynamic.filter((path) => chunk !== main || !allowed.has(path))];
@@ -138,6 +162,20 @@ export function minifyCss() {
   };
 }
 
+/** A single file that imports nothing. */
+function selfContainedFile() {
+  return {
+    name: 'self-contained-file',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && (chunk.imports.length || chunk.dynamicImports.length)) {
+          throw new Error(`${chunk.fileName} still imports ${[...chunk.imports, ...chunk.dynamicImports].join(', ')}`);
+        }
+      }
+    },
+  };
+}
+
 export default [
   {
     input: { ...ENTRIES, ...elementEntries() },
@@ -156,6 +194,7 @@ export default [
     input: 'src/define.ts',
     plugins: [
       localeTags(), // before nodeResolve, which would resolve `lit` first
+      syncAsSiblingFile(),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       minifyCss(),
       esbuild({ target: TARGET, sourceMap: false }),
@@ -173,6 +212,19 @@ export default [
         terser({ ecma: 2022, module: true, compress: { passes: 2 } }),
         gzipBudget(BUNDLE_BUDGET),
       ],
+    },
+  },
+  {
+    // dist/twinkit-couchdb.js: the couchdb adapter and offline sync, self-contained.
+    input: 'src/sdk/adapters/synced/create-synced-couchdb.ts',
+    plugins: [nodeResolve({ browser: true }), esbuild({ target: TARGET, sourceMap: false }), selfContainedFile()],
+    onwarn,
+    output: {
+      file: `dist/${SYNC_FILE}`,
+      format: 'es',
+      inlineDynamicImports: true,
+      generatedCode: 'es2015',
+      plugins: [terser({ ecma: 2022, module: true, compress: { passes: 2 } }), gzipBudget(SYNC_BUDGET)],
     },
   },
 ];

@@ -37,6 +37,15 @@ export function couchTestServer() {
         return true;
       }
       if (command === 'couch-requests') return proxy.requests;
+      if (command === 'couch-direct') {
+        // Straight to the server, past the proxy: "someone else" writing while this browser is cut off.
+        const response = await fetch(`${server.url}${payload.path}`, {
+          method: payload.method,
+          headers: { ...server.adminHeaders, 'content-type': 'application/json' },
+          body: payload.body === undefined ? undefined : JSON.stringify(payload.body),
+        });
+        return { status: response.status, body: await response.json().catch(() => null) };
+      }
       if (command === 'couch-setup-space') {
         const { setupCouchSpace } = await tsImport('../../src/sdk/adapters/couchdb/setup/couchdb-setup.ts', import.meta.url);
         await setupCouchSpace({ url: server.url, adminHeaders: server.adminHeaders, ...payload });

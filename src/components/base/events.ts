@@ -1,3 +1,4 @@
+import type { SyncConflict, SyncStatus } from '../../sdk/adapters/synced/sync-status.js';
 import type { TwinError } from '../../sdk/errors.js';
 import type { TwinStore } from '../../sdk/store/create-store.js';
 import type { InvalidRecord, RecordChange } from '../../sdk/store/store-types.js';
@@ -12,6 +13,12 @@ export interface TwinEventMap {
   'twin-record-invalid': InvalidRecord;
   /** Storage failed (unavailable, quota exceeded) or an adapter could not be found. */
   'twin-storage-error': { error: TwinError };
+  /** Sync with the server changed state (online, syncing, offline, error) or the number of writes waiting. */
+  'twin-sync-status': { status: SyncStatus };
+  /** Sync stopped on an error someone must act on (signed out, a missing database); it keeps retrying. */
+  'twin-sync-error': { status: SyncStatus };
+  /** The server did not take a change made here: both versions are in `conflict`; the server's is shown. */
+  'twin-sync-conflict': { conflict: SyncConflict };
 }
 
 export type TwinEvent<K extends keyof TwinEventMap> = CustomEvent<TwinEventMap[K]>;
@@ -22,5 +29,8 @@ declare global {
     'twin-record-change': TwinEvent<'twin-record-change'>;
     'twin-record-invalid': TwinEvent<'twin-record-invalid'>;
     'twin-storage-error': TwinEvent<'twin-storage-error'>;
+    'twin-sync-status': TwinEvent<'twin-sync-status'>;
+    'twin-sync-error': TwinEvent<'twin-sync-error'>;
+    'twin-sync-conflict': TwinEvent<'twin-sync-conflict'>;
   }
 }

@@ -1,4 +1,5 @@
 import { createContext } from '@lit/context';
+import type { SyncStatus } from '../../sdk/adapters/synced/sync-status.js';
 import type { TwinUser } from '../../sdk/policy/roles.js';
 import type { TwinStore } from '../../sdk/store/create-store.js';
 
@@ -9,3 +10,5 @@ export const userContext = createContext<TwinUser | undefined>(Symbol.for('twink
 export const phaseContext = createContext<string | undefined>(Symbol.for('twinkit.phase'));
 /** The UI locale the space asks for (`lang` on `<twin-space>`). */
 export const localeContext = createContext<string | undefined>(Symbol.for('twinkit.locale'));
+/** The space's sync with a server (undefined when its storage does not sync: the embedded default). */
+export const syncContext = createContext<SyncStatus | undefined>(Symbol.for('twinkit.sync'));

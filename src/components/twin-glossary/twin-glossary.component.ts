@@ -251,6 +251,7 @@ export class TwinGlossary extends TwinElement {
     `;
     return html`
       <div class="toolbar" part="toolbar">
+        <twin-sync-indicator></twin-sync-indicator>
         <div class="search">
           <label for="search">${msg('Search in every language', { id: 'glossary.search' })}</label>
           <input id="search" type="search" autocomplete="off" aria-describedby="search-note" .value=${this._query} @input=${this.#onSearch} />

@@ -1,3 +1,4 @@
+import '../twin-sync-indicator/twin-sync-indicator.js';
 import { TwinGlossaryEditor } from './editor/glossary-editor.component.js';
 import { TwinGlossaryEntry } from './entry/glossary-entry.component.js';
 import { TwinGlossaryExchange } from './exchange/glossary-exchange.component.js';

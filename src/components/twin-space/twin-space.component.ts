@@ -2,16 +2,19 @@ import { ContextProvider } from '@lit/context';
 import { msg, str } from '@lit/localize';
 import { html, type PropertyValues } from 'lit';
 import type { StorageAdapter } from '../../sdk/adapter.js';
+import type { SyncConflict, SyncController, SyncStatus } from '../../sdk/adapters/synced/sync-status.js';
 import { resolveAdapter, TwinUnknownAdapterError } from '../../sdk/adapters/resolve-adapter.js';
-import { isTwinError, TwinError } from '../../sdk/errors.js';
+import { isTwinError, TwinError, TwinValidationError } from '../../sdk/errors.js';
+import { ENVELOPE_KEYS } from '../../sdk/schemas/envelope.js';
 import type { TwinUser } from '../../sdk/policy/roles.js';
 import { createStore, type TwinStore } from '../../sdk/store/create-store.js';
 import type { InvalidRecord, RecordChange } from '../../sdk/store/store-types.js';
 import { errorMessage } from '../../localization/error-message.js';
 import { TwinElement } from '../base/twin-element.js';
-import { localeContext, phaseContext, storeContext, userContext } from '../context/contexts.js';
+import { localeContext, phaseContext, storeContext, syncContext, userContext } from '../context/contexts.js';
 import { localUser } from '../context/local-user.js';
 import { parseModeration, parseRole, sanitizeUser } from './space-attributes.js';
+import { syncConflictText, syncStatusText } from './sync-messages.js';
 import { twinSpaceStyles } from './twin-space.styles.js';
 
 /** What the status line says; turned into words at render time, so a language switch applies. */
@@ -19,9 +22,22 @@ type Problem =
   | { kind: 'no-space' }
   | { kind: 'unknown-adapter'; error: TwinUnknownAdapterError }
   | { kind: 'invalid'; count: number }
-  | { kind: 'storage'; error: TwinError };
+  | { kind: 'storage'; error: TwinError }
+  | { kind: 'adapter-options'; message: string };
 
 /** The `adapter` attribute is a name; the property also takes an adapter instance. */
+/** `adapter-options` is JSON; what does not parse is kept as text and reported when the space connects. */
+const jsonConverter = {
+  fromAttribute: (value: string | null) => {
+    if (value === null) return undefined;
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return value;
+    }
+  },
+};
+
 const adapterConverter = {
   fromAttribute: (value: string | null) => value ?? 'indexeddb',
   toAttribute: (value: unknown) => (typeof value === 'string' ? value : null),
@@ -41,6 +57,9 @@ const adapterConverter = {
  * @event twin-record-change - Records changed here or elsewhere; `detail.changes`.
  * @event twin-record-invalid - A stored record failed validation and is not shown; `detail` describes it.
  * @event twin-storage-error - Storage or the adapter failed; `detail.error` is a TwinError with a `code`.
+ * @event twin-sync-status - Sync with a server changed state or the number of writes waiting; `detail.status`.
+ * @event twin-sync-error - Sync hit an error someone must act on (it keeps retrying); `detail.status`.
+ * @event twin-sync-conflict - The server did not take a change made here; `detail.conflict` has both versions.
  * @cssproperty --twin-color-accent - Buttons, links and highlights.
  * @cssproperty --twin-color-text - Body text.
  * @cssproperty --twin-color-surface - Background of widgets.
@@ -54,6 +73,7 @@ export class TwinSpace extends TwinElement {
   static override properties = {
     space: { type: String, reflect: true },
     adapter: { converter: adapterConverter },
+    adapterOptions: { attribute: 'adapter-options', converter: jsonConverter },
     userId: { type: String, attribute: 'user-id' },
     userName: { type: String, attribute: 'user-name' },
     userRole: { type: String, attribute: 'user-role' },
@@ -65,12 +85,19 @@ export class TwinSpace extends TwinElement {
     user: { attribute: false },
     store: { attribute: false },
     _problem: { state: true },
+    _conflict: { state: true },
+    syncStatus: { attribute: false },
   };
 
   /** The space id: every record belongs to one space. Required. */
   declare space: string;
   /** A registered adapter name (`indexeddb`, the default; `memory`; or an integrator's), or an adapter instance. */
   declare adapter: string | StorageAdapter;
+  /** Settings for the adapter, as JSON: for `couchdb`, `{"url": "/couch"}` and optionally `credentials`, `headers`, `feed`. */
+  declare adapterOptions: Record<string, unknown> | string | undefined;
+  /** Sync with a server (`adapter="couchdb"`): state and writes waiting; undefined for storage that does not sync. Read-only. */
+  declare syncStatus: SyncStatus | undefined;
+  declare _conflict: SyncConflict | undefined;
   /** The signed-in user's id; without it, the local anonymous user of this browser. */
   declare userId: string | undefined;
   declare userName: string | undefined;
@@ -98,6 +125,8 @@ export class TwinSpace extends TwinElement {
   readonly #userProvider = new ContextProvider(this, { context: userContext });
   readonly #phaseProvider = new ContextProvider(this, { context: phaseContext });
   readonly #localeProvider = new ContextProvider(this, { context: localeContext });
+  readonly #syncProvider = new ContextProvider(this, { context: syncContext });
+  #stopWatchingSync: (() => void) | undefined;
   #adapterInstance: StorageAdapter | undefined;
   #ownsAdapter = false;
   #connection = 0;
@@ -132,6 +161,7 @@ export class TwinSpace extends TwinElement {
     super.disconnectedCallback();
     this.#connection++;
     void this.#closeStore();
+    this.#watchSync(undefined);
     if (this.#ownsAdapter) void this.#adapterInstance?.close();
     this.#adapterInstance = undefined;
   }
@@ -143,7 +173,7 @@ export class TwinSpace extends TwinElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const adapterChanged = changed.has('space') || changed.has('adapter');
+    const adapterChanged = changed.has('space') || changed.has('adapter') || changed.has('adapterOptions');
     const storeChanged = ['userId', 'userName', 'userRole', 'school', 'mobile', 'user', 'moderation', 'phase'].some((key) =>
       changed.has(key as keyof TwinSpace),
     );
@@ -164,7 +194,7 @@ export class TwinSpace extends TwinElement {
     try {
       if (newAdapter || !this.#adapterInstance) {
         const owned = typeof this.adapter === 'string';
-        const next = typeof this.adapter === 'string' ? await resolveAdapter(this.adapter, this.space) : this.adapter;
+        const next = typeof this.adapter === 'string' ? await resolveAdapter(this.adapter, this.space, this.#parsedAdapterOptions()) : this.adapter;
         // A newer connect (or a removal) happened while this adapter was being made: drop it.
         if (connection !== this.#connection || !this.isConnected) {
           if (owned) await next.close();
@@ -173,6 +203,7 @@ export class TwinSpace extends TwinElement {
         if (this.#ownsAdapter && this.#adapterInstance !== next) await this.#adapterInstance?.close();
         this.#ownsAdapter = owned;
         this.#adapterInstance = next;
+        this.#watchSync(next);
       }
       if (connection !== this.#connection || !this.isConnected) return;
       const user = this.currentUser;
@@ -193,6 +224,68 @@ export class TwinSpace extends TwinElement {
       if (connection !== this.#connection) return;
       this.#reportStorageError(error);
     }
+  }
+
+  #parsedAdapterOptions(): Record<string, unknown> | undefined {
+    const options = this.adapterOptions;
+    if (typeof options === 'string') {
+      throw new TwinValidationError(`adapter-options is not valid JSON: ${options.slice(0, 80)}`, [{ path: 'adapter-options', message: 'not JSON' }]);
+    }
+    return options;
+  }
+
+  /** Follows the adapter's sync, when it has one: status for the widgets, events for the page. */
+  #watchSync(adapter: StorageAdapter | undefined) {
+    this.#stopWatchingSync?.();
+    this.#stopWatchingSync = undefined;
+    this._conflict = undefined;
+    const sync = (adapter as { sync?: SyncController } | undefined)?.sync;
+    this.#setSyncStatus(sync?.status());
+    if (!sync) return;
+    const stopStatus = sync.subscribe((status) => this.#setSyncStatus(status));
+    const stopConflicts = sync.onConflict((conflict) => {
+      if (conflict.space !== this.space) return;
+      this._conflict = conflict;
+      this.emit('twin-sync-conflict', { conflict });
+    });
+    this.#stopWatchingSync = () => {
+      stopStatus();
+      stopConflicts();
+    };
+  }
+
+  #setSyncStatus(status: SyncStatus | undefined) {
+    const previous = this.syncStatus;
+    this.syncStatus = status;
+    this.#syncProvider.setValue(status);
+    if (!status || (previous?.state === status.state && previous.pending === status.pending)) return;
+    this.emit('twin-sync-status', { status });
+    if (status.state === 'error' && previous?.state !== 'error') this.emit('twin-sync-error', { status });
+  }
+
+  /** Writes the version the server did not take again, on top of the server's. */
+  async #restoreMine() {
+    const conflict = this._conflict;
+    const store = this.store;
+    const sync = (this.#adapterInstance as { sync?: SyncController } | undefined)?.sync;
+    if (!conflict?.mine || !store || !sync) return;
+    try {
+      // The widget's fields only: the store keeps its own bookkeeping (author, status, revision).
+      const fields = Object.fromEntries(Object.entries(conflict.mine).filter(([key]) => key === 'phase' || !ENVELOPE_KEYS.includes(key as never)));
+      const current = await store.get(conflict.collection, conflict.id).catch(() => undefined);
+      if (current) await store.update(conflict.collection, current, fields);
+      else await store.create(conflict.collection, fields, { id: conflict.id });
+      await this.#dismissConflict();
+    } catch (error) {
+      this.#reportStorageError(error);
+    }
+  }
+
+  async #dismissConflict() {
+    const conflict = this._conflict;
+    const sync = (this.#adapterInstance as { sync?: SyncController } | undefined)?.sync;
+    this._conflict = undefined;
+    if (conflict && sync) await sync.dismissConflict(conflict.space, conflict.collection, conflict.id);
   }
 
   async #closeStore() {
@@ -233,13 +326,19 @@ export class TwinSpace extends TwinElement {
 
   #showInvalidCount() {
     const count = this.#invalid.size;
-    if (this._problem?.kind === 'storage' || this._problem?.kind === 'unknown-adapter') return; // the error matters more
+    if (this._problem && this._problem.kind !== 'invalid' && this._problem.kind !== 'no-space') return; // the error matters more
     this._problem = count ? { kind: 'invalid', count } : undefined;
   }
 
   #reportStorageError(error: unknown) {
     const twinError = isTwinError(error) ? error : new TwinError('storage-unavailable', String(error));
-    this._problem = twinError instanceof TwinUnknownAdapterError ? { kind: 'unknown-adapter', error: twinError } : { kind: 'storage', error: twinError };
+    const badOptions = twinError instanceof TwinValidationError && twinError.issues.some((issue) => issue.path === 'adapter-options');
+    this._problem =
+      twinError instanceof TwinUnknownAdapterError
+        ? { kind: 'unknown-adapter', error: twinError }
+        : badOptions
+          ? { kind: 'adapter-options', message: twinError.message }
+          : { kind: 'storage', error: twinError };
     console.error('<twin-space>:', twinError.message);
     this.emit('twin-storage-error', { error: twinError });
   }
@@ -260,19 +359,39 @@ export class TwinSpace extends TwinElement {
           : msg(str`${problem.count} damaged records are not shown.`, { id: 'status.invalid-records' });
       case 'storage':
         return msg(str`Cannot save or read: ${errorMessage(problem.error)}`, { id: 'status.storage-error' });
+      case 'adapter-options':
+        // Written for the integrator who set them, so the details stay as the SDK says them.
+        return msg(str`The storage settings are wrong: ${problem.message}`, { id: 'status.adapter-options' });
     }
   }
 
   protected override render() {
     const problem = this._problem;
-    const isError = problem?.kind === 'storage' || problem?.kind === 'unknown-adapter';
-    const label = isError ? msg('Error:', { id: 'status.label-error' }) : msg('Note:', { id: 'status.label-note' });
-    const text = problem ? html`<strong>${label}</strong> ${this.#statusText(problem)}` : '';
+    const syncText = syncStatusText(this.syncStatus);
+    const syncError = this.syncStatus?.state === 'error';
+    const errorLabel = html`<strong>${msg('Error:', { id: 'status.label-error' })}</strong> `;
+    const noteLabel = html`<strong>${msg('Note:', { id: 'status.label-note' })}</strong> `;
+    const isError = problem?.kind === 'storage' || problem?.kind === 'unknown-adapter' || problem?.kind === 'adapter-options';
+    const problemText = problem ? this.#statusText(problem) : '';
+    // The error that matters most first: storage, then sync; notes likewise.
+    const error = isError ? html`${errorLabel}${problemText}` : syncError ? html`${errorLabel}${syncText}` : '';
+    const conflict = this._conflict;
+    const note = conflict
+      ? html`${noteLabel}${syncConflictText(conflict)}
+          ${conflict.kind === 'conflict' && conflict.mine
+            ? html`<button type="button" @click=${() => this.#restoreMine()}>${msg('Restore my version', { id: 'sync.restore-mine' })}</button>`
+            : ''}
+          <button type="button" @click=${() => this.#dismissConflict()}>${msg('Dismiss', { id: 'sync.dismiss' })}</button>`
+      : !isError && problem
+        ? html`${noteLabel}${problemText}`
+        : syncText && !syncError
+          ? html`${noteLabel}${syncText}`
+          : '';
     // Two live regions that are always there: notes are polite, errors are alerts. Each has a
     // visible label, so the kind is not told by colour alone.
     return html`<slot name="status"
-        ><p part="status note" role="status">${isError ? '' : text}</p
-        ><p part="status error" role="alert" class="error">${isError ? text : ''}</p></slot
+        ><p part="status note" role="status">${note}</p
+        ><p part="status error" role="alert" class="error">${error}</p></slot
       ><slot></slot>`;
   }
 

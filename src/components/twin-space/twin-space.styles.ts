@@ -42,6 +42,21 @@ export const twinSpaceStyles = [
       color: var(--_text);
       border-radius: var(--_radius);
     }
+    [part~='status'] button {
+      margin-inline-start: 0.5rem;
+      font: inherit;
+      min-block-size: 2.25rem;
+      padding: 0.25rem 0.75rem;
+      border: 1px solid var(--_accent);
+      border-radius: var(--_radius);
+      background: transparent;
+      color: var(--_accent);
+      cursor: pointer;
+    }
+    [part~='status'] button:focus-visible {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
     [part~='status'].error {
       border-inline-start-color: var(--_danger);
     }

@@ -4,9 +4,11 @@ import { createIndexedDBAdapter } from './indexeddb/indexeddb-adapter.js';
 import { createMemoryAdapter } from './memory/memory-adapter.js';
 import { getAdapterFactory, registeredAdapterNames } from './registry.js';
 
-const BUILT_IN: Record<string, () => StorageAdapter> = {
+const BUILT_IN: Record<string, (options?: Record<string, unknown>) => StorageAdapter | Promise<StorageAdapter>> = {
   indexeddb: () => createIndexedDBAdapter(),
   memory: () => createMemoryAdapter(),
+  // Loaded when first used: pages on the embedded default never download sync.
+  couchdb: async (options) => (await import('./synced/create-synced-couchdb.js')).createSyncedCouchDB(options),
 };
 
 /** No adapter has this name: most often a typo, or a registerAdapter() call that runs too late. */
@@ -35,6 +37,6 @@ export async function resolveAdapter(name: string, space: string, options?: Reco
   const factory = getAdapterFactory(name);
   if (factory) return factory({ space, options });
   const builtIn = BUILT_IN[name];
-  if (builtIn) return builtIn();
+  if (builtIn) return builtIn(options);
   throw new TwinUnknownAdapterError(name, knownAdapterNames());
 }

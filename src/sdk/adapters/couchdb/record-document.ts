@@ -19,10 +19,14 @@ export function toDocument(record: RawRecord, expectedRev: string | null, origin
 
 /** The record of a document, or undefined for design documents, attachments and deletions. */
 export function toRecord(doc: CouchDocument | undefined | null, space: string): RawRecord | undefined {
-  if (!doc || doc._deleted || !parseDocumentId(doc._id)) return undefined;
+  const names = doc && !doc._deleted ? parseDocumentId(doc._id) : undefined;
+  if (!doc || !names) return undefined;
   const record: Record<string, unknown> = {};
   for (const key of Object.keys(doc)) if (!DOCUMENT_ONLY.has(key)) record[key] = doc[key];
-  return { ...(record as Omit<RawRecord, 'rev'>), space, rev: doc._rev ?? '' } as RawRecord;
+  // The document id names the record; a document written by hand without `updatedAt` still
+  // arrives (first in time order), and the store reports it as damaged instead of stopping sync.
+  const updatedAt = typeof record.updatedAt === 'string' && record.updatedAt ? record.updatedAt : '1970-01-01T00:00:00.000Z';
+  return { ...(record as Omit<RawRecord, 'rev'>), collection: names[0], id: names[1], updatedAt, space, rev: doc._rev ?? '' } as RawRecord;
 }
 
 export function originOf(doc: CouchDocument | undefined | null): string {
