@@ -15,13 +15,31 @@ import { request as httpRequest, createServer } from 'node:http';
  */
 export function createFaultProxy(target, { prefix = '' } = {}) {
   let mode = 'pass';
+  // pouchdb-server crashes ("db.info is not a function") when two requests create one database at
+  // the same moment; Apache CouchDB answers the second with 412. Creations of a database pass one
+  // at a time here, so tests of two devices starting together meet CouchDB's behaviour.
+  const creating = new Map();
   let requests = 0;
   const open = new Set();
   const targetUrl = new URL(target);
 
   /** (req, res) handler; `req.url` must start with `prefix`, which is removed before forwarding. */
   function handle(req, res) {
+    const path = req.url.startsWith(prefix) ? req.url.slice(prefix.length) || '/' : req.url;
+    if (req.method === 'PUT' && /^\/[^/?]+$/.test(path)) {
+      const previous = creating.get(path) ?? Promise.resolve();
+      const done = new Promise((resolve) => res.once('close', resolve));
+      creating.set(path, done);
+      void previous.then(() => forward(req, res, path));
+      void done.then(() => creating.get(path) === done && creating.delete(path));
+      return;
+    }
+    forward(req, res, path);
+  }
+
+  function forward(req, res, path) {
     requests++;
+    if (process.env.TWINKIT_COUCH_LOG) console.error(`[couch] ${req.method} ${path}`);
     if (mode === 'down') {
       req.socket.destroy();
       return;
@@ -37,7 +55,6 @@ export function createFaultProxy(target, { prefix = '' } = {}) {
       res.end('<!doctype html><title>Sign in to the school Wi-Fi</title><p>Please sign in.</p>');
       return;
     }
-    const path = req.url.startsWith(prefix) ? req.url.slice(prefix.length) || '/' : req.url;
     const headers = { ...req.headers, host: targetUrl.host };
     const lose = mode === 'lose-answers';
     const upstream = httpRequest({ host: targetUrl.hostname, port: targetUrl.port, method: req.method, path, headers }, (answer) => {

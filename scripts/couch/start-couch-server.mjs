@@ -33,7 +33,7 @@ export async function startCouchServer(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'twinkit-couch-'));
   const config = join(dir, 'config.json');
   // The admin is set in the config so the server never runs as an "admin party" (everyone admin).
-  writeFileSync(config, JSON.stringify({ admins: { [admin.name]: admin.password }, log: { file: join(dir, 'log.txt'), level: 'warning' } }));
+  writeFileSync(config, JSON.stringify({ admins: { [admin.name]: admin.password }, log: { file: join(dir, 'log.txt'), level: process.env.TWINKIT_COUCH_LOG ?? 'warning' } }));
   const bin = require.resolve('pouchdb-server/bin/pouchdb-server');
   const child = spawn(process.execPath, [bin, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '--config', config], {
     cwd: dir,
@@ -61,6 +61,11 @@ export async function startCouchServer(options = {}) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  let stopping = false;
+  // A server that dies under the tests must say so, with what it printed, not leave "connection refused".
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`pouchdb-server on ${url} exited unexpectedly (${code ?? signal}):\n${output.slice(-4000)}`);
+  });
   const onExit = () => child.kill('SIGKILL');
   process.once('exit', onExit);
   return {
@@ -69,6 +74,7 @@ export async function startCouchServer(options = {}) {
     admin,
     adminHeaders,
     async stop() {
+      stopping = true;
       process.off('exit', onExit);
       if (child.exitCode === null) child.kill('SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);

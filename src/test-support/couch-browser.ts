@@ -50,3 +50,13 @@ export async function until<T>(probe: () => T | undefined | Promise<T | undefine
 /** A request to the server as its admin, past the fault proxy: another device, while this browser is cut off. */
 export const directAsAdmin = (method: string, path: string, body?: unknown) =>
   executeServerCommand('couch-direct', { method, path, body }) as Promise<{ status: number; body: Record<string, unknown> | null }>;
+
+/**
+ * Signs this browser out of the server. A session cookie left by an earlier test would go with
+ * every later request, and pouchdb-server crashes when a signed-in member (not an admin) asks to
+ * create a database (Apache CouchDB answers 401).
+ */
+export async function signOut(): Promise<void> {
+  const { path } = await couchInfo();
+  await fetch(`${path}/_session`, { method: 'DELETE' });
+}

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../define.js';
 import type { GlossaryEntry } from '../../sdk/schemas/glossary.js';
-import { asAdmin, directAsAdmin, setFault, setupSpace, until } from '../../test-support/couch-browser.js';
+import { asAdmin, directAsAdmin, setFault, setupSpace, until, signOut } from '../../test-support/couch-browser.js';
 import { expectAccessible } from '../../test-support/axe.js';
 import { databaseName } from '../../sdk/adapters/couchdb/couch-names.js';
 import type { TwinSpace } from './twin-space.component.js';
@@ -31,6 +31,8 @@ async function syncedSpace(space: string, user: (typeof members)[number]) {
 }
 
 afterEach(() => setFault('pass'));
+before(signOut);
+after(signOut);
 
 describe('<twin-space adapter="couchdb">: sync status, events and conflicts', () => {
   it('tells the page and the widgets its sync state, and shows offline writes waiting', async () => {

@@ -131,7 +131,7 @@ describe('<twin-space>', () => {
       const status = space.shadowRoot!.querySelector('[role=alert]')!;
       await until(() => status.textContent?.trim(), 'the status text');
       expect(space.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('');
-      expect(status.textContent!.replace(/\s+/g, ' ')).to.match(/Error: No storage adapter is called "moodle-missing"\. Known adapters: .*indexeddb, memory\./);
+      expect(status.textContent!.replace(/\s+/g, ' ')).to.match(/Error: No storage adapter is called "moodle-missing"\. Known adapters: .*indexeddb, memory, couchdb\./);
     } finally {
       console.error = error;
       document.removeEventListener('twin-storage-error', listener);

@@ -1,11 +1,17 @@
 import { after, describe, it } from 'node:test';
+import { startFaultProxy } from '../../../../scripts/couch/fault-proxy.mjs';
 import { startCouchServer } from '../../../../scripts/couch/start-couch-server.mjs';
 import { runAdapterConformance } from '../../conformance/index.js';
 import { createTestDatabase } from '../../../test-support/couch-site.js';
 import { createCouchDBAdapter } from './couchdb-adapter.js';
 
 const server = await startCouchServer();
-after(() => server.stop());
+// Through the proxy, which lets one database creation pass at a time (see fault-proxy.mjs).
+const proxy = await startFaultProxy(server.url);
+after(async () => {
+  await proxy.stop();
+  await server.stop();
+});
 
 for (const feed of ['longpoll', 'continuous'] as const)
 runAdapterConformance({
@@ -15,7 +21,7 @@ runAdapterConformance({
   async createSite() {
     const database = await createTestDatabase(server);
     return {
-      open: () => createCouchDBAdapter({ url: server.url, headers: server.adminHeaders, database: (space) => `${database.name}-${space}`, ensureDatabase: true, feed }),
+      open: () => createCouchDBAdapter({ url: proxy.url, headers: server.adminHeaders, database: (space) => `${database.name}-${space}`, ensureDatabase: true, feed }),
       destroy: database.destroy,
     };
   },

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { deleteDB } from 'idb';
 import { runAdapterConformance } from '../../conformance/index.js';
 import { createStore } from '../../store/create-store.js';
-import { asAdmin, couchInfo, setFault, setupSpace, until } from '../../../test-support/couch-browser.js';
+import { asAdmin, couchInfo, setFault, setupSpace, until, signOut } from '../../../test-support/couch-browser.js';
 import { createCouchDBAdapter } from '../couchdb/couchdb-adapter.js';
 import { databaseName } from '../couchdb/couch-names.js';
 import { createSyncedAdapter, type SyncedAdapter } from './synced-adapter.js';
@@ -25,6 +25,8 @@ const remoteDocs = async (space: string) =>
   ((await asAdmin<{ rows?: { id: string; value: { rev: string } }[] }>('GET', `/${databaseName(space)}/_all_docs`)).rows ?? []).filter((row) => !row.id.startsWith('_'));
 
 afterEach(() => setFault('pass'));
+before(signOut);
+after(signOut);
 
 runAdapterConformance({
   name: 'synced (IndexedDB + CouchDB, Chromium)',
