@@ -15,10 +15,7 @@ import { request as httpRequest, createServer } from 'node:http';
  */
 export function createFaultProxy(target, { prefix = '' } = {}) {
   let mode = 'pass';
-  // pouchdb-server crashes ("db.info is not a function") when two requests create one database at
-  // the same moment; Apache CouchDB answers the second with 412. Creations of a database pass one
-  // at a time here, so tests of two devices starting together meet CouchDB's behaviour.
-  const creating = new Map();
+
   let requests = 0;
   const open = new Set();
   const targetUrl = new URL(target);
@@ -26,14 +23,6 @@ export function createFaultProxy(target, { prefix = '' } = {}) {
   /** (req, res) handler; `req.url` must start with `prefix`, which is removed before forwarding. */
   function handle(req, res) {
     const path = req.url.startsWith(prefix) ? req.url.slice(prefix.length) || '/' : req.url;
-    if (req.method === 'PUT' && /^\/[^/?]+$/.test(path)) {
-      const previous = creating.get(path) ?? Promise.resolve();
-      const done = new Promise((resolve) => res.once('close', resolve));
-      creating.set(path, done);
-      void previous.then(() => forward(req, res, path));
-      void done.then(() => creating.get(path) === done && creating.delete(path));
-      return;
-    }
     forward(req, res, path);
   }
 

@@ -19,6 +19,7 @@ export function couchTestServer() {
   async function middleware(ctx, next) {
     if (ctx.path !== COUCH_PATH && !ctx.path.startsWith(`${COUCH_PATH}/`)) return next();
     await ready;
+    ctx.status = 200; // for the runner's own request log only; the proxy writes the real status
     ctx.respond = false; // the proxy writes the raw response, streaming feeds included
     proxy.handle(ctx.req, ctx.res);
   }

@@ -6,7 +6,6 @@ import { createTestDatabase } from '../../../test-support/couch-site.js';
 import { createCouchDBAdapter } from './couchdb-adapter.js';
 
 const server = await startCouchServer();
-// Through the proxy, which lets one database creation pass at a time (see fault-proxy.mjs).
 const proxy = await startFaultProxy(server.url);
 after(async () => {
   await proxy.stop();

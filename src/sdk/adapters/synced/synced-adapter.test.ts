@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { deleteDB } from 'idb';
 import { runAdapterConformance } from '../../conformance/index.js';
 import { createStore } from '../../store/create-store.js';
-import { asAdmin, couchInfo, setFault, setupSpace, until, signOut } from '../../../test-support/couch-browser.js';
+import { asAdmin, couchInfo, directAsAdmin, setFault, setupSpace, until, signOut } from '../../../test-support/couch-browser.js';
 import { createCouchDBAdapter } from '../couchdb/couchdb-adapter.js';
 import { databaseName } from '../couchdb/couch-names.js';
 import { createSyncedAdapter, type SyncedAdapter } from './synced-adapter.js';
@@ -21,8 +21,11 @@ async function adminDevice(localName = unique('device')): Promise<SyncedAdapter>
 
 const teacher = { id: 't1', name: 'Ms Rossi', role: 'teacher' as const };
 const entry = (term: string) => ({ translations: { en: { term, definition: '' } } });
+// Straight to the server, past the fault proxy: what is really stored, whatever the proxy does.
 const remoteDocs = async (space: string) =>
-  ((await asAdmin<{ rows?: { id: string; value: { rev: string } }[] }>('GET', `/${databaseName(space)}/_all_docs`)).rows ?? []).filter((row) => !row.id.startsWith('_'));
+  (((await directAsAdmin('GET', `/${databaseName(space)}/_all_docs`)).body?.rows as { id: string; value: { rev: string } }[] | undefined) ?? []).filter(
+    (row) => !row.id.startsWith('_'),
+  );
 
 afterEach(() => setFault('pass'));
 before(signOut);
@@ -148,6 +151,47 @@ describe('synced adapter: offline first against a real CouchDB-protocol server',
     await store2.create('glossary', entry('after tab 1 closed'));
     await until(async () => ((await remoteDocs(space)).length === 2 ? true : undefined), 'the write after the first tab closed');
     await tab2.close();
+  });
+
+  it('finishes a push cut short by its tab closing: the other tab sends the rest, each record once', async () => {
+    const space = unique('closed-mid-sync');
+    const localName = unique('closing-db');
+    const tab1 = await adminDevice(localName);
+    const tab2 = await adminDevice(localName);
+    await tab1.sync.syncNow(space); // tab 1 takes the lock first: it syncs for both
+    const store2 = createStore({ adapter: tab2, space, user: teacher });
+    await setFault('down');
+    await store2.createMany('glossary', Array.from({ length: 150 }, (_, i) => entry(`word ${i}`)));
+    await setFault('lose-answers'); // tab 1's push lands, but it never hears back...
+    await until(async () => ((await remoteDocs(space)).length === 150 ? true : undefined), 'the push landing on the server');
+    await tab1.close(); // ...and its tab closes before it could clear the outbox
+    await setFault('pass');
+    await tab2.sync.syncNow(space);
+    await until(() => (tab2.sync.status().pending === 0 ? true : undefined), 'the other tab emptying the outbox');
+    const docs = await remoteDocs(space);
+    expect(docs.length).to.equal(150);
+    expect(docs.every((doc) => doc.value.rev.startsWith('1-')), 'no record written twice').to.equal(true);
+    expect(await tab2.sync.conflicts(space)).to.deep.equal([]);
+    await tab2.close();
+  });
+
+  it('syncs a device whose clock is a year wrong: changes travel by the server\'s sequence, not by time', async () => {
+    const space = unique('clock');
+    const yearAgo = new Date(Date.now() - 365 * 24 * 3600 * 1000);
+    const [slow, right] = [await adminDevice(), await adminDevice()];
+    const slowStore = createStore({ adapter: slow, space, user: teacher, now: () => yearAgo });
+    const rightStore = createStore({ adapter: right, space, user: { ...teacher, id: 't2', name: 'Mr Vidal' } });
+    await right.sync.syncNow(space);
+    await rightStore.create('glossary', entry('written now'));
+    const old = await slowStore.create('glossary', entry('written "a year ago"'));
+    await slow.sync.syncNow(space);
+    await right.sync.syncNow(space);
+    const seen = await until(() => rightStore.get('glossary', old.id).catch(() => undefined), 'the slow device\'s entry');
+    expect(seen.updatedAt).to.equal(yearAgo.toISOString());
+    await slow.sync.syncNow(space);
+    expect((await slowStore.list('glossary')).records.length).to.equal(2);
+    await slow.close();
+    await right.close();
   });
 
   it('shows the server\'s version when its rules refuse a change, and keeps the refused one', async () => {

@@ -23,7 +23,13 @@ export interface SyncedAdapter extends StorageAdapter {
   readonly sync: SyncController;
 }
 
-type Message = { type: 'status'; space: string; status: Omit<SyncStatus, 'pending'> } | { type: 'conflict'; conflict: SyncConflict } | { type: 'outbox' };
+type Message =
+  | { type: 'status'; space: string; status: Omit<SyncStatus, 'pending'> }
+  | { type: 'conflict'; conflict: SyncConflict }
+  | { type: 'outbox' }
+  /** A tab that does not sync asks the one that does to sync now, and hears back when it is done. */
+  | { type: 'sync-now'; space: string; id: string }
+  | { type: 'synced'; id: string; error?: string };
 
 /**
  * Offline first: widgets read and write the local IndexedDB copy at once; an outbox sends the
@@ -42,6 +48,9 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
   const conflictListeners = new Set<(conflict: SyncConflict) => void>();
   let status: SyncStatus = { state: 'syncing', pending: 0 };
   let closed = false;
+  /** Spaces this tab syncs (it holds their lock). */
+  const syncedHere = new Set<string>();
+  const replies = new Map<string, { resolve(): void; reject(error: Error): void }>();
 
   const setStatus = (next: SyncStatus) => {
     status = next;
@@ -61,6 +70,17 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
     channel.onmessage = ({ data }: MessageEvent<Message>) => {
       if (data.type === 'status') setStatus({ ...data.status, pending: status.pending });
       if (data.type === 'conflict') announceConflict(data.conflict);
+      if (data.type === 'sync-now' && syncedHere.has(data.space)) {
+        const reply = (error?: unknown) =>
+          channel.postMessage({ type: 'synced', id: data.id, ...(error ? { error: String((error as Error).message ?? error) } : {}) } satisfies Message);
+        engines.get(data.space)?.syncNow().then(() => reply(), reply);
+      }
+      if (data.type === 'synced') {
+        const waiting = replies.get(data.id);
+        replies.delete(data.id);
+        if (data.error) waiting?.reject(new Error(data.error));
+        else waiting?.resolve();
+      }
       void recount();
     };
   }
@@ -92,7 +112,17 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
       sync.kick();
       void recount();
     });
-    const run = () => sync.run();
+    const run = async () => {
+      syncedHere.add(space);
+      // Asked to sync before this tab took over: the asker hears back from here now.
+      for (const [, waiting] of replies) void sync.syncNow().then(waiting.resolve, waiting.reject);
+      replies.clear();
+      try {
+        await sync.run();
+      } finally {
+        syncedHere.delete(space);
+      }
+    };
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
     let leading: Promise<void> | undefined;
     if (locks) leading = locks.request(`twinkit-sync:${databaseName}:${space}`, { signal: controller.signal }, run).catch(() => {});
@@ -105,7 +135,15 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
         stopLocal();
         void leading;
       },
-      syncNow: () => sync.syncNow(),
+      syncNow() {
+        if (syncedHere.has(space) || !channel) return sync.syncNow();
+        // Another tab syncs this space: ask it, and wait for its answer (or for this tab to take over).
+        const id = randomId();
+        return new Promise<void>((resolve, reject) => {
+          replies.set(id, { resolve, reject });
+          channel.postMessage({ type: 'sync-now', space, id } satisfies Message);
+        });
+      },
     };
     engines.set(space, existing);
     void recount();
