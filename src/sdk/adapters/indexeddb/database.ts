@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { RawRecord } from '../../adapter.js';
+import type { SyncConflict } from '../synced/sync-status.js';
 
 export interface TwinDBSchema extends DBSchema {
   records: {
@@ -51,18 +52,8 @@ export interface OutboxEntry {
   action?: 'put' | 'delete';
 }
 
-export interface SyncConflictEntry {
-  space: string;
-  collection: string;
-  id: string;
-  /** What this device had saved and the server did not take. Kept until the user decides. */
-  mine: RawRecord | undefined;
-  theirs: RawRecord | undefined;
-  /** `conflict`: someone else changed it first; `refused`: the server's rules refused it. */
-  kind: 'conflict' | 'refused';
-  message: string;
-  at: string;
-}
+/** A change the server did not take, kept for the user (see adapters/synced). */
+export type SyncConflictEntry = SyncConflict;
 
 /** The outbox's collection name for files. */
 export const ATTACHMENT_COLLECTION = '#attachment';
