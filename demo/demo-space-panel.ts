@@ -9,6 +9,7 @@ import { initialStatus } from '../src/sdk/policy/can.js';
 import type { TwinStore } from '../src/sdk/store/create-store.js';
 import type { RecordChange, TwinRecord } from '../src/sdk/store/store-types.js';
 import { tokens } from '../src/theme/tokens.styles.js';
+import { demoCouchUrl } from './demo-couch.js';
 import { demoText, type DemoKey } from './demo-strings.js';
 import { seedSampleContent } from './sample-content.js';
 
@@ -130,6 +131,8 @@ export class DemoSpacePanel extends TwinElement {
   ];
 
   readonly #announcer = new LiveAnnouncer(this);
+  /** On the CouchDB server (`npm run start:couch`) the sample content is there already, written once by its authors. */
+  readonly #onServer = Boolean(demoCouchUrl());
   #store: TwinStore | undefined;
   #unsubscribe: (() => void) | undefined;
 
@@ -224,7 +227,7 @@ export class DemoSpacePanel extends TwinElement {
           ${COLLECTIONS.map((c) => html`<li><span class="count">${this._counts[c] ?? 0}</span>${this.#t(c)}</li>`)}
         </ul>
         <p class="muted">${this.#t('widgetsSoon')}</p>
-        ${store.can('manage-settings')
+        ${store.can('manage-settings') && !this.#onServer
           ? html`<button class="secondary" type="button" @click=${this.#seed}>${this.#t('seed')}</button>
               ${this._seedMessage
                 ? html`<p class="message ${this._seedMessage.error ? 'error' : ''}">${this._seedMessage.text}</p>`
@@ -244,7 +247,7 @@ export class DemoSpacePanel extends TwinElement {
                   </li>`,
               )}
             </ul>`
-          : html`<p class="muted">${this.#t('noActivity')}</p>`}
+          : html`<p class="muted">${this.#t(this.#onServer ? 'noActivityCouch' : 'noActivity')}</p>`}
       </section>
       ${this.#announcer.render()}
     `;

@@ -2,6 +2,7 @@ import type { TwinSpace } from '../src/components/twin-space/twin-space.componen
 import { defineElement } from '../src/components/base/define-element.js';
 import { roleLabel } from '../src/localization/role-label.js';
 import { setUiLocale } from '../src/localization/localization.js';
+import { demoCouchOptions, demoCouchUrl } from './demo-couch.js';
 import { DemoSpacePanel } from './demo-space-panel.js';
 import { demoText, type DemoKey } from './demo-strings.js';
 import { DEMO_USERS } from './demo-users.js';
@@ -10,6 +11,15 @@ const space = document.querySelector('twin-space') as TwinSpace;
 const userSelect = document.querySelector<HTMLSelectElement>('#demo-user')!;
 const langSelect = document.querySelector<HTMLSelectElement>('#demo-lang')!;
 const themeSelect = document.querySelector<HTMLSelectElement>('#demo-theme')!;
+/** Set when `npm run start:couch` served the page: the space then syncs with that CouchDB server. */
+const couchUrl = demoCouchUrl();
+
+if (couchUrl) {
+  document.querySelector('[data-text="footer"]')?.setAttribute('data-text', 'footerCouch');
+  const hint = Object.assign(document.createElement('p'), { className: 'hint' });
+  hint.dataset.text = 'couchHint';
+  document.querySelector('.controls')?.append(hint);
+}
 
 /** The visitor's choices survive a reload. */
 const saved = (key: string, fallback: string) => {
@@ -35,6 +45,11 @@ function signIn(id: string) {
   if (user.school) space.setAttribute('school', user.school);
   else space.removeAttribute('school');
   space.toggleAttribute('mobile', Boolean(user.mobile));
+  if (couchUrl) {
+    // Each demo user signs in to the server as themselves (session cookie), so its rules apply.
+    space.setAttribute('adapter', 'couchdb');
+    space.setAttribute('adapter-options', JSON.stringify(demoCouchOptions(couchUrl, user.id)));
+  }
   save('user', user.id);
 }
 

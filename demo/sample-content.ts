@@ -1,28 +1,55 @@
+import type { StorageAdapter } from '../src/sdk/adapter.js';
+import type { TwinUser } from '../src/sdk/policy/roles.js';
 import { createStore, type TwinStore } from '../src/sdk/store/create-store.js';
 import type { BatchResult, TwinRecord } from '../src/sdk/store/store-types.js';
 import { DEMO_USERS } from './demo-users.js';
 import { SAMPLE_COMMENTS, SAMPLE_GLOSSARY, SAMPLE_PENDING } from './sample-glossary.js';
 
+export interface SeedOptions {
+  /**
+   * The storage each partner writes through. Default: the given store's (one browser's storage).
+   * A server that checks who writes (CouchDB) needs each partner signed in as themselves.
+   */
+  adapterFor?: (user: TwinUser) => StorageAdapter;
+  /**
+   * The moderation the storage itself enforces. Default `off`: partners' work is written as
+   * published at once. Under `pupils` (a CouchDB space's rules) pupils' entries and comments are
+   * written as pending, as the server demands, and the given store's user, a teacher, approves them.
+   */
+  enforced?: 'off' | 'pupils';
+}
+
 /**
  * A project's first content, as the partner schools would write it before the mobility. Each
  * partner writes through their own store (same storage), so authors and schools are real.
  */
-export async function seedSampleContent(store: TwinStore): Promise<void> {
+export async function seedSampleContent(store: TwinStore, options: SeedOptions = {}): Promise<void> {
   const opened: TwinStore[] = [];
   const open = (id: string, moderation: 'off' | 'pupils') => {
-    const other = createStore({ adapter: store.adapter, space: store.space, user: DEMO_USERS.find((u) => u.id === id)!, settings: { moderation } });
+    const user = DEMO_USERS.find((u) => u.id === id)!;
+    const adapter = options.adapterFor?.(user) ?? store.adapter;
+    const other = createStore({ adapter, space: store.space, user, settings: { moderation } });
     opened.push(other);
     return other;
   };
   try {
-    await seed(store, open);
+    await seed(store, open, options.enforced ?? 'off');
   } finally {
     await Promise.all(opened.map((other) => other.close()));
   }
 }
 
-async function seed(store: TwinStore, open: (id: string, moderation: 'off' | 'pupils') => TwinStore) {
-  const as = (id: string) => (id === store.user.id ? store : open(id, 'off'));
+async function seed(store: TwinStore, open: (id: string, moderation: 'off' | 'pupils') => TwinStore, enforced: 'off' | 'pupils') {
+  const authors = new Map<string, TwinStore>();
+  // Seeded as published partners' work: written through a store without moderation, unless the
+  // storage enforces it; then the teacher approves what waits.
+  const as = (id: string) => {
+    if (id === store.user.id) return store;
+    if (!authors.has(id)) authors.set(id, open(id, enforced));
+    return authors.get(id)!;
+  };
+  const published = async <T extends TwinRecord>(collection: string, record: T) =>
+    record.status === 'pending' ? store.setStatus(collection, record, 'published') : record;
   const check = (results: BatchResult<TwinRecord>[]) => {
     const failure = results.find((result) => !result.ok);
     if (failure && !failure.ok) throw failure.error;
@@ -39,13 +66,11 @@ async function seed(store: TwinStore, open: (id: string, moderation: 'off' | 'pu
   const byTerm = new Map<string, TwinRecord>();
   for (const user of ['teacher-lucia', 'pupil-kasia', 'pupil-marco'] as const) {
     const mine = SAMPLE_GLOSSARY.filter((entry) => entry.by === user);
-    // Seeded as published partners' work: written through a store without moderation.
-    const author = open(user, 'off');
-    const saved = check(await author.createMany('glossary', mine.map(({ category, translations }) => ({ category, translations, phase: 'preparation' }))));
-    saved.forEach((record, i) => byTerm.set(mine[i].translations.en!.term, record));
+    const saved = check(await as(user).createMany('glossary', mine.map(({ category, translations }) => ({ category, translations, phase: 'preparation' }))));
+    for (const [i, record] of saved.entries()) byTerm.set(mine[i].translations.en!.term, await published('glossary', record));
   }
   for (const [term, user, body] of SAMPLE_COMMENTS) {
-    await as(user).create('glossary-comment', { target: byTerm.get(term)!.id, body });
+    await published('glossary-comment', await as(user).create('glossary-comment', { target: byTerm.get(term)!.id, body }));
   }
   for (const [term, users] of [['harbour', ['pupil-kasia', 'pupil-marco']], ['tide', ['pupil-kasia']], ['amber', ['pupil-marco', 'teacher-lucia']]] as const) {
     for (const user of users) await as(user).create('glossary-reaction', { target: byTerm.get(term)!.id, kind: 'helpful' });

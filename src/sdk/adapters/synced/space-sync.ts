@@ -43,7 +43,10 @@ export class SpaceSync {
   #woken = true;
   #pushing = false;
   #pullCaughtUp = false;
-  #error: SyncStatus['error'];
+  /** The push's and the pull's last failure, apart: one loop's success must not hide the other's failure. */
+  #errors: { push?: SyncStatus['error']; pull?: SyncStatus['error'] } = {};
+  /** Ends the current wait between retries (the connection came back, or someone asked to sync now). */
+  #cutWait = new AbortController();
   #lastSyncedAt: string | undefined;
   /** Set by syncNow: resolves once a push and a pull have both completed after the call. */
   #waiters: { pushed: boolean; pulled: boolean; resolve(): void; reject(error: unknown): void }[] = [];
@@ -75,8 +78,7 @@ export class SpaceSync {
   syncNow(): Promise<void> {
     return new Promise((resolve, reject) => {
       this.#waiters.push({ pushed: false, pulled: false, resolve, reject });
-      this.kick();
-      this.#pullAbort?.abort(); // end the long poll, so the pull loop reads at once
+      this.retryNow(); // no waiting out a backoff, and the long poll ends so the pull reads at once
     });
   }
 
@@ -92,23 +94,39 @@ export class SpaceSync {
 
   #report() {
     // Every failure is retried with a growing wait; only an unreachable server counts as offline.
-    const state = this.#error ? (this.#error.failure === 'offline' ? 'offline' : 'error') : this.#pushing || !this.#pullCaughtUp ? 'syncing' : 'online';
+    const error = this.#errors.push ?? this.#errors.pull;
+    const state = error ? (error.failure === 'offline' ? 'offline' : 'error') : this.#pushing || !this.#pullCaughtUp ? 'syncing' : 'online';
     if (state === 'online') this.#lastSyncedAt = new Date().toISOString();
-    this.#options.onStatus({ state, ...(this.#error ? { error: this.#error } : {}), ...(this.#lastSyncedAt ? { lastSyncedAt: this.#lastSyncedAt } : {}) });
+    this.#options.onStatus({ state, ...(error ? { error } : {}), ...(this.#lastSyncedAt ? { lastSyncedAt: this.#lastSyncedAt } : {}) });
   }
 
-  #failed(error: unknown) {
-    this.#error = isRemoteError(error)
+  #failed(loop: 'push' | 'pull', error: unknown) {
+    this.#errors[loop] = isRemoteError(error)
       ? { failure: error.failure, message: error.message }
       : { failure: 'unknown', message: error instanceof Error ? error.message : String(error) };
     this.#report();
   }
 
-  #succeeded() {
-    if (this.#error) {
-      this.#error = undefined;
+  #succeeded(loop: 'push' | 'pull') {
+    if (this.#errors[loop]) {
+      this.#errors[loop] = undefined;
       this.#report();
     }
+  }
+
+  /** Waits before a retry, unless the wait is cut short (retryNow). */
+  #wait(ms: number) {
+    const cut = this.#cutWait.signal;
+    const both = AbortSignal.any([this.#controller.signal, cut]);
+    return sleep(ms, both);
+  }
+
+  /** Retries at once: the connection is back, or the user asked to sync. */
+  retryNow(): void {
+    this.#cutWait.abort();
+    this.#cutWait = new AbortController();
+    this.kick();
+    this.#pullAbort?.abort();
   }
 
   async #pushLoop() {
@@ -133,15 +151,15 @@ export class SpaceSync {
         this.#options.onPushed();
         delay = this.#options.minDelay;
         this.#pushing = false;
-        this.#succeeded();
+        this.#succeeded('push');
         this.#report();
         this.#settleWaiters('pushed');
       } catch (error) {
         this.#pushing = false;
         if (signal.aborted) break;
-        this.#failed(error);
+        this.#failed('push', error);
         this.#woken = true; // try again after the wait
-        await sleep(delay, signal);
+        await this.#wait(delay);
         delay = Math.min(delay * 2, this.#options.maxDelay);
       }
     }
@@ -169,13 +187,13 @@ export class SpaceSync {
           this.#pullCaughtUp = caughtUp;
           this.#report();
         }
-        this.#succeeded();
+        this.#succeeded('pull');
         if (caughtUp) this.#settleWaiters('pulled');
       } catch (error) {
         if (signal.aborted) break;
         if (this.#pullAbort.signal.aborted) continue; // syncNow ended the long poll on purpose
-        this.#failed(error);
-        await sleep(delay, signal);
+        this.#failed('pull', error);
+        await this.#wait(delay);
         delay = Math.min(delay * 2, this.#options.maxDelay);
       } finally {
         signal.removeEventListener('abort', stop);

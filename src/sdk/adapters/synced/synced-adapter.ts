@@ -66,6 +66,10 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
 
   const announceConflict = (conflict: SyncConflict) => conflictListeners.forEach((listener) => listener(conflict));
 
+  // The connection is back: retry at once instead of waiting out the backoff.
+  const onOnline = () => engines.forEach((entry) => entry.sync?.retryNow());
+  if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
+
   if (channel) {
     channel.onmessage = ({ data }: MessageEvent<Message>) => {
       if (data.type === 'status') setStatus({ ...data.status, pending: status.pending });
@@ -227,6 +231,7 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
 
     async close() {
       closed = true;
+      if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
       engines.forEach((entry) => entry.stop());
       engines.clear();
       statusListeners.clear();

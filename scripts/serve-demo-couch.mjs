@@ -1,0 +1,91 @@
+// `npm run start:couch`: the demo page on a CouchDB-protocol server. Starts pouchdb-server in memory
+// on 127.0.0.1, sets up the demo's space with the demo users as members, puts the sample content
+// there once (each entry by its author, through the SDK, checked by the server's rules), and serves
+// the page as `npm start` does, with the server mounted same-origin at /couch (as a school site's
+// reverse proxy would, docs/couchdb.md), so the browser needs no CORS. Every window that opens the
+// page syncs with that server: two windows, or two users, see each other's changes live.
+import { readFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+import { createFaultProxy } from './couch/fault-proxy.mjs';
+import { startCouchServer } from './couch/start-couch-server.mjs';
+import { host, onFirstFreePort, stopOnSignals, watchDemoBuild } from './serve-demo.mjs';
+
+const indexFile = fileURLToPath(new URL('../demo/index.html', import.meta.url));
+const { DEMO_COUCH_META, DEMO_COUCH_PATH, demoPassword } = await tsImport('../demo/demo-couch.ts', import.meta.url);
+const { DEMO_USERS } = await tsImport('../demo/demo-users.ts', import.meta.url);
+const { prepareDemoSpace } = await tsImport('../demo/demo-couch-server.ts', import.meta.url);
+
+// The space and its moderation are the page's own, so the server's rules match the page.
+const spaceTag = readFileSync(indexFile, 'utf8').match(/<twin-space\b[^>]*>/)?.[0] ?? '';
+const space = spaceTag.match(/\sspace="([^"]+)"/)?.[1];
+const moderation = spaceTag.match(/\smoderation="([^"]+)"/)?.[1] ?? 'off';
+if (!space) throw new Error('demo/index.html has no <twin-space space="...">.');
+
+const couch = await startCouchServer();
+let summary;
+try {
+  summary = await prepareDemoSpace({ url: couch.url, adminHeaders: couch.adminHeaders, space, moderation });
+} catch (error) {
+  await couch.stop();
+  throw error;
+}
+
+const build = await watchDemoBuild();
+// esbuild serves the bundle and the files on a port of its own; the page's address is the server below.
+const assets = await build.serve({ host, port: 0, servedir: 'demo' });
+// A plain forwarding proxy (mode `pass`): the same one the browser tests mount at /couch.
+const couchProxy = createFaultProxy(couch.url, { prefix: DEMO_COUCH_PATH });
+
+/** The page, marked for CouchDB mode: demo/main.ts reads the meta tag and signs in to /couch. */
+function page(res) {
+  const html = readFileSync(indexFile, 'utf8').replace(/<head>/i, `<head>\n    <meta name="${DEMO_COUCH_META}" content="${DEMO_COUCH_PATH}" />`);
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(html);
+}
+
+function handle(req, res) {
+  const path = new URL(req.url ?? '/', 'http://demo').pathname;
+  if (path === DEMO_COUCH_PATH || path.startsWith(`${DEMO_COUCH_PATH}/`)) return couchProxy.handle(req, res);
+  if ((req.method === 'GET' || req.method === 'HEAD') && (path === '/' || path === '/index.html')) return page(res);
+  const upstream = request({ host, port: assets.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502).end();
+    else res.destroy();
+  });
+  req.pipe(upstream);
+}
+
+const server = createServer(handle);
+const port = await onFirstFreePort(
+  (candidate) =>
+    new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(candidate, host, () => {
+        server.off('error', reject);
+        resolve(candidate);
+      });
+    }),
+);
+
+console.log(`\nTwinkit demo on CouchDB: a partner school's project page, shared through a local CouchDB-protocol`);
+console.log(`server (pouchdb-server, in memory: stopping it forgets everything), mounted on the page's origin at ${DEMO_COUCH_PATH}.`);
+for (const line of summary) console.log(`  ${line}`);
+console.log(`  Sample content added once, on the server, each entry by its author.`);
+console.log(`Demo users (DEMO passwords, derived from the id; never do this for real people):`);
+for (const user of DEMO_USERS) console.log(`  ${user.id} / ${demoPassword(user.id)}`);
+console.log(`\nOpen  http://${host}:${port}/  (Ctrl+C to stop)`);
+console.log(`Two windows see each other's changes live. To be two users at once, open the second one in another`);
+console.log(`browser or a private window (one browser keeps one CouchDB sign-in).\n`);
+
+stopOnSignals(async () => {
+  couchProxy.cutAll();
+  server.closeAllConnections();
+  server.close();
+  await build.dispose();
+  await couch.stop();
+});
