@@ -16,8 +16,23 @@ export function syncStatusText(status: SyncStatus | undefined): string {
   return '';
 }
 
-/** The status line's sentence for a change the server did not take. */
+/** A few words that name a record for people: its title, or its first term. */
+function recordName(record: Record<string, unknown> | undefined): string {
+  if (!record) return '';
+  if (typeof record.title === 'string') return record.title;
+  const translations = record.translations as Record<string, { term?: unknown }> | undefined;
+  const term = translations && Object.values(translations).find((t) => typeof t?.term === 'string')?.term;
+  return typeof term === 'string' ? term : '';
+}
+
+/** The status line's sentence for a change the server did not take, naming the record when it can. */
 export function syncConflictText(conflict: SyncConflict): string {
+  const name = recordName(conflict.mine) || recordName(conflict.theirs);
+  // Quotation marks are the one part of this sentence that needs no translation.
+  return (name ? `“${name.slice(0, 80)}”: ` : '') + sentence(conflict);
+}
+
+function sentence(conflict: SyncConflict): string {
   return conflict.kind === 'refused'
     ? msg(str`The server refused a change made here: ${conflict.message} You see the server's version; yours is kept until you dismiss this.`, {
         id: 'sync.refused',

@@ -78,7 +78,7 @@ describe('<twin-space adapter="couchdb">: sync status, events and conflicts', ()
 
     await until(() => (conflicts.length ? true : undefined), 'the conflict event');
     await element.updateComplete;
-    expect(statusLine(element, 'note')).to.match(/^Note: Someone else changed the same record on the server first\./);
+    expect(statusLine(element, 'note')).to.match(/^Note: “quay”: Someone else changed the same record on the server first\./);
     expect(term(await element.store!.get('glossary', mine.id))).to.equal('theirs, written first');
     await expectAccessible(element);
 
