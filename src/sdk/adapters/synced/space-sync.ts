@@ -47,6 +47,8 @@ export class SpaceSync {
   #errors: { push?: SyncStatus['error']; pull?: SyncStatus['error'] } = {};
   /** Ends the current wait between retries (the connection came back, or someone asked to sync now). */
   #cutWait = new AbortController();
+  /** Counts retryNow calls: a loop whose attempt began before the last one retries without waiting. */
+  #retries = 0;
   #lastSyncedAt: string | undefined;
   /** Set by syncNow: resolves once a push and a pull have both completed after the call. */
   #waiters: { pushed: boolean; pulled: boolean; resolve(): void; reject(error: unknown): void }[] = [];
@@ -114,8 +116,9 @@ export class SpaceSync {
     }
   }
 
-  /** Waits before a retry, unless the wait is cut short (retryNow). */
-  #wait(ms: number) {
+  /** Waits before a retry, unless retryNow was called since the attempt began (`attempt`) or during the wait. */
+  #wait(ms: number, attempt: number) {
+    if (attempt !== this.#retries) return Promise.resolve();
     const cut = this.#cutWait.signal;
     const both = AbortSignal.any([this.#controller.signal, cut]);
     return sleep(ms, both);
@@ -123,6 +126,7 @@ export class SpaceSync {
 
   /** Retries at once: the connection is back, or the user asked to sync. */
   retryNow(): void {
+    this.#retries++;
     this.#cutWait.abort();
     this.#cutWait = new AbortController();
     this.kick();
@@ -136,6 +140,7 @@ export class SpaceSync {
       if (!this.#woken) await new Promise<void>((resolve) => (this.#wake = resolve));
       if (signal.aborted) break;
       this.#woken = false;
+      const attempt = this.#retries;
       this.#pushing = true;
       this.#report();
       try {
@@ -159,8 +164,8 @@ export class SpaceSync {
         if (signal.aborted) break;
         this.#failed('push', error);
         this.#woken = true; // try again after the wait
-        await this.#wait(delay);
-        delay = Math.min(delay * 2, this.#options.maxDelay);
+        await this.#wait(delay, attempt);
+        delay = attempt === this.#retries ? Math.min(delay * 2, this.#options.maxDelay) : this.#options.minDelay;
       }
     }
   }
@@ -173,10 +178,12 @@ export class SpaceSync {
     let since: Checkpoint = (await db.get('sync-checkpoints', space))?.since ?? 0;
     while (!signal.aborted) {
       this.#pullAbort = new AbortController();
+      const attempt = this.#retries;
       const stop = () => this.#pullAbort?.abort();
       signal.addEventListener('abort', stop, { once: true });
       try {
-        const wait = this.#pullCaughtUp && !this.#waiters.some((w) => !w.pulled) ? this.#options.pollWait : 0;
+        // A long poll answers only when something changes: after a failure, read at once to know the server is back.
+        const wait = this.#pullCaughtUp && !this.#errors.pull && !this.#waiters.some((w) => !w.pulled) ? this.#options.pollWait : 0;
         const page = await remote.readChanges(space, since, { wait, limit: PULL_BATCH, signal: this.#pullAbort.signal });
         await applyRemote(local, space, page.changes.map((change) => ({ collection: change.collection, id: change.id, remoteRev: change.rev, record: change.record, origin: change.origin })));
         since = page.checkpoint;
@@ -193,8 +200,8 @@ export class SpaceSync {
         if (signal.aborted) break;
         if (this.#pullAbort.signal.aborted) continue; // syncNow ended the long poll on purpose
         this.#failed('pull', error);
-        await this.#wait(delay);
-        delay = Math.min(delay * 2, this.#options.maxDelay);
+        await this.#wait(delay, attempt);
+        delay = attempt === this.#retries ? Math.min(delay * 2, this.#options.maxDelay) : this.#options.minDelay;
       } finally {
         signal.removeEventListener('abort', stop);
       }
