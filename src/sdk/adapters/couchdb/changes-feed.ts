@@ -19,6 +19,8 @@ export interface RemoteChange {
 
 export interface ChangesPage {
   changes: RemoteChange[];
+  /** Rows the server sent, design documents and attachments included: a full page means more may follow. */
+  rows: number;
   /** Where the next read starts. */
   checkpoint: Checkpoint;
 }
@@ -67,7 +69,7 @@ export async function readChanges(
     throw new TwinRemoteError('bad-response', 'The server\'s changes feed did not have CouchDB\'s shape (results and last_seq).');
   }
   const changes = body.results.map((row) => toChange(row, space)).filter((change) => change !== undefined);
-  return { changes, checkpoint: body.last_seq };
+  return { changes, rows: body.results.length, checkpoint: body.last_seq };
 }
 
 /**
@@ -107,10 +109,10 @@ export async function streamChanges(
         } catch (error) {
           throw new TwinRemoteError('bad-response', 'A line of the continuous changes feed was not JSON.', { cause: error });
         }
-        if (row.last_seq !== undefined) options.onPage({ changes: [], checkpoint: row.last_seq });
+        if (row.last_seq !== undefined) options.onPage({ changes: [], rows: 0, checkpoint: row.last_seq });
         else if (row.id !== undefined) {
           const change = toChange(row, space);
-          options.onPage({ changes: change ? [change] : [], checkpoint: row.seq });
+          options.onPage({ changes: change ? [change] : [], rows: 1, checkpoint: row.seq });
         }
       }
     }

@@ -24,16 +24,25 @@ export interface PushContext {
 
 type Planned = { entry: OutboxEntry; local: RawRecord | undefined; operation: WriteOperation };
 
-/** Clears an entry once pushed, unless it was changed meanwhile; returns whether the server changed it too. */
-async function settle(context: PushContext, entry: OutboxEntry, meta?: { remoteRev: string; localRev: string }): Promise<boolean> {
+/**
+ * Clears entries once pushed (all in one transaction), unless one was changed meanwhile; returns,
+ * per entry, whether the server changed that record too while it waited.
+ */
+async function settle(context: PushContext, items: { entry: OutboxEntry; meta?: { remoteRev: string; localRev: string } }[]): Promise<boolean[]> {
+  if (!items.length) return [];
   const db = await context.local.database();
   const tx = db.transaction(['outbox', 'sync-meta'], 'readwrite');
-  const key: [string, string, string] = [entry.space, entry.collection, entry.id];
-  const current = await tx.objectStore('outbox').get(key);
-  if (meta) await tx.objectStore('sync-meta').put({ space: entry.space, collection: entry.collection, id: entry.id, ...meta });
-  const stale = !!current?.stale;
-  if (current && current.version === entry.version) await tx.objectStore('outbox').delete(key);
-  else if (current && stale) await tx.objectStore('outbox').put({ ...current, stale: false });
+  const outbox = tx.objectStore('outbox');
+  const stale = await Promise.all(
+    items.map(async ({ entry, meta }) => {
+      const key: [string, string, string] = [entry.space, entry.collection, entry.id];
+      const current = await outbox.get(key);
+      if (meta) await tx.objectStore('sync-meta').put({ space: entry.space, collection: entry.collection, id: entry.id, ...meta });
+      if (current && current.version === entry.version) await outbox.delete(key);
+      else if (current?.stale) await outbox.put({ ...current, stale: false });
+      return !!current?.stale;
+    }),
+  );
   await tx.done;
   return stale;
 }
@@ -45,7 +54,7 @@ async function pushAttachments(context: PushContext, entries: OutboxEntry[]): Pr
       const blob = await context.local.getAttachment(context.space, entry.id);
       if (blob) await context.remote.putAttachment(context.space, blob, { id: entry.id });
     }
-    await settle(context, entry);
+    await settle(context, [{ entry }]);
   }
 }
 
@@ -78,22 +87,23 @@ export async function pushOutbox(context: PushContext): Promise<number> {
   if (!entries.length) return 0;
   await pushAttachments(context, entries.filter((entry) => entry.collection === ATTACHMENT_COLLECTION));
   const { planned, nothing } = await plan(context, entries.filter((entry) => entry.collection !== ATTACHMENT_COLLECTION));
-  for (const entry of nothing) await settle(context, entry);
+  await settle(context, nothing.map((entry) => ({ entry })));
   if (!planned.length) return entries.length;
 
   const outcomes = await context.remote.bulkWrite(context.space, planned.map((p) => p.operation), context.origin);
-  const refresh: Planned[] = [];
+  const landed: { item: Planned; meta?: { remoteRev: string; localRev: string } }[] = [];
   const lost: { item: Planned; outcome: Exclude<BulkOutcome, { kind: 'ok' }> }[] = [];
   for (const [index, outcome] of outcomes.entries()) {
     const item = planned[index];
     const localRev = item.local?.rev ?? '';
-    if (outcome.kind === 'ok') {
-      if (await settle(context, item.entry, { remoteRev: outcome.rev, localRev })) refresh.push(item);
-    } else if (outcome.kind === 'conflict' && (item.operation.type === 'delete' ? !outcome.current : sameContent(outcome.current, item.local))) {
+    if (outcome.kind === 'ok') landed.push({ item, meta: { remoteRev: outcome.rev, localRev } });
+    else if (outcome.kind === 'conflict' && (item.operation.type === 'delete' ? !outcome.current : sameContent(outcome.current, item.local))) {
       // Sent before, and it landed: only the answer was lost.
-      if (await settle(context, item.entry, outcome.current ? { remoteRev: outcome.current.rev, localRev } : undefined)) refresh.push(item);
+      landed.push({ item, meta: outcome.current ? { remoteRev: outcome.current.rev, localRev } : undefined });
     } else lost.push({ item, outcome });
   }
+  const stale = await settle(context, landed.map(({ item, meta }) => ({ entry: item.entry, meta })));
+  const refresh = landed.filter((_, i) => stale[i]).map(({ item }) => item);
 
   if (lost.length) {
     // Someone changed these first, or the rules refused them: show the server's version, keep ours.
@@ -102,7 +112,7 @@ export async function pushOutbox(context: PushContext): Promise<number> {
     let r = 0;
     const theirs = lost.map(({ outcome }) => (outcome.kind === 'conflict' ? outcome.current : refusedCurrent[r++]));
     // The entry goes first: a record with changes waiting is never overwritten by the server's.
-    for (const { item } of lost) await settle(context, item.entry);
+    await settle(context, lost.map(({ item }) => ({ entry: item.entry })));
     await context.applyRemote(
       lost.map(({ item }, i) => ({ collection: item.entry.collection, id: item.entry.id, remoteRev: theirs[i]?.rev ?? '', record: theirs[i] })),
       'sync',

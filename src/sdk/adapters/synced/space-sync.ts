@@ -189,7 +189,7 @@ export class SpaceSync {
         since = page.checkpoint;
         await db.put('sync-checkpoints', { space, since });
         delay = this.#options.minDelay;
-        const caughtUp = page.changes.length < PULL_BATCH;
+        const caughtUp = page.rows < PULL_BATCH; // rows, not changes: design documents count towards a full page
         if (caughtUp !== this.#pullCaughtUp) {
           this.#pullCaughtUp = caughtUp;
           this.#report();
