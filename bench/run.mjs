@@ -14,9 +14,13 @@
  *          --glossary-only  only the glossary UI rows and the glossary's size rows
  *          --glossary-entries N   entries for the glossary UI rows (default 10000, at most 10100)
  *          --glossary-profile     also one glossary run under the CPU profiler: where its time goes
+ *          --no-sync        skip the sync rows (push, pull, live changes against pouchdb-server)
+ *          --sync-only      only the sync rows
+ *          --sync-records N records pushed and pulled by the sync rows (default 10000)
+ *          --sync-profile   also the Twinkit push and pull once more under the CPU profiler
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { SourceMap } from 'node:module';
@@ -26,6 +30,8 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { measureSizes } from './sizes.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from '../scripts/chromium.mjs';
+import { createFaultProxy } from '../scripts/couch/fault-proxy.mjs';
+import { startCouchServer } from '../scripts/couch/start-couch-server.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const benchDir = join(root, 'bench');
@@ -47,15 +53,21 @@ const config = {
   gets: numberOption('--gets', 1_000),
   reps: numberOption('--reps', 5),
   glossaryEntries: numberOption('--glossary-entries', 10_000),
+  syncRecords: numberOption('--sync-records', 10_000),
 };
 const profileOnly = argv.includes('--profile-only');
 const glossaryOnly = argv.includes('--glossary-only');
-const withProfile = !glossaryOnly && (profileOnly || argv.includes('--profile'));
-const withSizes = !argv.includes('--no-sizes');
-const withStorage = !glossaryOnly && !argv.includes('--no-storage');
-const withGlossary = !profileOnly && !argv.includes('--no-glossary');
+const syncOnly = argv.includes('--sync-only');
+const withProfile = !glossaryOnly && !syncOnly && (profileOnly || argv.includes('--profile'));
+const withSizes = !syncOnly && !argv.includes('--no-sizes');
+const withStorage = !glossaryOnly && !syncOnly && !argv.includes('--no-storage');
+const withGlossary = !profileOnly && !syncOnly && !argv.includes('--no-glossary');
 const withGlossaryProfile = withGlossary && argv.includes('--glossary-profile');
+const withSync = !profileOnly && !glossaryOnly && !argv.includes('--no-sync');
+const withSyncProfile = withSync && argv.includes('--sync-profile');
 if (glossaryOnly && argv.includes('--no-glossary')) throw new Error('--glossary-only and --no-glossary exclude each other');
+if (syncOnly && argv.includes('--no-sync')) throw new Error('--sync-only and --no-sync exclude each other');
+if (syncOnly && (glossaryOnly || profileOnly)) throw new Error('--sync-only, --glossary-only and --profile-only exclude each other');
 
 /** Store median / raw idb median must stay at or below this for the budgeted storage rows. */
 const STORAGE_RATIO_BUDGET = 1.3;
@@ -97,10 +109,14 @@ function browserVersionFromBinary(path) {
 
 const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json' };
 
-/** A tiny static server for the bundled page, on 127.0.0.1 and a free port. */
-async function startServer(dir) {
+/**
+ * A tiny static server for the bundled page, on 127.0.0.1 and a free port. `routes`: path prefix ->
+ * (request, response) handler for requests under it (the sync rows mount the CouchDB proxy at /couch).
+ */
+async function startServer(dir, routes = {}) {
   const server = createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    for (const [prefix, handle] of Object.entries(routes)) if (path === prefix || path.startsWith(`${prefix}/`)) return void handle(request, response);
     if (path === '/favicon.ico') return void response.writeHead(204).end();
     const file = join(dir, path === '/' ? 'index.html' : path.slice(1));
     if (!file.startsWith(dir)) return void response.writeHead(403).end();
@@ -502,6 +518,308 @@ function glossaryTableRow(row) {
   return [row.label, value, base, '', ratio, budget, row.result];
 }
 
+// -- sync -----------------------------------------------------------------------------------------
+
+/** Sync budgets: Twinkit's push and pull each within 2x PouchDB's replication of the same documents; live change median. */
+const SYNC_BUDGET = { ratioToPouchDB: 2, liveMedianMs: 250 };
+/** Live-change rows: writes on device A, one at a time, each after the previous one reached device B and a short gap. */
+const LIVE_WRITES = 30;
+const LIVE_WARMUP = 2;
+const LIVE_GAP_MS = 100;
+const LIVE_TIMEOUT_MS = 15_000;
+/** Where the page server mounts the CouchDB proxy: the pages reach the server same-origin. */
+const COUCH_PATH = '/couch';
+const SYNC_BUNDLES = { twinkit: 'sync-twinkit', pouchdb: 'sync-pouchdb' };
+
+/** CPU time (ms) a process used so far, from /proc (Linux); undefined elsewhere. */
+async function cpuMsOf(pid) {
+  if (!pid) return undefined;
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ').pop().split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks (USER_HZ 100)
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pouchdb-server child of this process (start-couch-server.mjs does not expose its pid). */
+async function couchServerPid(port) {
+  try {
+    for (const entry of await readdir('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+      if (cmdline.includes('pouchdb-server') && cmdline.split('\0').includes(String(port))) return Number(entry);
+    }
+  } catch {
+    /* not Linux */
+  }
+  return undefined;
+}
+
+/**
+ * Sync rows: Twinkit's synced adapter and PouchDB's replication, each pushing the same records
+ * from headless Chromium to pouchdb-server (in memory, started here) and pulling them into a fresh
+ * local database; then the live-change latency between two devices (two Chromium profiles). Every
+ * step runs in a fresh page of one bundle (bench/pages/sync-twinkit.ts or sync-pouchdb.ts).
+ */
+async function runSync() {
+  const pageDir = await mkdtemp(join(tmpdir(), 'twinkit-bench-sync-'));
+  const profileDirs = [];
+  const contexts = [];
+  let server;
+  let couch;
+  try {
+    progress('bench: sync: starting pouchdb-server (in memory) and bundling the pages with esbuild');
+    const [startedCouch, bundled] = await Promise.allSettled([
+      startCouchServer(),
+      build({
+        entryPoints: Object.values(SYNC_BUNDLES).map((name) => join(benchDir, 'pages', `${name}.ts`)),
+        outdir: pageDir,
+        bundle: true,
+        format: 'esm',
+        platform: 'browser',
+        target: 'es2022',
+        sourcemap: true,
+        logLevel: 'warning',
+        absWorkingDir: root,
+        // pouchdb-browser imports node's `events` and leaves it to the bundler.
+        alias: { events: './bench/pages/sync-events.ts' },
+      }),
+    ]);
+    if (startedCouch.status === 'fulfilled') couch = startedCouch.value;
+    if (startedCouch.status === 'rejected') throw startedCouch.reason;
+    if (bundled.status === 'rejected') throw bundled.reason;
+    const couchPid = await couchServerPid(couch.port);
+    for (const name of Object.values(SYNC_BUNDLES)) {
+      await writeFile(join(pageDir, `${name}.html`), `<!doctype html><html lang="en"><meta charset="utf-8"><title>twinkit bench: ${name}</title><script type="module" src="./${name}.js"></script></html>\n`);
+    }
+    const proxy = createFaultProxy(couch.url, { prefix: COUCH_PATH });
+    // Requests by kind (`POST _bulk_docs`, `GET _changes`...), for the step running now.
+    let tally = {};
+    const countRequest = (request) => {
+      const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+      const kind = `${request.method} ${/\/(_[a-z_]+)/.exec(path.slice(COUCH_PATH.length).replace(/^\/[^/]+/, ''))?.[1] ?? 'database or document'}`;
+      tally[kind] = (tally[kind] ?? 0) + 1;
+    };
+    const listening = await startServer(pageDir, { [COUCH_PATH]: (request, response) => (countRequest(request), proxy.handle(request, response)) });
+    server = listening.server;
+    const executablePath = findBrowser();
+    progress(`bench: sync: launching ${executablePath}`);
+
+    const launch = async (label) => {
+      const dir = await mkdtemp(join(tmpdir(), `twinkit-bench-sync-${label}-`));
+      profileDirs.push(dir);
+      const context = await chromium.launchPersistentContext(dir, { executablePath, headless: true, args: CHROMIUM_FLAGS });
+      contexts.push(context);
+      return context;
+    };
+    const open = async (context, bundle, label) => {
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        // Expected: 404s (is the database there yet?), and refused connections while the proxy plays "server down".
+        if (/^Failed to load resource: (the server responded with a status of 404|net::ERR_(EMPTY_RESPONSE|CONNECTION_RESET|CONNECTION_CLOSED))/.test(message.text())) return;
+        if (message.type() === 'error' || message.type() === 'warning') progress(`  sync ${label}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => progress(`  sync ${label}: page error: ${error.message}`));
+      await page.goto(`${listening.url}${bundle}.html`);
+      const global = bundle === SYNC_BUNDLES.pouchdb ? 'pouchBench' : 'syncBench';
+      await page.waitForFunction((name) => name in window, global, { timeout: 30_000 });
+      for (const other of context.pages()) if (other !== page && other.url() === 'about:blank') await other.close();
+      return page;
+    };
+    /**
+     * One timed step in a fresh page: the page's figures, plus the requests that went through the
+     * proxy (the page's own check of the server included: one request), the CPU time the server
+     * process and the page's renderer used meanwhile (CDP Performance metrics), and optionally a
+     * CPU profile of the page.
+     */
+    const step = async (context, bundle, label, call, arg, { cpuProfile = false } = {}) => {
+      const page = await open(context, bundle, label);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+      if (cpuProfile) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+        await cdp.send('Profiler.start');
+      }
+      tally = {};
+      const before = { requests: proxy.requests, server: await cpuMsOf(couchPid), page: await metrics() };
+      const wall = Date.now();
+      const result = await page.evaluate(call, arg);
+      const after = { requests: proxy.requests, server: await cpuMsOf(couchPid), page: await metrics() };
+      const profile = cpuProfile ? (await cdp.send('Profiler.stop')).profile : undefined;
+      await page.close();
+      const delta = (key) => Math.round((after.page[key] - before.page[key]) * 1000);
+      return {
+        ...result,
+        requests: after.requests - before.requests,
+        requestKinds: Object.fromEntries(Object.entries(tally).sort((a, b) => b[1] - a[1])),
+        stepWallMs: Date.now() - wall,
+        serverCpuMs: before.server === undefined || after.server === undefined ? undefined : after.server - before.server,
+        pageTaskMs: delta('TaskDuration'),
+        pageScriptMs: delta('ScriptDuration'),
+        profile,
+      };
+    };
+
+    const tag = Date.now().toString(36);
+    const base = { couchPath: COUCH_PATH, authorization: couch.adminHeaders.authorization, records: config.syncRecords };
+    const space = `bench-sync-${tag}`;
+    const deviceA = { ...base, space, localName: `bench-sync-${tag}-a` };
+    const context = await launch('push-pull');
+    const twinkit = SYNC_BUNDLES.twinkit;
+    const pouchdb = SYNC_BUNDLES.pouchdb;
+    const info = await (async () => {
+      const page = await open(context, pouchdb, 'info');
+      const found = await page.evaluate(() => window.pouchBench.info());
+      await page.close();
+      return found;
+    })();
+    if (!info.gcExposed) progress('bench: warning: gc() is not exposed, sync runs may include garbage collection');
+
+    const seedDevice = async (device) => {
+      // The server is unreachable while the records are written (the proxy drops every request):
+      // they all wait in the outbox, and the timed push starts from a full outbox.
+      proxy.setMode('down');
+      try {
+        const page = await open(context, twinkit, 'seed');
+        const seeded = await page.evaluate((c) => window.syncBench.seed(c), { ...device, seed: 11, batch: 1000 });
+        await page.close();
+        if (seeded.outbox !== config.syncRecords) throw new Error(`sync seed: ${seeded.outbox} entries in the outbox, expected ${config.syncRecords}`);
+        return seeded;
+      } finally {
+        proxy.setMode('pass');
+      }
+    };
+
+    progress(`bench: sync: writing ${fmt(config.syncRecords)} records into device A's local database through the store, server unreachable (not timed)`);
+    let clock = Date.now();
+    const seeded = await seedDevice(deviceA);
+    progress(`  seeded in ${((Date.now() - clock) / 1000).toFixed(1)} s (createMany ${ms(seeded.ms)}), ${fmt(seeded.outbox)} in the outbox`);
+
+    progress(`bench: sync: Twinkit push, ${fmt(config.syncRecords)} records -> server`);
+    const push = await step(context, twinkit, 'push', (c) => window.syncBench.push(c), deviceA);
+    progress(`  ${ms(push.ms)} to an empty outbox (syncNow resolved at ${ms(push.syncNowMs)}), ${requestsText(push)}, server CPU ${push.serverCpuMs ?? '?'} ms, page tasks ${push.pageTaskMs} ms`);
+
+    progress('bench: sync: PouchDB: the same documents into a local PouchDB (not timed), then its push -> a fresh server database');
+    const pouchLocal = `bench-pouchdb-${tag}-a`;
+    const pouchRemote = `bench-pouchdb-${tag}`;
+    clock = Date.now();
+    const pouchSeedPage = await open(context, pouchdb, 'pouchdb seed');
+    const pouchSeed = await pouchSeedPage.evaluate((c) => window.pouchBench.seed(c), { ...base, localName: pouchLocal, sourceDatabase: push.remoteDatabase, batch: 1000 });
+    await pouchSeedPage.close();
+    progress(`  seeded in ${((Date.now() - clock) / 1000).toFixed(1)} s: ${fmt(pouchSeed.count)} documents of ${pouchSeed.docAvgBytes} bytes on average`);
+    const pouchPush = await step(context, pouchdb, 'pouchdb push', (c) => window.pouchBench.push(c), { ...base, localName: pouchLocal, remoteDatabase: pouchRemote });
+    progress(`  ${ms(pouchPush.ms)}, ${requestsText(pouchPush)}, server CPU ${pouchPush.serverCpuMs ?? '?'} ms, page tasks ${pouchPush.pageTaskMs} ms`);
+
+    progress(`bench: sync: Twinkit pull, server -> a fresh device`);
+    const pull = await step(context, twinkit, 'pull', (c) => window.syncBench.pull(c), { ...base, space, localName: `bench-sync-${tag}-b`, remoteDatabase: push.remoteDatabase });
+    progress(`  ${ms(pull.ms)} (syncNow resolved at ${ms(pull.syncNowMs)}${pull.syncNowEarly ? ', before every record was here' : ''}), ${requestsText(pull)}, server CPU ${pull.serverCpuMs ?? '?'} ms, page tasks ${pull.pageTaskMs} ms`);
+
+    progress('bench: sync: PouchDB pull, server -> a fresh local database');
+    const pouchPull = await step(context, pouchdb, 'pouchdb pull', (c) => window.pouchBench.pull(c), { ...base, localName: `bench-pouchdb-${tag}-b`, remoteDatabase: pouchRemote });
+    progress(`  ${ms(pouchPull.ms)}, ${requestsText(pouchPull)}, server CPU ${pouchPull.serverCpuMs ?? '?'} ms, page tasks ${pouchPull.pageTaskMs} ms`);
+
+    let profile;
+    if (withSyncProfile) {
+      progress('bench: sync: Twinkit push and pull once more, under the CPU profiler');
+      const profiled = { ...base, space: `bench-sync-${tag}-profile`, localName: `bench-sync-${tag}-profile-a` };
+      await seedDevice(profiled);
+      const profiledPush = await step(context, twinkit, 'profile push', (c) => window.syncBench.push(c), { ...profiled, instrument: true }, { cpuProfile: true });
+      const profiledPull = await step(context, twinkit, 'profile pull', (c) => window.syncBench.pull(c), { ...profiled, localName: `bench-sync-${tag}-profile-b`, remoteDatabase: profiledPush.remoteDatabase, instrument: true }, { cpuProfile: true });
+      const sourceMap = new SourceMap(JSON.parse(await readFile(join(pageDir, `${twinkit}.js.map`), 'utf8')));
+      profile = {
+        push: { ms: profiledPush.ms, pageTaskMs: profiledPush.pageTaskMs, serverCpuMs: profiledPush.serverCpuMs, breakdown: profiledPush.breakdown, ...summarizeProfile(profiledPush.profile, sourceMap, pageDir) },
+        pull: { ms: profiledPull.ms, pageTaskMs: profiledPull.pageTaskMs, serverCpuMs: profiledPull.serverCpuMs, breakdown: profiledPull.breakdown, ...summarizeProfile(profiledPull.profile, sourceMap, pageDir) },
+      };
+    }
+
+    // Live changes: two devices, each its own Chromium profile (own IndexedDB, locks, channels).
+    progress(`bench: sync: live changes, device A -> device B, ${LIVE_WRITES} writes after ${LIVE_WARMUP} warm-up`);
+    const liveSpace = `bench-live-${tag}`;
+    const [contextA, contextB] = await Promise.all([launch('device-a'), launch('device-b')]);
+    const pageA = await open(contextA, twinkit, 'device A');
+    const pageB = await open(contextB, twinkit, 'device B');
+    await pageA.evaluate((c) => window.syncBench.liveOpen(c), { ...base, space: liveSpace, localName: `bench-live-${tag}-a`, watch: false });
+    await pageB.evaluate((c) => window.syncBench.liveOpen(c), { ...base, space: liveSpace, localName: `bench-live-${tag}-b`, watch: true });
+    const latencies = [];
+    const warmupLatencies = [];
+    for (let i = 0; i < LIVE_WARMUP + LIVE_WRITES; i++) {
+      const term = `live ${tag} ${i}`;
+      const writtenAt = await pageA.evaluate((t) => window.syncBench.liveWrite(t), term);
+      const seenAt = await pageB.evaluate(([t, timeout]) => window.syncBench.liveSeen(t, timeout), [term, LIVE_TIMEOUT_MS]);
+      (i < LIVE_WARMUP ? warmupLatencies : latencies).push(seenAt - writtenAt);
+      await new Promise((done) => setTimeout(done, LIVE_GAP_MS));
+    }
+    await pageA.evaluate(() => window.syncBench.liveClose());
+    await pageB.evaluate(() => window.syncBench.liveClose());
+    progress(`  median ${ms(median(latencies))}, p95 ${ms(quantile(latencies, 0.95))}, min ${ms(Math.min(...latencies))}, max ${ms(Math.max(...latencies))} (warm-up ${warmupLatencies.map(ms).join(', ')})`);
+
+    const strip = ({ profile: _profile, ...rest }) => rest;
+    return {
+      info,
+      seeded,
+      pouchSeed,
+      push: strip(push),
+      pull: strip(pull),
+      pouchPush: strip(pouchPush),
+      pouchPull: strip(pouchPull),
+      live: { latencies, warmupLatencies, writes: LIVE_WRITES, gapMs: LIVE_GAP_MS },
+      profile,
+      chromiumVersion: browserVersionFromBinary(executablePath),
+    };
+  } finally {
+    for (const context of contexts) await context.close().catch(() => {});
+    await new Promise((done) => (server ? server.close(done) : done()));
+    await couch?.stop();
+    await rm(pageDir, { recursive: true, force: true });
+    for (const dir of profileDirs) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const requestsText = (run) => `${run.requests} requests (${Object.entries(run.requestKinds).map(([kind, n]) => `${kind} ${n}`).join(', ')})`;
+
+/** Rows, figures and budgets of the sync part. */
+function syncRows(sync) {
+  const count = fmt(config.syncRecords);
+  const ratioRow = (key, label, twinkit, pouch) => {
+    const ratio = twinkit.ms / pouch.ms;
+    return {
+      key,
+      label,
+      unit: 'ms',
+      median: twinkit.ms,
+      baseline: { label: 'PouchDB replicate', median: pouch.ms },
+      ratioToPouchDB: Number(ratio.toFixed(3)),
+      budget: { maxRatioToPouchDB: SYNC_BUDGET.ratioToPouchDB },
+      result: ratio <= SYNC_BUDGET.ratioToPouchDB ? 'pass' : 'FAIL',
+    };
+  };
+  const { latencies } = sync.live;
+  const liveMedian = median(latencies);
+  return [
+    ratioRow('sync-push', `sync: push ${count} records, local -> server`, sync.push, sync.pouchPush),
+    { key: 'sync-push-syncnow', label: '  syncNow resolved (push + pull of its own echo)', unit: 'ms', median: sync.push.syncNowMs, result: 'info' },
+    ratioRow('sync-pull', `sync: pull ${count} records, server -> fresh device`, sync.pull, sync.pouchPull),
+    {
+      key: 'sync-live-median',
+      label: `sync: live change, device A write -> device B subscriber, median of ${latencies.length}`,
+      unit: 'ms',
+      median: liveMedian,
+      runs: latencies,
+      budget: { maxMs: SYNC_BUDGET.liveMedianMs },
+      result: liveMedian <= SYNC_BUDGET.liveMedianMs ? 'pass' : 'FAIL',
+    },
+    { key: 'sync-live-p95', label: '  live change, p95', unit: 'ms', median: quantile(latencies, 0.95), runs: latencies, result: 'info' },
+  ];
+}
+
+function syncTableRow(row) {
+  const budget = !row.budget ? '-' : row.budget.maxMs !== undefined ? `<= ${row.budget.maxMs} ms` : `<= ${row.budget.maxRatioToPouchDB}x PouchDB`;
+  return [row.label, ms(row.median), row.baseline ? ms(row.baseline.median) : '', row.ratioToPouchDB !== undefined ? `${row.ratioToPouchDB.toFixed(2)}x` : '', budget, row.result];
+}
+
 // -- figures and table ----------------------------------------------------------------------------
 
 function median(values) {
@@ -535,6 +853,7 @@ async function main() {
     config,
     storage: [],
     glossary: null,
+    sync: null,
     sizes: [],
   };
   const tableRows = [];
@@ -619,6 +938,49 @@ async function main() {
     }
   }
 
+  const syncTableRows = [];
+  if (withSync) {
+    const syncStarted = Date.now();
+    // The 1-minute load average while the sync rows run (the run itself loads the machine too).
+    const loadSamples = [loadavg()[0]];
+    const sampler = setInterval(() => loadSamples.push(loadavg()[0]), 5000);
+    let sync;
+    try {
+      sync = await runSync();
+    } catch (error) {
+      failed = true;
+      progress(`bench: the sync benchmark failed: ${error?.stack ?? error}`);
+      syncTableRows.push(['sync benchmark', 'error', '', '', '', 'FAIL']);
+      results.syncError = String(error?.message ?? error);
+    } finally {
+      clearInterval(sampler);
+      loadSamples.push(loadavg()[0]);
+    }
+    results.partSeconds.sync = Math.round((Date.now() - syncStarted) / 1000);
+    progress(`bench: sync took ${results.partSeconds.sync} s`);
+    if (sync) {
+      const rows = syncRows(sync);
+      for (const row of rows) {
+        if (row.result === 'FAIL') failed = true;
+        syncTableRows.push(syncTableRow(row));
+      }
+      results.chromium ??= sync.chromiumVersion;
+      results.userAgent ??= sync.info.userAgent;
+      results.sync = {
+        records: config.syncRecords,
+        pouchdb: sync.info.pouchdb,
+        fieldsAvgBytes: sync.seeded.fieldsAvgBytes,
+        docAvgBytes: sync.pouchSeed.docAvgBytes,
+        loadAverage: { start: loadSamples[0], max: Math.max(...loadSamples), end: loadSamples.at(-1), samples: loadSamples },
+        rows: rows.map(({ result, ...row }) => ({ ...row, result: result.toLowerCase() })),
+        twinkit: { seed: sync.seeded, push: sync.push, pull: sync.pull },
+        pouchdbRuns: { push: sync.pouchPush, pull: sync.pouchPull },
+        live: sync.live,
+        profile: sync.profile,
+      };
+    }
+  }
+
   if (withSizes) {
     progress('bench: bundle sizes');
     for (const row of await measureSizes(glossaryOnly ? { only: GLOSSARY_SIZE_KEYS } : {})) {
@@ -646,14 +1008,18 @@ async function main() {
   // Other processes competing for the CPU (a test run, a build) make the storage figures unreliable.
   // (Only the load before the start tells: during the run, the benchmark itself loads the machine.)
   const busy = results.machine.loadAverageAtStart;
-  if ((withStorage || withGlossary) && busy > results.machine.cores * 0.5) {
+  if ((withStorage || withGlossary || withSync) && busy > results.machine.cores * 0.5) {
     notes.push(`the 1-minute load average was ${busy.toFixed(1)} on ${results.machine.cores} cores at the start: other processes were competing for the CPU, so the timed figures are noisier than usual; run again on a quiet machine before trusting a pass or a fail.`);
   }
   results.seconds = Math.round((Date.now() - started) / 1000);
 
   console.log('');
   if (tableRows.length) printTable(['benchmark', 'figure', 'raw idb', 'Dexie', 'ratio', 'budget', 'result'], tableRows);
-  console.log('');
+  if (tableRows.length) console.log('');
+  if (syncTableRows.length) {
+    printTable(['sync benchmark', 'Twinkit', 'PouchDB', 'ratio', 'budget', 'result'], syncTableRows);
+    console.log('');
+  }
   if (results.profile) {
     const profileReps = Math.min(config.reps, 3);
     printTable([`profile step (median of ${profileReps} runs after 1 warm-up)`, 'median'], results.profile.map((step) => [step.name, ms(step.median)]));
@@ -684,11 +1050,44 @@ async function main() {
     );
   }
   if (!profileOnly && withStorage) console.log(`Storage figures: median of ${config.reps} runs after 1 warm-up, in ms (lower is better), figure = Twinkit store; ratio = store / raw idb. Sizes: esbuild minified, gzip -9, kB = 1,000 bytes.`);
+  if (results.sync) {
+    const s = results.sync;
+    const parts = (run) => `${run.requests} requests, server CPU ${run.serverCpuMs ?? '?'} ms, page tasks ${run.pageTaskMs} ms (script ${run.pageScriptMs} ms)`;
+    console.log(
+      `Sync: ${fmt(s.records)} glossary records (${s.fieldsAvgBytes} bytes of JSON on average, ${s.docAvgBytes} bytes as a server document), pouchdb-server in memory behind a same-origin proxy, PouchDB ${s.pouchdb} (pouchdb-browser, IndexedDB adapter, default options). ` +
+        `One run of each (push, then PouchDB push, then pulls), each in a fresh page; ratio = Twinkit / PouchDB. ` +
+        `Twinkit push: ${parts(s.twinkit.push)}; PouchDB push: ${parts(s.pouchdbRuns.push)}. Twinkit pull: ${parts(s.twinkit.pull)}; PouchDB pull: ${parts(s.pouchdbRuns.pull)}. ` +
+        `Live: ${s.live.writes} writes, ${s.live.gapMs} ms apart, Date.now() of both pages (one machine clock). ` +
+        `1-minute load average during the sync rows: ${s.loadAverage.start.toFixed(2)} at the start, ${s.loadAverage.max.toFixed(2)} at most, ${s.loadAverage.end.toFixed(2)} at the end (${results.machine.cores} cores).`,
+    );
+    if (s.twinkit.pull.syncNowEarly) console.log(`Note: the Twinkit pull's syncNow resolved at ${ms(s.twinkit.pull.syncNowMs)}, before every record had arrived (${ms(s.twinkit.pull.ms)}); the pull row is timed to the last record, not to syncNow.`);
+    if (s.profile) {
+      for (const [part, summary] of Object.entries(s.profile)) {
+        const own = summary.functions.filter((f) => / src\//.test(f.function) || f.function.startsWith('('));
+        const rows = own.slice(0, 22).map((f) => [f.function, ms(f.totalMs), ms(f.selfMs)]);
+        const bySelf = [...summary.functions].sort((a, b) => b.selfMs - a.selfMs).slice(0, 8);
+        for (const f of bySelf) rows.push([`(top self) ${f.function}`, ms(f.totalMs), ms(f.selfMs)]);
+        for (const [name, selfMs] of Object.entries(summary.packages).sort((a, b) => b[1] - a[1]).slice(0, 3)) rows.push([`(all of ${name}, self time)`, '', ms(selfMs)]);
+        console.log('');
+        printTable([`sync CPU profile: Twinkit ${part} (${ms(summary.ms)} in this run, page tasks ${summary.pageTaskMs} ms, server CPU ${summary.serverCpuMs ?? '?'} ms), ${ms(summary.sampledMs)} sampled`, 'total', 'self'], rows);
+        const b = summary.breakdown;
+        if (b) {
+          console.log(
+            `Twinkit ${part}, where the page waited: an IndexedDB transaction open ${ms(b.idbBusyMs)}, a request to the server open (long polls left out) ${ms(b.networkBusyMs)}, both at once ${ms(b.bothBusyMs)}, either ${ms(b.eitherBusyMs)} of ${ms(summary.ms)}.`,
+          );
+          console.log(`  transactions: ${Object.entries(b.transactions).map(([key, n]) => `${key} ${fmt(n)}`).join(', ')}`);
+          console.log(`  requests: ${Object.entries(b.requests).map(([key, r]) => `${key} ${r.count} (headers ${ms(r.headersMs)}, body ${ms(r.bodyMs)})`).join(', ')}`);
+        }
+      }
+      console.log('');
+    }
+  }
   if (results.chromium) console.log(`Chromium: ${results.chromium}`);
   console.log(`Machine: ${results.machine.cores} cores (${results.machine.cpu}), node ${process.version}. Took ${results.seconds} s${Object.keys(results.partSeconds).length ? ` (${Object.entries(results.partSeconds).map(([part, seconds]) => `${part} ${seconds} s`).join(', ')})` : ''}.`);
   for (const note of notes) console.log(`Note: ${note}`);
   await writeFile(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const checked = results.storage.some((row) => row.budget) || results.sizes.some((row) => row.budget !== null) || !!results.glossary?.rows.some((row) => row.budget);
+  const checked =
+    results.storage.some((row) => row.budget) || results.sizes.some((row) => row.budget !== null) || !!results.glossary?.rows.some((row) => row.budget) || !!results.sync?.rows.some((row) => row.budget);
   console.log(`Wrote bench/results.json. ${failed ? 'Some budgets FAILED.' : checked ? 'All budgets pass.' : 'No budget was checked.'}`);
   process.exitCode = failed ? 1 : 0;
 }
