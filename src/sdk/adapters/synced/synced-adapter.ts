@@ -59,9 +59,12 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
 
   const recount = async () => {
     if (closed) return;
-    const db = await local.database();
-    const pending = await db.count('outbox');
-    if (pending !== status.pending) setStatus({ ...status, pending });
+    try {
+      const pending = await (await local.database()).count('outbox');
+      if (pending !== status.pending) setStatus({ ...status, pending });
+    } catch {
+      // Storage closed or gone: the count stays as it was; the failure shows where it matters (writes).
+    }
   };
 
   const announceConflict = (conflict: SyncConflict) => conflictListeners.forEach((listener) => listener(conflict));
