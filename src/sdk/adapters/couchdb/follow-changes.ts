@@ -1,3 +1,4 @@
+import { pause } from './pause.js';
 import type { CouchClient } from './couch-http.js';
 import { TwinRemoteError } from './remote-error.js';
 import { currentCheckpoint, readChanges, streamChanges, type ChangesPage, type Checkpoint } from './changes-feed.js';
@@ -15,12 +16,6 @@ export interface FollowOptions {
   /** How long one long poll waits for a change before asking again. */
   pollWait?: number;
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
 
 /** Follows a database's changes until stopped, surviving cut connections and server restarts. */
 export function followChanges(client: CouchClient, database: string, space: string, options: FollowOptions): { stop(): void; started: Promise<void> } {
@@ -59,7 +54,7 @@ export function followChanges(client: CouchClient, database: string, space: stri
       } catch (error) {
         if (signal.aborted) break;
         options.onError?.(error);
-        await sleep(delay, signal);
+        await pause(delay, signal);
         delay = Math.min(delay * 2, 30_000);
       }
     }

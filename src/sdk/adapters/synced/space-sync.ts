@@ -1,3 +1,4 @@
+import { pause } from '../couchdb/pause.js';
 import type { CouchDBAdapter } from '../couchdb/couchdb-adapter.js';
 import type { Checkpoint } from '../couchdb/changes-feed.js';
 import { isRemoteError } from '../couchdb/remote-error.js';
@@ -23,13 +24,6 @@ export interface SpaceSyncOptions {
 }
 
 const PULL_BATCH = 500;
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
 
 /**
  * Sync of one space, run by one tab at a time: a push loop that empties the outbox whenever it is
@@ -121,7 +115,7 @@ export class SpaceSync {
     if (attempt !== this.#retries) return Promise.resolve();
     const cut = this.#cutWait.signal;
     const both = AbortSignal.any([this.#controller.signal, cut]);
-    return sleep(ms, both);
+    return pause(ms, both);
   }
 
   /** Retries at once: the connection is back, or the user asked to sync. */
