@@ -263,6 +263,16 @@ function describe(record: TwinRecord | undefined, collection: string): string {
   const translations = record.translations as Record<string, { term: string }> | undefined;
   const title = translations
     ? Object.values(translations).map((t) => t.term).join(' / ')
-    : String(record.name ?? record.title ?? (typeof record.body === 'string' ? `“${record.body.slice(0, 60)}”` : record.kind === 'helpful' ? '+1 helpful' : record.id));
+    : String(
+        record.name ??
+          record.title ??
+          (typeof record.body === 'string'
+            ? `“${record.body.slice(0, 60)}”`
+            : record.kind === 'helpful'
+              ? '+1 helpful'
+              : collection === 'goal-rating'
+                ? `self-rating ${String(record.value)}/5 (${String(record.moment)})`
+                : record.id),
+      );
   return `${record.author.name}: ${title}`;
 }

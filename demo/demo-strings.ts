@@ -51,7 +51,9 @@ export const DEMO_STRINGS = {
     fromHere: 'here',
     fromElsewhere: 'another tab or person',
     pending: 'waiting for approval',
-    widgetsSoon: 'The glossary is below. The TwinBoard, reflection journal and phase tracker appear in this space as they are released.',
+    widgetsSoon: 'The project plan and the glossary are below. The TwinBoard and the reflection journal appear in this space as they are released.',
+    trackerTitle: 'Our project plan',
+    trackerHint: 'Choose "Show only this phase" to see what each phase produced in every tool of this page.',
   },
   es: {
     skip: 'Saltar al espacio del proyecto',
@@ -104,7 +106,9 @@ export const DEMO_STRINGS = {
     fromHere: 'aquí',
     fromElsewhere: 'otra pestaña o persona',
     pending: 'pendiente de aprobación',
-    widgetsSoon: 'El glosario está aquí debajo. El TwinBoard, el diario de reflexión y el seguimiento de fases aparecen en este espacio a medida que se publican.',
+    widgetsSoon: 'El plan del proyecto y el glosario están aquí debajo. El TwinBoard y el diario de reflexión aparecen en este espacio a medida que se publican.',
+    trackerTitle: 'Nuestro plan del proyecto',
+    trackerHint: 'Elige «Mostrar solo esta fase» para ver lo que cada fase produjo en todas las herramientas de esta página.',
   },
 } as const;
 

@@ -78,6 +78,20 @@ describe('the demo page (npm start)', () => {
     await terms.first().getByRole('tooltip').getByText('A sheltered place on the coast').waitFor();
   });
 
+  it('shows the project plan in its mobility week, and the plan drives the glossary', async () => {
+    const tracker = page.locator('twin-phase-tracker');
+    await tracker.getByText('Coasts we share').waitFor();
+    const mobility = tracker.getByRole('listitem').filter({ hasText: 'Mobility in Gdynia' });
+    await mobility.getByText('Current phase').waitFor();
+    await mobility.getByText('Today: day 3 of 7').waitFor();
+    await mobility.getByRole('button', { name: 'Glossary: 3' }).waitFor();
+    await mobility.getByRole('button', { name: /Show only this phase/ }).click();
+    // The space now shows the mobility's words in every widget: the glossary lists 3 of 13.
+    await page.locator('twin-glossary').getByText('3 entries').waitFor();
+    await tracker.getByRole('button', { name: 'Show all phases' }).click();
+    await page.locator('twin-glossary').getByText('13 entries').waitFor();
+  });
+
   it('sends a travelling pupil\'s word for approval, and shows it as text', async () => {
     await page.selectOption('#demo-user', 'pupil-kasia');
     await page.locator('demo-space-panel').getByText('Kasia Nowak').first().waitFor();

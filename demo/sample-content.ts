@@ -2,6 +2,7 @@ import type { StorageAdapter } from '../src/sdk/adapter.js';
 import type { TwinUser } from '../src/sdk/policy/roles.js';
 import { createStore, type TwinStore } from '../src/sdk/store/create-store.js';
 import type { BatchResult, TwinRecord } from '../src/sdk/store/store-types.js';
+import { seedSamplePlan, seedSampleRatings } from '../src/test-support/sample-plan.js';
 import { DEMO_USERS } from './demo-users.js';
 import { SAMPLE_COMMENTS, SAMPLE_GLOSSARY, SAMPLE_PENDING } from './sample-glossary.js';
 
@@ -55,18 +56,13 @@ async function seed(store: TwinStore, open: (id: string, moderation: 'off' | 'pu
     if (failure && !failure.ok) throw failure.error;
     return results.map((result) => (result as { record: TwinRecord }).record);
   };
-  check(
-    await store.createMany('phase', [
-      { name: 'Preparation', order: 1, startsOn: '2026-10-01', endsOn: '2027-02-28' },
-      { name: 'Mobility in Gdynia', order: 2, startsOn: '2027-03-08', endsOn: '2027-03-14' },
-      { name: 'Reflection', order: 3, startsOn: '2027-03-15', endsOn: '2027-04-30' },
-      { name: 'Dissemination', order: 4, startsOn: '2027-05-01', endsOn: '2027-06-20' },
-    ]),
-  );
+  // The plan first (teachers' work), so the glossary's phases name real phases.
+  await seedSamplePlan(store);
   const byTerm = new Map<string, TwinRecord>();
   for (const user of ['teacher-lucia', 'pupil-kasia', 'pupil-marco'] as const) {
     const mine = SAMPLE_GLOSSARY.filter((entry) => entry.by === user);
-    const saved = check(await as(user).createMany('glossary', mine.map(({ category, translations }) => ({ category, translations, phase: 'preparation' }))));
+    // Words from the trip itself were added during the mobility week.
+    const saved = check(await as(user).createMany('glossary', mine.map(({ category, translations, phase }) => ({ category, translations, phase: phase ?? 'preparation' }))));
     for (const [i, record] of saved.entries()) byTerm.set(mine[i].translations.en!.term, await published('glossary', record));
   }
   for (const [term, user, body] of SAMPLE_COMMENTS) {
@@ -75,6 +71,8 @@ async function seed(store: TwinStore, open: (id: string, moderation: 'off' | 'pu
   for (const [term, users] of [['harbour', ['pupil-kasia', 'pupil-marco']], ['tide', ['pupil-kasia']], ['amber', ['pupil-marco', 'teacher-lucia']]] as const) {
     for (const user of users) await as(user).create('glossary-reaction', { target: byTerm.get(term)!.id, kind: 'helpful' });
   }
+  // The pupils' self-ratings before the trip; each pupil writes their own.
+  await seedSampleRatings((user) => as(user.id), [DEMO_USERS[1], DEMO_USERS[2]]);
   const pupil = open(SAMPLE_PENDING.by, 'pupils');
   await pupil.create('glossary', { category: SAMPLE_PENDING.category, translations: SAMPLE_PENDING.translations, phase: 'preparation' });
 }

@@ -4,6 +4,8 @@ interface SampleEntry {
   by: 'teacher-lucia' | 'pupil-kasia' | 'pupil-marco';
   category: string;
   translations: { en?: T; es?: T; pl?: T; it?: T };
+  /** The project phase it was added in (default: preparation). */
+  phase?: string;
 }
 
 export const SAMPLE_GLOSSARY: SampleEntry[] = [
@@ -20,6 +22,7 @@ export const SAMPLE_GLOSSARY: SampleEntry[] = [
   {
     by: 'pupil-kasia',
     category: 'Coast',
+    phase: 'mobility',
     translations: {
       en: { term: 'lighthouse', definition: 'A tower with a bright light that guides ships at night.' },
       es: { term: 'faro', definition: 'Torre con una luz potente que guía a los barcos de noche.' },
@@ -66,6 +69,7 @@ export const SAMPLE_GLOSSARY: SampleEntry[] = [
   {
     by: 'pupil-kasia',
     category: 'Sea',
+    phase: 'mobility',
     translations: {
       en: { term: 'amber', definition: 'Fossil tree resin, found on Baltic beaches after storms.' },
       pl: { term: 'bursztyn', definition: 'Skamieniała żywica drzew, znajdowana na bałtyckich plażach po sztormach.', example: 'Po sztormie zbieraliśmy bursztyn na plaży w Gdyni.' },
@@ -104,6 +108,7 @@ export const SAMPLE_GLOSSARY: SampleEntry[] = [
   {
     by: 'pupil-kasia',
     category: 'Tourism',
+    phase: 'mobility',
     translations: {
       en: { term: 'pier', definition: 'A long platform built from the shore out over the sea.' },
       pl: { term: 'molo', definition: 'Długi pomost zbudowany od brzegu w głąb morza.', example: 'Molo w Sopocie jest najdłuższe nad Bałtykiem.' },

@@ -74,6 +74,15 @@ const widthOf = (id) => (id.endsWith('--narrow') ? 320 : 1280); // every Twinkit
 
 /** Runs in the page: true once the story shows what it is about. */
 function ready(id) {
+  const tracker = document.querySelector('twin-phase-tracker');
+  if (tracker) {
+    const shadow = tracker.shadowRoot;
+    if (!shadow || shadow.textContent.includes('Loading')) return false;
+    const drawn = id.endsWith('--empty') ? !!shadow.querySelector('.start') : !!shadow.querySelector('.timeline, .checklist, .goals');
+    if (!drawn) return false;
+    if (id.endsWith('--goals-chart') && !shadow.querySelector('.chart')) return false;
+    if (!document.querySelector('twin-glossary')) return true;
+  }
   const glossary = document.querySelector('twin-glossary');
   if (glossary) {
     const shadow = glossary.shadowRoot;
@@ -102,7 +111,13 @@ const EXPECTED_ERRORS = {
  * the state gets its own screenshot, axe run and layout check.
  */
 const glossaryRoot = "document.querySelector('twin-glossary').shadowRoot";
+const trackerRoot = "document.querySelector('twin-phase-tracker').shadowRoot";
 const EXTRA_STATES = {
+  'twinkit-twin-phase-tracker--mid-mobility': [{ name: 'checklist', act: `[...${trackerRoot}.querySelectorAll('.views button')][1].click()` }],
+  'twinkit-twin-phase-tracker--observer': [{ name: 'goals', act: `[...${trackerRoot}.querySelectorAll('.views button')][2].click()` }],
+  'twinkit-twin-phase-tracker--driving-widgets': [{ name: 'edit-phase', act: `${trackerRoot}.querySelector('.timeline .actions button:nth-child(3)').click()` }],
+  'twinkit-twin-phase-tracker--narrow': [{ name: 'timeline', act: `[...${trackerRoot}.querySelectorAll('.views button')][0].click()` }],
+  'twinkit-twin-phase-tracker--spanish-ui': [{ name: 'goals', act: `[...${trackerRoot}.querySelectorAll('.views button')][2].click()` }],
   'twinkit-twin-glossary--four-languages': [
     { name: 'scrolled', act: `{ const list = ${glossaryRoot}.querySelector('.list'); list.scrollTop = list.scrollHeight; }` },
   ],

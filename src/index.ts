@@ -15,6 +15,7 @@ export { TwinGlossary, type GlossaryView } from './components/twin-glossary/twin
 export { TwinGlossaryLinks } from './components/twin-glossary-links/twin-glossary-links.component.js';
 export { TwinGlossaryTerm } from './components/twin-glossary-links/twin-glossary-term.component.js';
 export { linkGlossaryTerms, type GlossaryLinks, type LinkGlossaryOptions } from './components/twin-glossary-links/link-glossary-terms.js';
+export { TwinPhaseTracker, type TrackerView } from './components/twin-phase-tracker/twin-phase-tracker.component.js';
 export { VirtualWindow, type VirtualWindowOptions } from './components/controllers/virtual-window.js';
 export { matchLocale, setUiLocale, SUPPORTED_LOCALES } from './localization/localization.js';
 export { errorMessage } from './localization/error-message.js';

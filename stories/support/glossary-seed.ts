@@ -267,7 +267,7 @@ function storyClock() {
 }
 
 /** Everyone writes through the SDK, on one shared backing, with a fixed clock. */
-function storesOn(backing: MemoryBacking, space: string, settings: Partial<SpaceSettings> = { moderation: 'off' }, now = storyClock()): (user: TwinUser) => TwinStore {
+export function storesOn(backing: MemoryBacking, space: string, settings: Partial<SpaceSettings> = { moderation: 'off' }, now = storyClock()): (user: TwinUser) => TwinStore {
   return (user: TwinUser) => createStore({ adapter: createMemoryAdapter({ backing }), space, user, settings, now });
 }
 
@@ -279,7 +279,7 @@ async function createAll(store: TwinStore, collection: string, items: Fields[]) 
 }
 
 /** The dozen coastal entries from the three schools, with comments and "helpful" marks on Tide. */
-async function seedCoast(backing: MemoryBacking, space: string, now = storyClock()) {
+export async function seedCoast(backing: MemoryBacking, space: string, now = storyClock()) {
   const storeFor = storesOn(backing, space, { moderation: 'off' }, now);
   const [tide] = await createAll(storeFor(lucia), 'glossary', fromSpain);
   await createAll(storeFor(giulia), 'glossary', fromItaly);
@@ -311,7 +311,7 @@ async function seedLarge(backing: MemoryBacking, space: string) {
 }
 
 /** A factory that seeds one backing per space id, once, and hands out adapters on it. */
-function seededFactory(seed?: (backing: MemoryBacking, space: string) => Promise<void>) {
+export function seededFactory(seed?: (backing: MemoryBacking, space: string) => Promise<void>) {
   const backings = new Map<string, Promise<MemoryBacking>>();
   return async ({ space }: { space: string }): Promise<StorageAdapter> => {
     let backing = backings.get(space);

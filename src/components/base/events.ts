@@ -19,6 +19,13 @@ export interface TwinEventMap {
   'twin-sync-error': { status: SyncStatus };
   /** The server did not take a change made here: both versions are in `conflict`; the server's is shown. */
   'twin-sync-conflict': { conflict: SyncConflict };
+  /**
+   * A widget (the phase tracker) asks to show one phase in every widget, or all phases (`phase`
+   * undefined). `<twin-space>` applies it unless a listener cancels the event.
+   */
+  'twin-phase-select': { phase: string | undefined };
+  /** The reader asked for what a phase produced in a widget: the page may navigate there. */
+  'twin-contributions-open': { phase: string; widget: 'glossary' | 'board' | 'journal' };
 }
 
 export type TwinEvent<K extends keyof TwinEventMap> = CustomEvent<TwinEventMap[K]>;
@@ -32,5 +39,7 @@ declare global {
     'twin-sync-status': TwinEvent<'twin-sync-status'>;
     'twin-sync-error': TwinEvent<'twin-sync-error'>;
     'twin-sync-conflict': TwinEvent<'twin-sync-conflict'>;
+    'twin-phase-select': TwinEvent<'twin-phase-select'>;
+    'twin-contributions-open': TwinEvent<'twin-contributions-open'>;
   }
 }

@@ -15,7 +15,7 @@ import { closestLanguage, languageName, parseLanguages, shownTerm } from './glos
 import { printBooklet } from './print/print-booklet.js';
 import { prepareSearchWhenIdle, queryWords } from './search/glossary-search.js';
 import { collatorFor, letterIndex, sortEntries } from './search/sort-entries.js';
-import { memo } from './memo.js';
+import { memo } from '../base/memo.js';
 import { twinGlossaryStyles } from './twin-glossary.styles.js';
 
 export type GlossaryView = 'one' | 'two' | 'all';

@@ -6,6 +6,7 @@ import type { SyncConflict, SyncController, SyncStatus } from '../../sdk/adapter
 import { resolveAdapter, TwinUnknownAdapterError } from '../../sdk/adapters/resolve-adapter.js';
 import { isTwinError, TwinError, TwinValidationError } from '../../sdk/errors.js';
 import { ENVELOPE_KEYS } from '../../sdk/schemas/envelope.js';
+import { PROJECT_RECORD_ID } from '../../sdk/schemas/project.js';
 import type { TwinUser } from '../../sdk/policy/roles.js';
 import { createStore, type TwinStore } from '../../sdk/store/create-store.js';
 import type { InvalidRecord, RecordChange } from '../../sdk/store/store-types.js';
@@ -24,6 +25,8 @@ type Problem =
   | { kind: 'invalid'; count: number }
   | { kind: 'storage'; error: TwinError }
   | { kind: 'adapter-options'; message: string };
+
+const PROJECT_COLLECTION = 'project';
 
 /** The `adapter` attribute is a name; the property also takes an adapter instance. */
 /** `adapter-options` is JSON; what does not parse is kept as text and reported when the space connects. */
@@ -60,6 +63,7 @@ const adapterConverter = {
  * @event twin-sync-status - Sync with a server changed state or the number of writes waiting; `detail.status`.
  * @event twin-sync-error - Sync hit an error someone must act on (it keeps retrying); `detail.status`.
  * @event twin-sync-conflict - The server did not take a change made here; `detail.conflict` has both versions.
+ * @event twin-phase-select - Heard from a widget inside: the space then shows that phase in every widget (`phase`), unless a listener cancels it.
  * @cssproperty --twin-color-accent - Buttons, links and highlights.
  * @cssproperty --twin-color-text - Body text.
  * @cssproperty --twin-color-surface - Background of widgets.
@@ -132,12 +136,37 @@ export class TwinSpace extends TwinElement {
   #connection = 0;
   #invalid = new Map<string, InvalidRecord>();
   #stopListening: (() => void) | undefined;
+  #currentPhase: string | undefined;
 
   constructor() {
     super();
     this.space = '';
     this.adapter = 'indexeddb';
     this.mobile = false;
+    // A widget (the phase tracker) asks to show one phase everywhere. Applied after the event has
+    // reached the page, so a page that routes it itself can cancel it.
+    this.addEventListener('twin-phase-select', (event) => {
+      queueMicrotask(() => {
+        if (!event.defaultPrevented) this.phase = event.detail.phase;
+      });
+    });
+  }
+
+  /** The project's current phase, set by teachers in `<twin-phase-tracker>`; new records take it when no `phase` filter is set. Read-only. */
+  get currentPhase(): string | undefined {
+    return this.#currentPhase;
+  }
+
+  /** New records take the filtered phase, else the project's current one. */
+  #applyDefaultPhase() {
+    this.store?.setDefaultPhase(this.phase || this.#currentPhase);
+  }
+
+  async #readCurrentPhase(store: TwinStore) {
+    const project = await store.get(PROJECT_COLLECTION, PROJECT_RECORD_ID).catch(() => undefined);
+    if (store !== this.store) return;
+    this.#currentPhase = (project as { currentPhase?: string } | undefined)?.currentPhase;
+    this.#applyDefaultPhase();
   }
 
   /** The user the widgets act as, from the `user` property or the attributes. */
@@ -174,11 +203,12 @@ export class TwinSpace extends TwinElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const adapterChanged = changed.has('space') || changed.has('adapter') || changed.has('adapterOptions');
-    const storeChanged = ['userId', 'userName', 'userRole', 'school', 'mobile', 'user', 'moderation', 'phase'].some((key) =>
-      changed.has(key as keyof TwinSpace),
-    );
+    const storeChanged = ['userId', 'userName', 'userRole', 'school', 'mobile', 'user', 'moderation'].some((key) => changed.has(key as keyof TwinSpace));
     if (adapterChanged || storeChanged) void this.#connect(adapterChanged);
-    if (changed.has('phase')) this.#phaseProvider.setValue(this.phase || undefined);
+    if (changed.has('phase')) {
+      this.#phaseProvider.setValue(this.phase || undefined);
+      this.#applyDefaultPhase();
+    }
     if (changed.has('effectiveLang')) this.#localeProvider.setValue(this.effectiveLang);
   }
 
@@ -215,6 +245,7 @@ export class TwinSpace extends TwinElement {
         defaultPhase: this.phase || undefined,
       });
       this.#stopListening = this.#listen(store);
+      void this.#readCurrentPhase(store);
       this.store = store;
       this._problem = undefined;
       this.#userProvider.setValue(user);
@@ -302,7 +333,13 @@ export class TwinSpace extends TwinElement {
       const { changes } = (event as CustomEvent<{ changes: RecordChange[] }>).detail;
       // A fixed or deleted record is no longer damaged.
       let fixed = false;
-      for (const change of changes) fixed = this.#invalid.delete(`${change.collection}/${change.id}`) || fixed;
+      for (const change of changes) {
+        fixed = this.#invalid.delete(`${change.collection}/${change.id}`) || fixed;
+        if (change.collection === PROJECT_COLLECTION && change.id === PROJECT_RECORD_ID) {
+          this.#currentPhase = (change.record as { currentPhase?: string } | undefined)?.currentPhase;
+          this.#applyDefaultPhase();
+        }
+      }
       if (fixed) this.#showInvalidCount();
       this.emit('twin-record-change', { changes });
     };

@@ -2,9 +2,11 @@
 import { coreTemplates } from './es/core.js';
 import { glossaryTemplates } from './es/glossary.js';
 import { glossaryExchangeTemplates } from './es/glossary-exchange.js';
+import { trackerTemplates } from './es/tracker.js';
 
 export const templates = {
   ...coreTemplates,
   ...glossaryTemplates,
   ...glossaryExchangeTemplates,
+  ...trackerTemplates,
 };

@@ -5,7 +5,8 @@ import { text } from './text.js';
 export const RECORD_STATUSES = ['published', 'pending', 'hidden'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
-const identifier = () =>
+/** An id: of a record, a space, a collection, a phase (1 to 128 characters). */
+export const identifier = () =>
   z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(LIMITS.id, `is too long: at most ${LIMITS.id} characters`));
 
 export const authorSchema = z.looseObject({

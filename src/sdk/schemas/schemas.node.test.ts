@@ -8,7 +8,11 @@ import { envelopeSchema } from './envelope.js';
 import { glossaryEntrySchema } from './glossary.js';
 import { journalEntrySchema } from './journal.js';
 import { LIMITS } from './limits.js';
+import { activitySchema, ACTIVITY_STATUSES, LINKABLE_WIDGETS } from './activity.js';
+import { goalRatingSchema, ratingId, RATING_MOMENTS, RATING_SCALE } from './goal-rating.js';
+import { COMPETENCE_CODES, goalSchema, GOAL_KINDS, KEY_COMPETENCES } from './goal.js';
 import { phaseSchema } from './phase.js';
+import { PROJECT_RECORD_ID, projectSchema } from './project.js';
 import { isSafeUrl } from './text.js';
 
 const envelope = (collection: string) => ({
@@ -62,6 +66,31 @@ const validPhase = () => ({
   endsOn: '2026-05-10',
   description: 'A week in Porto.',
 });
+
+const validProject = () => {
+  const { phase: _phase, ...rest } = envelope('project');
+  return { ...rest, id: PROJECT_RECORD_ID, title: 'Coasts we share', currentPhase: 'mobility', travelOut: '2027-03-08', travelBack: '2027-03-14' };
+};
+const validActivity = () => ({
+  ...envelope('activity'),
+  phase: 'mobility',
+  title: 'Icebreaking',
+  description: 'Games to get to know each other.',
+  responsible: 'IES Cervantes',
+  dueOn: '2027-03-09',
+  progress: 'planned',
+  widgets: ['glossary', 'board'],
+  goals: ['goal-1', 'goal-2'],
+  order: 1,
+});
+const validGoal = () => {
+  const { phase: _phase, ...rest } = envelope('goal');
+  return { ...rest, title: 'Talk with partners', description: 'In each other\'s languages.', competence: 'multilingual', order: 1 };
+};
+const validRating = (goal = 'goal-1', moment: 'before' | 'after' = 'before', value = 4) => {
+  const { phase: _phase, ...rest } = envelope('goal-rating');
+  return { ...rest, id: ratingId(goal, moment, rest.author.id), goal, moment, value };
+};
 
 type Schema = { safeParse(value: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } };
 
@@ -231,9 +260,174 @@ describe('schemas: phase', () => {
   });
 });
 
+describe('schemas: phase archived', () => {
+  it('accepts archived true or false, and refuses anything else', () => {
+    assert.deepEqual(issuesOf(phaseSchema, { ...validPhase(), archived: true }), []);
+    assert.deepEqual(issuesOf(phaseSchema, { ...validPhase(), archived: false }), []);
+    assertRefused(phaseSchema, { ...validPhase(), archived: 'yes' }, 'archived');
+  });
+});
+
+describe('schemas: project settings', () => {
+  it('accepts the settings record, also with no field set, and travel out and back on one day', () => {
+    assert.deepEqual(issuesOf(projectSchema, validProject()), []);
+    const { title: _t, currentPhase: _c, travelOut: _o, travelBack: _b, ...bare } = validProject();
+    assert.deepEqual(issuesOf(projectSchema, bare), []);
+    assert.deepEqual(issuesOf(projectSchema, { ...validProject(), travelBack: '2027-03-08' }), []);
+  });
+
+  it('refuses travel back before travel out, on travelBack', () => {
+    assertRefused(projectSchema, { ...validProject(), travelBack: '2027-03-07' }, 'travelBack', /travel back is before travel out/);
+  });
+
+  it('refuses another id than "settings", a bad date, a too long title and an empty current phase', () => {
+    assert.equal(PROJECT_RECORD_ID, 'settings');
+    assertRefused(projectSchema, { ...validProject(), id: 'other' }, 'id', /must be "settings"/);
+    assertRefused(projectSchema, { ...validProject(), travelOut: '8 March' }, 'travelOut', /date like/);
+    assertRefused(projectSchema, { ...validProject(), title: 'x'.repeat(LIMITS.shortText + 1) }, 'title', /too long/);
+    assertRefused(projectSchema, { ...validProject(), currentPhase: '' }, 'currentPhase', /must not be empty/);
+    assertRefused(projectSchema, { ...validProject(), currentPhase: 'p'.repeat(LIMITS.id + 1) }, 'currentPhase', /too long/);
+  });
+});
+
+describe('schemas: activity', () => {
+  it('accepts a full activity and a minimal one', () => {
+    assert.deepEqual(issuesOf(activitySchema, validActivity()), []);
+    const { description: _d, responsible: _r, dueOn: _o, widgets: _w, goals: _g, ...minimal } = validActivity();
+    assert.deepEqual(issuesOf(activitySchema, minimal), []);
+    assert.deepEqual(ACTIVITY_STATUSES, ['planned', 'in-progress', 'done']);
+    assert.deepEqual(LINKABLE_WIDGETS, ['glossary', 'board', 'journal']);
+  });
+
+  it('requires a phase', () => {
+    const { phase: _p, ...noPhase } = validActivity();
+    assertRefused(activitySchema, noPhase, 'phase', /an activity must belong to a phase/);
+  });
+
+  it('keeps its own progress apart from the envelope status', () => {
+    for (const progress of ACTIVITY_STATUSES) assert.deepEqual(issuesOf(activitySchema, { ...validActivity(), progress }), []);
+    assertRefused(activitySchema, { ...validActivity(), progress: 'finished' }, 'progress', /must be one of: planned, in-progress, done/);
+    assertRefused(activitySchema, { ...validActivity(), status: 'done' }, 'status');
+  });
+
+  it('refuses an empty title, a missing order, an unknown widget, too many widgets or goals, and a bad due date', () => {
+    assertRefused(activitySchema, { ...validActivity(), title: ' ' }, 'title', /must not be empty/);
+    const { order: _o, ...noOrder } = validActivity();
+    assertRefused(activitySchema, noOrder, 'order', /^is missing$/);
+    assertRefused(activitySchema, { ...validActivity(), order: 'first' }, 'order', /must be a number/);
+    const { title: _t, ...noTitle } = validActivity();
+    assertRefused(activitySchema, noTitle, 'title', /^is missing$/);
+    assertRefused(activitySchema, { ...validActivity(), title: 7 }, 'title', /must be text/);
+    assertRefused(activitySchema, { ...validActivity(), widgets: ['forum'] }, 'widgets.0', /must be one of: glossary, board, journal/);
+    assertRefused(activitySchema, { ...validActivity(), widgets: ['board', 'board', 'board', 'board'] }, 'widgets', /at most 3/);
+    assertRefused(activitySchema, { ...validActivity(), goals: Array.from({ length: 51 }, (_, i) => `g${i}`) }, 'goals', /at most 50/);
+    assert.deepEqual(issuesOf(activitySchema, { ...validActivity(), goals: Array.from({ length: 50 }, (_, i) => `g${i}`) }), []);
+    assertRefused(activitySchema, { ...validActivity(), goals: [''] }, 'goals.0', /must not be empty/);
+    assertRefused(activitySchema, { ...validActivity(), dueOn: '2027-02-30' }, 'dueOn', /not a real date/);
+    assertRefused(activitySchema, { ...validActivity(), responsible: 'x'.repeat(LIMITS.shortText + 1) }, 'responsible', /too long/);
+  });
+});
+
+describe('schemas: learning goal', () => {
+  it('knows the eight key competences of 2018, and the project and vocational kinds', () => {
+    assert.equal(KEY_COMPETENCES.length, 8);
+    assert.deepEqual(GOAL_KINDS, ['project', 'vocational']);
+    assert.deepEqual(COMPETENCE_CODES, [...KEY_COMPETENCES, 'project', 'vocational']);
+    for (const competence of COMPETENCE_CODES) assert.deepEqual(issuesOf(goalSchema, { ...validGoal(), competence }), [], competence);
+  });
+
+  it('refuses an unknown competence with a message listing the valid codes', () => {
+    const issues = issuesOf(goalSchema, { ...validGoal(), competence: 'maths' });
+    assert.equal(issues.length, 1);
+    assert.equal(issues[0].path, 'competence');
+    for (const code of COMPETENCE_CODES) assert.ok(issues[0].message.includes(code), `the message names ${code}: ${issues[0].message}`);
+  });
+
+  it('refuses an empty title and a missing order', () => {
+    assertRefused(goalSchema, { ...validGoal(), title: '' }, 'title', /must not be empty/);
+    const { order: _o, ...noOrder } = validGoal();
+    assertRefused(goalSchema, noOrder, 'order');
+  });
+});
+
+describe('schemas: self-rating', () => {
+  it('accepts every whole value of the scale, before and after', () => {
+    assert.deepEqual(RATING_SCALE, { min: 1, max: 5 });
+    assert.deepEqual(RATING_MOMENTS, ['before', 'after']);
+    for (const moment of RATING_MOMENTS) {
+      for (let value = RATING_SCALE.min; value <= RATING_SCALE.max; value++) assert.deepEqual(issuesOf(goalRatingSchema, validRating('goal-1', moment, value)), []);
+    }
+  });
+
+  it('refuses a value outside the scale or not whole, saying so', () => {
+    for (const value of [0, 6, 2.5, Number.NaN, '3']) {
+      assertRefused(goalRatingSchema, { ...validRating(), value }, 'value', /must be a whole number from 1 to 5/);
+    }
+  });
+
+  it('refuses an unknown moment and a missing goal', () => {
+    assertRefused(goalRatingSchema, { ...validRating(), moment: 'during' }, 'moment', /before, after/);
+    const { goal: _g, ...noGoal } = validRating();
+    assertRefused(goalRatingSchema, noGoal, 'goal');
+  });
+
+  it('refuses a rating whose id is not the one of its pupil, goal and moment', () => {
+    assertRefused(goalRatingSchema, { ...validRating(), id: 'random-id' }, 'id', /one self-rating per goal/);
+    assertRefused(goalRatingSchema, { ...validRating('goal-1', 'before'), moment: 'after' }, 'id');
+    assertRefused(goalRatingSchema, { ...validRating(), author: { id: 'someone-else', name: 'Bruno' } }, 'id');
+  });
+});
+
+describe('ratingId', () => {
+  it('is the same for the same goal, moment and pupil, and differs when any of them differs', () => {
+    assert.equal(ratingId('g1', 'before', 'u1'), ratingId('g1', 'before', 'u1'));
+    const ids = new Set([
+      ratingId('g1', 'before', 'u1'),
+      ratingId('g1', 'after', 'u1'),
+      ratingId('g2', 'before', 'u1'),
+      ratingId('g1', 'before', 'u2'),
+      // Separators inside ids cannot make two different triples meet.
+      ratingId('a.b', 'before', 'c'),
+      ratingId('a', 'before', 'b.c'),
+    ]);
+    assert.equal(ids.size, 6);
+  });
+
+  it('stays within the id limit for long ids, still one per triple, and valid for the schema', () => {
+    const long = 'g'.repeat(LIMITS.id);
+    const user = 'u'.repeat(LIMITS.id);
+    const a = ratingId(long, 'before', user);
+    const b = ratingId(long, 'before', `${user.slice(1)}v`);
+    const c = ratingId(long, 'after', user);
+    for (const id of [a, b, c]) assert.ok(id.length <= LIMITS.id && id.length > 0, id);
+    assert.equal(new Set([a, b, c]).size, 3);
+    assert.equal(a, ratingId(long, 'before', user));
+    // The longest readable id is kept as it is; one character more is hashed.
+    const fits = ratingId('g', 'before', 'u'.repeat(LIMITS.id - 'before.1.g.'.length));
+    assert.equal(fits.length, LIMITS.id);
+    assert.ok(fits.endsWith('u'));
+    assert.match(ratingId('g', 'before', 'u'.repeat(LIMITS.id - 'before.1.g.'.length + 1)), /^before\.h\.[0-9a-f]{32}$/);
+  });
+});
+
 describe('schemas: built-in collections', () => {
-  it('registers glossary (with its comments and reactions), board, journal and phase at version 1 with their schemas', () => {
-    assert.deepEqual(Object.keys(builtInCollections).sort(), ['board', 'glossary', 'glossary-comment', 'glossary-reaction', 'journal', 'phase']);
+  it('registers every built-in collection at version 1 with its schema', () => {
+    assert.deepEqual(Object.keys(builtInCollections).sort(), [
+      'activity',
+      'board',
+      'glossary',
+      'glossary-comment',
+      'glossary-reaction',
+      'goal',
+      'goal-rating',
+      'journal',
+      'phase',
+      'project',
+    ]);
+    assert.equal(builtInCollections.project.schema, projectSchema);
+    assert.equal(builtInCollections.activity.schema, activitySchema);
+    assert.equal(builtInCollections.goal.schema, goalSchema);
+    assert.equal(builtInCollections['goal-rating'].schema, goalRatingSchema);
     assert.equal(builtInCollections['glossary-comment'].schema, commentSchema);
     assert.equal(builtInCollections['glossary-reaction'].schema, reactionSchema);
     assert.equal(builtInCollections.glossary.schema, glossaryEntrySchema);
@@ -253,12 +447,40 @@ describe('schemas: built-in collections', () => {
         board: validBoard,
         journal: validJournal,
         phase: validPhase,
+        project: validProject,
+        activity: validActivity,
+        goal: validGoal,
+        'goal-rating': () => validRating(),
         'glossary-comment': () => ({ ...envelope('glossary-comment'), target: 'rec-9', body: 'Nice word!' }),
         'glossary-reaction': () => ({ ...envelope('glossary-reaction'), target: 'rec-9', kind: 'helpful' }),
       }[name]!();
       assert.equal(definition.schema.safeParse(valid).success, true, `${name} valid`);
       const { author: _a, ...noAuthor } = valid;
       assert.equal(definition.schema.safeParse(noAuthor).success, false, `${name} without author`);
+    }
+  });
+});
+
+describe('schemas: rules of the plan collections', () => {
+  it('lets only staff create phases, project settings, activities and goals', () => {
+    const staffOnly = Object.values(builtInCollections).filter((definition) => definition.createdBy === 'staff').map((definition) => definition.name);
+    assert.deepEqual(staffOnly.sort(), ['activity', 'goal', 'phase', 'project']);
+  });
+
+  it('shows self-ratings only to their author and staff', () => {
+    const personal = Object.values(builtInCollections).filter((definition) => definition.readableBy).map((definition) => [definition.name, definition.readableBy]);
+    assert.deepEqual(personal, [['goal-rating', 'author-and-staff']]);
+  });
+
+  it('checks the phase and goals of an activity, the goal of a rating and the current phase of the project', () => {
+    assert.deepEqual(builtInCollections.activity.references, [
+      { field: 'phase', collection: 'phase', label: 'phase' },
+      { field: 'goals', collection: 'goal', many: true, label: 'learning goal' },
+    ]);
+    assert.deepEqual(builtInCollections['goal-rating'].references, [{ field: 'goal', collection: 'goal', label: 'learning goal' }]);
+    assert.deepEqual(builtInCollections.project.references, [{ field: 'currentPhase', collection: 'phase', label: 'phase' }]);
+    for (const name of ['glossary', 'board', 'journal', 'glossary-comment', 'glossary-reaction', 'phase', 'goal']) {
+      assert.equal(builtInCollections[name].references, undefined, `${name} names no other record`);
     }
   });
 });

@@ -6,9 +6,12 @@ const NO_CONTROL_CHARS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 /** Something other than spaces: blank text counts as empty. */
 const NOT_BLANK = /\S/;
 
+/** The message of a wrong type: "is missing" when there is no value at all, else `wrong` ("must be text"). */
+export const typeError = (wrong: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is missing' : wrong) });
+
 /** Plain text (never markup), at most `max` characters; `required` refuses empty or blank text. */
 export function text(max: number, options: { required?: boolean } = {}) {
-  const schema = z.string().check(
+  const schema = z.string(typeError('must be text')).check(
     z.maxLength(max, `is too long: at most ${max.toLocaleString('en')} characters`),
     z.regex(NO_CONTROL_CHARS, 'contains invisible control characters'),
   );

@@ -8,13 +8,15 @@ import {
   type ValidationIssue,
 } from '../errors.js';
 import { can, canContribute, initialStatus, type Action } from '../policy/can.js';
-import { DEFAULT_SETTINGS, type SpaceSettings, type TwinUser } from '../policy/roles.js';
+import { DEFAULT_SETTINGS, isStaff, type SpaceSettings, type TwinUser } from '../policy/roles.js';
 import { randomId } from '../revision.js';
 import { builtInCollections, type CollectionDefinition } from '../schemas/collections.js';
 import { ENVELOPE_KEYS, type RecordStatus } from '../schemas/envelope.js';
+import { LIMITS } from '../schemas/limits.js';
 import type {
   AttachmentLimits,
   BatchResult,
+  CreateAllItem,
   CreateOptions,
   InvalidRecord,
   ListResult,
@@ -41,7 +43,59 @@ const NOUNS: Record<string, string> = {
   'glossary-comment': 'comment',
   'glossary-reaction': 'reaction',
   phase: 'phase',
+  project: 'project settings',
+  activity: 'activity',
+  goal: 'learning goal',
+  'goal-rating': 'self-rating',
 };
+
+/** "a phase", "an activity", "the project settings". */
+function withArticle(noun: string): string {
+  if (noun.endsWith('settings')) return `the ${noun}`;
+  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A record's visible name, for an error message: its title or name, shortened. */
+function titleOf(fields: Record<string, unknown>): string | undefined {
+  const title = typeof fields.title === 'string' ? fields.title : typeof fields.name === 'string' ? fields.name : undefined;
+  const trimmed = title?.trim().replace(/\s+/g, ' ');
+  if (!trimmed) return undefined;
+  return trimmed.length > 60 ? `${trimmed.slice(0, 59)}…` : trimmed;
+}
+
+/** The ids a reference field names: none, one, or (for `many`) each string of an array. */
+function referencedIds(value: unknown, many: boolean | undefined): string[] {
+  if (many) return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+  return typeof value === 'string' ? [value] : [];
+}
+
+/** A reference that does not hold: which field, which id, named how. */
+interface ReferenceProblem {
+  field: string;
+  id: string;
+  label: string;
+}
+
+const referenceSentence = ({ id, label }: ReferenceProblem) => `the ${label} "${id}" does not exist or was removed: choose another ${label}.`;
+
+const referenceIssue = (problem: ReferenceProblem): ValidationIssue => ({
+  path: problem.field,
+  message: `names ${withArticle(problem.label)} that does not exist or was removed`,
+});
+
+/** One item of a `createAll` batch, checked: its record, or why it cannot be written, and the label that names it ("Activity 3 (\"Icebreaking\")"). */
+interface BatchEntry {
+  label: string;
+  collection: string;
+  definition?: CollectionDefinition;
+  /** Set when the record was checked and may be written. */
+  record?: RawRecord;
+  /** True when the caller chose the id (it may be taken); otherwise it is random. */
+  chosenId: boolean;
+  error?: unknown;
+}
 
 export interface TwinStore extends EventTarget {
   readonly space: string;
@@ -50,11 +104,31 @@ export interface TwinStore extends EventTarget {
   readonly adapter: StorageAdapter;
   /** What the signed-in user may do: the same policy the store enforces. */
   can(action: Action, record?: TwinRecord): boolean;
+  /** May the signed-in user create records of `collection`? (Some collections are for teachers only: see `createdBy`.) */
+  canCreate(collection: string): boolean;
+  /** The phase new records take when none is given (initially `StoreOptions.defaultPhase`). */
+  readonly defaultPhase: string | undefined;
+  /** Changes the phase new records take when none is given (the project moved on); `undefined`: none. */
+  setDefaultPhase(phase: string | undefined): void;
   get<T extends TwinRecord = TwinRecord>(collection: string, id: string): Promise<T>;
   list<T extends TwinRecord = TwinRecord>(collection: string, query?: ListQuery): Promise<ListResult<T>>;
   create<T extends TwinRecord = TwinRecord>(collection: string, fields: Record<string, unknown>, options?: CreateOptions): Promise<T>;
   /** One adapter write for many new records; each gets its own result. */
   createMany<T extends TwinRecord = TwinRecord>(collection: string, items: Record<string, unknown>[]): Promise<BatchResult<T>[]>;
+  /**
+   * Creates records of one or more collections, all or nothing (a project plan: phases and their
+   * activities). Every item is checked first (schema, permission, references: a record of the same
+   * batch counts as existing); the first problem is thrown, its message naming the item
+   * ('Activity 3 ("Icebreaking"): title must not be empty. Nothing was saved.'), and nothing is written.
+   * Then all records go to the adapter in one write, returned in the order of `items`.
+   *
+   * An id that is taken is a TwinConflictError. It is looked for before writing; if the adapter
+   * still reports one (someone created that id in between), the records this write saved are
+   * deleted again before the error is thrown. Storage failures (quota) leave nothing written only
+   * where the adapter writes a batch in one transaction: IndexedDB and memory do; a CouchDB server
+   * applies each document of `_bulk_docs` on its own.
+   */
+  createAll(items: CreateAllItem[]): Promise<TwinRecord[]>;
   /**
    * Saves `changes` on top of `base` (the version the user was editing). If someone else saved
    * meanwhile and the changes do not touch the same fields, they are merged; otherwise a
@@ -87,7 +161,7 @@ class Store extends EventTarget implements TwinStore {
   readonly adapter: StorageAdapter;
   readonly #collections: Record<string, CollectionDefinition>;
   readonly #now: () => Date;
-  readonly #defaultPhase: string | undefined;
+  #defaultPhase: string | undefined;
   /** Tags this store's writes so that their echo from the adapter is skipped. */
   readonly #origin = `store-${randomId(12)}`;
   readonly #unsubscribe: () => void;
@@ -110,14 +184,35 @@ class Store extends EventTarget implements TwinStore {
   }
 
   can(action: Action, record?: TwinRecord): boolean {
+    // A personal record (a pupil's self-rating) is, for anyone but its author and staff, not there.
+    if (record && !this.#personalReadable(record)) return false;
     return can(this.user, action, record, this.settings);
+  }
+
+  canCreate(collection: string): boolean {
+    const definition = this.#collections[collection];
+    if (!definition || !this.can('create')) return false;
+    return definition.createdBy !== 'staff' || isStaff(this.user.role);
+  }
+
+  get defaultPhase(): string | undefined {
+    return this.#defaultPhase;
+  }
+
+  setDefaultPhase(phase: string | undefined): void {
+    if (phase !== undefined && (typeof phase !== 'string' || phase.length === 0 || phase.length > LIMITS.id)) {
+      throw new TwinValidationError(`The default phase must be a phase id of 1 to ${LIMITS.id} characters, or nothing.`, [
+        { path: 'phase', message: `must be a phase id of 1 to ${LIMITS.id} characters` },
+      ]);
+    }
+    this.#defaultPhase = phase;
   }
 
   async get<T extends TwinRecord>(collection: string, id: string): Promise<T> {
     const definition = this.#definition(collection);
     const raw = await this.#io.get(this.space, collection, id);
     const notFound = () => new TwinNotFoundError(`This ${this.#noun(collection)} no longer exists (it may have been deleted).`);
-    if (!raw) throw notFound();
+    if (!raw || !this.#mayInspect(raw, definition)) throw notFound();
     const checked = this.#check<T>(raw, definition);
     if (!checked.ok) {
       this.#reportInvalid({ collection, id, issues: checked.issues, raw });
@@ -134,6 +229,7 @@ class Store extends EventTarget implements TwinStore {
     const records: T[] = [];
     const invalid: InvalidRecord[] = [];
     for (const raw of raws) {
+      if (!this.#mayInspect(raw, definition)) continue;
       const checked = this.#check<T>(raw, definition);
       if (checked.ok) {
         if (this.can('read', checked.record)) records.push(checked.record);
@@ -166,42 +262,26 @@ class Store extends EventTarget implements TwinStore {
     throwFirst: boolean,
   ): Promise<BatchResult<T>[]> {
     const definition = this.#definition(collection);
-    this.#require('create', undefined, collection);
+    this.#requireCreate(collection, definition);
     const timestamp = this.#now().toISOString();
     const feedback = definition.feedbackOn;
-    // A reaction is a signal, not content: it needs no approval, or it would wait for ever.
-    const status = feedback?.unmoderated ? 'published' : initialStatus(this.user, this.settings);
     const results: (BatchResult<T> | undefined)[] = new Array(items.length);
     const toWrite: { index: number; record: RawRecord }[] = [];
     // Feedback may only go on a record the user can read and may comment on or react to.
     const targets = feedback ? await this.#feedbackTargets(feedback, items.map(({ fields }) => fields.target)) : undefined;
-    items.forEach(({ fields, options }, index) => {
+    const lookups = new Map<string, Promise<boolean>>();
+    for (const [index, { fields, options }] of items.entries()) {
       try {
-        if (feedback && !targets?.get(String(fields.target))) {
-          throw new TwinPermissionError(`${this.user.name} (${this.user.role}) may not ${feedback.action} on this record: it does not exist or cannot be read.`, feedback.action);
-        }
-        const phase = options.phase ?? (fields.phase as string | undefined) ?? this.#defaultPhase;
-        const draft: Record<string, unknown> = {
-          ...this.#withoutReserved(fields, collection),
-          // An id given in the fields is kept (a restored backup keeps its links between entries).
-          id: options.id ?? (typeof fields.id === 'string' && fields.id ? fields.id : randomId()),
-          space: this.space,
-          collection,
-          rev: UNSAVED_REV,
-          schemaVersion: definition.version,
-          createdAt: timestamp,
-          updatedAt: timestamp,
-          author: this.#author(),
-          status,
-        };
-        if (phase === undefined) delete draft.phase;
-        else draft.phase = phase;
-        toWrite.push({ index, record: this.#validateForWrite(draft, definition, collection) });
+        if (feedback && !targets?.get(String(fields.target))) throw this.#feedbackRefused(feedback);
+        const record = this.#validateForWrite(this.#draft(collection, definition, fields, options, timestamp), definition, collection);
+        const problem = await this.#referenceProblem(record, definition, undefined, lookups);
+        if (problem) throw new TwinValidationError(capitalized(referenceSentence(problem)), [referenceIssue(problem)]);
+        toWrite.push({ index, record });
       } catch (error) {
         if (throwFirst) throw error;
         results[index] = { ok: false, error: error as Error };
       }
-    });
+    }
     if (toWrite.length) {
       const written = await this.#io.write(
         this.space,
@@ -219,7 +299,7 @@ class Store extends EventTarget implements TwinStore {
           results[index] = {
             ok: false,
             error: new TwinConflictError(
-              `A ${this.#noun(collection)} with this id already exists. Nothing was overwritten.`,
+              `${capitalized(withArticle(this.#noun(collection)))} with this id already exists. Nothing was overwritten.`,
               record,
               this.#theirs(result.current, definition),
             ),
@@ -229,6 +309,141 @@ class Store extends EventTarget implements TwinStore {
       this.#emitChanges(changes);
     }
     return results as BatchResult<T>[];
+  }
+
+  async createAll(items: CreateAllItem[]): Promise<TwinRecord[]> {
+    if (!items.length) return [];
+    const timestamp = this.#now().toISOString();
+    const entries = this.#prepareBatch(items, timestamp);
+    // Records of this batch count as existing for each other's references.
+    const inBatch = new Map<string, RawRecord>();
+    for (const entry of entries) if (entry.record) inBatch.set(`${entry.collection}\u0000${entry.record.id}`, entry.record);
+    const lookups = new Map<string, Promise<boolean>>();
+    const feedbackTargets = new Map<string, Map<string, boolean>>();
+    // Every item is checked, in order, before anything is written: the first problem stops the batch.
+    for (const [index, entry] of entries.entries()) {
+      const { label, collection, definition, record } = entry;
+      if (entry.error !== undefined) throw this.#batchError(label, entry.error);
+      if (!definition || !record) throw new Error('unreachable: a batch entry without an error has a record');
+      const feedback = definition.feedbackOn;
+      if (feedback) {
+        if (!feedbackTargets.has(collection)) {
+          const targets = items.filter((item) => item.collection === collection).map((item) => item.fields.target);
+          feedbackTargets.set(collection, await this.#feedbackTargets(feedback, targets));
+        }
+        if (!feedbackTargets.get(collection)?.get(String(items[index].fields.target))) throw this.#feedbackRefused(feedback);
+      }
+      const problem = await this.#referenceProblem(record, definition, undefined, lookups, inBatch);
+      if (problem) {
+        throw new TwinValidationError(`${label}: ${referenceSentence(problem)} Nothing was saved.`, [referenceIssue(problem)]);
+      }
+      if (entry.chosenId) {
+        const taken = await this.#io.get(this.space, collection, record.id);
+        if (taken) {
+          throw new TwinConflictError(
+            `${label}: ${withArticle(this.#noun(collection))} with the id "${record.id}" already exists. Nothing was saved.`,
+            record,
+            this.#theirs(taken, definition),
+          );
+        }
+      }
+    }
+    const records = entries.map((entry) => entry.record as RawRecord);
+    const written = await this.#io.write(
+      this.space,
+      records.map((record) => ({ type: 'put' as const, record, expectedRev: null })),
+      { origin: this.#origin },
+    );
+    const refused = written.findIndex((result) => !result.ok);
+    if (refused >= 0) throw await this.#undoBatch(entries, written, refused);
+    const saved = records.map((record, i) => deepFreeze({ ...record, rev: (written[i] as { rev: string }).rev }) as TwinRecord);
+    this.#emitChanges(saved.map((record) => ({ type: 'put' as const, collection: record.collection, id: record.id, record, local: true })));
+    return saved;
+  }
+
+  /** Builds and checks (collection, permission, schema, ids used twice) each record of a batch, without throwing. */
+  #prepareBatch(items: CreateAllItem[], timestamp: string): BatchEntry[] {
+    const counts = new Map<string, number>();
+    const ids = new Set<string>();
+    return items.map((item, index) => {
+      const { collection } = item;
+      const count = (counts.get(collection) ?? 0) + 1;
+      counts.set(collection, count);
+      const definition = this.#collections[collection];
+      const title = item.fields && typeof item.fields === 'object' ? titleOf(item.fields) : undefined;
+      const label = `${definition ? `${capitalized(this.#noun(collection))} ${count}` : `Item ${index + 1}`}${title ? ` ("${title}")` : ''}`;
+      const chosenId = item.id !== undefined || (typeof item.fields?.id === 'string' && item.fields.id !== '');
+      try {
+        if (!definition) {
+          throw new TwinValidationError(`"${collection}" is not a known collection (known: ${Object.keys(this.#collections).join(', ')}).`, [
+            { path: 'collection', message: 'is not known' },
+          ]);
+        }
+        this.#requireCreate(collection, definition);
+        const draft = this.#draft(collection, definition, item.fields ?? {}, { id: item.id, phase: item.phase }, timestamp);
+        const record = this.#validateForWrite(draft, definition, collection);
+        const key = `${collection}\u0000${record.id}`;
+        if (ids.has(key)) {
+          throw new TwinValidationError(`it has the same id ("${record.id}") as another ${this.#noun(collection)} of this batch.`, [
+            { path: 'id', message: 'is used twice in this batch' },
+          ]);
+        }
+        ids.add(key);
+        return { label, collection, definition, record, chosenId };
+      } catch (error) {
+        return { label, collection, definition, chosenId, error };
+      }
+    });
+  }
+
+  /** A batch item's error, saying which item it is. Permission and storage errors pass as they are. */
+  #batchError(label: string, error: unknown): unknown {
+    if (!(error instanceof TwinValidationError)) return error;
+    const unknownCollection = error.issues.some((issue) => issue.path === 'collection');
+    const duplicate = error.issues.some((issue) => issue.message === 'is used twice in this batch');
+    const what = unknownCollection || duplicate ? error.message.replace(/\.$/, '') : describeIssues(error.issues);
+    return new TwinValidationError(`${label}: ${what}. Nothing was saved.`, error.issues);
+  }
+
+  /**
+   * The adapter saved part of a batch and refused the rest (an id taken in between): takes back what
+   * it saved, so the batch stays all or nothing, and says what happened.
+   */
+  async #undoBatch(entries: BatchEntry[], written: WriteResult[], refused: number): Promise<TwinConflictError> {
+    const saved = written.flatMap((result) => (result.ok ? [{ type: 'delete' as const, collection: result.collection, id: result.id, expectedRev: result.rev }] : []));
+    const undone = saved.length ? await this.#io.write(this.space, saved, { origin: this.#origin }) : [];
+    const kept = undone.filter((result) => !result.ok && result.current).length;
+    const { label, collection, definition, record } = entries[refused];
+    const current = written[refused].ok ? undefined : (written[refused] as { current?: RawRecord }).current;
+    const noun = withArticle(this.#noun(collection));
+    const message = kept
+      ? `${label}: ${noun} with the id "${record?.id}" was created by someone else a moment ago, so the batch was stopped; ${kept} of its records could not be taken back because someone changed them meanwhile.`
+      : `${label}: ${noun} with the id "${record?.id}" was created by someone else a moment ago. Nothing was saved.`;
+    return new TwinConflictError(message, record, definition ? this.#theirs(current, definition) : undefined);
+  }
+
+  /** A new record before validation: the caller's fields and the store's envelope. */
+  #draft(collection: string, definition: CollectionDefinition, fields: Record<string, unknown>, options: CreateOptions, timestamp: string): Record<string, unknown> {
+    // A reaction is a signal, not content: it needs no approval, or it would wait for ever.
+    const status = definition.unmoderated || definition.feedbackOn?.unmoderated ? 'published' : initialStatus(this.user, this.settings);
+    const given = options.phase ?? (fields.phase as string | undefined);
+    const phase = given ?? (definition.takesDefaultPhase === false ? undefined : this.#defaultPhase);
+    const draft: Record<string, unknown> = {
+      ...this.#withoutReserved(fields, collection),
+      // An id given in the fields is kept (a restored backup keeps its links between entries).
+      id: options.id ?? (typeof fields.id === 'string' && fields.id ? fields.id : randomId()),
+      space: this.space,
+      collection,
+      rev: UNSAVED_REV,
+      schemaVersion: definition.version,
+      createdAt: timestamp,
+      updatedAt: timestamp,
+      author: this.#author(),
+      status,
+    };
+    if (phase === undefined) delete draft.phase;
+    else draft.phase = phase;
+    return draft;
   }
 
   async update<T extends TwinRecord>(collection: string, base: T, changes: Record<string, unknown>): Promise<T> {
@@ -257,6 +472,9 @@ class Store extends EventTarget implements TwinStore {
       const edited = this.#edited(theirs, removals, merge.set, definition);
       if (!this.#mayContribute(theirs, edited, definition)) this.#require('edit', theirs, collection);
       const record = this.#validateForWrite(edited, definition, collection);
+      // Only what this edit names anew is checked: an activity left in a phase removed since can still be edited.
+      const problem = await this.#referenceProblem(record, definition, theirs);
+      if (problem) throw new TwinValidationError(capitalized(referenceSentence(problem)), [referenceIssue(problem)]);
       const [result] = await this.#io.write(this.space, [{ type: 'put', record, expectedRev: theirs.rev }], { origin: this.#origin });
       if (result.ok) return this.#saved<T>(collection, record, result);
       theirs = this.#theirs<T>(result.current, definition);
@@ -376,6 +594,7 @@ class Store extends EventTarget implements TwinStore {
           }
         }
         if (!raw) return { type: 'delete', collection: change.collection, id: change.id, local: false };
+        if (!this.#mayInspect(raw, definition)) return { type: 'delete', collection: change.collection, id: change.id, local: false };
         const checked = this.#check<TwinRecord>(raw, definition);
         if (!checked.ok) {
           this.#reportInvalid({ collection: change.collection, id: change.id, issues: checked.issues, raw });
@@ -395,7 +614,7 @@ class Store extends EventTarget implements TwinStore {
    */
   async #stored<T extends TwinRecord>(collection: string, definition: CollectionDefinition, record: TwinRecord): Promise<T | undefined> {
     const known = this.#validated.get(`${collection}\u0000${record.id}`);
-    if (known && known.rev === record.rev) return known.record as T;
+    if (known && known.rev === record.rev) return this.can('read', known.record) ? (known.record as T) : undefined;
     const raw = await this.#io.get(this.space, collection, record.id);
     if (!raw) return undefined;
     const checked = this.#check<T>(raw, definition);
@@ -427,7 +646,7 @@ class Store extends EventTarget implements TwinStore {
     };
     for (const key of Object.keys(changes)) if (changes[key] === undefined) delete next[key];
     // An author whose records need approval sends an edited published record back for approval.
-    if (stored.status === 'published' && stored.author.id === this.user.id && initialStatus(this.user, this.settings) === 'pending') {
+    if (!definition.unmoderated && stored.status === 'published' && stored.author.id === this.user.id && initialStatus(this.user, this.settings) === 'pending') {
       next.status = 'pending';
     }
     return next;
@@ -475,12 +694,83 @@ class Store extends EventTarget implements TwinStore {
   }
 
   #require(action: Action, record: TwinRecord | undefined, collection: string) {
-    if (!can(this.user, action, record, this.settings)) {
+    if (!this.can(action, record)) {
+      const noun = this.#noun(collection);
       throw new TwinPermissionError(
-        `${this.user.name} (${this.user.role}) may not ${action.replace('-', ' ')} ${record ? 'this' : 'a'} ${this.#noun(collection)} in this space.`,
+        `${this.user.name} (${this.user.role}) may not ${action.replace('-', ' ')} ${record ? `this ${noun}` : withArticle(noun)} in this space.`,
         action,
       );
     }
+  }
+
+  /** May the user create records of this collection at all (membership, and `createdBy`)? */
+  #requireCreate(collection: string, definition: CollectionDefinition) {
+    this.#require('create', undefined, collection);
+    if (definition.createdBy === 'staff' && !isStaff(this.user.role)) {
+      throw new TwinPermissionError(
+        `Only teachers can add ${withArticle(this.#noun(collection))} to this space: ${this.user.name} is signed in as ${withArticle(this.user.role)}. Nothing was saved.`,
+        'create',
+      );
+    }
+  }
+
+  #feedbackRefused(feedback: NonNullable<CollectionDefinition['feedbackOn']>) {
+    return new TwinPermissionError(`${this.user.name} (${this.user.role}) may not ${feedback.action} on this record: it does not exist or cannot be read.`, feedback.action);
+  }
+
+  /**
+   * May the user see this stored record at all, even damaged (an invalid record is reported with its
+   * raw content)? Not someone else's personal record: its damage is not theirs to see either.
+   */
+  #mayInspect(raw: RawRecord, definition: CollectionDefinition): boolean {
+    if (definition.readableBy !== 'author-and-staff' || isStaff(this.user.role)) return true;
+    const author = raw.author as { id?: unknown } | undefined;
+    return typeof author === 'object' && author !== null && author.id === this.user.id;
+  }
+
+  /** `readableBy: 'author-and-staff'`: only the author and teachers see the record. */
+  #personalReadable(record: TwinRecord): boolean {
+    if (this.#collections[record.collection]?.readableBy !== 'author-and-staff') return true;
+    return record.author?.id === this.user.id || isStaff(this.user.role);
+  }
+
+  /**
+   * The first reference of `record` that does not hold: a named record that is missing, unreadable
+   * for the user, or archived. Ids that `before` (the stored version) already named are not checked
+   * again. `inBatch`: records being created together with this one, which count as existing.
+   */
+  async #referenceProblem(
+    record: Record<string, unknown>,
+    definition: CollectionDefinition,
+    before: Record<string, unknown> | undefined,
+    lookups: Map<string, Promise<boolean>> = new Map(),
+    inBatch?: Map<string, Record<string, unknown>>,
+  ): Promise<ReferenceProblem | undefined> {
+    for (const reference of definition.references ?? []) {
+      const known = new Set(before ? referencedIds(before[reference.field], reference.many) : []);
+      for (const id of referencedIds(record[reference.field], reference.many)) {
+        if (known.has(id)) continue;
+        const key = `${reference.collection}\u0000${id}`;
+        const batched = inBatch?.get(key);
+        if (batched) {
+          if (batched.archived === true) return { field: reference.field, id, label: reference.label };
+          continue;
+        }
+        if (!lookups.has(key)) lookups.set(key, this.#referable(reference.collection, id));
+        if (!(await lookups.get(key))) return { field: reference.field, id, label: reference.label };
+      }
+    }
+    return undefined;
+  }
+
+  /** Is there a valid, readable, not archived record `id` in `collection`? */
+  async #referable(collection: string, id: string): Promise<boolean> {
+    const definition = this.#collections[collection];
+    if (!definition) return false;
+    const raw = await this.#io.get(this.space, collection, id);
+    if (!raw) return false;
+    const checked = this.#check<TwinRecord>(raw, definition);
+    return checked.ok && this.can('read', checked.record) && checked.record.archived !== true;
   }
 
   /** For each target id: may the user give this feedback on it? */

@@ -37,13 +37,21 @@ export interface StoreOptions {
   settings?: Partial<SpaceSettings>;
   /** Extra collections (an integrator's own widgets), added to the built-in ones. */
   collections?: Record<string, CollectionDefinition>;
-  /** The phase new records take when none is given (the space's current phase). */
+  /** The phase new records take when none is given (the space's current phase); see also `TwinStore.setDefaultPhase`. */
   defaultPhase?: string;
   /** Clock, for tests. */
   now?: () => Date;
 }
 
 export interface CreateOptions {
+  id?: string;
+  phase?: string;
+}
+
+/** One record for `TwinStore.createAll`: its collection, its fields, and optionally its id and phase. */
+export interface CreateAllItem {
+  collection: string;
+  fields: Record<string, unknown>;
   id?: string;
   phase?: string;
 }

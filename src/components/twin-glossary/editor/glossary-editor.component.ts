@@ -10,7 +10,7 @@ import { errorMessage } from '../../../localization/error-message.js';
 import { TwinElement } from '../../base/twin-element.js';
 import { languageName, shownTerm } from '../glossary-languages.js';
 import { duplicateIndex } from '../search/find-duplicates.js';
-import { memo } from '../memo.js';
+import { memo } from '../../base/memo.js';
 import { foldText } from '../search/fold-text.js';
 import { glossaryEditorStyles } from './glossary-editor.styles.js';
 import { GLOSSARY_AUDIO_LIMITS, GLOSSARY_IMAGE_LIMITS } from './glossary-media-limits.js';

@@ -10,6 +10,7 @@ import { glossaryExchangeStyles } from './glossary-exchange.styles.js';
 import { createPlanner, ExchangeRefusal, type ImportPlan, type ParsedFile } from './import-plan.js';
 import { parseGlossaryJson, writeGlossaryJson } from './json.js';
 import { parseMoodleXml, writeMoodleXml } from './moodle-xml.js';
+import { downloadText } from '../../base/download-text.js';
 
 /** Larger files are refused before reading: a glossary is never that big, and the tab would freeze. */
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -86,13 +87,7 @@ export class TwinGlossaryExchange extends TwinElement {
 
   #download() {
     const type = { csv: 'text/csv', json: 'application/json', xml: 'application/xml' }[this._format];
-    const url = URL.createObjectURL(new Blob([this.exportText()], { type: `${type};charset=utf-8` }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${this.name}.${this._format}`;
-    link.click();
-    // Not revoked at once: the browser may still be reading the blob.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    downloadText(this.exportText(), `${this.name}.${this._format}`, type);
   }
 
   get #language() {

@@ -346,3 +346,27 @@ describe('validate_doc_update: files', () => {
     refused({ user: as('kasia', 'pupil'), doc: { ...file('pia'), _rev: '1-f' }, old }, /who uploaded a file/);
   });
 });
+
+describe('validate_doc_update: the project plan and self-ratings', () => {
+  const rating = (fields: Doc = {}) => record({ collection: 'goal-rating', id: 'before.4.goal.pia', text: undefined, goal: 'goal', moment: 'before', value: 3, ...fields });
+
+  it('lets only teachers add phases, activities, goals and the project settings, as the store does', () => {
+    for (const collection of ['phase', 'activity', 'goal', 'project']) {
+      refused({ user: as('pia', 'pupil'), doc: record({ collection }) }, /Only teachers can add to the project plan/);
+      refused({ user: as('mo', 'moderator'), doc: record({ collection, author: person('mo') }) }, /Only teachers can add to the project plan/);
+      allowed({ user: as('tom', 'teacher'), doc: record({ collection, author: person('tom') }) });
+    }
+  });
+
+  it("publishes a pupil's self-rating at once and keeps it published when she changes it, whatever the moderation", () => {
+    allowed({ user: as('pia', 'pupil'), doc: rating(), moderation: 'all' });
+    const old = stored({ ...rating() });
+    allowed({ user: as('pia', 'pupil'), doc: edited(old, { value: 4 }), old, moderation: 'pupils' });
+  });
+
+  it("keeps moderators away from someone else's self-rating: it is the pupil's and the teachers' only", () => {
+    const old = stored({ ...rating({ author: person('kasia') }) });
+    refused({ user: as('mo', 'moderator'), doc: edited(old, { status: 'hidden' }), old }, /belongs to its author and the teachers/);
+    allowed({ user: as('tom', 'teacher'), doc: edited(old, { status: 'hidden' }), old });
+  });
+});

@@ -25,7 +25,11 @@ export interface ValidateDocUpdateOptions {
 }
 
 const builtIns = Object.values(builtInCollections);
-export const UNMODERATED_COLLECTIONS = builtIns.filter((definition) => definition.feedbackOn?.unmoderated).map((definition) => definition.name);
+export const UNMODERATED_COLLECTIONS = builtIns.filter((definition) => definition.unmoderated || definition.feedbackOn?.unmoderated).map((definition) => definition.name);
+/** Collections only staff add to (the project's plan), as the store's `createdBy: 'staff'`. */
+export const STAFF_ONLY_COLLECTIONS = builtIns.filter((definition) => definition.createdBy === 'staff').map((definition) => definition.name);
+/** Collections whose records are their author's and the teachers' only (self-ratings): no moderator decides on them. */
+export const PRIVATE_COLLECTIONS = builtIns.filter((definition) => definition.readableBy === 'author-and-staff').map((definition) => definition.name);
 export const TRANSLATION_COLLECTIONS = builtIns.filter((definition) => definition.contribution === addsOwnTranslationsOnly).map((definition) => definition.name);
 
 /** A JavaScript literal safe in ES5 source (JSON allows U+2028 and U+2029 in strings; ES5 does not). */
@@ -41,6 +45,8 @@ export function validateDocUpdateSource(options: ValidateDocUpdateOptions): stri
     `  var MODERATION = ${literal(options.moderation)};`,
     `  var UNMODERATED = ${literal(options.unmoderatedCollections ?? UNMODERATED_COLLECTIONS)};`,
     `  var TRANSLATABLE = ${literal(options.translationCollections ?? TRANSLATION_COLLECTIONS)};`,
+    `  var STAFF_ONLY = ${literal(STAFF_ONLY_COLLECTIONS)};`,
+    `  var PRIVATE = ${literal(PRIVATE_COLLECTIONS)};`,
     `  var ATTACHMENT_PREFIX = ${literal(ATTACHMENT_PREFIX)};`,
     `  var ORIGIN_FIELD = ${literal(ORIGIN_FIELD)};`,
     // Highest first: a user with several roles in the space acts with the highest.
@@ -166,6 +172,7 @@ const RULES = String.raw`
   if (!stored) {
     if (newDoc.author.id !== name) refuse('You can create records only in your own name: the author id must be "' + name + '".');
     if (staff) return;
+    if (has(STAFF_ONLY, newDoc.collection)) refuse('Only teachers can add to the project plan (phases, activities, learning goals and its settings).');
     if (newDoc.review !== undefined) refuse('A new record cannot carry a review note: teachers and moderators add one when they decide on it.');
     if (newDoc.status === 'hidden') refuse('A new record cannot be hidden.');
     // A stricter status than the space asks for (pending) is always accepted.
@@ -193,12 +200,13 @@ const RULES = String.raw`
     if (newDoc.status === 'published' && stored.status !== 'published') {
       refuse('Your record is waiting for approval: a teacher or moderator publishes it, not its author.');
     }
-    if (newDoc.status === 'published' && needsApproval && content.length > 0) {
+    if (newDoc.status === 'published' && needsApproval && content.length > 0 && !has(UNMODERATED, newDoc.collection)) {
       refuse('In this space your changes wait for approval: save the edited record as pending, and a teacher or moderator will publish it.');
     }
     return;
   }
 
+  if (has(PRIVATE, newDoc.collection)) refuse('This record belongs to its author and the teachers: nobody else can change it.');
   // Someone else's record: a moderator's decision on it...
   if (content.length === 0 && role === 'moderator') {
     if (stored.status === 'hidden' && newDoc.status !== 'hidden') refuse('Only a teacher or an admin can bring back a hidden record.');
