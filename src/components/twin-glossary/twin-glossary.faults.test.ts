@@ -72,7 +72,8 @@ describe('<twin-glossary>: faults, phases and recording', () => {
     await until(() => rowTexts(world.glossary).length === 2, 'both');
     world.space.phase = 'mobility';
     await until(() => rowTexts(world.glossary).length === 1 && rowTexts(world.glossary)[0].includes('During'), 'the phase filter');
-    await until(() => (world.space as TwinSpace).store !== world.store, 'the new store');
+    expect((world.space as TwinSpace).store, 'a phase change keeps the store (and its live subscriptions)').to.equal(world.store);
+    expect(world.store.defaultPhase).to.equal('mobility');
     button(world.glossary, 'Add an entry').click();
     await until(() => editorOf(world.glossary)?.shadowRoot?.querySelector('form'), 'the editor');
     languageFields(editorOf(world.glossary)!, 'English').type('Term', 'Fieldwork');

@@ -363,7 +363,10 @@ export class TwinPhaseTracker extends TwinElement {
 
   /** Runs a store call; success is announced, failure shown (and announced) without losing anything. */
   async #run(action: () => Promise<unknown>, done: string): Promise<boolean> {
-    this._busy = true;
+    // The busy state disables the dialog's and the empty state's buttons; elsewhere (a status
+    // select, a rating) it would only re-render the whole plan twice for nothing.
+    const shown = !!this._dialog || (!this.#state.phases.length && !this.#state.archived.length);
+    if (shown) this._busy = true;
     this._problem = undefined;
     try {
       await action();
@@ -374,7 +377,7 @@ export class TwinPhaseTracker extends TwinElement {
       this.#announcer.announce(this._problem.message);
       return false;
     } finally {
-      this._busy = false;
+      if (shown) this._busy = false;
     }
   }
 
@@ -533,6 +536,8 @@ export class TwinPhaseTracker extends TwinElement {
   }
 
   #onDialogClose = () => {
+    // The close event comes a moment after close(): another dialog may have opened meanwhile.
+    if (this.renderRoot.querySelector('dialog')?.open) return;
     this._dialog = undefined;
     this._problem = undefined;
     const opener = this.#opener;

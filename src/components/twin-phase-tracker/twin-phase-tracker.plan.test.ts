@@ -5,6 +5,7 @@ import type { Phase } from '../../sdk/schemas/phase.js';
 import { expectAccessible } from '../../test-support/axe.js';
 import { observer, pupil, teacher } from '../../test-support/glossary-fixture.js';
 import { until } from '../../test-support/record-list.js';
+import { ratingId } from '../../sdk/schemas/goal-rating.js';
 import { SAMPLE_TODAY, seedSamplePlan } from '../../test-support/sample-plan.js';
 import { buttonIn, dialogForm, phaseItem, phaseNames, setField, submit, trackerText, trackerWith, untilStored } from '../../test-support/tracker-fixture.js';
 
@@ -209,4 +210,29 @@ describe('<twin-phase-tracker>: the plan (phases, dates, activities)', () => {
     expect(doc.querySelector('img'), 'hostile markup stays text').to.equal(null);
     expect(doc.body.textContent).to.include('<img src=x onerror=alert(1)> "quoted"');
   });
+
+  it('downloads the whole plan as lossless JSON, removed phases and self-ratings included (teachers only)', async () => {
+    const world = await trackerWith({ user: teacher, today: SAMPLE_TODAY });
+    await seedSamplePlan(world.storeFor(teacher));
+    await world.storeFor(pupil).create('goal-rating', { goal: 'goal-language', moment: 'before', value: 4 }, { id: ratingId('goal-language', 'before', pupil.id) });
+    const other = world.storeFor(teacher);
+    await other.update('phase', await other.get<Phase>('phase', 'dissemination'), { archived: true });
+    await until(() => phaseNames(world.tracker).length === 3, 'the plan');
+    const saved: Blob[] = [];
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob | MediaSource) => (saved.push(blob as Blob), original(blob as Blob));
+    try {
+      buttonIn(root(world.tracker), 'Download JSON').click();
+    } finally {
+      URL.createObjectURL = original;
+    }
+    const plan = JSON.parse(await saved[0].text());
+    expect(plan.format).to.equal('twinkit-plan');
+    expect(plan.phases.map((p: Phase) => p.id)).to.have.members(['preparation', 'mobility', 'reflection', 'dissemination']);
+    expect(plan.phases.find((p: Phase) => p.id === 'dissemination').archived).to.equal(true);
+    expect(plan.activities.length).to.equal(11);
+    expect(plan.ratings.map((r: { value: number }) => r.value)).to.deep.equal([4]);
+    expect(plan.project.travelOut).to.equal('2027-03-08');
+  });
 });
+

@@ -50,8 +50,16 @@ describe('<twin-space>', () => {
     const { space } = await spaceWith(`space="${uniqueSpace()}" user-id="t1" user-name="T" user-role="teacher"`);
     space.addEventListener('twin-record-change', (e) => events.push(`change:${e.detail.changes[0].type}`));
     document.addEventListener('twin-space-ready', () => events.push('ready'), { once: true });
+    // A phase change keeps the store: widgets only filter again, and new records take the phase.
+    const first = space.store;
     space.phase = 'mobility';
-    await until(() => events.includes('ready'), 'ready after a phase change');
+    await space.updateComplete;
+    expect(space.store).to.equal(first);
+    expect(space.store!.defaultPhase).to.equal('mobility');
+    // Another user is another store, announced again.
+    space.userId = 't2';
+    await until(() => events.includes('ready'), 'ready after a user change');
+    expect(space.store).to.not.equal(first);
     await space.store!.create('glossary', entry('mountain'));
     expect(events).to.include('change:put');
   });

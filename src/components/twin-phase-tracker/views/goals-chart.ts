@@ -6,10 +6,15 @@ import type { summarizeRatings } from '../model/rating-summary.js';
 type GoalSummary = ReturnType<typeof summarizeRatings>[number];
 
 const width = (mean: number | undefined) => (mean === undefined ? 0 : (mean / RATING_SCALE.max) * 100);
-const one = (value: number | undefined, lang: string) =>
-  value === undefined ? '–' : value.toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const signed = (value: number | undefined, lang: string) =>
-  value === undefined ? '–' : `${value > 0 ? '+' : ''}${value.toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`;
+const formats = new Map<string, Intl.NumberFormat>();
+/** One decimal, in the reader's language; one formatter per language, reused. */
+function oneDecimal(lang: string): Intl.NumberFormat {
+  let format = formats.get(lang);
+  if (!format) formats.set(lang, (format = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })));
+  return format;
+}
+const one = (value: number | undefined, lang: string) => (value === undefined ? '–' : oneDecimal(lang).format(value));
+const signed = (value: number | undefined, lang: string) => (value === undefined ? '–' : `${value > 0 ? '+' : ''}${oneDecimal(lang).format(value)}`);
 
 /**
  * Before and after, per goal: two bars on the 1 to 5 scale. The drawing is hidden from screen

@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { isStaff } from '../../../sdk/policy/roles.js';
 import { RATING_SCALE } from '../../../sdk/schemas/goal-rating.js';
 import type { Goal } from '../../../sdk/schemas/goal.js';
+import { memo } from '../../base/memo.js';
 import { summarizeRatings } from '../model/rating-summary.js';
 import { competenceLabel, ratingLabel } from '../tracker-labels.js';
 import type { TrackerActions, TrackerState } from '../tracker-state.js';
@@ -56,12 +57,17 @@ function goalItem(goal: Goal, state: TrackerState, actions: TrackerActions) {
   </li>`;
 }
 
+/** The class's summary is recomputed only when the goals or the ratings change, not on every render. */
+const summarize = memo((goals: TrackerState['goals'], ratings: TrackerState['ratings'], onlyOf: string | undefined) =>
+  summarizeRatings(goals, onlyOf === undefined ? ratings : ratings.filter((rating) => rating.author.id === onlyOf)),
+);
+
 /** The shared learning goals, the class's before/after change, and a pupil's own self-rating. */
 export function goalsView(state: TrackerState, actions: TrackerActions, moment: RatingMoment, setMoment: (moment: RatingMoment) => void) {
   const user = state.user;
   const staff = !!user && isStaff(user.role);
   const rates = !!user && (user.role === 'pupil' || user.role === 'moderator');
-  const summaries = summarizeRatings(state.goals, staff ? state.ratings : state.ratings.filter((rating) => rating.author.id === user?.id));
+  const summaries = summarize(state.goals, state.ratings, staff ? undefined : (user?.id ?? ''));
   const whose = staff ? msg('the class', { id: 'tracker.chart.class' }) : msg('you', { id: 'tracker.chart.you' });
   return html`
     ${state.goals.length
