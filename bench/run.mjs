@@ -18,6 +18,9 @@
  *          --sync-only      only the sync rows
  *          --sync-records N records pushed and pulled by the sync rows (default 10000)
  *          --sync-profile   also the Twinkit push and pull once more under the CPU profiler
+ *          --no-tracker     skip the phase tracker UI rows
+ *          --tracker-only   only the phase tracker UI rows
+ *          --tracker-profile    also one tracker run per view under the CPU profiler: where its time goes
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -58,16 +61,21 @@ const config = {
 const profileOnly = argv.includes('--profile-only');
 const glossaryOnly = argv.includes('--glossary-only');
 const syncOnly = argv.includes('--sync-only');
-const withProfile = !glossaryOnly && !syncOnly && (profileOnly || argv.includes('--profile'));
-const withSizes = !syncOnly && !argv.includes('--no-sizes');
-const withStorage = !glossaryOnly && !syncOnly && !argv.includes('--no-storage');
-const withGlossary = !profileOnly && !syncOnly && !argv.includes('--no-glossary');
+const trackerOnly = argv.includes('--tracker-only');
+const withProfile = !glossaryOnly && !syncOnly && !trackerOnly && (profileOnly || argv.includes('--profile'));
+const withSizes = !syncOnly && !trackerOnly && !argv.includes('--no-sizes');
+const withStorage = !glossaryOnly && !syncOnly && !trackerOnly && !argv.includes('--no-storage');
+const withGlossary = !profileOnly && !syncOnly && !trackerOnly && !argv.includes('--no-glossary');
 const withGlossaryProfile = withGlossary && argv.includes('--glossary-profile');
-const withSync = !profileOnly && !glossaryOnly && !argv.includes('--no-sync');
+const withSync = !profileOnly && !glossaryOnly && !trackerOnly && !argv.includes('--no-sync');
 const withSyncProfile = withSync && argv.includes('--sync-profile');
+const withTracker = !profileOnly && !glossaryOnly && !syncOnly && !argv.includes('--no-tracker');
+const withTrackerProfile = withTracker && argv.includes('--tracker-profile');
 if (glossaryOnly && argv.includes('--no-glossary')) throw new Error('--glossary-only and --no-glossary exclude each other');
 if (syncOnly && argv.includes('--no-sync')) throw new Error('--sync-only and --no-sync exclude each other');
+if (trackerOnly && argv.includes('--no-tracker')) throw new Error('--tracker-only and --no-tracker exclude each other');
 if (syncOnly && (glossaryOnly || profileOnly)) throw new Error('--sync-only, --glossary-only and --profile-only exclude each other');
+if (trackerOnly && (syncOnly || glossaryOnly || profileOnly)) throw new Error('--tracker-only excludes --sync-only, --glossary-only and --profile-only');
 
 /** Store median / raw idb median must stay at or below this for the budgeted storage rows. */
 const STORAGE_RATIO_BUDGET = 1.3;
@@ -83,6 +91,14 @@ const STORAGE_ROWS = [
 const GLOSSARY_BUDGET = { firstRenderMs: 200, keystrokeMedianMs: 16, rowsBelow: 100 };
 /** Typed one character at a time, then deleted one at a time: 48 keystrokes per run. */
 const GLOSSARY_QUERIES = ['marée', 'sea lev', 'puerto', 'ghiacc'];
+/** Phase tracker UI budget (issue: 8 phases, 300 activities, 200 pupils' self-ratings on 12 goals): each view's first render after the data is loaded. */
+const TRACKER_BUDGET = { firstRenderMs: 150 };
+/** The tracker's project (bench/pages/tracker-data.ts): 8 phases, 300 activities and 12 goals are fixed; pupils rate every goal before and after. */
+const TRACKER_DATA = { seed: 5, pupils: 200, glossary: 300 };
+const TRACKER_VIEWS = ['timeline', 'checklist', 'goals'];
+/** Per timeline run: timeline -> goals -> timeline switches. Per checklist run: status changes (half to done, half back). */
+const TRACKER_SWITCHES = 10;
+const TRACKER_STATUS_CHANGES = 12;
 /** Size rows that --glossary-only keeps (see bench/sizes.mjs). */
 const GLOSSARY_SIZE_KEYS = ['twin-space', 'twinkit-js', 'everything', 'twin-glossary', 'glossary-own', 'everything-but-glossary', 'glossary-share'];
 
@@ -518,6 +534,201 @@ function glossaryTableRow(row) {
   return [row.label, value, base, '', ratio, budget, row.result];
 }
 
+// -- phase tracker UI -----------------------------------------------------------------------------
+
+/**
+ * `<twin-phase-tracker>` in `<twin-space adapter="indexeddb">` (bench/pages/tracker-ui.ts), as a
+ * teacher: the project is seeded once through the stores in a page of its own, then every view of
+ * every repetition opens a fresh page whose element loads the records from IndexedDB itself. Its
+ * own browser, as the glossary rows have.
+ */
+async function runTracker() {
+  const pageDir = await mkdtemp(join(tmpdir(), 'twinkit-bench-tracker-'));
+  const profileDir = await mkdtemp(join(tmpdir(), 'twinkit-bench-tracker-profile-'));
+  let server;
+  let context;
+  try {
+    progress('bench: tracker UI: bundling the page with esbuild');
+    await build({
+      entryPoints: [join(benchDir, 'pages', 'tracker-ui.ts')],
+      outdir: pageDir,
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      sourcemap: true,
+      logLevel: 'warning',
+      absWorkingDir: root,
+    });
+    await writeFile(
+      join(pageDir, 'tracker-ui.html'),
+      '<!doctype html><html lang="en"><meta charset="utf-8"><title>twinkit bench: tracker</title>' +
+        '<style>body { margin: 0; font: 16px/1.4 system-ui, sans-serif; }</style>' +
+        '<body><div id="host"></div><script type="module" src="./tracker-ui.js"></script></body></html>\n',
+    );
+    const listening = await startServer(pageDir);
+    server = listening.server;
+    const executablePath = findBrowser();
+    progress(`bench: tracker UI: launching ${executablePath}`);
+    context = await chromium.launchPersistentContext(profileDir, { executablePath, headless: true, args: CHROMIUM_FLAGS, viewport: GLOSSARY_VIEWPORT });
+    const open = async (label) => {
+      const page = await context.newPage();
+      page.on('console', (message) => (message.type() === 'error' || message.type() === 'warning') && progress(`  tracker ${label}: ${message.text()}`));
+      page.on('pageerror', (error) => progress(`  tracker ${label}: page error: ${error.message}`));
+      await page.goto(`${listening.url}tracker-ui.html`);
+      await page.waitForFunction(() => 'trackerBench' in window, null, { timeout: 30_000 });
+      return page;
+    };
+    const base = { ...TRACKER_DATA, switches: TRACKER_SWITCHES, statusChanges: TRACKER_STATUS_CHANGES };
+
+    progress(`bench: tracker UI: seeding the project into IndexedDB through the stores (not timed): 8 phases, 300 activities, 12 goals, ${TRACKER_DATA.pupils} pupils' ratings, ${TRACKER_DATA.glossary} glossary entries`);
+    const seedPage = await open('seed');
+    for (const page of context.pages()) if (page !== seedPage) await page.close();
+    const info = await seedPage.evaluate(() => window.trackerBench.info());
+    if (!info.gcExposed) progress('bench: warning: gc() is not exposed, tracker runs may include garbage collection');
+    const seedStarted = Date.now();
+    const data = await seedPage.evaluate((c) => window.trackerBench.seed(c), { ...base, view: 'timeline' });
+    progress(
+      `  seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s (plan createAll ${ms(data.seedMs.plan)}, glossary createMany ${ms(data.seedMs.glossary)}, ${data.ratingAuthors} pupils' createAll ${ms(data.seedMs.ratings)}): ` +
+        `${Object.entries(data.counts).map(([collection, n]) => `${collection} ${fmt(n)}`).join(', ')}; ${data.storedMB.toFixed(2)} MB stored`,
+    );
+    await seedPage.close();
+
+    const runs = { timeline: [], checklist: [], goals: [] };
+    const warmup = {};
+    for (let rep = 0; rep <= config.reps; rep++) {
+      // Each view in a fresh page; which goes first rotates.
+      const parts = [];
+      for (const view of rotate(TRACKER_VIEWS, rep)) {
+        const page = await open(`rep ${rep} ${view}`);
+        const result = await page.evaluate((c) => window.trackerBench.run(c), { ...base, view });
+        await page.close();
+        if (rep === 0) warmup[view] = result;
+        else runs[view].push(result);
+        let extra = '';
+        if (result.switches) extra = `, switch to goals median ${ms(median(result.switches.map((s) => s.toGoalsMs)))} (first ${ms(result.switches[0].toGoalsMs)}, back ${ms(median(result.switches.map((s) => s.backMs)))})`;
+        if (result.statusChanges) extra = `, status change median ${ms(median(result.statusChanges.map((s) => s.ms)))}`;
+        parts.push(
+          `${view}: load ${ms(result.loadMs)} (last ${result.lastList}), first render ${ms(result.firstRenderMs)} (update ${ms(result.firstUpdateMs)}; ${result.updatesBeforeData} updates before, ${ms(result.updatesBeforeDataMs)}), ` +
+            `${fmt(result.dom.elements)} elements${extra}`,
+        );
+      }
+      progress(`  ${rep === 0 ? 'warm-up' : `rep ${rep}/${config.reps}`}: ${parts.join('; ')}`);
+    }
+
+    let profile;
+    if (withTrackerProfile) {
+      progress('bench: tracker UI: one more run of each view under the CPU profiler (load, first render, view switches, status changes)');
+      const sourceMap = new SourceMap(JSON.parse(await readFile(join(pageDir, 'tracker-ui.js.map'), 'utf8')));
+      profile = { runs: {} };
+      for (const view of TRACKER_VIEWS) {
+        const page = await open(`profile ${view}`);
+        const cdp = await context.newCDPSession(page);
+        const profiles = {};
+        cdp.on('Profiler.consoleProfileFinished', (event) => (profiles[event.title] = event.profile));
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+        const result = await page.evaluate((c) => window.trackerBench.run(c), { ...base, view, profile: true });
+        await page.close();
+        profile.runs[view] = {
+          loadMs: result.loadMs,
+          firstRenderMs: result.firstRenderMs,
+          switchesMs: result.switches?.reduce((sum, s) => sum + s.toGoalsMs + s.backMs, 0),
+          statusChangesMs: result.statusChanges?.reduce((sum, s) => sum + s.ms, 0),
+        };
+        for (const [title, cpu] of Object.entries(profiles)) profile[title] = summarizeProfile(cpu, sourceMap, pageDir);
+      }
+    }
+    return { info, data, runs, warmup, profile, chromiumVersion: browserVersionFromBinary(executablePath) };
+  } finally {
+    await context?.close().catch(() => {});
+    await new Promise((done) => (server ? server.close(done) : done()));
+    await rm(pageDir, { recursive: true, force: true });
+    await rm(profileDir, { recursive: true, force: true });
+  }
+}
+
+/** Rows, figures and budgets of the tracker UI part, from the runs. */
+function trackerRows(tracker) {
+  const { runs, data } = tracker;
+  const all = TRACKER_VIEWS.flatMap((view) => runs[view]);
+  const per = (view, pick) => runs[view].map(pick);
+  const records = fmt(data.records);
+  const rows = [
+    {
+      key: 'tracker-load',
+      label: `tracker: load 8 collections, ${records} records (8 store.list in the element)`,
+      unit: 'ms',
+      median: median(all.map((run) => run.loadMs)),
+      runs: all.map((run) => run.loadMs),
+      result: 'info',
+    },
+  ];
+  const names = { timeline: 'timeline (default)', checklist: `checklist (${fmt(data.counts.activity)} activities)`, goals: `goals (chart + table, ${fmt(data.counts.goal)} goals, ${fmt(data.counts['goal-rating'])} ratings)` };
+  for (const view of TRACKER_VIEWS) {
+    rows.push({
+      key: `tracker-first-render-${view}`,
+      label: `tracker ${names[view]}: data loaded -> first render`,
+      unit: 'ms',
+      view,
+      median: median(per(view, (run) => run.firstRenderMs)),
+      runs: per(view, (run) => run.firstRenderMs),
+      budget: { maxMs: TRACKER_BUDGET.firstRenderMs },
+    });
+    rows.push({
+      key: `tracker-first-update-${view}`,
+      label: '  of which the update (updateComplete)',
+      unit: 'ms',
+      view,
+      median: median(per(view, (run) => run.firstUpdateMs)),
+      runs: per(view, (run) => run.firstUpdateMs),
+      result: 'info',
+    });
+  }
+  const switches = runs.timeline.map((run) => run.switches.map((s) => s.toGoalsMs));
+  rows.push(
+    {
+      key: 'tracker-view-switch',
+      label: `tracker: view switch timeline -> goals (click -> updated DOM), median of ${switches[0]?.length ?? 0}`,
+      unit: 'ms',
+      median: median(switches.map((values) => median(values))),
+      runs: switches.map((values) => median(values)),
+      first: switches.map((values) => values[0]),
+      back: runs.timeline.map((run) => median(run.switches.map((s) => s.backMs))),
+      withLayout: runs.timeline.map((run) => median(run.switches.map((s) => s.toGoalsLayoutMs))),
+      result: 'info',
+    },
+    {
+      key: 'tracker-status-change',
+      label: `tracker: activity status change (select change -> progress count updated), median of ${runs.checklist[0]?.statusChanges.length ?? 0}`,
+      unit: 'ms',
+      median: median(runs.checklist.map((run) => median(run.statusChanges.map((s) => s.ms)))),
+      runs: runs.checklist.map((run) => median(run.statusChanges.map((s) => s.ms))),
+      result: 'info',
+    },
+    {
+      key: 'tracker-dom-timeline',
+      label: 'tracker: DOM of the timeline view (elements, all nodes)',
+      unit: 'nodes',
+      median: median(per('timeline', (run) => run.dom.elements)),
+      nodes: median(per('timeline', (run) => run.dom.nodes)),
+      other: Object.fromEntries(TRACKER_VIEWS.map((view) => [view, { elements: median(per(view, (run) => run.dom.elements)), nodes: median(per(view, (run) => run.dom.nodes)) }])),
+      result: 'info',
+    },
+  );
+  for (const row of rows) {
+    if (row.result) continue;
+    row.result = row.median <= row.budget.maxMs ? 'pass' : 'FAIL';
+  }
+  return rows;
+}
+
+function trackerTableRow(row) {
+  const value = row.unit === 'nodes' ? `${fmt(row.median)} (${fmt(row.nodes)})` : ms(row.median);
+  const budget = row.budget ? `<= ${row.budget.maxMs} ms` : '-';
+  return [row.label, value, '', '', '', budget, row.result];
+}
+
 // -- sync -----------------------------------------------------------------------------------------
 
 /** Sync budgets: Twinkit's push and pull each within 2x PouchDB's replication of the same documents; live change median. */
@@ -853,6 +1064,7 @@ async function main() {
     config,
     storage: [],
     glossary: null,
+    tracker: null,
     sync: null,
     sizes: [],
   };
@@ -938,6 +1150,49 @@ async function main() {
     }
   }
 
+  if (withTracker) {
+    const trackerStarted = Date.now();
+    // The 1-minute load average while the tracker rows run (the run itself loads the machine too).
+    const loadSamples = [loadavg()[0]];
+    const sampler = setInterval(() => loadSamples.push(loadavg()[0]), 5000);
+    let tracker;
+    try {
+      tracker = await runTracker();
+      results.partSeconds.tracker = Math.round((Date.now() - trackerStarted) / 1000);
+      progress(`bench: tracker UI took ${results.partSeconds.tracker} s`);
+    } catch (error) {
+      failed = true;
+      progress(`bench: the tracker UI benchmark failed: ${error?.stack ?? error}`);
+      tableRows.push(['tracker UI benchmark', 'error', '', '', '', '', 'FAIL']);
+      results.trackerError = String(error?.message ?? error);
+    } finally {
+      clearInterval(sampler);
+      loadSamples.push(loadavg()[0]);
+    }
+    if (tracker) {
+      const rows = trackerRows(tracker);
+      for (const row of rows) {
+        if (row.result === 'FAIL') failed = true;
+        tableRows.push(trackerTableRow(row));
+      }
+      results.chromium ??= tracker.chromiumVersion ?? tracker.info.userAgent;
+      results.userAgent ??= tracker.info.userAgent;
+      results.tracker = {
+        budget: TRACKER_BUDGET,
+        today: '2027-03-10',
+        viewport: tracker.info.viewport,
+        data: tracker.data,
+        switchesPerRun: TRACKER_SWITCHES,
+        statusChangesPerRun: TRACKER_STATUS_CHANGES,
+        loadAverage: { start: loadSamples[0], max: Math.max(...loadSamples), end: loadSamples.at(-1), samples: loadSamples },
+        rows: rows.map(({ result, ...row }) => ({ ...row, result: result.toLowerCase() })),
+        runs: tracker.runs,
+        warmup: tracker.warmup,
+        profile: tracker.profile,
+      };
+    }
+  }
+
   const syncTableRows = [];
   if (withSync) {
     const syncStarted = Date.now();
@@ -1008,7 +1263,7 @@ async function main() {
   // Other processes competing for the CPU (a test run, a build) make the storage figures unreliable.
   // (Only the load before the start tells: during the run, the benchmark itself loads the machine.)
   const busy = results.machine.loadAverageAtStart;
-  if ((withStorage || withGlossary || withSync) && busy > results.machine.cores * 0.5) {
+  if ((withStorage || withGlossary || withSync || withTracker) && busy > results.machine.cores * 0.5) {
     notes.push(`the 1-minute load average was ${busy.toFixed(1)} on ${results.machine.cores} cores at the start: other processes were competing for the CPU, so the timed figures are noisier than usual; run again on a quiet machine before trusting a pass or a fail.`);
   }
   results.seconds = Math.round((Date.now() - started) / 1000);
@@ -1037,6 +1292,25 @@ async function main() {
       console.log('');
     }
   }
+  if (results.tracker?.profile) {
+    const { runs, ...profiles } = results.tracker.profile;
+    const spent = (title) => {
+      const view = /\((\w+)\)$/.exec(title)?.[1];
+      if (title.startsWith('load')) return `store.list calls -> the last resolved (${ms(runs[view].loadMs)} in this run; waiting for IndexedDB is idle time)`;
+      if (title.startsWith('first render')) return `data loaded -> complete view painted (${ms(runs[view].firstRenderMs)} in this run)`;
+      if (title === 'view switches') return `${TRACKER_SWITCHES} switches timeline -> goals -> timeline (${ms(runs.timeline.switchesMs)} in this run, frames between them not counted)`;
+      if (title === 'status changes') return `${TRACKER_STATUS_CHANGES} status changes (${ms(runs.checklist.statusChangesMs)} in this run, frames between them sampled too)`;
+      return '';
+    };
+    for (const [title, summary] of Object.entries(profiles)) {
+      if (title.startsWith('load')) continue; // the store's reading and validation: the SDK's part, not the element's
+      const own = summary.functions.filter((f) => / src\//.test(f.function) || f.function.startsWith('('));
+      const rows = own.slice(0, 22).map((f) => [f.function, ms(f.totalMs), ms(f.selfMs)]);
+      for (const [name, selfMs] of Object.entries(summary.packages).sort((a, b) => b[1] - a[1]).slice(0, 3)) rows.push([`(all of ${name}, self time)`, '', ms(selfMs)]);
+      printTable([`tracker CPU profile: ${title}, ${spent(title)}, ${ms(summary.sampledMs)} sampled`, 'total', 'self'], rows);
+      console.log('');
+    }
+  }
   if (results.recordSizes) {
     const s = results.recordSizes;
     console.log(`Records: glossary entries of ${s.fieldsMinBytes}-${s.fieldsMaxBytes} bytes of JSON (avg ${s.fieldsAvgBytes}); stored with the envelope avg ${s.storedAvgBytes} bytes.`);
@@ -1047,6 +1321,28 @@ async function main() {
       `Glossary: ${fmt(g.data.entries)} entries in en es fr it (${g.data.languagesPerEntry.toFixed(2)} languages per entry, ${fmt(g.data.allFourLanguages)} with all four; ` +
         `${g.data.fieldsMinBytes}-${g.data.fieldsMaxBytes} bytes of JSON, avg ${g.data.fieldsAvgBytes}; ${g.data.storedMB.toFixed(1)} MB stored), window ${g.viewport.width}x${g.viewport.height}. ` +
         `Median of ${config.reps} runs after 1 warm-up, each in a fresh page; keystroke rows: median (or p95) of each run's ${g.runs[0]?.keystrokes.length ?? 0} keys (queries ${g.queries.map((q) => `"${q}"`).join(', ')}, typed then deleted), then the median of the runs.`,
+    );
+  }
+  if (results.tracker) {
+    const t = results.tracker;
+    const c = t.data.counts;
+    const late = t.data.lateActivities;
+    const p = t.data.activityProgress;
+    const allRuns = TRACKER_VIEWS.flatMap((view) => t.runs[view]);
+    const lastLists = {};
+    for (const run of allRuns) lastLists[run.lastList] = (lastLists[run.lastList] ?? 0) + 1;
+    const before = (view) => `${view} ${median(t.runs[view].map((run) => run.updatesBeforeData))} (${ms(median(t.runs[view].map((run) => run.updatesBeforeDataMs)))})`;
+    const switchRow = t.rows.find((row) => row.key === 'tracker-view-switch');
+    const dom = t.rows.find((row) => row.key === 'tracker-dom-timeline').other;
+    console.log(
+      `Tracker: a teacher's <twin-phase-tracker today="${t.today}"> in <twin-space adapter="indexeddb">, window ${t.viewport.width}x${t.viewport.height}; ` +
+        `${c.phase} phases, ${fmt(c.activity)} activities (${p.done ?? 0} done, ${p['in-progress'] ?? 0} in progress, ${p.planned ?? 0} planned; ${late} late), ${c.goal} goals, ` +
+        `${fmt(c['goal-rating'])} self-ratings by ${t.data.ratingAuthors} pupils, ${c.project} project record, ${fmt(c.glossary)} glossary entries; ${t.data.storedMB.toFixed(2)} MB stored. ` +
+        `Median of ${config.reps} runs per view after 1 warm-up, each in a fresh page. "Data loaded": the last of the element's 8 store.list calls resolved (last: ${Object.entries(lastLists).map(([k, n]) => `${k} ${n}x`).join(', ')}); ` +
+        `before it the element already drew what it had (updates before, median count and time: ${TRACKER_VIEWS.map(before).join(', ')}). ` +
+        `View switch: first of each run ${ms(median(switchRow.first))}, incl. style + layout ${ms(median(switchRow.withLayout))}, back to the timeline ${ms(median(switchRow.back))}. ` +
+        `DOM elements (all nodes): ${TRACKER_VIEWS.map((view) => `${view} ${fmt(dom[view].elements)} (${fmt(dom[view].nodes)})`).join(', ')}. ` +
+        `1-minute load average during the tracker rows: ${t.loadAverage.start.toFixed(2)} at the start, ${t.loadAverage.max.toFixed(2)} at most, ${t.loadAverage.end.toFixed(2)} at the end (${results.machine.cores} cores).`,
     );
   }
   if (!profileOnly && withStorage) console.log(`Storage figures: median of ${config.reps} runs after 1 warm-up, in ms (lower is better), figure = Twinkit store; ratio = store / raw idb. Sizes: esbuild minified, gzip -9, kB = 1,000 bytes.`);
@@ -1087,7 +1383,7 @@ async function main() {
   for (const note of notes) console.log(`Note: ${note}`);
   await writeFile(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const checked =
-    results.storage.some((row) => row.budget) || results.sizes.some((row) => row.budget !== null) || !!results.glossary?.rows.some((row) => row.budget) || !!results.sync?.rows.some((row) => row.budget);
+    results.storage.some((row) => row.budget) || results.sizes.some((row) => row.budget !== null) || !!results.glossary?.rows.some((row) => row.budget) || !!results.tracker?.rows.some((row) => row.budget) || !!results.sync?.rows.some((row) => row.budget);
   console.log(`Wrote bench/results.json. ${failed ? 'Some budgets FAILED.' : checked ? 'All budgets pass.' : 'No budget was checked.'}`);
   process.exitCode = failed ? 1 : 0;
 }

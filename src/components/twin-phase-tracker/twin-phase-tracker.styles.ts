@@ -19,7 +19,8 @@ export const twinPhaseTrackerStyles = [
       display: grid;
       gap: var(--_gap);
     }
-    .view > button {
+    .view > button,
+    .check-phase > button {
       justify-self: start;
     }
     h2,
