@@ -58,19 +58,3 @@ export function competenceLabel(code: CompetenceCode | string): string {
       return code;
   }
 }
-
-/** The five steps of the self-rating scale, in words, so a number is never the only cue. */
-export function ratingLabel(value: number): string {
-  switch (value) {
-    case 1:
-      return msg('1, not yet', { id: 'tracker.rating.1' });
-    case 2:
-      return msg('2, a little', { id: 'tracker.rating.2' });
-    case 3:
-      return msg('3, partly', { id: 'tracker.rating.3' });
-    case 4:
-      return msg('4, mostly', { id: 'tracker.rating.4' });
-    default:
-      return msg('5, confidently', { id: 'tracker.rating.5' });
-  }
-}

@@ -15,7 +15,7 @@ import { TwinElement } from '../base/twin-element.js';
 import { phaseContext } from '../context/contexts.js';
 import { LiveAnnouncer } from '../controllers/live-announcer.js';
 import { StoreController } from '../controllers/store-controller.js';
-import { isDay, localToday } from './dates.js';
+import { isDay, localToday } from '../../localization/dates.js';
 import { formProblem, type FormProblem } from './forms/form-errors.js';
 import { activityForm, goalForm, phaseForm, projectForm, type FormFields } from './forms/plan-forms.js';
 import { blendedMobilityTemplate } from './model/blended-mobility-template.js';

@@ -10,7 +10,7 @@ import { LiveAnnouncer } from '../../controllers/live-announcer.js';
 import { languageName, shownTerm } from '../glossary-languages.js';
 import { highlightParts } from '../search/glossary-search.js';
 import { glossaryEntryStyles } from './glossary-entry.styles.js';
-import { AttachmentUrls } from './attachment-urls.js';
+import { AttachmentUrls } from '../../controllers/attachment-urls.js';
 
 type Confirm = 'delete' | 'send-back' | undefined;
 

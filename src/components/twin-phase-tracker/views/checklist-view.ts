@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { ACTIVITY_STATUSES, type Activity } from '../../../sdk/schemas/activity.js';
 import type { Phase } from '../../../sdk/schemas/phase.js';
-import { formatDay } from '../dates.js';
+import { formatDay } from '../../../localization/dates.js';
 import { statusLabel, widgetLabel, type ActivityStatus } from '../tracker-labels.js';
 import type { TrackerActions, TrackerState } from '../tracker-state.js';
 import { about } from './phase-actions.js';

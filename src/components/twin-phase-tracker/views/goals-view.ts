@@ -5,7 +5,8 @@ import { RATING_SCALE } from '../../../sdk/schemas/goal-rating.js';
 import type { Goal } from '../../../sdk/schemas/goal.js';
 import { memo } from '../../base/memo.js';
 import { summarizeRatings } from '../model/rating-summary.js';
-import { competenceLabel, ratingLabel } from '../tracker-labels.js';
+import { scaleLabel } from '../../../localization/scale-label.js';
+import { competenceLabel } from '../tracker-labels.js';
 import type { TrackerActions, TrackerState } from '../tracker-state.js';
 import { goalsChart } from './goals-chart.js';
 import { about } from './phase-actions.js';
@@ -34,7 +35,7 @@ function ratingForm(state: TrackerState, actions: TrackerActions, moment: Rating
         ${SCALE.map(
           (value) => html`<label class="check">
             <input type="radio" name=${`rate-${goal.id}`} value=${value} .checked=${mine.get(goal.id) === value} @change=${() => actions.rate(goal, moment, value)} />
-            ${ratingLabel(value)}
+            ${scaleLabel(value)}
           </label>`,
         )}
       </fieldset>`,

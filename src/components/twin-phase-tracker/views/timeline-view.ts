@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Phase } from '../../../sdk/schemas/phase.js';
-import { formatDay, formatDays } from '../dates.js';
+import { formatDay, formatDays } from '../../../localization/dates.js';
 import { timelineScale } from '../model/timeline-scale.js';
 import type { TrackerActions, TrackerState } from '../tracker-state.js';
 import { contributionsLine, phaseActions } from './phase-actions.js';

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
-import { formatDay } from '../dates.js';
+import { formatDay } from '../../../localization/dates.js';
 import type { whatsNext } from '../model/whats-next.js';
 import type { TrackerState } from '../tracker-state.js';
 

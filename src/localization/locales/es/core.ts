@@ -34,4 +34,9 @@ export const coreTemplates = {
   'sync.restore-mine': 'Recuperar mi versión',
   'sync.dismiss': 'Descartar',
   'status.adapter-options': str`La configuración del almacenamiento es incorrecta: ${0}`,
+  'scale.1': '1, aún no',
+  'scale.2': '2, un poco',
+  'scale.3': '3, en parte',
+  'scale.4': '4, casi siempre',
+  'scale.5': '5, con seguridad',
 };

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { TwinStore } from '../../../sdk/store/create-store.js';
+import type { TwinStore } from '../../sdk/store/create-store.js';
 
 /**
  * Object URLs for stored files (pictures, pronunciations), read once from the store and revoked
