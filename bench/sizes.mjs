@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { analyzeMetafile, build } from 'esbuild';
@@ -16,10 +16,12 @@ const src = (path) => join(root, 'src', path);
 
 /**
  * `budget` in bytes of gzip; `needs` are files that must exist, or the row reads "missing".
- * A `rollup: 'name'` row is the output `name` of the project's rollup.config.mjs, built in memory.
+ * A `rollup: 'name'` row is the output file `name` of the project's rollup.config.mjs, built in memory.
  * `stubs` replaces source files (absolute path -> code) in that one build.
  * A `difference: [a, b]` row is not built: it is row a minus row b (minified and gzip), an
  * estimate of what one part adds (gzip sizes do not add up exactly).
+ * A `sum: [a, b]` row is not built either: rows a and b added, two files a page loads (each
+ * compressed on its own, as a server sends them).
  */
 export const SIZE_ENTRIES = [
   {
@@ -37,10 +39,32 @@ export const SIZE_ENTRIES = [
   },
   {
     key: 'twinkit-js',
-    label: 'dist/twinkit.js, single file (rollup.config.mjs)',
-    needs: [join(root, 'rollup.config.mjs'), src('define.ts')],
+    label: 'dist/twinkit.js: Lit, SDK, <twin-space>, autoloader (rollup.config.mjs)',
+    needs: [join(root, 'rollup.config.mjs'), src('bundle/twinkit.ts')],
     // Built in memory by the project's own rollup config (terser, its CSS squeezing), not written.
     rollup: 'twinkit.js',
+    budget: 60_000,
+  },
+  {
+    key: 'twinkit-glossary-js',
+    label: 'dist/twinkit-glossary.js, <twin-glossary> on demand',
+    needs: [join(root, 'rollup.config.mjs'), src('bundle/lazy-widgets.ts'), src('components/twin-glossary/twin-glossary.ts')],
+    rollup: 'twinkit-glossary.js',
+    // As WIDGET_BUDGETS in rollup.config.mjs.
+    budget: 27_000,
+  },
+  {
+    key: 'twinkit-glossary-links-js',
+    label: 'dist/twinkit-glossary-links.js, <twin-glossary-links> on demand',
+    needs: [join(root, 'rollup.config.mjs'), src('bundle/lazy-widgets.ts'), src('components/twin-glossary-links/twin-glossary-links.ts')],
+    rollup: 'twinkit-glossary-links.js',
+    budget: 5_000,
+  },
+  {
+    key: 'twinkit-js-plus-glossary',
+    label: 'a glossary page: twinkit.js + twinkit-glossary.js (sum)',
+    sum: ['twinkit-js', 'twinkit-glossary-js'],
+    // PAGE_BUDGET in rollup.config.mjs: twinkit.js and its largest widget file.
     budget: 60_000,
   },
   {
@@ -103,7 +127,7 @@ async function rollupOutput(name) {
   try {
     const { rollup } = await import('rollup');
     const configs = (await import(pathToFileURL(join(root, 'rollup.config.mjs')).href)).default;
-    const config = configs.find((c) => c.output?.entryFileNames === name);
+    const config = configs.find((c) => c.output?.entryFileNames === name || (c.output?.file && basename(c.output.file) === name));
     if (!config) throw new Error(`rollup.config.mjs has no output named ${name}`);
     const bundle = await rollup({ input: config.input, plugins: config.plugins, external: config.external, onwarn: config.onwarn });
     try {
@@ -148,20 +172,22 @@ function stubPlugin(stubs) {
 export async function measureSizes({ why = [], only } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'twinkit-sizes-'));
   const wanted = only ? new Set(only) : undefined;
-  const needed = wanted && new Set([...wanted, ...SIZE_ENTRIES.filter((entry) => wanted.has(entry.key)).flatMap((entry) => entry.difference ?? [])]);
+  const needed = wanted && new Set([...wanted, ...SIZE_ENTRIES.filter((entry) => wanted.has(entry.key)).flatMap((entry) => entry.difference ?? entry.sum ?? [])]);
   try {
     const rows = [];
     const byKey = new Map();
     for (const entry of SIZE_ENTRIES) {
       if (needed && !needed.has(entry.key)) continue;
       const row = { key: entry.key, label: entry.label, budget: entry.budget ?? null };
-      if (entry.difference) {
-        const [from, minus] = entry.difference.map((key) => byKey.get(key));
-        if (from?.status === 'ok' && minus?.status === 'ok') {
-          rows.push({ ...row, status: 'ok', difference: entry.difference, minBytes: from.minBytes - minus.minBytes, gzipBytes: from.gzipBytes - minus.gzipBytes });
+      if (entry.difference || entry.sum) {
+        const keys = entry.difference ?? entry.sum;
+        const [first, second] = keys.map((key) => byKey.get(key));
+        const sign = entry.difference ? -1 : 1;
+        if (first?.status === 'ok' && second?.status === 'ok') {
+          rows.push({ ...row, status: 'ok', [entry.difference ? 'difference' : 'sum']: keys, minBytes: first.minBytes + sign * second.minBytes, gzipBytes: first.gzipBytes + sign * second.gzipBytes });
         } else {
-          const bad = [from, minus].find((other) => other?.status !== 'ok');
-          rows.push({ ...row, status: bad?.status === 'error' ? 'error' : 'missing', missing: bad?.missing ?? entry.difference, error: bad?.error });
+          const bad = [first, second].find((other) => other?.status !== 'ok');
+          rows.push({ ...row, status: bad?.status === 'error' ? 'error' : 'missing', missing: bad?.missing ?? keys, error: bad?.error });
         }
         byKey.set(entry.key, rows.at(-1));
         continue;

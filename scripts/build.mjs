@@ -1,11 +1,13 @@
 // `npm run build`: dist/ as package.json "exports" promises. Exits non-zero on any failure.
-//   1. rollup (rollup.config.mjs): the ES modules, dist/chunks/, dist/twinkit.js (gzip budget checked there)
-//      and the locale files it loads on demand, dist/twinkit-<locale>.js;
+//   1. rollup (rollup.config.mjs): the ES modules, dist/chunks/, and the script-tag files: dist/twinkit.js
+//      and the files it loads on demand from beside it, one per lazy widget (dist/twinkit-glossary.js, ...),
+//      one per UI language (dist/twinkit-es.js) and sync (dist/twinkit-couchdb.js); gzip budgets checked there;
 //   2. tsc -p tsconfig.build.json: declarations in dist/types/;
 //   3. cem analyze (custom-elements-manifest.config.mjs): dist/custom-elements.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -30,20 +32,38 @@ run('custom-elements.json', bin('cem'), ['analyze', '--litelement', '--quiet']);
 
 // Every path package.json promises must exist.
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-const promised = Object.values(pkg.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
-// A pattern export (`./components/*`) must resolve for every element folder in src/components.
+const targets = (target) => (typeof target === 'string' ? [target] : Object.values(target));
+const promised = Object.values(pkg.exports).flatMap(targets);
+// The script-tag files: twinkit.js loads each from beside it (locale files: one per
+// src/localization/locales/<locale>.ts; widget files: one per tag in src/bundle/lazy-widgets.ts).
+const { lazyWidgetList } = await import(pathToFileURL(join(root, 'rollup.config.mjs')).href);
+const localeFiles = readdirSync('src/localization/locales').filter((name) => name.endsWith('.ts')).map((name) => `./dist/twinkit-${name.slice(0, -3)}.js`);
+const widgets = lazyWidgetList();
+const widgetFiles = widgets.map((widget) => `./dist/${widget.file}`);
+const scriptTagFiles = ['./dist/twinkit.js', ...localeFiles, './dist/twinkit-couchdb.js', ...widgetFiles];
+// A pattern export must resolve: `./components/*` for every element folder in src/components,
+// `./twinkit-*.js` for every script-tag file it matches.
 const elements = readdirSync('src/components').filter((name) => existsSync(join('src/components', name, `${name}.ts`)));
-const expanded = promised.flatMap((path) => (path.includes('*') ? elements.map((name) => path.replaceAll('*', name)) : [path]));
-const missing = [...expanded, pkg.main, pkg.types, pkg.customElements].filter((path) => path && !existsSync(path));
+const expand = (path) => {
+  if (!path.includes('*')) return [path];
+  const [before, after] = path.split('*');
+  const files = scriptTagFiles.filter((file) => file.startsWith(before) && file.endsWith(after) && file.length > before.length + after.length);
+  return files.length ? files : elements.map((name) => path.replaceAll('*', name));
+};
+const missing = [...promised.flatMap(expand), pkg.main, pkg.types, pkg.customElements].filter((path) => path && !existsSync(path));
 if (missing.length) {
   console.error(`\nBuild failed: package.json points at missing files:\n  ${missing.join('\n  ')}`);
   process.exit(1);
 }
 
-// twinkit.js loads dist/twinkit-<locale>.js, one per src/localization/locales/<locale>.ts, from beside
-// it: integrators copy them with it, so each is exported like it (and so checked above to exist).
-const localeFiles = readdirSync('src/localization/locales').filter((name) => name.endsWith('.ts')).map((name) => `./dist/twinkit-${name.slice(0, -3)}.js`);
-const unexported = localeFiles.filter((path) => !promised.includes(path));
+// Integrators copy the script-tag files together, so each is exported like twinkit.js: by its own
+// key or by a pattern (`"./twinkit-*.js": "./dist/twinkit-*.js"`).
+const exportsKey = (key) => {
+  const [before, after] = key.split('*');
+  return (file) => (key.includes('*') ? file.startsWith(before) && file.endsWith(after) : file === key);
+};
+const exported = (file) => Object.entries(pkg.exports).some(([key, target]) => exportsKey(key)(`.${file.slice(6)}`) && targets(target).some((path) => exportsKey(path)(file)));
+const unexported = scriptTagFiles.filter((path) => !exported(path));
 if (unexported.length) {
   console.error(`\nBuild failed: add to package.json "exports":\n  ${unexported.map((path) => `".${path.slice(6)}": "${path}"`).join('\n  ')}`);
   process.exit(1);
@@ -57,10 +77,18 @@ for (const file of all.filter((f) => !f.startsWith('dist/types/')).sort()) {
   console.log(`  ${file.padEnd(48)} ${(statSync(file).size / 1000).toFixed(1).padStart(6)} kB`);
 }
 console.log(`  dist/types/: ${all.filter((f) => f.startsWith('dist/types/')).length} declaration files`);
-const gzip = (file) => `${(gzipSync(readFileSync(file), { level: 9 }).length / 1000).toFixed(1)} kB gzip`;
-console.log(`\ndist/twinkit.js: ${gzip('dist/twinkit.js')} (within the budget checked in rollup.config.mjs)`);
-// The script tag's translations, fetched by twinkit.js only for a page in that language.
-for (const path of localeFiles.sort()) console.log(`${path.slice(2)}: ${gzip(path)}, loaded on demand`);
+const gzipBytes = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB gzip`;
+// The script tag's files (budgets checked in rollup.config.mjs): twinkit.js, then what it fetches
+// from beside it only for a page that needs it.
+const core = gzipBytes('dist/twinkit.js');
+console.log(`\nFor a script tag (copy them all into one folder):`);
+console.log(`  ${'dist/twinkit.js'.padEnd(32)} ${kB(core).padStart(13)}  Lit, SDK, <twin-space>, <twin-sync-indicator>, autoloader`);
+for (const widget of widgets) console.log(`  ${`dist/${widget.file}`.padEnd(32)} ${kB(gzipBytes(`dist/${widget.file}`)).padStart(13)}  <${widget.tag}>, when the page uses it`);
+for (const path of localeFiles.sort()) console.log(`  ${path.slice(2).padEnd(32)} ${kB(gzipBytes(path)).padStart(13)}  the UI strings, for a page in that language`);
+console.log(`  ${'dist/twinkit-couchdb.js'.padEnd(32)} ${kB(gzipBytes('dist/twinkit-couchdb.js')).padStart(13)}  sync, for adapter="couchdb"`);
+const largest = widgets.map((widget) => [widget.file, gzipBytes(`dist/${widget.file}`)]).sort(([, a], [, b]) => b - a)[0];
+console.log(`  twinkit.js + the largest widget file (${largest[0]}): ${kB(core + largest[1])}`);
 
 // The `twinkit` command (bin/twinkit.mjs imports it): one file for Node; dependencies stay in node_modules.
 run('cli', bin('esbuild'), ['src/sdk/adapters/couchdb/setup/cli.ts', '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', '--outfile=dist/cli.js', '--log-level=warning']);

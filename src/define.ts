@@ -1,4 +1,5 @@
-// Registers every Twinkit tag. The <script type="module"> bundle is built from this file.
+// Registers every Twinkit tag, at once (the library's `twinkit/define`). The <script type="module">
+// bundle, dist/twinkit.js, is built from src/bundle/twinkit.ts instead: it loads each widget on demand.
 // <twin-space> comes first so that widgets find their provider at once.
 import './components/twin-space/twin-space.js';
 import './components/twin-sync-indicator/twin-sync-indicator.js';
