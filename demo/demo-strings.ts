@@ -51,8 +51,10 @@ export const DEMO_STRINGS = {
     fromHere: 'here',
     fromElsewhere: 'another tab or person',
     pending: 'waiting for approval',
-    widgetsSoon: 'The project plan and the glossary are below. The TwinBoard and the reflection journal appear in this space as they are released.',
+    widgetsSoon: 'The project plan, the reflection journal and the glossary are below. The TwinBoard appears in this space when it is released.',
     trackerTitle: 'Our project plan',
+    journalTitle: 'Our reflection journal',
+    journalHint: 'Pupils write what they learn each day; those who stay home give feedback to those who travel.',
     trackerHint: 'Choose "Show only this phase" to see what each phase produced in every tool of this page.',
   },
   es: {
@@ -106,8 +108,10 @@ export const DEMO_STRINGS = {
     fromHere: 'aquí',
     fromElsewhere: 'otra pestaña o persona',
     pending: 'pendiente de aprobación',
-    widgetsSoon: 'El plan del proyecto y el glosario están aquí debajo. El TwinBoard y el diario de reflexión aparecen en este espacio a medida que se publican.',
+    widgetsSoon: 'El plan del proyecto, el diario de reflexión y el glosario están aquí debajo. El TwinBoard aparecerá en este espacio cuando se publique.',
     trackerTitle: 'Nuestro plan del proyecto',
+    journalTitle: 'Nuestro diario de reflexión',
+    journalHint: 'El alumnado escribe lo que aprende cada día; quienes se quedan en casa comentan a quienes viajan.',
     trackerHint: 'Elige «Mostrar solo esta fase» para ver lo que cada fase produjo en todas las herramientas de esta página.',
   },
 } as const;

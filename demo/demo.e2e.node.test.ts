@@ -92,6 +92,20 @@ describe('the demo page (npm start)', () => {
     await page.locator('twin-glossary').getByText('13 entries').waitFor();
   });
 
+  it("shows the demo pupils' journal: Kasia's entries and her teacher's note; Marco at home is invited to give feedback", async () => {
+    await page.selectOption('#demo-user', 'pupil-kasia');
+    await page.locator('demo-space-panel').getByText('Kasia Nowak').first().waitFor();
+    const journal = page.locator('twin-journal');
+    await journal.getByRole('button', { name: /Welcome to Gdynia/ }).waitFor();
+    await journal.getByText('Lovely first entry, Kasia.').waitFor();
+    await journal.getByText('Mobility week').first().waitFor();
+    await page.selectOption('#demo-user', 'pupil-marco');
+    await page.locator('demo-space-panel').getByText('Marco Rossi').first().waitFor();
+    await journal.getByRole('button', { name: 'Entries of the others' }).click();
+    await journal.getByText('those who travel would love your feedback').waitFor();
+    assert.equal(await journal.getByText('Lovely first entry, Kasia.').count(), 0, "a teacher's note to Kasia is not Marco's to read");
+  });
+
   it('sends a travelling pupil\'s word for approval, and shows it as text', async () => {
     await page.selectOption('#demo-user', 'pupil-kasia');
     await page.locator('demo-space-panel').getByText('Kasia Nowak').first().waitFor();

@@ -4,6 +4,7 @@ import { createStore, type TwinStore } from '../src/sdk/store/create-store.js';
 import type { BatchResult, TwinRecord } from '../src/sdk/store/store-types.js';
 import { seedSamplePlan, seedSampleRatings } from '../src/test-support/sample-plan.js';
 import { DEMO_USERS } from './demo-users.js';
+import { seedSampleJournal } from './sample-journal.js';
 import { SAMPLE_COMMENTS, SAMPLE_GLOSSARY, SAMPLE_PENDING } from './sample-glossary.js';
 
 export interface SeedOptions {
@@ -73,6 +74,7 @@ async function seed(store: TwinStore, open: (id: string, moderation: 'off' | 'pu
   }
   // The pupils' self-ratings before the trip; each pupil writes their own.
   await seedSampleRatings((user) => as(user.id), [DEMO_USERS[1], DEMO_USERS[2]]);
+  await seedSampleJournal(as, published);
   const pupil = open(SAMPLE_PENDING.by, 'pupils');
   await pupil.create('glossary', { category: SAMPLE_PENDING.category, translations: SAMPLE_PENDING.translations, phase: 'preparation' });
 }

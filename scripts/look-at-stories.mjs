@@ -74,6 +74,15 @@ const widthOf = (id) => (id.endsWith('--narrow') ? 320 : 1280); // every Twinkit
 
 /** Runs in the page: true once the story shows what it is about. */
 function ready(id) {
+  const journal = document.querySelector('twin-journal');
+  if (journal) {
+    const shadow = journal.shadowRoot;
+    if (!shadow || shadow.textContent.includes('Loading')) return false;
+    if (id.endsWith('--feedback-thread')) return !!shadow.querySelector('twin-journal-entry')?.shadowRoot?.querySelectorAll('.feedback li').length;
+    if (id.endsWith('--teacher-overview')) return shadow.querySelectorAll('table.overview tbody tr').length >= 200;
+    if (id.endsWith('--empty') || id.endsWith('--observer')) return !!shadow.querySelector('.view');
+    return !!shadow.querySelector('.entry-card');
+  }
   const tracker = document.querySelector('twin-phase-tracker');
   if (tracker) {
     const shadow = tracker.shadowRoot;
@@ -112,7 +121,17 @@ const EXPECTED_ERRORS = {
  */
 const glossaryRoot = "document.querySelector('twin-glossary').shadowRoot";
 const trackerRoot = "document.querySelector('twin-phase-tracker').shadowRoot";
+const journalRoot = "document.querySelector('twin-journal').shadowRoot";
 const EXTRA_STATES = {
+  'twinkit-twin-journal--pupil-week': [
+    { name: 'writing', act: `[...${journalRoot}.querySelectorAll('button')].find((b) => b.textContent.includes('Answer')).click()` },
+  ],
+  'twinkit-twin-journal--narrow': [
+    { name: 'writing', act: `[...${journalRoot}.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Write an entry').click()` },
+  ],
+  'twinkit-twin-journal--teacher-overview': [
+    { name: 'pupil-journal', act: `${journalRoot}.querySelector('table.overview tbody th button').click()` },
+  ],
   'twinkit-twin-phase-tracker--mid-mobility': [{ name: 'checklist', act: `[...${trackerRoot}.querySelectorAll('.views button')][1].click()` }],
   'twinkit-twin-phase-tracker--observer': [{ name: 'goals', act: `[...${trackerRoot}.querySelectorAll('.views button')][2].click()` }],
   'twinkit-twin-phase-tracker--driving-widgets': [{ name: 'edit-phase', act: `${trackerRoot}.querySelector('.timeline .actions button:nth-child(3)').click()` }],

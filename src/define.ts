@@ -6,5 +6,6 @@ import './components/twin-sync-indicator/twin-sync-indicator.js';
 import './components/twin-glossary/twin-glossary.js';
 import './components/twin-glossary-links/twin-glossary-links.js';
 import './components/twin-phase-tracker/twin-phase-tracker.js';
+import './components/twin-journal/twin-journal.js';
 
 export * from './index.js';

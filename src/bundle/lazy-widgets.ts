@@ -13,4 +13,5 @@ export const lazyWidgets: Readonly<Record<string, () => Promise<unknown>>> = {
   // glossary's: a blog post that marks terms does not need the glossary's editor and exchange.
   'twin-glossary-links': () => import('../components/twin-glossary-links/twin-glossary-links.js'),
   'twin-phase-tracker': () => import('../components/twin-phase-tracker/twin-phase-tracker.js'),
+  'twin-journal': () => import('../components/twin-journal/twin-journal.js'),
 };

@@ -17,6 +17,16 @@ export { knownAdapterNames, resolveAdapter, TwinUnknownAdapterError } from './ad
 export { sniffType } from './attachments/sniff-type.js';
 export * from './errors.js';
 export { ACTIONS, can, canContribute, initialStatus, type Action, type PolicyRecord } from './policy/can.js';
+export {
+  DEFAULT_ADDRESSEE_FIELD,
+  journalVisibilityAllows,
+  READ_RULES,
+  readRuleAllows,
+  sameSchool,
+  type NamedReadRule,
+  type ReadRule,
+  type ReadRuleFunction,
+} from './policy/read-rules.js';
 export * from './policy/roles.js';
 export { nextRevision, randomId, revisionGeneration } from './revision.js';
 export * from './schemas/activity.js';
@@ -28,6 +38,10 @@ export * from './schemas/glossary.js';
 export * from './schemas/goal.js';
 export * from './schemas/goal-rating.js';
 export * from './schemas/journal.js';
+export * from './schemas/journal-feedback.js';
+export * from './schemas/journal-note.js';
+export * from './schemas/journal-prompt.js';
+export * from './schemas/journal-settings.js';
 export { LIMITS } from './schemas/limits.js';
 export * from './schemas/phase.js';
 export * from './schemas/project.js';

@@ -2,11 +2,15 @@
 import { coreTemplates } from './es/core.js';
 import { glossaryTemplates } from './es/glossary.js';
 import { glossaryExchangeTemplates } from './es/glossary-exchange.js';
+import { journalTemplates } from './es/journal.js';
 import { trackerTemplates } from './es/tracker.js';
+import { richTextTemplates } from './es/rich-text.js';
 
 export const templates = {
+  ...richTextTemplates,
   ...coreTemplates,
   ...glossaryTemplates,
   ...glossaryExchangeTemplates,
   ...trackerTemplates,
+  ...journalTemplates,
 };

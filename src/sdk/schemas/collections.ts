@@ -3,7 +3,12 @@ import { boardPostSchema } from './board.js';
 import { commentSchema, reactionSchema } from './feedback.js';
 import { glossaryEntrySchema } from './glossary.js';
 import { addsOwnTranslationsOnly } from '../policy/glossary-contribution.js';
-import { journalEntrySchema } from './journal.js';
+import { journalEntrySchema, migrateJournalV1 } from './journal.js';
+import { journalFeedbackSchema } from './journal-feedback.js';
+import { journalNoteSchema } from './journal-note.js';
+import { journalPromptSchema } from './journal-prompt.js';
+import { JOURNAL_SETTINGS_ID, journalSettingsSchema } from './journal-settings.js';
+import type { ReadRule } from '../policy/read-rules.js';
 import { activitySchema } from './activity.js';
 import { goalRatingSchema } from './goal-rating.js';
 import { goalSchema } from './goal.js';
@@ -21,6 +26,7 @@ export type Migration = (record: Record<string, unknown>) => Record<string, unkn
  * is the envelope's.
  */
 export interface CollectionReference {
+  /** The field, or a dotted path into nested objects (`schedule.phase`); the issue names the same path. */
   field: string;
   collection: string;
   many?: boolean;
@@ -44,15 +50,33 @@ export interface CollectionDefinition {
    * Records of this collection are feedback (comments, reactions) on a record of another collection,
    * named by their `target` field: the store checks the user may `action` on that record.
    * `unmoderated` records are published at once (a reaction needs no approval).
+   * `visibleWithTarget`: a record is delivered only to users who can read its target (feedback on
+   * a private journal entry is as private as the entry); staff always can.
    */
-  feedbackOn?: { collection: string; action: 'comment' | 'react'; unmoderated?: boolean };
+  feedbackOn?: { collection: string; action: 'comment' | 'react'; unmoderated?: boolean; visibleWithTarget?: boolean };
   /** `staff`: only teachers and admins (`isStaff`) may create records of it (the project's plan). */
   createdBy?: 'staff';
   /**
-   * `author-and-staff`: a record is delivered only to its author and to teachers and admins, in
-   * `get`, `list` and change events (pupils' self-ratings are personal data).
+   * Who may read a record at all, in `get`, `list`, change events (a put the user may not read
+   * arrives as a delete), conflicts and reports of damaged records. The status rules (pending,
+   * hidden) apply on top. For anyone else the record is not there.
+   * - `author-and-staff`: its author, teachers and admins (pupils' self-ratings are personal data).
+   * - `journal-visibility`: by the record's `visibility`: `private` its author and staff; `school`
+   *   also members of the author's school (`user.school`, compared trimmed and case-insensitively);
+   *   `space` everyone in the space.
+   * - `addressee-and-staff`: teachers, admins, and the user named in the `addressee` field.
+   * - a function `(record, user) => boolean` (see `ReadRuleFunction`: it also sees raw records).
    */
-  readableBy?: 'author-and-staff';
+  readableBy?: ReadRule;
+  /** The field naming the user an `addressee-and-staff` record is for (default `pupil`). */
+  addressee?: string;
+  /**
+   * A space-wide switch that makes pupils' new (and edited) records of this collection wait for
+   * approval even when the space's moderation is off: the store reads record `id` of `collection`
+   * when it writes one, and asks for approval when its `field` is `true` (or when that record is
+   * damaged: it then fails safe). Staff's and moderators' records are published as usual.
+   */
+  approvalSwitch?: { collection: string; id: string; field: string };
   /**
    * Records are published at once whatever the space's moderation, and stay published when their
    * author edits them: a pupil's self-rating is not content for others to read, so there is
@@ -79,7 +103,40 @@ export const builtInCollections: Record<string, CollectionDefinition> = {
     feedbackOn: { collection: 'glossary', action: 'react', unmoderated: true },
   },
   board: { name: 'board', schema: boardPostSchema, version: 1 },
-  journal: { name: 'journal', schema: journalEntrySchema, version: 1 },
+  journal: {
+    name: 'journal',
+    schema: journalEntrySchema,
+    // Version 2: `rating` became `confidence`, and `body` became rich text.
+    version: 2,
+    migrations: { 1: migrateJournalV1 },
+    readableBy: 'journal-visibility',
+  },
+  'journal-prompt': {
+    name: 'journal-prompt',
+    schema: journalPromptSchema,
+    version: 1,
+    createdBy: 'staff',
+    takesDefaultPhase: false,
+    references: [{ field: 'schedule.phase', collection: 'phase', label: 'phase' }],
+  },
+  'journal-feedback': {
+    name: 'journal-feedback',
+    schema: journalFeedbackSchema,
+    version: 1,
+    feedbackOn: { collection: 'journal', action: 'comment', visibleWithTarget: true },
+    approvalSwitch: { collection: 'journal-settings', id: JOURNAL_SETTINGS_ID, field: 'feedbackApproval' },
+  },
+  'journal-note': {
+    name: 'journal-note',
+    schema: journalNoteSchema,
+    version: 1,
+    createdBy: 'staff',
+    readableBy: 'addressee-and-staff',
+    addressee: 'pupil',
+    takesDefaultPhase: false,
+    references: [{ field: 'entry', collection: 'journal', label: 'journal entry' }],
+  },
+  'journal-settings': { name: 'journal-settings', schema: journalSettingsSchema, version: 1, createdBy: 'staff', takesDefaultPhase: false },
   phase: { name: 'phase', schema: phaseSchema, version: 1, createdBy: 'staff', takesDefaultPhase: false },
   project: {
     name: 'project',

@@ -1,13 +1,13 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits.js';
-import { text } from './text.js';
+import { text, typeError } from './text.js';
 
 export const RECORD_STATUSES = ['published', 'pending', 'hidden'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
 /** An id: of a record, a space, a collection, a phase (1 to 128 characters). */
 export const identifier = () =>
-  z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(LIMITS.id, `is too long: at most ${LIMITS.id} characters`));
+  z.string(typeError('must be an id (text)')).check(z.minLength(1, 'must not be empty'), z.maxLength(LIMITS.id, `is too long: at most ${LIMITS.id} characters`));
 
 export const authorSchema = z.looseObject({
   id: identifier(),

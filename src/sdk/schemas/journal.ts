@@ -1,19 +1,117 @@
 import * as z from 'zod/mini';
-import { envelopeShape } from './envelope.js';
-import { isoDate, languageTag, longText, shortText } from './text.js';
+import { envelopeShape, identifier } from './envelope.js';
+import { LIMITS } from './limits.js';
+import { attachmentId, isoDate, languageTag, longText, shortText, typeError } from './text.js';
 
+/**
+ * Who reads an entry (besides its author and the teachers, who always do): `private` nobody else,
+ * `school` the members of the author's school, `space` every member and observer of the space.
+ * The store enforces it (`readableBy: 'journal-visibility'`).
+ */
 export const JOURNAL_VISIBILITIES = ['private', 'school', 'space'] as const;
+export type JournalVisibility = (typeof JOURNAL_VISIBILITIES)[number];
+
+/** The self-rating scale of an entry: how confident the pupil feels, 1 (not yet) to 5 (very). */
+export const CONFIDENCE_SCALE = { min: 1, max: 5 } as const;
+
+/** What a file attached to an entry is. */
+export const JOURNAL_MEDIA_KINDS = ['image', 'audio', 'video'] as const;
+export type JournalMediaKind = (typeof JOURNAL_MEDIA_KINDS)[number];
+
+/** At most this many files per entry. */
+export const JOURNAL_MEDIA_MAX = 6;
+
+/** The message of a body refused by `hasUnsafeMarkup`. */
+export const UNSAFE_BODY_MESSAGE = 'contains code or unsafe links: only bold, italic, lists and http(s) links are kept';
+
+const SCRIPT_TAG = /<script/i;
+/** An event handler attribute inside a tag: `<img src=x onerror=...>`, `<svg/onload=...>`. Prose such as "money=5" is not a tag. */
+const EVENT_ATTRIBUTE = /<[^>]*[\s/"']on[a-z]+\s*=/i;
+/** Whitespace and control characters, which browsers ignore inside a URL scheme (`java\tscript:`). */
+const IGNORED_IN_SCHEME = /[\u0000-\u0020]+/g;
+
+/**
+ * True when rich text holds what the journal's subset never does: a script tag, an event handler
+ * attribute, or a `javascript:` link (also with spaces or tabs inside). A guard on every read and
+ * write, not the sanitiser: the editor cleans pupils' text with DOMPurify before saving, and every
+ * view and print sanitises again before showing it.
+ */
+export function hasUnsafeMarkup(html: string): boolean {
+  return SCRIPT_TAG.test(html) || EVENT_ATTRIBUTE.test(html) || /javascript:/i.test(html.replace(IGNORED_IN_SCHEME, ''));
+}
+
+/** A file of an entry: a photo (with its description), a voice note or a short clip. */
+export const journalMediaSchema = z
+  .looseObject({
+    attachment: attachmentId(),
+    kind: z.enum(JOURNAL_MEDIA_KINDS, `must be one of: ${JOURNAL_MEDIA_KINDS.join(', ')}`),
+    alt: z.optional(shortText()),
+  })
+  .check(
+    z.refine((media) => media.kind !== 'image' || /\S/.test(media.alt ?? ''), {
+      message: 'an image needs a description (alt text)',
+      path: ['alt'],
+    }),
+  );
+export type JournalMedia = z.infer<typeof journalMediaSchema>;
+
+const CONFIDENCE_MESSAGE = `must be a whole number from ${CONFIDENCE_SCALE.min} to ${CONFIDENCE_SCALE.max}`;
 
 export const journalFields = {
   date: isoDate(),
   title: shortText({ required: true }),
-  body: z.optional(longText()),
+  /**
+   * Safe rich text: HTML of the subset p, br, b, strong, i, em, ul, ol, li and a (http, https or
+   * mailto links). Written by the editor through DOMPurify; the schema refuses code and unsafe links.
+   */
+  body: z.optional(longText().check(z.refine((body) => !hasUnsafeMarkup(body), UNSAFE_BODY_MESSAGE))),
   language: z.optional(languageTag()),
-  visibility: z.enum(JOURNAL_VISIBILITIES),
+  visibility: z.enum(JOURNAL_VISIBILITIES, `must be one of: ${JOURNAL_VISIBILITIES.join(', ')}`),
+  /** Answers to the prompts of `promptSet`, by prompt id. Plain text. */
   answers: z.optional(z.record(z.string(), longText())),
-  /** Self-rating on a 1 to 5 scale. */
-  rating: z.optional(z.int().check(z.minimum(1, 'must be 1 to 5'), z.maximum(5, 'must be 1 to 5'))),
+  /** How confident the pupil feels about what they did, 1 to 5 (version 1 called it `rating`). */
+  confidence: z.optional(z.int(CONFIDENCE_MESSAGE).check(z.minimum(CONFIDENCE_SCALE.min, CONFIDENCE_MESSAGE), z.maximum(CONFIDENCE_SCALE.max, CONFIDENCE_MESSAGE))),
+  /** "What I learned", in one line. */
+  learned: z.optional(shortText()),
+  media: z.optional(z.array(journalMediaSchema, typeError('must be a list of files')).check(z.maxLength(JOURNAL_MEDIA_MAX, `has too many files: at most ${JOURNAL_MEDIA_MAX}`))),
+  /** The id of the prompt set (`journal-prompt` record) this entry answers. */
+  promptSet: z.optional(identifier()),
 };
 
 export const journalEntrySchema = z.looseObject({ ...envelopeShape, ...journalFields });
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
+
+const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/**
+ * Plain text as the journal's rich text: a blank line starts a paragraph, a line break stays one,
+ * every character is text. `javascript:` in prose keeps its look but is written `javascript&#58;`,
+ * so an old entry that mentions it is not mistaken for a link by `hasUnsafeMarkup`.
+ */
+export function plainTextToJournalHtml(text: string): string {
+  const escape = (part: string) => part.replace(/[&<>"]/g, (char) => TEXT_ESCAPES[char]).replace(/(javascript):/gi, '$1&#58;');
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .filter((paragraph) => /\S/.test(paragraph))
+    .map((paragraph) => `<p>${escape(paragraph.replace(/^\n+|\n+$/g, '')).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+}
+
+/**
+ * Version 1 to 2: the self-rating `rating` is now `confidence`, and `body`, plain text in version
+ * 1, is now rich text (its plain text becomes paragraphs, so "a < b" still reads "a < b"). A body
+ * that would no longer fit the length limit once escaped stays as it was: the entry still opens
+ * (views sanitise it as rich text), rather than becoming a damaged record.
+ */
+export function migrateJournalV1(record: Record<string, unknown>): Record<string, unknown> {
+  const { rating, ...rest } = record;
+  const next: Record<string, unknown> = { ...rest };
+  if (rating !== undefined && next.confidence === undefined) next.confidence = rating;
+  if (typeof record.body === 'string') {
+    const html = plainTextToJournalHtml(record.body);
+    if (html.length <= LIMITS.longText) next.body = html;
+    if (html === '') delete next.body;
+  }
+  return next;
+}

@@ -6,7 +6,11 @@ import { builtInCollections } from './collections.js';
 import { commentSchema, reactionSchema } from './feedback.js';
 import { envelopeSchema } from './envelope.js';
 import { glossaryEntrySchema } from './glossary.js';
-import { journalEntrySchema } from './journal.js';
+import { hasUnsafeMarkup, journalEntrySchema, migrateJournalV1, plainTextToJournalHtml } from './journal.js';
+import { FEEDBACK_KINDS, journalFeedbackSchema } from './journal-feedback.js';
+import { journalNoteSchema } from './journal-note.js';
+import { journalPromptSchema, MAX_PROMPTS } from './journal-prompt.js';
+import { JOURNAL_SETTINGS_ID, journalSettingsSchema } from './journal-settings.js';
 import { LIMITS } from './limits.js';
 import { activitySchema, ACTIVITY_STATUSES, LINKABLE_WIDGETS } from './activity.js';
 import { goalRatingSchema, ratingId, RATING_MOMENTS, RATING_SCALE } from './goal-rating.js';
@@ -50,14 +54,43 @@ const validBoard = () => ({
 });
 const validJournal = () => ({
   ...envelope('journal'),
+  schemaVersion: 2,
   date: '2026-05-04',
   title: 'Day one in Porto',
-  body: 'We visited the river.\nIt was windy.',
+  body: '<p>We visited the <strong>river</strong>.<br>It was <em>windy</em>.</p><ul><li>boats</li></ul><p><a href="https://example.org/porto">Porto</a></p>',
   language: 'en',
   visibility: 'space',
   answers: { 'what-did-you-learn': 'Some Portuguese words.' },
-  rating: 5,
+  confidence: 5,
+  learned: 'Obrigado means thank you.',
+  media: [
+    { attachment: 'att-1', kind: 'image', alt: 'The river at dawn' },
+    { attachment: 'att-2', kind: 'audio' },
+  ],
+  promptSet: 'week-1',
 });
+const validPromptSet = () => {
+  const { phase: _phase, ...rest } = envelope('journal-prompt');
+  return {
+    ...rest,
+    title: 'Our first week',
+    prompts: [
+      { id: 'q1', text: 'What surprised you?' },
+      { id: 'q2', text: 'What will you try next?' },
+    ],
+    schedule: { from: '2026-05-04', to: '2026-05-10' },
+    order: 1,
+  };
+};
+const validFeedback = () => ({ ...envelope('journal-feedback'), target: 'rec-9', kind: 'wonder', body: 'I wonder what the boats carry.' });
+const validNote = () => {
+  const { phase: _phase, ...rest } = envelope('journal-note');
+  return { ...rest, pupil: 'u2', body: 'Lovely photos this week. Try adding what you learned.', week: '2026-05-04', entry: 'rec-9' };
+};
+const validJournalSettings = () => {
+  const { phase: _phase, ...rest } = envelope('journal-settings');
+  return { ...rest, id: JOURNAL_SETTINGS_ID, feedbackApproval: true };
+};
 const validPhase = () => ({
   ...envelope('phase'),
   name: 'Mobility',
@@ -210,17 +243,73 @@ describe('schemas: board', () => {
 });
 
 describe('schemas: journal', () => {
-  it('accepts a valid entry, with ratings 1 to 5', () => {
+  it('accepts a valid entry, with confidence 1 to 5, and a minimal one', () => {
     assert.deepEqual(issuesOf(journalEntrySchema, validJournal()), []);
-    for (const rating of [1, 2, 3, 4, 5]) assert.deepEqual(issuesOf(journalEntrySchema, { ...validJournal(), rating }), [], `rating ${rating}`);
-    const { rating: _r, body: _b, answers: _a, language: _l, ...minimal } = validJournal();
+    for (const confidence of [1, 2, 3, 4, 5]) assert.deepEqual(issuesOf(journalEntrySchema, { ...validJournal(), confidence }), [], `confidence ${confidence}`);
+    const { confidence: _c, body: _b, answers: _a, language: _l, learned: _le, media: _m, promptSet: _p, ...minimal } = validJournal();
     assert.deepEqual(issuesOf(journalEntrySchema, minimal), []);
   });
 
-  it('refuses a rating of 6, 0 or 2.5', () => {
-    assertRefused(journalEntrySchema, { ...validJournal(), rating: 6 }, 'rating', /1 to 5/);
-    assertRefused(journalEntrySchema, { ...validJournal(), rating: 0 }, 'rating', /1 to 5/);
-    assertRefused(journalEntrySchema, { ...validJournal(), rating: 2.5 }, 'rating');
+  it('refuses a confidence of 6, 0 or 2.5, saying the scale', () => {
+    assertRefused(journalEntrySchema, { ...validJournal(), confidence: 6 }, 'confidence', /^must be a whole number from 1 to 5$/);
+    assertRefused(journalEntrySchema, { ...validJournal(), confidence: 0 }, 'confidence', /from 1 to 5/);
+    assertRefused(journalEntrySchema, { ...validJournal(), confidence: 2.5 }, 'confidence', /whole number/);
+  });
+
+  it('refuses a body with a script, an event handler or a javascript: link, whatever the case or spacing', () => {
+    for (const body of [
+      '<p>hi</p><script>alert(1)</script>',
+      '<SCRIPT src="x"></SCRIPT>',
+      '<img src="x" onerror="alert(1)">',
+      '<p ONMOUSEOVER = "x">hover</p>',
+      '<svg/onload=alert(1)>',
+      '<a href="javascript:alert(1)">x</a>',
+      '<a href="JaVaScRiPt:alert(1)">x</a>',
+      '<a href="java\tscript:alert(1)">x</a>',
+      '<a href=" java script:alert(1)">x</a>',
+    ]) {
+      assert.equal(hasUnsafeMarkup(body), true, body);
+      assertRefused(journalEntrySchema, { ...validJournal(), body }, 'body', /^contains code or unsafe links: only bold, italic, lists and http\(s\) links are kept$/);
+    }
+  });
+
+  it('accepts prose that only looks like code: "money=5", "on time", "<3" escaped', () => {
+    for (const body of ['<p>money=5 and bonus=2</p>', '<p>We left on time=9:00</p>', '<p>I &lt;3 Porto</p>', '<p>javascript is a language</p>']) {
+      assert.equal(hasUnsafeMarkup(body), false, body);
+      assert.deepEqual(issuesOf(journalEntrySchema, { ...validJournal(), body }), [], body);
+    }
+  });
+
+  it('needs a description for each image, and at most 6 files of a known kind', () => {
+    assertRefused(journalEntrySchema, { ...validJournal(), media: [{ attachment: 'a', kind: 'image' }] }, 'media.0.alt', /^an image needs a description \(alt text\)$/);
+    assertRefused(journalEntrySchema, { ...validJournal(), media: [{ attachment: 'a', kind: 'image', alt: '   ' }] }, 'media.0.alt', /needs a description/);
+    assert.deepEqual(issuesOf(journalEntrySchema, { ...validJournal(), media: [{ attachment: 'a', kind: 'video' }] }), [], 'a video needs no alt text');
+    const seven = Array.from({ length: 7 }, (_, i) => ({ attachment: `a${i}`, kind: 'audio' }));
+    assertRefused(journalEntrySchema, { ...validJournal(), media: seven }, 'media', /too many files: at most 6/);
+    assert.deepEqual(issuesOf(journalEntrySchema, { ...validJournal(), media: seven.slice(0, 6) }), []);
+    assertRefused(journalEntrySchema, { ...validJournal(), media: [{ attachment: 'a', kind: 'pdf' }] }, 'media.0.kind', /must be one of: image, audio, video/);
+    assertRefused(journalEntrySchema, { ...validJournal(), media: [{ attachment: '', kind: 'audio' }] }, 'media.0.attachment', /must not be empty/);
+    assertRefused(journalEntrySchema, { ...validJournal(), learned: 'x'.repeat(LIMITS.shortText + 1) }, 'learned', /too long/);
+    assertRefused(journalEntrySchema, { ...validJournal(), promptSet: '' }, 'promptSet', /must not be empty/);
+  });
+
+  it('opens a version-1 entry: rating becomes confidence, the plain body becomes rich text', () => {
+    const v1 = { ...validJournal(), schemaVersion: 1, rating: 3, body: 'We saw 3 < 5 boats & a ship.\nWindy.\n\nSee javascript: later', confidence: undefined };
+    delete (v1 as Record<string, unknown>).confidence;
+    const checked = checkRecord<Record<string, unknown>>(v1, builtInCollections.journal);
+    assert.ok(checked.ok, JSON.stringify(!checked.ok && checked.issues));
+    assert.equal(checked.record.schemaVersion, 2);
+    assert.equal(checked.record.confidence, 3);
+    assert.equal('rating' in checked.record, false);
+    assert.equal(checked.record.body, '<p>We saw 3 &lt; 5 boats &amp; a ship.<br>Windy.</p><p>See javascript&#58; later</p>');
+    assert.equal(checked.record.title, 'Day one in Porto', 'other fields kept');
+  });
+
+  it('migration keeps a confidence already there, drops a blank body, and leaves an over-long escaped body as it was', () => {
+    assert.deepEqual(migrateJournalV1({ rating: 2, confidence: 4, body: '  \n ' }), { confidence: 4 });
+    const long = '<'.repeat(LIMITS.longText);
+    assert.equal(migrateJournalV1({ body: long }).body, long);
+    assert.equal(plainTextToJournalHtml('a\r\nb'), '<p>a<br>b</p>');
   });
 
   it('refuses a bad date, an empty title, an unknown visibility and a bad language code', () => {
@@ -233,6 +322,64 @@ describe('schemas: journal', () => {
     assertRefused(journalEntrySchema, { ...validJournal(), visibility: 'public' }, 'visibility');
     assertRefused(journalEntrySchema, { ...validJournal(), language: 'english!' }, 'language', /language code/);
     assertRefused(journalEntrySchema, { ...validJournal(), answers: { q1: 'x'.repeat(LIMITS.longText + 1) } }, 'answers.q1', /too long/);
+  });
+});
+
+describe('schemas: journal prompt sets', () => {
+  it('accepts a set scheduled by week, by phase, or by a week starting on a day without an end', () => {
+    assert.deepEqual(issuesOf(journalPromptSchema, validPromptSet()), []);
+    assert.deepEqual(issuesOf(journalPromptSchema, { ...validPromptSet(), schedule: { phase: 'mobility' } }), []);
+    assert.deepEqual(issuesOf(journalPromptSchema, { ...validPromptSet(), schedule: { from: '2026-05-04' } }), []);
+    assert.deepEqual(issuesOf(journalPromptSchema, { ...validPromptSet(), schedule: { from: '2026-05-04', to: '2026-05-04' } }), [], 'one day');
+  });
+
+  it('needs a week or a phase, and a week that does not end before it starts', () => {
+    assertRefused(journalPromptSchema, { ...validPromptSet(), schedule: {} }, 'schedule', /^a prompt set needs a week \(from, to\) or a phase$/);
+    assertRefused(journalPromptSchema, { ...validPromptSet(), schedule: { to: '2026-05-10' } }, 'schedule', /needs a week/);
+    assertRefused(journalPromptSchema, { ...validPromptSet(), schedule: { from: '2026-05-10', to: '2026-05-04' } }, 'schedule.to', /^the schedule ends before it starts$/);
+    assertRefused(journalPromptSchema, { ...validPromptSet(), schedule: { from: '2026-02-30' } }, 'schedule.from', /not a real date/);
+    assertRefused(journalPromptSchema, { ...validPromptSet(), schedule: { phase: '' } }, 'schedule.phase', /must not be empty/);
+  });
+
+  it('needs 1 to 10 prompts, each with an id of its own and a text', () => {
+    assertRefused(journalPromptSchema, { ...validPromptSet(), prompts: [] }, 'prompts', /needs at least one prompt/);
+    const eleven = Array.from({ length: MAX_PROMPTS + 1 }, (_, i) => ({ id: `q${i}`, text: `Question ${i}?` }));
+    assertRefused(journalPromptSchema, { ...validPromptSet(), prompts: eleven }, 'prompts', /too many prompts: at most 10/);
+    assert.deepEqual(issuesOf(journalPromptSchema, { ...validPromptSet(), prompts: eleven.slice(1) }), []);
+    const twice = [{ id: 'q1', text: 'One?' }, { id: 'q2', text: 'Two?' }, { id: 'q1', text: 'Three?' }];
+    assertRefused(journalPromptSchema, { ...validPromptSet(), prompts: twice }, 'prompts.2.id', /^is used by another prompt of this set: give each prompt its own id$/);
+    assertRefused(journalPromptSchema, { ...validPromptSet(), prompts: [{ id: 'q1', text: ' ' }] }, 'prompts.0.text', /must not be empty/);
+    assertRefused(journalPromptSchema, { ...validPromptSet(), title: '' }, 'title', /must not be empty/);
+    assertRefused(journalPromptSchema, { ...validPromptSet(), order: 'first' }, 'order', /must be a number/);
+  });
+});
+
+describe('schemas: journal feedback, notes and settings', () => {
+  it('accepts feedback of each kind, and refuses an unknown kind, an empty or too long body, no target', () => {
+    for (const kind of FEEDBACK_KINDS) assert.deepEqual(issuesOf(journalFeedbackSchema, { ...validFeedback(), kind }), [], kind);
+    assert.deepEqual([...FEEDBACK_KINDS], ['liked', 'wonder', 'next', 'comment']);
+    assertRefused(journalFeedbackSchema, { ...validFeedback(), kind: 'love' }, 'kind', /must be one of: liked, wonder, next, comment/);
+    assertRefused(journalFeedbackSchema, { ...validFeedback(), body: '  ' }, 'body', /must not be empty/);
+    assertRefused(journalFeedbackSchema, { ...validFeedback(), body: 'x'.repeat(2001) }, 'body', /at most 2,000 characters/);
+    assertRefused(journalFeedbackSchema, { ...validFeedback(), target: '' }, 'target', /must name a journal entry/);
+  });
+
+  it('accepts a note to a pupil; its week must be a Monday', () => {
+    assert.deepEqual(issuesOf(journalNoteSchema, validNote()), []);
+    const { week: _w, entry: _e, ...minimal } = validNote();
+    assert.deepEqual(issuesOf(journalNoteSchema, minimal), []);
+    assertRefused(journalNoteSchema, { ...validNote(), week: '2026-05-05' }, 'week', /must be a Monday/);
+    assertRefused(journalNoteSchema, { ...validNote(), pupil: '' }, 'pupil', /must not be empty/);
+    assertRefused(journalNoteSchema, { ...validNote(), body: '' }, 'body', /must not be empty/);
+    const { pupil: _p, ...noPupil } = validNote();
+    assertRefused(journalNoteSchema, noPupil, 'pupil', /is missing/);
+  });
+
+  it('keeps the journal settings in one record, with feedbackApproval true or false', () => {
+    assert.deepEqual(issuesOf(journalSettingsSchema, validJournalSettings()), []);
+    assert.deepEqual(issuesOf(journalSettingsSchema, { ...validJournalSettings(), feedbackApproval: false }), []);
+    assertRefused(journalSettingsSchema, { ...validJournalSettings(), id: 'other' }, 'id', /must be "settings"/);
+    assertRefused(journalSettingsSchema, { ...validJournalSettings(), feedbackApproval: 'yes' }, 'feedbackApproval', /must be true or false/);
   });
 });
 
@@ -411,7 +558,7 @@ describe('ratingId', () => {
 });
 
 describe('schemas: built-in collections', () => {
-  it('registers every built-in collection at version 1 with its schema', () => {
+  it('registers every built-in collection with its schema, at version 1 (the journal at 2)', () => {
     assert.deepEqual(Object.keys(builtInCollections).sort(), [
       'activity',
       'board',
@@ -421,9 +568,17 @@ describe('schemas: built-in collections', () => {
       'goal',
       'goal-rating',
       'journal',
+      'journal-feedback',
+      'journal-note',
+      'journal-prompt',
+      'journal-settings',
       'phase',
       'project',
     ]);
+    assert.equal(builtInCollections['journal-prompt'].schema, journalPromptSchema);
+    assert.equal(builtInCollections['journal-feedback'].schema, journalFeedbackSchema);
+    assert.equal(builtInCollections['journal-note'].schema, journalNoteSchema);
+    assert.equal(builtInCollections['journal-settings'].schema, journalSettingsSchema);
     assert.equal(builtInCollections.project.schema, projectSchema);
     assert.equal(builtInCollections.activity.schema, activitySchema);
     assert.equal(builtInCollections.goal.schema, goalSchema);
@@ -436,8 +591,9 @@ describe('schemas: built-in collections', () => {
     assert.equal(builtInCollections.phase.schema, phaseSchema);
     for (const [name, definition] of Object.entries(builtInCollections)) {
       assert.equal(definition.name, name);
-      assert.equal(definition.version, 1);
+      assert.equal(definition.version, name === 'journal' ? 2 : 1, name);
     }
+    assert.equal(builtInCollections.journal.migrations?.[1], migrateJournalV1);
   });
 
   it('each collection refuses a record with no envelope', () => {
@@ -453,6 +609,10 @@ describe('schemas: built-in collections', () => {
         'goal-rating': () => validRating(),
         'glossary-comment': () => ({ ...envelope('glossary-comment'), target: 'rec-9', body: 'Nice word!' }),
         'glossary-reaction': () => ({ ...envelope('glossary-reaction'), target: 'rec-9', kind: 'helpful' }),
+        'journal-prompt': validPromptSet,
+        'journal-feedback': validFeedback,
+        'journal-note': validNote,
+        'journal-settings': validJournalSettings,
       }[name]!();
       assert.equal(definition.schema.safeParse(valid).success, true, `${name} valid`);
       const { author: _a, ...noAuthor } = valid;
@@ -464,12 +624,23 @@ describe('schemas: built-in collections', () => {
 describe('schemas: rules of the plan collections', () => {
   it('lets only staff create phases, project settings, activities and goals', () => {
     const staffOnly = Object.values(builtInCollections).filter((definition) => definition.createdBy === 'staff').map((definition) => definition.name);
-    assert.deepEqual(staffOnly.sort(), ['activity', 'goal', 'phase', 'project']);
+    assert.deepEqual(staffOnly.sort(), ['activity', 'goal', 'journal-note', 'journal-prompt', 'journal-settings', 'phase', 'project']);
   });
 
-  it('shows self-ratings only to their author and staff', () => {
+  it('shows self-ratings only to their author and staff, journal entries by their visibility, notes to their pupil and staff', () => {
     const personal = Object.values(builtInCollections).filter((definition) => definition.readableBy).map((definition) => [definition.name, definition.readableBy]);
-    assert.deepEqual(personal, [['goal-rating', 'author-and-staff']]);
+    assert.deepEqual(personal.sort(), [
+      ['goal-rating', 'author-and-staff'],
+      ['journal', 'journal-visibility'],
+      ['journal-note', 'addressee-and-staff'],
+    ]);
+    assert.equal(builtInCollections['journal-note'].addressee, 'pupil');
+  });
+
+  it('makes journal feedback follow its entry, and wait for approval when the journal settings ask', () => {
+    assert.deepEqual(builtInCollections['journal-feedback'].feedbackOn, { collection: 'journal', action: 'comment', visibleWithTarget: true });
+    assert.deepEqual(builtInCollections['journal-feedback'].approvalSwitch, { collection: 'journal-settings', id: JOURNAL_SETTINGS_ID, field: 'feedbackApproval' });
+    for (const name of ['journal-prompt', 'journal-note', 'journal-settings']) assert.equal(builtInCollections[name].takesDefaultPhase, false, name);
   });
 
   it('checks the phase and goals of an activity, the goal of a rating and the current phase of the project', () => {
@@ -479,7 +650,9 @@ describe('schemas: rules of the plan collections', () => {
     ]);
     assert.deepEqual(builtInCollections['goal-rating'].references, [{ field: 'goal', collection: 'goal', label: 'learning goal' }]);
     assert.deepEqual(builtInCollections.project.references, [{ field: 'currentPhase', collection: 'phase', label: 'phase' }]);
-    for (const name of ['glossary', 'board', 'journal', 'glossary-comment', 'glossary-reaction', 'phase', 'goal']) {
+    assert.deepEqual(builtInCollections['journal-prompt'].references, [{ field: 'schedule.phase', collection: 'phase', label: 'phase' }]);
+    assert.deepEqual(builtInCollections['journal-note'].references, [{ field: 'entry', collection: 'journal', label: 'journal entry' }]);
+    for (const name of ['glossary', 'board', 'journal', 'glossary-comment', 'glossary-reaction', 'phase', 'goal', 'journal-feedback', 'journal-settings']) {
       assert.equal(builtInCollections[name].references, undefined, `${name} names no other record`);
     }
   });

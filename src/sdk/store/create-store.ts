@@ -8,22 +8,26 @@ import {
   type ValidationIssue,
 } from '../errors.js';
 import { can, canContribute, initialStatus, type Action } from '../policy/can.js';
+import { authorIdOf, DEFAULT_ADDRESSEE_FIELD, readRuleAllows } from '../policy/read-rules.js';
 import { DEFAULT_SETTINGS, isStaff, type SpaceSettings, type TwinUser } from '../policy/roles.js';
 import { randomId } from '../revision.js';
 import { builtInCollections, type CollectionDefinition } from '../schemas/collections.js';
-import { ENVELOPE_KEYS, type RecordStatus } from '../schemas/envelope.js';
+import { ENVELOPE_KEYS, RECORD_STATUSES, type RecordStatus } from '../schemas/envelope.js';
 import { LIMITS } from '../schemas/limits.js';
 import type {
   AttachmentLimits,
   BatchResult,
   CreateAllItem,
   CreateOptions,
+  ErasureResult,
   InvalidRecord,
   ListResult,
+  PersonExport,
   RecordChange,
   StoreOptions,
   TwinRecord,
 } from './store-types.js';
+import { attachmentIdsOf } from './attachment-refs.js';
 import { reportStorageErrors } from './report-storage-errors.js';
 import { mergeOnto } from './three-way-merge.js';
 import { checkRecord, describeIssues } from './validate-record.js';
@@ -35,6 +39,16 @@ const RESERVED: readonly string[] = ENVELOPE_KEYS.filter((key) => key !== 'phase
 const UNSAVED_REV = '0-unsaved';
 /** How many times a safe merge is retried when others keep writing the same record. */
 const MERGE_ATTEMPTS = 3;
+/** How many times `erasePerson` tries again to delete records that others changed meanwhile. */
+const ERASE_ATTEMPTS = 3;
+/**
+ * From this many distinct targets, feedback that follows its target reads the target collection
+ * once instead of each target on its own.
+ */
+const TARGETS_LISTED_FROM = 8;
+
+/** Per operation: may the user read target `collection/id`? Looked up once per operation. */
+type TargetCache = Map<string, Promise<boolean>>;
 
 const NOUNS: Record<string, string> = {
   glossary: 'glossary entry',
@@ -47,10 +61,18 @@ const NOUNS: Record<string, string> = {
   activity: 'activity',
   goal: 'learning goal',
   'goal-rating': 'self-rating',
+  'journal-prompt': 'prompt set',
+  'journal-feedback': 'feedback',
+  'journal-note': 'note',
+  'journal-settings': 'journal settings',
 };
 
-/** "a phase", "an activity", "the project settings". */
+/** Nouns that take no article: "feedback with this id already exists". */
+const UNCOUNTABLE = new Set(['feedback']);
+
+/** "a phase", "an activity", "the project settings", "feedback". */
 function withArticle(noun: string): string {
+  if (UNCOUNTABLE.has(noun)) return noun;
   if (noun.endsWith('settings')) return `the ${noun}`;
   return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
@@ -63,6 +85,16 @@ function titleOf(fields: Record<string, unknown>): string | undefined {
   const trimmed = title?.trim().replace(/\s+/g, ' ');
   if (!trimmed) return undefined;
   return trimmed.length > 60 ? `${trimmed.slice(0, 59)}…` : trimmed;
+}
+
+/** The value at a field or a dotted path (`schedule.phase`) of a record; undefined when a step is missing. */
+function valueAt(record: Record<string, unknown>, path: string): unknown {
+  let value: unknown = record;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
 }
 
 /** The ids a reference field names: none, one, or (for `many`) each string of an array. */
@@ -147,6 +179,32 @@ export interface TwinStore extends EventTarget {
   removeAttachment(id: string, collection: string, record: TwinRecord): Promise<void>;
   /** Calls `listener` with every batch of changes the user may see, local and remote. */
   subscribe(listener: (changes: RecordChange[]) => void): () => void;
+  /**
+   * Everything this space holds of one person, for their right of access (data protection; many
+   * users are minors): in every collection the store knows (built-in and registered), every
+   * record they wrote, whatever its status, and every record addressed to them (a teacher's
+   * notes, `readableBy: 'addressee-and-staff'`); damaged ones raw, in `invalid`. Feedback others
+   * wrote on their entries is the others' and is not included. Allowed to the person themself
+   * and to teachers and admins; anyone else gets a TwinPermissionError. Reads every collection
+   * once; writes nothing.
+   */
+  exportPerson(userId: string): Promise<PersonExport>;
+  /**
+   * Erases one person from this space (right to erasure): deletes every record they wrote, the
+   * records addressed to them (a teacher's notes), the feedback others wrote on the records
+   * erased (its target is gone: comments, reactions and journal feedback), and the stored files
+   * the removed records referred to, unless a remaining record still refers to the same file.
+   * Records of others stay. All records go in one adapter write (files: one call each; a write
+   * that others' changes made conflict is tried again, up to 3 times).
+   *
+   * Teachers and admins erase anyone, everything. A person may erase themself (pupils too), with
+   * the rights they have on each record: their own records go, except those a teacher or
+   * moderator hid (they may be evidence: `kept`, reason `hidden`); others' records (notes to
+   * them, feedback on their entries) stay for a teacher to erase (`kept`, reason `not-yours`).
+   * Anyone else gets a TwinPermissionError. Not covered: a language a person added to someone
+   * else's glossary entry and review notes they wrote as a moderator stay in those records.
+   */
+  erasePerson(userId: string): Promise<ErasureResult>;
   close(): Promise<void>;
 }
 
@@ -184,8 +242,10 @@ class Store extends EventTarget implements TwinStore {
   }
 
   can(action: Action, record?: TwinRecord): boolean {
-    // A personal record (a pupil's self-rating) is, for anyone but its author and staff, not there.
-    if (record && !this.#personalReadable(record)) return false;
+    // A record its collection's read rule keeps from the user (a pupil's self-rating, a private
+    // journal entry, a note to another pupil) is, for them, not there. Feedback that follows its
+    // target is also checked against the target where the store delivers records (not here).
+    if (record && !this.#ruleAllows(record, this.#collections[record.collection])) return false;
     return can(this.user, action, record, this.settings);
   }
 
@@ -212,14 +272,15 @@ class Store extends EventTarget implements TwinStore {
     const definition = this.#definition(collection);
     const raw = await this.#io.get(this.space, collection, id);
     const notFound = () => new TwinNotFoundError(`This ${this.#noun(collection)} no longer exists (it may have been deleted).`);
-    if (!raw || !this.#mayInspect(raw, definition)) throw notFound();
+    const targets: TargetCache = new Map();
+    if (!raw || !(await this.#mayInspect(raw, definition, targets))) throw notFound();
     const checked = this.#check<T>(raw, definition);
     if (!checked.ok) {
       this.#reportInvalid({ collection, id, issues: checked.issues, raw });
       throw new TwinValidationError(`This ${this.#noun(collection)} is damaged and cannot be shown: ${describeIssues(checked.issues)}.`, checked.issues);
     }
     // A record the user may not read is, for them, not there.
-    if (!this.can('read', checked.record)) throw notFound();
+    if (!(await this.#readable(checked.record as TwinRecord, definition, targets))) throw notFound();
     return checked.record;
   }
 
@@ -228,11 +289,16 @@ class Store extends EventTarget implements TwinStore {
     const raws = await this.#io.list(this.space, collection, query);
     const records: T[] = [];
     const invalid: InvalidRecord[] = [];
+    const targets: TargetCache = new Map();
+    const follows = this.#followsTarget(definition);
+    if (follows) this.#prefetchTargets(definition, raws, targets);
+    // Written out (not #mayInspect and #readable): a list of plain records awaits nothing per record.
     for (const raw of raws) {
-      if (!this.#mayInspect(raw, definition)) continue;
+      if (!this.#ruleAllows(raw, definition) || (follows && !(await this.#targetAllows(raw, definition, targets)))) continue;
       const checked = this.#check<T>(raw, definition);
       if (checked.ok) {
-        if (this.can('read', checked.record)) records.push(checked.record);
+        // The target, if any, was checked above on the same stored version.
+        if (this.can('read', checked.record as TwinRecord)) records.push(checked.record);
       } else {
         const report = { collection, id: String(raw.id), issues: checked.issues, raw };
         invalid.push(report);
@@ -269,11 +335,12 @@ class Store extends EventTarget implements TwinStore {
     const toWrite: { index: number; record: RawRecord }[] = [];
     // Feedback may only go on a record the user can read and may comment on or react to.
     const targets = feedback ? await this.#feedbackTargets(feedback, items.map(({ fields }) => fields.target)) : undefined;
+    const approval = await this.#approvalRequired(definition);
     const lookups = new Map<string, Promise<boolean>>();
     for (const [index, { fields, options }] of items.entries()) {
       try {
         if (feedback && !targets?.get(String(fields.target))) throw this.#feedbackRefused(feedback);
-        const record = this.#validateForWrite(this.#draft(collection, definition, fields, options, timestamp), definition, collection);
+        const record = this.#validateForWrite(this.#draft(collection, definition, fields, options, timestamp, approval), definition, collection);
         const problem = await this.#referenceProblem(record, definition, undefined, lookups);
         if (problem) throw new TwinValidationError(capitalized(referenceSentence(problem)), [referenceIssue(problem)]);
         toWrite.push({ index, record });
@@ -289,7 +356,7 @@ class Store extends EventTarget implements TwinStore {
         { origin: this.#origin },
       );
       const changes: RecordChange[] = [];
-      written.forEach((result, i) => {
+      for (const [i, result] of written.entries()) {
         const { index, record } = toWrite[i];
         if (result.ok) {
           const saved = deepFreeze({ ...record, rev: result.rev }) as T;
@@ -301,11 +368,11 @@ class Store extends EventTarget implements TwinStore {
             error: new TwinConflictError(
               `${capitalized(withArticle(this.#noun(collection)))} with this id already exists. Nothing was overwritten.`,
               record,
-              this.#theirs(result.current, definition),
+              await this.#theirs(result.current, definition),
             ),
           };
         }
-      });
+      }
       this.#emitChanges(changes);
     }
     return results as BatchResult<T>[];
@@ -314,7 +381,13 @@ class Store extends EventTarget implements TwinStore {
   async createAll(items: CreateAllItem[]): Promise<TwinRecord[]> {
     if (!items.length) return [];
     const timestamp = this.#now().toISOString();
-    const entries = this.#prepareBatch(items, timestamp);
+    // Collections whose approval switch (the journal settings) makes this user's records wait.
+    const approvals = new Set<string>();
+    for (const collection of new Set(items.map((item) => item.collection))) {
+      const definition = this.#collections[collection];
+      if (definition && (await this.#approvalRequired(definition))) approvals.add(collection);
+    }
+    const entries = this.#prepareBatch(items, timestamp, approvals);
     // Records of this batch count as existing for each other's references.
     const inBatch = new Map<string, RawRecord>();
     for (const entry of entries) if (entry.record) inBatch.set(`${entry.collection}\u0000${entry.record.id}`, entry.record);
@@ -343,7 +416,7 @@ class Store extends EventTarget implements TwinStore {
           throw new TwinConflictError(
             `${label}: ${withArticle(this.#noun(collection))} with the id "${record.id}" already exists. Nothing was saved.`,
             record,
-            this.#theirs(taken, definition),
+            await this.#theirs(taken, definition),
           );
         }
       }
@@ -362,7 +435,7 @@ class Store extends EventTarget implements TwinStore {
   }
 
   /** Builds and checks (collection, permission, schema, ids used twice) each record of a batch, without throwing. */
-  #prepareBatch(items: CreateAllItem[], timestamp: string): BatchEntry[] {
+  #prepareBatch(items: CreateAllItem[], timestamp: string, approvals: ReadonlySet<string>): BatchEntry[] {
     const counts = new Map<string, number>();
     const ids = new Set<string>();
     return items.map((item, index) => {
@@ -380,7 +453,7 @@ class Store extends EventTarget implements TwinStore {
           ]);
         }
         this.#requireCreate(collection, definition);
-        const draft = this.#draft(collection, definition, item.fields ?? {}, { id: item.id, phase: item.phase }, timestamp);
+        const draft = this.#draft(collection, definition, item.fields ?? {}, { id: item.id, phase: item.phase }, timestamp, approvals.has(collection));
         const record = this.#validateForWrite(draft, definition, collection);
         const key = `${collection}\u0000${record.id}`;
         if (ids.has(key)) {
@@ -419,13 +492,23 @@ class Store extends EventTarget implements TwinStore {
     const message = kept
       ? `${label}: ${noun} with the id "${record?.id}" was created by someone else a moment ago, so the batch was stopped; ${kept} of its records could not be taken back because someone changed them meanwhile.`
       : `${label}: ${noun} with the id "${record?.id}" was created by someone else a moment ago. Nothing was saved.`;
-    return new TwinConflictError(message, record, definition ? this.#theirs(current, definition) : undefined);
+    return new TwinConflictError(message, record, definition ? await this.#theirs(current, definition) : undefined);
   }
 
-  /** A new record before validation: the caller's fields and the store's envelope. */
-  #draft(collection: string, definition: CollectionDefinition, fields: Record<string, unknown>, options: CreateOptions, timestamp: string): Record<string, unknown> {
+  /**
+   * A new record before validation: the caller's fields and the store's envelope. `approval`: the
+   * collection's approval switch asks for approval of this user's records (see `#approvalRequired`).
+   */
+  #draft(
+    collection: string,
+    definition: CollectionDefinition,
+    fields: Record<string, unknown>,
+    options: CreateOptions,
+    timestamp: string,
+    approval: boolean,
+  ): Record<string, unknown> {
     // A reaction is a signal, not content: it needs no approval, or it would wait for ever.
-    const status = definition.unmoderated || definition.feedbackOn?.unmoderated ? 'published' : initialStatus(this.user, this.settings);
+    const status = definition.unmoderated || definition.feedbackOn?.unmoderated ? 'published' : approval ? 'pending' : initialStatus(this.user, this.settings);
     const given = options.phase ?? (fields.phase as string | undefined);
     const phase = given ?? (definition.takesDefaultPhase === false ? undefined : this.#defaultPhase);
     const draft: Record<string, unknown> = {
@@ -454,6 +537,7 @@ class Store extends EventTarget implements TwinStore {
     // Everything is decided on the stored version, never on the caller's copy: a widget cannot
     // change the author, status or creation time by passing an edited record.
     let theirs = await this.#stored<T>(collection, definition, base);
+    const approval = await this.#approvalRequired(definition);
     for (let attempt = 1; ; attempt++) {
       if (!theirs) {
         throw new TwinConflictError(`Someone deleted this ${noun} while you were editing it. Your version is kept here so you can save it again.`, mine, undefined);
@@ -469,7 +553,7 @@ class Store extends EventTarget implements TwinStore {
         );
       }
       const removals = Object.fromEntries(merge.removed.map((key) => [key, undefined]));
-      const edited = this.#edited(theirs, removals, merge.set, definition);
+      const edited = this.#edited(theirs, removals, merge.set, definition, approval);
       if (!this.#mayContribute(theirs, edited, definition)) this.#require('edit', theirs, collection);
       const record = this.#validateForWrite(edited, definition, collection);
       // Only what this edit names anew is checked: an activity left in a phase removed since can still be edited.
@@ -477,7 +561,7 @@ class Store extends EventTarget implements TwinStore {
       if (problem) throw new TwinValidationError(capitalized(referenceSentence(problem)), [referenceIssue(problem)]);
       const [result] = await this.#io.write(this.space, [{ type: 'put', record, expectedRev: theirs.rev }], { origin: this.#origin });
       if (result.ok) return this.#saved<T>(collection, record, result);
-      theirs = this.#theirs<T>(result.current, definition);
+      theirs = await this.#theirs<T>(result.current, definition);
     }
   }
 
@@ -500,7 +584,7 @@ class Store extends EventTarget implements TwinStore {
       throw new TwinConflictError(
         `This ${this.#noun(collection)} changed before your decision was saved. Look at the new version and decide again.`,
         next,
-        this.#theirs(result.current, definition),
+        await this.#theirs(result.current, definition),
       );
     }
     return this.#saved<T>(collection, next, result);
@@ -520,7 +604,7 @@ class Store extends EventTarget implements TwinStore {
     });
     if (!result.ok) {
       if (!result.current) return gone();
-      throw kept(this.#theirs(result.current, definition));
+      throw kept(await this.#theirs(result.current, definition));
     }
     gone();
   }
@@ -565,6 +649,94 @@ class Store extends EventTarget implements TwinStore {
     await this.#io.deleteAttachment(this.space, id);
   }
 
+  async exportPerson(userId: string): Promise<PersonExport> {
+    this.#requirePerson(userId, 'export');
+    const records: Record<string, TwinRecord[]> = {};
+    const invalid: InvalidRecord[] = [];
+    for (const { collection, definition, raws } of await this.#listEverything()) {
+      const mine: TwinRecord[] = [];
+      for (const raw of raws) {
+        if (!this.#concerns(raw, definition, userId)) continue;
+        const checked = this.#check<TwinRecord>(raw, definition);
+        if (checked.ok) mine.push(checked.record);
+        else invalid.push({ collection, id: String(raw.id), issues: checked.issues, raw });
+      }
+      records[collection] = mine;
+    }
+    return { person: userId, exportedAt: this.#now().toISOString(), records, invalid };
+  }
+
+  async erasePerson(userId: string): Promise<ErasureResult> {
+    this.#requirePerson(userId, 'erase');
+    const everything = await this.#listEverything();
+    const keyOf = (collection: string, id: unknown) => `${collection}\u0000${String(id)}`;
+    /** The records to erase, by collection/id: the person's, those addressed to them, then feedback on those. */
+    const chosen = new Map<string, { collection: string; raw: RawRecord }>();
+    const kept: ErasureResult['keptRecords'] = [];
+    const choose = (collection: string, raw: RawRecord) => {
+      const reason = this.#erasureRefusal(raw);
+      if (reason) kept.push({ collection, id: String(raw.id), reason });
+      else chosen.set(keyOf(collection, raw.id), { collection, raw });
+    };
+    for (const { collection, definition, raws } of everything) {
+      for (const raw of raws) if (this.#concerns(raw, definition, userId)) choose(collection, raw);
+    }
+    // Feedback on an erased record has lost its target (and may quote the person): it goes too.
+    for (const { collection, definition, raws } of everything) {
+      const on = definition.feedbackOn?.collection;
+      if (!on) continue;
+      for (const raw of raws) {
+        if (chosen.has(keyOf(collection, raw.id)) || this.#concerns(raw, definition, userId)) continue;
+        if (typeof raw.target === 'string' && chosen.has(keyOf(on, raw.target))) choose(collection, raw);
+      }
+    }
+
+    // One write for every record; a record someone changed meanwhile is tried again with its new revision.
+    /** Each removed record, as the version deleted. */
+    const removed: { collection: string; raw: RawRecord }[] = [];
+    let pending = [...chosen.values()];
+    for (let attempt = 1; pending.length; attempt++) {
+      const results = await this.#io.write(
+        this.space,
+        pending.map(({ collection, raw }) => ({ type: 'delete' as const, collection, id: String(raw.id), expectedRev: String(raw.rev) })),
+        { origin: this.#origin },
+      );
+      const again: typeof pending = [];
+      for (const [i, result] of results.entries()) {
+        const { collection, raw } = pending[i];
+        if (result.ok || !result.current) {
+          removed.push({ collection, raw });
+          continue;
+        }
+        const reason = this.#erasureRefusal(result.current) ?? (attempt >= ERASE_ATTEMPTS ? 'changed' : undefined);
+        if (reason) kept.push({ collection, id: String(raw.id), reason });
+        else again.push({ collection, raw: result.current });
+      }
+      pending = again;
+    }
+    this.#emitChanges(removed.map(({ collection, raw }) => ({ type: 'delete' as const, collection, id: String(raw.id), local: true })));
+
+    // Files of the removed records, unless a record that stays refers to the same file.
+    const gone = new Set(removed.map(({ collection, raw }) => keyOf(collection, raw.id)));
+    const files = new Set(removed.flatMap(({ raw }) => attachmentIdsOf(raw)));
+    const stillUsed = new Set<string>();
+    for (const { collection, raws } of everything) {
+      for (const raw of raws) if (!gone.has(keyOf(collection, raw.id))) for (const file of attachmentIdsOf(raw)) stillUsed.add(file);
+    }
+    let filesRemoved = 0;
+    let filesKept = 0;
+    for (const file of files) {
+      if (stillUsed.has(file)) continue;
+      try {
+        await this.#io.deleteAttachment(this.space, file);
+        filesRemoved += 1;
+      } catch {
+        filesKept += 1; // The server refused (someone else's upload) or storage failed: reported, not thrown.
+      }
+    }
+    return { removed: removed.length, kept: kept.length, files: filesRemoved, filesKept, keptRecords: kept };
+  }
+
   subscribe(listener: (changes: RecordChange[]) => void): () => void {
     const handler = (event: Event) => listener((event as CustomEvent<{ changes: RecordChange[] }>).detail.changes);
     this.addEventListener('change', handler);
@@ -580,6 +752,8 @@ class Store extends EventTarget implements TwinStore {
   async #onAdapterChanges(changes: Change[]) {
     const foreign = changes.filter((change) => change.origin !== this.#origin);
     if (!foreign.length) return;
+    // Feedback on the same entry, arriving together, looks the entry up once.
+    const targets: TargetCache = new Map();
     const out = await Promise.all(
       foreign.map(async (change): Promise<RecordChange | undefined> => {
         const definition = this.#collections[change.collection];
@@ -594,15 +768,19 @@ class Store extends EventTarget implements TwinStore {
           }
         }
         if (!raw) return { type: 'delete', collection: change.collection, id: change.id, local: false };
-        if (!this.#mayInspect(raw, definition)) return { type: 'delete', collection: change.collection, id: change.id, local: false };
-        const checked = this.#check<TwinRecord>(raw, definition);
-        if (!checked.ok) {
-          this.#reportInvalid({ collection: change.collection, id: change.id, issues: checked.issues, raw });
-          return undefined;
+        try {
+          if (!(await this.#mayInspect(raw, definition, targets))) return { type: 'delete', collection: change.collection, id: change.id, local: false };
+          const checked = this.#check<TwinRecord>(raw, definition);
+          if (!checked.ok) {
+            this.#reportInvalid({ collection: change.collection, id: change.id, issues: checked.issues, raw });
+            return undefined;
+          }
+          // A record hidden from this user (by a teacher, or made private by its author) leaves their view like a deletion.
+          if (!(await this.#readable(checked.record, definition, targets))) return { type: 'delete', collection: change.collection, id: change.id, local: false };
+          return { type: 'put', collection: change.collection, id: change.id, record: checked.record, local: false };
+        } catch {
+          return undefined; // The target of feedback is unreadable right now: decided on the next change.
         }
-        // A record hidden from this user (say, by a teacher) leaves their view like a deletion.
-        if (!this.can('read', checked.record)) return { type: 'delete', collection: change.collection, id: change.id, local: false };
-        return { type: 'put', collection: change.collection, id: change.id, record: checked.record, local: false };
       }),
     );
     this.#emitChanges(out.filter((change): change is RecordChange => change !== undefined));
@@ -614,7 +792,7 @@ class Store extends EventTarget implements TwinStore {
    */
   async #stored<T extends TwinRecord>(collection: string, definition: CollectionDefinition, record: TwinRecord): Promise<T | undefined> {
     const known = this.#validated.get(`${collection}\u0000${record.id}`);
-    if (known && known.rev === record.rev) return this.can('read', known.record) ? (known.record as T) : undefined;
+    if (known && known.rev === record.rev) return (await this.#readable(known.record, definition)) ? (known.record as T) : undefined;
     const raw = await this.#io.get(this.space, collection, record.id);
     if (!raw) return undefined;
     const checked = this.#check<T>(raw, definition);
@@ -625,18 +803,18 @@ class Store extends EventTarget implements TwinStore {
         undefined,
       );
     }
-    return this.can('read', checked.record) ? checked.record : undefined;
+    return (await this.#readable(checked.record, definition)) ? checked.record : undefined;
   }
 
   /** What storage holds, for a conflict error: only a valid record the user may read, never raw data. */
-  #theirs<T extends TwinRecord>(raw: RawRecord | undefined, definition: CollectionDefinition): T | undefined {
+  async #theirs<T extends TwinRecord>(raw: RawRecord | undefined, definition: CollectionDefinition): Promise<T | undefined> {
     if (!raw) return undefined;
     const checked = this.#check<T>(raw, definition);
-    return checked.ok && this.can('read', checked.record) ? checked.record : undefined;
+    return checked.ok && (await this.#readable(checked.record, definition)) ? checked.record : undefined;
   }
 
   /** The record after an edit: the stored envelope, the user's fields, and the store's bookkeeping. */
-  #edited(stored: TwinRecord, changes: Record<string, unknown>, fields: Record<string, unknown>, definition: CollectionDefinition) {
+  #edited(stored: TwinRecord, changes: Record<string, unknown>, fields: Record<string, unknown>, definition: CollectionDefinition, approval: boolean) {
     const next: Record<string, unknown> = {
       ...stored,
       ...fields,
@@ -646,7 +824,8 @@ class Store extends EventTarget implements TwinStore {
     };
     for (const key of Object.keys(changes)) if (changes[key] === undefined) delete next[key];
     // An author whose records need approval sends an edited published record back for approval.
-    if (!definition.unmoderated && stored.status === 'published' && stored.author.id === this.user.id && initialStatus(this.user, this.settings) === 'pending') {
+    const waits = approval || initialStatus(this.user, this.settings) === 'pending';
+    if (!definition.unmoderated && stored.status === 'published' && stored.author.id === this.user.id && waits) {
       next.status = 'pending';
     }
     return next;
@@ -714,24 +893,131 @@ class Store extends EventTarget implements TwinStore {
     }
   }
 
+  /** Only the person themself, or staff, may export or erase a person's data. */
+  #requirePerson(userId: string, what: 'export' | 'erase') {
+    if (typeof userId !== 'string' || userId.length === 0 || userId.length > LIMITS.id) {
+      throw new TwinValidationError(`To ${what} a person's data, name them by their user id (1 to ${LIMITS.id} characters). Nothing was ${what === 'export' ? 'exported' : 'erased'}.`, [
+        { path: 'userId', message: `must be a user id of 1 to ${LIMITS.id} characters` },
+      ]);
+    }
+    if (userId === this.user.id || isStaff(this.user.role)) return;
+    throw new TwinPermissionError(
+      `Only teachers, or the person themself, can ${what} a person's data: ${this.user.name} (${this.user.role}) asked for someone else's. Nothing was ${what === 'export' ? 'exported' : 'erased'}.`,
+      what === 'export' ? 'export' : 'delete',
+    );
+  }
+
+  /** Every stored record of every collection the store knows, raw, one list per collection. */
+  #listEverything(): Promise<{ collection: string; definition: CollectionDefinition; raws: RawRecord[] }[]> {
+    return Promise.all(
+      Object.entries(this.#collections).map(async ([collection, definition]) => ({ collection, definition, raws: await this.#io.list(this.space, collection) })),
+    );
+  }
+
+  /** Is this raw record the person's: written by them, or addressed to them (`addressee-and-staff`)? */
+  #concerns(raw: RawRecord, definition: CollectionDefinition, userId: string): boolean {
+    if (authorIdOf(raw) === userId) return true;
+    return definition.readableBy === 'addressee-and-staff' && raw[definition.addressee ?? DEFAULT_ADDRESSEE_FIELD] === userId;
+  }
+
+  /**
+   * Why the user may not delete this raw record in an erasure, or undefined when they may: the
+   * policy's `delete` (staff any record; others their own, unless hidden).
+   */
+  #erasureRefusal(raw: RawRecord): 'hidden' | 'not-yours' | undefined {
+    const author = authorIdOf(raw) ?? '';
+    const status = (RECORD_STATUSES as readonly unknown[]).includes(raw.status) ? (raw.status as RecordStatus) : 'published';
+    if (can(this.user, 'delete', { author: { id: author }, status }, this.settings)) return undefined;
+    return author === this.user.id && status === 'hidden' ? 'hidden' : 'not-yours';
+  }
+
   #feedbackRefused(feedback: NonNullable<CollectionDefinition['feedbackOn']>) {
     return new TwinPermissionError(`${this.user.name} (${this.user.role}) may not ${feedback.action} on this record: it does not exist or cannot be read.`, feedback.action);
   }
 
   /**
    * May the user see this stored record at all, even damaged (an invalid record is reported with its
-   * raw content)? Not someone else's personal record: its damage is not theirs to see either.
+   * raw content)? Not a record its collection's read rule keeps from them (someone else's
+   * self-rating, a private journal entry, feedback on an entry they cannot read): its damage is
+   * not theirs to see either.
    */
-  #mayInspect(raw: RawRecord, definition: CollectionDefinition): boolean {
-    if (definition.readableBy !== 'author-and-staff' || isStaff(this.user.role)) return true;
-    const author = raw.author as { id?: unknown } | undefined;
-    return typeof author === 'object' && author !== null && author.id === this.user.id;
+  async #mayInspect(raw: RawRecord, definition: CollectionDefinition, targets: TargetCache): Promise<boolean> {
+    if (!this.#ruleAllows(raw, definition)) return false;
+    return !this.#followsTarget(definition) || this.#targetAllows(raw, definition, targets);
   }
 
-  /** `readableBy: 'author-and-staff'`: only the author and teachers see the record. */
-  #personalReadable(record: TwinRecord): boolean {
-    if (this.#collections[record.collection]?.readableBy !== 'author-and-staff') return true;
-    return record.author?.id === this.user.id || isStaff(this.user.role);
+  /** Does the collection's read rule (`readableBy`) let the user read this record, raw or validated? */
+  #ruleAllows(record: Record<string, unknown>, definition: CollectionDefinition | undefined): boolean {
+    if (!definition?.readableBy) return true;
+    return readRuleAllows(definition.readableBy, record, this.user, definition.addressee);
+  }
+
+  /**
+   * May the user read this validated record: its collection's read rule, its status (`can`), and
+   * for feedback that follows its target (`visibleWithTarget`), the target too.
+   */
+  async #readable(record: TwinRecord, definition: CollectionDefinition, targets: TargetCache = new Map()): Promise<boolean> {
+    if (!this.can('read', record)) return false;
+    return !this.#followsTarget(definition) || this.#targetAllows(record, definition, targets);
+  }
+
+  /** Is this feedback delivered only to readers of its target, and is the user not staff (who read every target)? */
+  #followsTarget(definition: CollectionDefinition): boolean {
+    return !!definition.feedbackOn?.visibleWithTarget && !isStaff(this.user.role);
+  }
+
+  /** May the user read the target of this feedback (raw or validated)? Looked up once per target in `targets`. */
+  #targetAllows(record: Record<string, unknown>, definition: CollectionDefinition, targets: TargetCache): Promise<boolean> {
+    const collection = definition.feedbackOn?.collection;
+    const target = record.target;
+    if (!collection || typeof target !== 'string') return Promise.resolve(false);
+    const key = `${collection}\u0000${target}`;
+    let known = targets.get(key);
+    if (!known) {
+      known = this.#io.get(this.space, collection, target).then((raw) => this.#targetReadable(collection, raw));
+      targets.set(key, known);
+    }
+    return known;
+  }
+
+  /** Is this stored target (possibly gone) valid and readable for the user? A damaged target hides its feedback until repaired. */
+  #targetReadable(collection: string, raw: RawRecord | undefined): boolean {
+    const definition = this.#collections[collection];
+    if (!raw || !definition) return false;
+    const checked = this.#check<TwinRecord>(raw, definition);
+    return checked.ok && this.can('read', checked.record);
+  }
+
+  /**
+   * For a list of feedback on many targets: reads the target collection once and fills `targets`,
+   * instead of one read per target. Fewer targets are read one by one, when needed.
+   */
+  #prefetchTargets(definition: CollectionDefinition, raws: RawRecord[], targets: TargetCache): void {
+    const collection = definition.feedbackOn?.collection;
+    if (!collection) return;
+    const ids = new Set<string>();
+    for (const raw of raws) if (typeof raw.target === 'string') ids.add(raw.target);
+    if (ids.size < TARGETS_LISTED_FROM) return;
+    const byId = this.#io.list(this.space, collection).then((list) => new Map(list.map((raw) => [raw.id, raw])));
+    for (const id of ids) targets.set(`${collection}\u0000${id}`, byId.then((found) => this.#targetReadable(collection, found.get(id))));
+  }
+
+  /**
+   * Does the collection's approval switch (`approvalSwitch`: the journal settings'
+   * `feedbackApproval`) make this user's new and edited records wait for approval? Only pupils'
+   * (moderators and staff publish as the space's moderation says). The store reads the settings
+   * record when it writes such a record: no setting, or `false`, needs no approval; a damaged
+   * settings record asks for approval (safe side).
+   */
+  async #approvalRequired(definition: CollectionDefinition): Promise<boolean> {
+    const toggle = definition.approvalSwitch;
+    if (!toggle || this.user.role !== 'pupil') return false;
+    const raw = await this.#io.get(this.space, toggle.collection, toggle.id);
+    if (!raw) return false;
+    const settingsDefinition = this.#collections[toggle.collection];
+    const checked = settingsDefinition ? this.#check<TwinRecord>(raw, settingsDefinition) : undefined;
+    if (!checked?.ok) return true;
+    return valueAt(checked.record, toggle.field) === true;
   }
 
   /**
@@ -747,8 +1033,8 @@ class Store extends EventTarget implements TwinStore {
     inBatch?: Map<string, Record<string, unknown>>,
   ): Promise<ReferenceProblem | undefined> {
     for (const reference of definition.references ?? []) {
-      const known = new Set(before ? referencedIds(before[reference.field], reference.many) : []);
-      for (const id of referencedIds(record[reference.field], reference.many)) {
+      const known = new Set(before ? referencedIds(valueAt(before, reference.field), reference.many) : []);
+      for (const id of referencedIds(valueAt(record, reference.field), reference.many)) {
         if (known.has(id)) continue;
         const key = `${reference.collection}\u0000${id}`;
         const batched = inBatch?.get(key);
@@ -813,9 +1099,10 @@ class Store extends EventTarget implements TwinStore {
     return new TwinValidationError(`This ${this.#noun(collection)} was not saved: ${describeIssues(issues)}.`, issues);
   }
 
+  /** Who wrote a record, as it is stored with it: whether they travel too (the journal invites pupils at home to travellers' entries). */
   #author() {
-    const { id, name, school } = this.user;
-    return school ? { id, name, school } : { id, name };
+    const { id, name, school, mobile } = this.user;
+    return { id, name, ...(school ? { school } : {}), ...(mobile ? { mobile: true } : {}) };
   }
 
   /** `updatedAt` never goes backwards, even when this device's clock is behind the last writer's. */

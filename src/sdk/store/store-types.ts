@@ -72,3 +72,41 @@ export interface StoreEventMap {
   /** Storage failed (quota exceeded, storage unavailable) during any operation. */
   error: CustomEvent<TwinError>;
 }
+
+/** Everything a space holds of one person: see `TwinStore.exportPerson`. */
+export interface PersonExport {
+  /** The user id exported. */
+  person: string;
+  /** When the export was made (ISO time). */
+  exportedAt: string;
+  /**
+   * By collection (every collection the store knows, empty ones too): the records the person
+   * wrote, and the records addressed to them (a teacher's notes), validated and migrated.
+   */
+  records: Record<string, TwinRecord[]>;
+  /** Their records that are damaged, raw as stored: personal data even when unreadable. */
+  invalid: InvalidRecord[];
+}
+
+/** Why `TwinStore.erasePerson` left a record in place. */
+export type ErasureKeptReason =
+  /** Hidden by a teacher or moderator: possibly evidence; only staff can erase it. */
+  | 'hidden'
+  /** Someone else's record (feedback on the person's entries, a teacher's note to them): only staff can erase it. */
+  | 'not-yours'
+  /** Changed by someone else during the erasure, again and again: run the erasure again. */
+  | 'changed';
+
+/** What `TwinStore.erasePerson` did. */
+export interface ErasureResult {
+  /** Records deleted (also those someone else deleted meanwhile). */
+  removed: number;
+  /** Records that were to be erased but are still there: see `keptRecords`. */
+  kept: number;
+  /** Stored files deleted: those the removed records referred to, unless a remaining record still does. */
+  files: number;
+  /** Files that could not be deleted (the server refused, or storage failed). */
+  filesKept: number;
+  /** The records kept, and why. */
+  keptRecords: { collection: string; id: string; reason: ErasureKeptReason }[];
+}

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { runInNewContext } from 'node:vm';
 import { transformSync } from 'esbuild';
 import type { ModerationMode, Role } from '../../../policy/roles.js';
-import { validateDocUpdateSource } from './validate-doc-update.js';
+import { PRIVATE_COLLECTIONS, STAFF_ONLY_COLLECTIONS, validateDocUpdateSource, VISIBILITY_COLLECTIONS } from './validate-doc-update.js';
 
 /**
  * The server's rules, run as CouchDB runs them: the source text evaluated in an empty context (no
@@ -31,11 +31,17 @@ interface Attempt {
   old?: Doc | null;
   moderation?: ModerationMode;
   secObj?: unknown;
+  /** Made with `approvalCollections: ['journal-feedback']` (teachers approve peer feedback). */
+  approval?: boolean;
 }
-function attempt({ user, doc, old = null, moderation = 'off', secObj = NO_SECURITY }: Attempt): Outcome {
+let approving: Validate | undefined;
+function attempt({ user, doc, old = null, moderation = 'off', secObj = NO_SECURITY, approval = false }: Attempt): Outcome {
   try {
+    const validate = approval
+      ? (approving ??= runInNewContext(`(${validateDocUpdateSource({ space: SPACE, moderation: 'off', approvalCollections: ['journal-feedback'] })})`, Object.create(null)) as Validate)
+      : validator(moderation);
     // Through JSON, as CouchDB hands documents over: plain data, no shared objects.
-    validator(moderation)(JSON.parse(JSON.stringify(doc)), old && JSON.parse(JSON.stringify(old)), user, secObj);
+    validate(JSON.parse(JSON.stringify(doc)), old && JSON.parse(JSON.stringify(old)), user, secObj);
     return 'ok';
   } catch (error) {
     const thrown = error as { forbidden?: string; unauthorized?: string };
@@ -352,8 +358,8 @@ describe('validate_doc_update: the project plan and self-ratings', () => {
 
   it('lets only teachers add phases, activities, goals and the project settings, as the store does', () => {
     for (const collection of ['phase', 'activity', 'goal', 'project']) {
-      refused({ user: as('pia', 'pupil'), doc: record({ collection }) }, /Only teachers can add to the project plan/);
-      refused({ user: as('mo', 'moderator'), doc: record({ collection, author: person('mo') }) }, /Only teachers can add to the project plan/);
+      refused({ user: as('pia', 'pupil'), doc: record({ collection }) }, /Only teachers can add .* records: the project plan/);
+      refused({ user: as('mo', 'moderator'), doc: record({ collection, author: person('mo') }) }, /Only teachers can add .* records: the project plan/);
       allowed({ user: as('tom', 'teacher'), doc: record({ collection, author: person('tom') }) });
     }
   });
@@ -368,5 +374,62 @@ describe('validate_doc_update: the project plan and self-ratings', () => {
     const old = stored({ ...rating({ author: person('kasia') }) });
     refused({ user: as('mo', 'moderator'), doc: edited(old, { status: 'hidden' }), old }, /belongs to its author and the teachers/);
     allowed({ user: as('tom', 'teacher'), doc: edited(old, { status: 'hidden' }), old });
+  });
+});
+
+describe('validate_doc_update: the journal', () => {
+  const note = (fields: Doc = {}) => record({ collection: 'journal-note', id: 'n1', text: undefined, author: person('tom'), pupil: 'pia', body: 'Well done', ...fields });
+  const journal = (visibility: string, fields: Doc = {}) =>
+    record({ collection: 'journal', id: 'j1', text: undefined, author: person('kasia'), date: '2027-01-11', title: 'Day one', visibility, ...fields });
+  const feedback = (fields: Doc = {}) => record({ collection: 'journal-feedback', id: 'f1', text: undefined, target: 'j1', kind: 'liked', body: 'Nice', ...fields });
+
+  it('knows the journal\'s staff-only, private and visibility collections from the store\'s definitions', () => {
+    assert.deepEqual([...STAFF_ONLY_COLLECTIONS].sort(), ['activity', 'goal', 'journal-note', 'journal-prompt', 'journal-settings', 'phase', 'project']);
+    assert.deepEqual([...PRIVATE_COLLECTIONS].sort(), ['goal-rating', 'journal-note']);
+    assert.deepEqual(VISIBILITY_COLLECTIONS, ['journal']);
+  });
+
+  it('lets only teachers add prompt sets, notes and the journal settings', () => {
+    for (const collection of ['journal-prompt', 'journal-note', 'journal-settings']) {
+      refused({ user: as('pia', 'pupil'), doc: record({ collection }) }, new RegExp(`Only teachers can add ${collection} records`));
+      refused({ user: as('mo', 'moderator'), doc: record({ collection, author: person('mo') }) }, /Only teachers can add/);
+      allowed({ user: as('tom', 'teacher'), doc: record({ collection, author: person('tom') }) });
+    }
+  });
+
+  it('keeps moderators and the pupil named away from changing a note', () => {
+    const old = stored(note());
+    refused({ user: as('mo', 'moderator'), doc: edited(old, { status: 'hidden' }), old }, /belongs to its author and the teachers/);
+    refused({ user: as('pia', 'pupil'), doc: edited(old, { body: 'Changed' }), old }, /belongs to its author and the teachers/);
+    refused({ user: as('pia', 'pupil'), doc: deletion(old), old }, /delete only your own records/);
+    allowed({ user: as('tom', 'teacher'), doc: edited(old, { body: 'Well done, really' }), old });
+  });
+
+  it('keeps moderators from deciding on a private journal entry; a shared one they may hide', () => {
+    const moderator = as('mo', 'moderator');
+    const secret = stored(journal('private'));
+    refused({ user: moderator, doc: edited(secret, { status: 'hidden' }), old: secret }, /private to its author and the teachers/);
+    const unknown = stored(journal('friends'));
+    refused({ user: moderator, doc: edited(unknown, { status: 'hidden' }), old: unknown }, /private to its author/);
+    for (const visibility of ['space', 'school']) {
+      const shared = stored(journal(visibility));
+      allowed({ user: moderator, doc: edited(shared, { status: 'hidden' }), old: shared });
+    }
+    allowed({ user: as('tom', 'teacher'), doc: edited(secret, { status: 'hidden' }), old: secret });
+    allowed({ user: as('kasia', 'pupil'), doc: edited(secret, { title: 'Day one, again' }), old: secret });
+  });
+
+  it('makes pupils\' journal feedback wait for approval when the design document is made with approvalCollections', () => {
+    const pupil = as('pia', 'pupil');
+    refused({ user: pupil, doc: feedback(), approval: true }, /wait for approval: save it as pending/);
+    allowed({ user: pupil, doc: feedback({ status: 'pending' }), approval: true });
+    allowed({ user: pupil, doc: feedback() }); // Without the option, it is published.
+    allowed({ user: as('mo', 'moderator'), doc: feedback({ author: person('mo') }), approval: true });
+    allowed({ user: as('tom', 'teacher'), doc: feedback({ author: person('tom') }), approval: true });
+    // A pupil's other records are not concerned, and an edit of her published feedback waits again.
+    allowed({ user: pupil, doc: record(), approval: true });
+    const old = stored(feedback());
+    refused({ user: pupil, doc: edited(old, { body: 'Nicer' }), old, approval: true }, /save the edited record as pending/);
+    allowed({ user: pupil, doc: edited(old, { body: 'Nicer', status: 'pending' }), old, approval: true });
   });
 });

@@ -8,6 +8,18 @@
  * with `function`: pouchdb-server evaluates `return <source>`, where a leading comment would end the
  * statement. The space and its moderation mode are written into the text when the design document is
  * made; change the moderation mode by running the setup again.
+ *
+ * What it cannot mirror: it sees only the document being written (and its previous version), so
+ * - who may READ a record (a private journal entry, a school-only entry, a note to one pupil,
+ *   feedback on an entry one cannot read) is not enforced by CouchDB per document: every member
+ *   with access to the database can read all of it through the HTTP API. The store enforces read
+ *   rules; a deployment that must keep entries from other pupils needs a proxy or one database
+ *   per audience;
+ * - rules that depend on another record are not checked: a feedback's target being readable, a
+ *   reference (an activity's phase) existing, the journal settings' `feedbackApproval` (pass
+ *   `approvalCollections` when the design document is made instead);
+ * - the user's school is unknown to CouchDB, so a moderator's decision on a `school` journal entry
+ *   of another school is not refused (one on a `private` entry is).
  */
 import { addsOwnTranslationsOnly } from '../../../policy/glossary-contribution.js';
 import { MODERATION_MODES, ROLES, type ModerationMode } from '../../../policy/roles.js';
@@ -22,14 +34,27 @@ export interface ValidateDocUpdateOptions {
   unmoderatedCollections?: readonly string[];
   /** Collections where any member may add a missing language, signed with their id (the glossary). */
   translationCollections?: readonly string[];
+  /**
+   * Collections whose pupils' new and edited records wait for approval whatever the moderation
+   * mode: the server's copy of the journal settings' `feedbackApproval` (pass
+   * `['journal-feedback']` when it is on; rerun the setup when it changes). Default: none.
+   */
+  approvalCollections?: readonly string[];
 }
 
 const builtIns = Object.values(builtInCollections);
 export const UNMODERATED_COLLECTIONS = builtIns.filter((definition) => definition.unmoderated || definition.feedbackOn?.unmoderated).map((definition) => definition.name);
 /** Collections only staff add to (the project's plan), as the store's `createdBy: 'staff'`. */
 export const STAFF_ONLY_COLLECTIONS = builtIns.filter((definition) => definition.createdBy === 'staff').map((definition) => definition.name);
-/** Collections whose records are their author's and the teachers' only (self-ratings): no moderator decides on them. */
-export const PRIVATE_COLLECTIONS = builtIns.filter((definition) => definition.readableBy === 'author-and-staff').map((definition) => definition.name);
+/**
+ * Collections whose records are their author's (or addressee's) and the teachers' only
+ * (self-ratings, notes to a pupil): no moderator decides on them.
+ */
+export const PRIVATE_COLLECTIONS = builtIns
+  .filter((definition) => definition.readableBy === 'author-and-staff' || definition.readableBy === 'addressee-and-staff')
+  .map((definition) => definition.name);
+/** Collections whose records say who reads them in `visibility` (journal entries): no moderator decides on a `private` one. */
+export const VISIBILITY_COLLECTIONS = builtIns.filter((definition) => definition.readableBy === 'journal-visibility').map((definition) => definition.name);
 export const TRANSLATION_COLLECTIONS = builtIns.filter((definition) => definition.contribution === addsOwnTranslationsOnly).map((definition) => definition.name);
 
 /** A JavaScript literal safe in ES5 source (JSON allows U+2028 and U+2029 in strings; ES5 does not). */
@@ -47,6 +72,8 @@ export function validateDocUpdateSource(options: ValidateDocUpdateOptions): stri
     `  var TRANSLATABLE = ${literal(options.translationCollections ?? TRANSLATION_COLLECTIONS)};`,
     `  var STAFF_ONLY = ${literal(STAFF_ONLY_COLLECTIONS)};`,
     `  var PRIVATE = ${literal(PRIVATE_COLLECTIONS)};`,
+    `  var VISIBILITY = ${literal(VISIBILITY_COLLECTIONS)};`,
+    `  var APPROVAL = ${literal(options.approvalCollections ?? [])};`,
     `  var ATTACHMENT_PREFIX = ${literal(ATTACHMENT_PREFIX)};`,
     `  var ORIGIN_FIELD = ${literal(ORIGIN_FIELD)};`,
     // Highest first: a user with several roles in the space acts with the highest.
@@ -128,8 +155,10 @@ const RULES = String.raw`
   if (!role) refuse('You are not a member of this space, so you cannot change anything in it.');
   if (role === 'observer') refuse('Observers can read this space but cannot change anything in it.');
   var staff = role === 'admin' || role === 'teacher';
-  // As initialStatus: under moderation, pupils' records (or everyone's but staff's) wait for approval.
+  // As initialStatus: under moderation, pupils' records (or everyone's but staff's) wait for approval;
+  // pupils' records of an approval collection (journal feedback, when teachers approve it) always do.
   var needsApproval = !staff && (MODERATION === 'all' || (MODERATION === 'pupils' && role === 'pupil'));
+  if (role === 'pupil' && has(APPROVAL, String(newDoc.collection))) needsApproval = true;
 
   var deleting = newDoc._deleted === true;
   // A deleted document is no document: writing over its tombstone creates a new one.
@@ -172,7 +201,9 @@ const RULES = String.raw`
   if (!stored) {
     if (newDoc.author.id !== name) refuse('You can create records only in your own name: the author id must be "' + name + '".');
     if (staff) return;
-    if (has(STAFF_ONLY, newDoc.collection)) refuse('Only teachers can add to the project plan (phases, activities, learning goals and its settings).');
+    if (has(STAFF_ONLY, newDoc.collection)) {
+      refuse('Only teachers can add ' + newDoc.collection + ' records: the project plan (phases, activities, learning goals, settings) and the journal\'s prompt sets, notes and settings are theirs.');
+    }
     if (newDoc.review !== undefined) refuse('A new record cannot carry a review note: teachers and moderators add one when they decide on it.');
     if (newDoc.status === 'hidden') refuse('A new record cannot be hidden.');
     // A stricter status than the space asks for (pending) is always accepted.
@@ -207,6 +238,9 @@ const RULES = String.raw`
   }
 
   if (has(PRIVATE, newDoc.collection)) refuse('This record belongs to its author and the teachers: nobody else can change it.');
+  if (has(VISIBILITY, newDoc.collection) && stored.visibility !== 'space' && stored.visibility !== 'school') {
+    refuse('This journal entry is private to its author and the teachers: nobody else can change it or decide on it.');
+  }
   // Someone else's record: a moderator's decision on it...
   if (content.length === 0 && role === 'moderator') {
     if (stored.status === 'hidden' && newDoc.status !== 'hidden') refuse('Only a teacher or an admin can bring back a hidden record.');

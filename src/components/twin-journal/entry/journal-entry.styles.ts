@@ -1,0 +1,123 @@
+import { css } from 'lit';
+import { controls } from '../../../theme/controls.styles.js';
+import { tokens } from '../../../theme/tokens.styles.js';
+
+export const journalEntryStyles = [
+  tokens,
+  controls,
+  css`
+    :host {
+      display: grid;
+      gap: var(--_gap);
+    }
+    article,
+    .feedback,
+    .give {
+      display: grid;
+      gap: 0.5rem;
+    }
+    h3,
+    h4,
+    p {
+      margin: 0;
+    }
+    .meta,
+    .muted {
+      color: var(--_text-muted);
+    }
+    .badge {
+      display: inline-block;
+      font-size: 0.85em;
+      font-weight: 600;
+      padding: 0.05rem 0.45rem;
+      border-radius: 999px;
+      border: 1px solid var(--_border);
+      background: var(--_surface-raised);
+    }
+    .badge.pending {
+      color: var(--_warning);
+      border-color: var(--_warning);
+    }
+    .body {
+      overflow-wrap: anywhere;
+      line-height: 1.5;
+    }
+    .body :is(p, ul, ol) {
+      margin-block: 0.4rem;
+    }
+    .answers dt {
+      font-weight: 600;
+    }
+    .answers dd {
+      margin: 0 0 0.5rem;
+      white-space: pre-line;
+      overflow-wrap: anywhere;
+    }
+    .media {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    .media img,
+    .media video {
+      max-inline-size: min(100%, 20rem);
+      border-radius: calc(var(--_radius) / 2);
+    }
+    .feedback ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.5rem;
+    }
+    .feedback li {
+      border-inline-start: 3px solid var(--_accent);
+      padding-inline-start: 0.6rem;
+      display: grid;
+      gap: 0.2rem;
+    }
+    .feedback li.pending {
+      border-color: var(--_warning);
+    }
+    .feedback-body {
+      white-space: pre-line;
+      overflow-wrap: anywhere;
+    }
+    fieldset.kinds {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+      margin: 0;
+    }
+    label:not(.check) {
+      display: grid;
+      gap: 0.25rem;
+      font-weight: 600;
+    }
+    label.check {
+      display: inline-flex;
+      gap: 0.35rem;
+      align-items: center;
+      min-block-size: 2rem;
+    }
+    label.check input {
+      inline-size: 1.15rem;
+      block-size: 1.15rem;
+      min-block-size: 0;
+      margin: 0;
+    }
+    .problem {
+      color: var(--_danger);
+      font-weight: 600;
+    }
+    .problem:empty {
+      display: none;
+    }
+    .give button {
+      justify-self: start;
+    }
+  `,
+];

@@ -1,0 +1,57 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing } from 'lit';
+import { formatDay } from '../../../localization/dates.js';
+import type { teacherOverview } from '../model/teacher-overview.js';
+import type { JournalActions, JournalState } from '../journal-state.js';
+
+type Overview = ReturnType<typeof teacherOverview>;
+
+/**
+ * Pupils by weeks: who wrote, who got feedback, who needs a nudge. A table: screen readers read
+ * each cell with its pupil and week; a click on a name opens that pupil's journal.
+ */
+export function overviewView(overview: Overview, weeks: readonly string[], state: JournalState, actions: JournalActions, onlyNudge: boolean, setOnlyNudge: (on: boolean) => void) {
+  const rows = onlyNudge ? overview.rows.filter((row) => row.needsNudge) : overview.rows;
+  const nudges = overview.rows.filter((row) => row.needsNudge).length;
+  return html`
+    <div class="overview-head">
+      <p>${msg(str`${overview.rows.length} pupils, ${nudges} without an entry in the last two weeks.`, { id: 'journal.overview.summary' })}</p>
+      <label class="check"><input type="checkbox" .checked=${onlyNudge} @change=${(event: Event) => setOnlyNudge((event.target as HTMLInputElement).checked)} /> ${msg('Only those who need a nudge', { id: 'journal.overview.only-nudge' })}</label>
+      <div class="actions">
+        <button type="button" @click=${() => actions.printPortfolio(overview.rows.map((row) => row.pupil))}>${msg('Print the class portfolio', { id: 'journal.portfolio.class-print' })}</button>
+        <button type="button" @click=${() => actions.downloadPortfolio(overview.rows.map((row) => row.pupil))}>${msg('Download the class portfolio (JSON)', { id: 'journal.portfolio.class-json' })}</button>
+      </div>
+    </div>
+    ${overview.rows.length
+      ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="overview-caption">
+          <table class="overview">
+            <caption id="overview-caption">${msg('Entries and feedback received, per pupil and week', { id: 'journal.overview.caption' })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">${msg('Pupil', { id: 'journal.overview.pupil' })}</th>
+                ${weeks.map((week) => html`<th scope="col">${formatDay(week, state.lang)}</th>`)}
+              </tr>
+            </thead>
+            <tbody>
+              ${rows.map(
+                (row) => html`<tr class=${row.needsNudge ? 'nudge' : ''}>
+                  <th scope="row">
+                    <div class="who">
+                      <button type="button" class="link" @click=${() => actions.showPupil(row.pupil)}>${row.pupil.name}</button>
+                      <span class="meta">${row.pupil.school ?? ''}${row.pupil.mobile ? ` · ${msg('travels', { id: 'journal.travels' })}` : ''}</span>
+                      ${row.needsNudge ? html`<span class="badge late">${msg('Needs a nudge', { id: 'journal.overview.nudge' })}</span>` : nothing}
+                    </div>
+                  </th>
+                  ${row.cells.map((cell) =>
+                    cell.entries
+                      ? html`<td class="wrote">${msg(str`${cell.entries} written`, { id: 'journal.overview.written' })}${cell.feedbackReceived ? html`<br /><span class="meta">${msg(str`${cell.feedbackReceived} feedback`, { id: 'journal.feedback.count' })}</span>` : nothing}</td>`
+                      : html`<td class="none">–<span class="visually-hidden">${msg('nothing written', { id: 'journal.overview.nothing' })}</span></td>`,
+                  )}
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>`
+      : html`<p class="muted">${msg('No pupil has written yet.', { id: 'journal.overview.empty' })}</p>`}
+  `;
+}
