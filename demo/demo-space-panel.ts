@@ -153,6 +153,8 @@ export class DemoSpacePanel extends TwinElement {
 
   #use(store: TwinStore | undefined) {
     this.#unsubscribe?.();
+    // Another user is another view of the space: what the previous one saw (a note to a pupil) goes.
+    if (store?.user.id !== this.#store?.user.id) this._activity = [];
     this.#store = store;
     this._seedMessage = undefined;
     if (!store) return;
