@@ -2,7 +2,6 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createMemoryAdapter, MemoryBacking } from '../../sdk/adapters/memory/memory-adapter.js';
 import { registerAdapter } from '../../sdk/adapters/registry.js';
-import type { StorageAdapter } from '../../sdk/adapter.js';
 import type { GlossaryEntry } from '../../sdk/schemas/glossary.js';
 import { createStore } from '../../sdk/store/create-store.js';
 import {
@@ -19,6 +18,7 @@ import {
   rowTexts,
   teacher,
 } from '../../test-support/glossary-fixture.js';
+import { failingWrites } from '../../test-support/failing-writes.js';
 import { until } from '../../test-support/record-list.js';
 import type { TwinGlossary } from './twin-glossary.component.js';
 import type { TwinSpace } from '../twin-space/twin-space.component.js';
@@ -27,20 +27,8 @@ import './twin-glossary.js';
 describe('<twin-glossary>: faults, phases and recording', () => {
   it('a full disk keeps the draft on screen, says what happened, and the next save works', async () => {
     const backing = new MemoryBacking();
-    let failNext = false;
-    registerAdapter('glossary-full-disk', () => {
-      const inner = createMemoryAdapter({ backing });
-      const write: StorageAdapter['write'] = (...args) => {
-        if (failNext) {
-          failNext = false;
-          return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-        }
-        return inner.write(...args);
-      };
-      return new Proxy(inner, {
-        get: (target, key) => (key === 'write' ? write : typeof target[key as keyof StorageAdapter] === 'function' ? (target[key as keyof StorageAdapter] as (...a: unknown[]) => unknown).bind(target) : target[key as keyof StorageAdapter]),
-      });
-    });
+    const disk = failingWrites(createMemoryAdapter({ backing }));
+    registerAdapter('glossary-full-disk', () => disk.adapter);
     const wrapper = await fixture<HTMLDivElement>(html`<div>
       <twin-space adapter="glossary-full-disk" space="full-disk" user-id=${pupil.id} user-name=${pupil.name} user-role="pupil">
         <twin-glossary languages="en es"></twin-glossary>
@@ -53,7 +41,7 @@ describe('<twin-glossary>: faults, phases and recording', () => {
     const editor = editorOf(glossary)!;
     languageFields(editor, 'English').type('Term', 'Breakwater');
     languageFields(editor, 'English').type('Definition', 'A wall built out into the sea to protect a harbour.');
-    failNext = true;
+    disk.failNext();
     button(editor, 'Save').click();
     await until(() => root(editor).querySelector('.message')?.textContent?.includes('no room left'), 'the quota message');
     expect(languageFields(editor, 'English').field('Definition').value).to.equal('A wall built out into the sea to protect a harbour.');

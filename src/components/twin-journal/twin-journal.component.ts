@@ -16,6 +16,7 @@ import { downloadText } from '../base/download-text.js';
 import { memo } from '../base/memo.js';
 import { printInFrame } from '../base/print-frame.js';
 import { TwinElement } from '../base/twin-element.js';
+import { DialogHost } from '../controllers/dialog-host.js';
 import { LiveAnnouncer } from '../controllers/live-announcer.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type { JournalActions, JournalPupil, JournalState } from './journal-state.js';
@@ -112,7 +113,14 @@ export class TwinJournal extends TwinElement {
   readonly #phases = new StoreController<Phase>(this, { collection: 'phase', allPhases: true, compare: byOrder });
   readonly #project = new StoreController<ProjectSettings>(this, { collection: 'project', allPhases: true });
   readonly #announcer = new LiveAnnouncer(this);
-  #opener: HTMLElement | null = null;
+  readonly #dialogHost = new DialogHost(
+    this,
+    () => {
+      this._dialog = undefined;
+      this._problem = undefined;
+    },
+    () => this.renderRoot.querySelector<HTMLElement>('.views button[aria-pressed="true"]'),
+  );
   #state!: JournalState;
 
   constructor() {
@@ -285,7 +293,7 @@ export class TwinJournal extends TwinElement {
         </div>`;
         break;
     }
-    return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#onDialogClose}>
+    return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#dialogHost.handleClose}>
       <div class="dialog-head">
         <p id="dialog-title" class="dialog-title">${title}</p>
         <button type="button" class="close" @click=${() => this.#close()} aria-label=${msg('Close', { id: 'journal.close' })}>✕</button>
@@ -435,12 +443,9 @@ export class TwinJournal extends TwinElement {
   };
 
   async #open(dialog: NonNullable<Dialog>, event?: Event) {
-    if (event) this.#opener = event.currentTarget as HTMLElement;
     this._problem = undefined;
     this._dialog = dialog;
-    await this.updateComplete;
-    const element = this.renderRoot.querySelector('dialog');
-    if (element && !element.open) element.showModal();
+    const element = await this.#dialogHost.show(event);
     const editor = this.renderRoot.querySelector('twin-journal-editor');
     if (editor) {
       await editor.updateComplete;
@@ -451,18 +456,8 @@ export class TwinJournal extends TwinElement {
   }
 
   #close() {
-    this.renderRoot.querySelector('dialog')?.close();
+    this.#dialogHost.close();
   }
-
-  #onDialogClose = () => {
-    if (this.renderRoot.querySelector('dialog')?.open) return;
-    this._dialog = undefined;
-    this._problem = undefined;
-    const opener = this.#opener;
-    this.#opener = null;
-    if (opener?.isConnected) opener.focus();
-    else this.renderRoot.querySelector<HTMLElement>('.views button[aria-pressed="true"]')?.focus();
-  };
 }
 
 declare global {

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import type { StorageAdapter } from '../../sdk/adapter.js';
 import type { JournalEntry } from '../../sdk/schemas/journal.js';
 import { expectAccessible } from '../../test-support/axe.js';
 import { pupil, teacher } from '../../test-support/glossary-fixture.js';
 import { clickIn, editorOf, entryViewOf, journalRoot, journalWith, startEntry, typeBody, typeInto } from '../../test-support/journal-fixture.js';
+import { failingWrites } from '../../test-support/failing-writes.js';
 import { until } from '../../test-support/record-list.js';
 import { untilStored } from '../../test-support/tracker-fixture.js';
 
@@ -82,26 +82,11 @@ describe('<twin-journal>: writing entries', () => {
   });
 
   it('a full disk keeps the text on screen and says so; the next save works', async () => {
-    let failNext = false;
-    const world = await journalWith({
-      user: kasia,
-      wrap: (inner) => {
-        const write: StorageAdapter['write'] = (...args) => {
-          if (failNext) {
-            failNext = false;
-            return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-          }
-          return inner.write(...args);
-        };
-        return new Proxy(inner, {
-          get: (target, key) =>
-            key === 'write' ? write : typeof target[key as keyof StorageAdapter] === 'function' ? (target[key as keyof StorageAdapter] as (...a: unknown[]) => unknown).bind(target) : target[key as keyof StorageAdapter],
-        });
-      },
-    });
+    let disk: ReturnType<typeof failingWrites> | undefined;
+    const world = await journalWith({ user: kasia, wrap: (inner) => (disk = failingWrites(inner)).adapter });
     const editor = await startEntry(world.journal);
     typeInto(editor, 'title', 'Amber on the beach');
-    failNext = true;
+    disk!.failNext();
     save(editor);
     await until(() => editor.shadowRoot!.querySelector('.problem')?.textContent?.includes('no room left'), 'the quota message');
     expect(editor.shadowRoot!.querySelector<HTMLInputElement>('[name=title]')!.value).to.equal('Amber on the beach');

@@ -13,6 +13,7 @@ import { downloadText } from '../base/download-text.js';
 import { printInFrame } from '../base/print-frame.js';
 import { TwinElement } from '../base/twin-element.js';
 import { phaseContext } from '../context/contexts.js';
+import { DialogHost } from '../controllers/dialog-host.js';
 import { LiveAnnouncer } from '../controllers/live-announcer.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { isDay, localToday } from '../../localization/dates.js';
@@ -115,7 +116,15 @@ export class TwinPhaseTracker extends TwinElement {
     journal: new StoreController(this, { collection: 'journal', allPhases: true }),
   };
   readonly #announcer = new LiveAnnouncer(this);
-  #opener: HTMLElement | null = null;
+  readonly #dialogHost = new DialogHost(
+    this,
+    () => {
+      this._dialog = undefined;
+      this._problem = undefined;
+    },
+    // The button that opened it may be gone (a removed phase): back to the view.
+    () => this.renderRoot.querySelector<HTMLElement>('.views button[aria-pressed="true"]'),
+  );
   #state!: TrackerState;
 
   constructor() {
@@ -307,7 +316,7 @@ export class TwinPhaseTracker extends TwinElement {
         body = this.#removeBody(dialog.target);
         break;
     }
-    return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#onDialogClose}>
+    return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#dialogHost.handleClose}>
       <div class="dialog-head">
         <p id="dialog-title" class="dialog-title">${title}</p>
         <button type="button" class="close" @click=${() => this.#close()} aria-label=${msg('Close', { id: 'tracker.close' })}>✕</button>
@@ -517,12 +526,9 @@ export class TwinPhaseTracker extends TwinElement {
   // ---- dialog -------------------------------------------------------------------------------
 
   async #open(dialog: NonNullable<Dialog>, event?: Event) {
-    if (event) this.#opener = event.currentTarget as HTMLElement;
     this._problem = undefined;
     this._dialog = dialog;
-    await this.updateComplete;
-    const element = this.renderRoot.querySelector('dialog');
-    if (element && !element.open) element.showModal();
+    const element = await this.#dialogHost.show(event);
     element?.querySelector<HTMLElement>('input:not([type=hidden]), select, button.danger')?.focus();
   }
 
@@ -532,20 +538,8 @@ export class TwinPhaseTracker extends TwinElement {
   }
 
   #close() {
-    this.renderRoot.querySelector('dialog')?.close();
+    this.#dialogHost.close();
   }
-
-  #onDialogClose = () => {
-    // The close event comes a moment after close(): another dialog may have opened meanwhile.
-    if (this.renderRoot.querySelector('dialog')?.open) return;
-    this._dialog = undefined;
-    this._problem = undefined;
-    const opener = this.#opener;
-    this.#opener = null;
-    // Back to where the reader was; if that button is gone (a removed phase), to the view.
-    if (opener?.isConnected) opener.focus();
-    else this.renderRoot.querySelector<HTMLElement>('.views button[aria-pressed="true"]')?.focus();
-  };
 }
 
 declare global {

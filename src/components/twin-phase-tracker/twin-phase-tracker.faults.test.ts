@@ -1,11 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { StorageAdapter } from '../../sdk/adapter.js';
 import { createMemoryAdapter, MemoryBacking } from '../../sdk/adapters/memory/memory-adapter.js';
 import { registerAdapter } from '../../sdk/adapters/registry.js';
 import type { Activity } from '../../sdk/schemas/activity.js';
 import type { Phase } from '../../sdk/schemas/phase.js';
 import { expectAccessible } from '../../test-support/axe.js';
 import { pupil, teacher } from '../../test-support/glossary-fixture.js';
+import { failingWrites } from '../../test-support/failing-writes.js';
 import { until } from '../../test-support/record-list.js';
 import { SAMPLE_TODAY, seedSamplePlan } from '../../test-support/sample-plan.js';
 import { buttonIn, dialogForm, phaseItem, phaseNames, setField, submit, trackerText, trackerWith } from '../../test-support/tracker-fixture.js';
@@ -108,22 +108,8 @@ describe('<twin-phase-tracker>: bad input and faults', () => {
   });
 
   it('a full disk keeps the form open with what was typed, says so, and the next save works', async () => {
-    const backing = new MemoryBacking();
-    let failNext = false;
-    registerAdapter('tracker-full-disk', () => {
-      const inner = createMemoryAdapter({ backing });
-      const write: StorageAdapter['write'] = (...args) => {
-        if (failNext) {
-          failNext = false;
-          return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-        }
-        return inner.write(...args);
-      };
-      return new Proxy(inner, {
-        get: (target, key) =>
-          key === 'write' ? write : typeof target[key as keyof StorageAdapter] === 'function' ? (target[key as keyof StorageAdapter] as (...a: unknown[]) => unknown).bind(target) : target[key as keyof StorageAdapter],
-      });
-    });
+    const disk = failingWrites(createMemoryAdapter({ backing: new MemoryBacking() }));
+    registerAdapter('tracker-full-disk', () => disk.adapter);
     const wrapper = await fixture<HTMLDivElement>(html`<div>
       <twin-space adapter="tracker-full-disk" space="tracker-full-disk" user-id=${teacher.id} user-name=${teacher.name} user-role="teacher">
         <twin-phase-tracker></twin-phase-tracker>
@@ -131,7 +117,7 @@ describe('<twin-phase-tracker>: bad input and faults', () => {
     </div>`);
     const tracker = wrapper.querySelector('twin-phase-tracker') as TwinPhaseTracker;
     await until(() => trackerText(tracker).includes('No plan yet'), 'ready');
-    failNext = true;
+    disk.failNext();
     buttonIn(root(tracker), 'Start with the four phases').click();
     await until(() => root(tracker).querySelector('.start .problem'), 'the quota message');
     expect(root(tracker).querySelector('.start .problem')!.textContent).to.include('no room left');
@@ -143,7 +129,7 @@ describe('<twin-phase-tracker>: bad input and faults', () => {
     buttonIn(phaseItem(tracker, 'Mobility'), 'Edit').click();
     const form = await dialogForm(tracker);
     setField(form, 'name', 'Mobility in Gdynia');
-    failNext = true;
+    disk.failNext();
     submit(form);
     await until(() => form.querySelector('.form-problem')!.textContent, 'the problem');
     expect(form.querySelector('.form-problem')!.textContent).to.include('no room left');

@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { controls } from '../../theme/controls.styles.js';
+import { widgetParts } from '../../theme/widget-parts.styles.js';
 import { tokens } from '../../theme/tokens.styles.js';
 
 export const twinPhaseTrackerStyles = [
   tokens,
   controls,
+  widgetParts,
   css`
     :host {
       display: block;
@@ -71,25 +73,6 @@ export const twinPhaseTrackerStyles = [
       gap: 0.25rem 1rem;
       align-items: baseline;
     }
-    .badge {
-      display: inline-block;
-      font-size: 0.85em;
-      font-weight: 600;
-      padding: 0.05rem 0.45rem;
-      border-radius: 999px;
-      border: 1px solid var(--_border);
-      background: var(--_surface-raised);
-      white-space: nowrap;
-    }
-    .badge.current {
-      background: var(--_accent);
-      color: var(--_accent-contrast);
-      border-color: var(--_accent);
-    }
-    .badge.late {
-      color: var(--_danger);
-      border-color: var(--_danger);
-    }
     .badge.today {
       color: var(--_success);
       border-color: var(--_success);
@@ -103,6 +86,11 @@ export const twinPhaseTrackerStyles = [
       padding: 0;
       display: grid;
       gap: var(--_gap);
+    }
+    .badge.current {
+      background: var(--_accent);
+      color: var(--_accent-contrast);
+      border-color: var(--_accent);
     }
     .phase,
     .check-phase,
@@ -302,37 +290,6 @@ export const twinPhaseTrackerStyles = [
       gap: 0.25rem 1rem;
       margin: 0;
     }
-    label.check {
-      display: inline-flex;
-      gap: 0.35rem;
-      align-items: center;
-      min-block-size: 2rem;
-    }
-    label.check input {
-      inline-size: 1.15rem;
-      block-size: 1.15rem;
-      min-block-size: 0;
-      margin: 0;
-    }
-    dialog {
-      inline-size: min(40rem, calc(100vw - 2rem));
-      max-block-size: calc(100vh - 2rem);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
-      padding: var(--_gap);
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.45);
-    }
-    .dialog-head {
-      display: flex;
-      justify-content: space-between;
-      gap: var(--_gap);
-      align-items: center;
-      margin-block-end: var(--_gap);
-    }
     .plan-form {
       display: grid;
       gap: var(--_gap);
@@ -347,17 +304,6 @@ export const twinPhaseTrackerStyles = [
       flex-wrap: wrap;
       gap: 0.25rem 1rem;
       margin: 0;
-    }
-    .two {
-      display: grid;
-      gap: var(--_gap);
-      grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
-    }
-    iframe.print {
-      position: absolute;
-      inline-size: 0;
-      block-size: 0;
-      border: 0;
     }
   `,
 ];

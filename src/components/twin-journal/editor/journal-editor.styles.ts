@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { controls } from '../../../theme/controls.styles.js';
+import { widgetParts } from '../../../theme/widget-parts.styles.js';
 import { tokens } from '../../../theme/tokens.styles.js';
 
 export const journalEditorStyles = [
   tokens,
   controls,
+  widgetParts,
   css`
     :host {
       display: block;
@@ -19,19 +21,6 @@ export const journalEditorStyles = [
       gap: 0.25rem;
       font-weight: 600;
     }
-    .two {
-      display: grid;
-      gap: var(--_gap);
-      grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
-    }
-    .problem {
-      margin: 0;
-      color: var(--_danger);
-      font-weight: 600;
-    }
-    .problem:empty {
-      display: none;
-    }
     .note,
     .hint {
       margin: 0;
@@ -40,24 +29,6 @@ export const journalEditorStyles = [
     .note.warning {
       color: var(--_warning);
       font-weight: 600;
-    }
-    fieldset.choices {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem 1rem;
-      margin: 0;
-    }
-    label.check {
-      display: inline-flex;
-      gap: 0.35rem;
-      align-items: center;
-      min-block-size: 2rem;
-    }
-    label.check input {
-      inline-size: 1.15rem;
-      block-size: 1.15rem;
-      min-block-size: 0;
-      margin: 0;
     }
     .media-list {
       list-style: none;

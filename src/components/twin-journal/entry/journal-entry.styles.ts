@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { controls } from '../../../theme/controls.styles.js';
+import { widgetParts } from '../../../theme/widget-parts.styles.js';
 import { tokens } from '../../../theme/tokens.styles.js';
 
 export const journalEntryStyles = [
   tokens,
   controls,
+  widgetParts,
   css`
     :host {
       display: grid;
@@ -20,23 +22,6 @@ export const journalEntryStyles = [
     h4,
     p {
       margin: 0;
-    }
-    .meta,
-    .muted {
-      color: var(--_text-muted);
-    }
-    .badge {
-      display: inline-block;
-      font-size: 0.85em;
-      font-weight: 600;
-      padding: 0.05rem 0.45rem;
-      border-radius: 999px;
-      border: 1px solid var(--_border);
-      background: var(--_surface-raised);
-    }
-    .badge.pending {
-      color: var(--_warning);
-      border-color: var(--_warning);
     }
     .body {
       overflow-wrap: anywhere;
@@ -96,25 +81,6 @@ export const journalEntryStyles = [
       display: grid;
       gap: 0.25rem;
       font-weight: 600;
-    }
-    label.check {
-      display: inline-flex;
-      gap: 0.35rem;
-      align-items: center;
-      min-block-size: 2rem;
-    }
-    label.check input {
-      inline-size: 1.15rem;
-      block-size: 1.15rem;
-      min-block-size: 0;
-      margin: 0;
-    }
-    .problem {
-      color: var(--_danger);
-      font-weight: 600;
-    }
-    .problem:empty {
-      display: none;
     }
     .give button {
       justify-self: start;
