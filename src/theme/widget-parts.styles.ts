@@ -33,6 +33,10 @@ export const widgetParts = css`
     color: var(--_success);
     border-color: var(--_success);
   }
+  /* A field inside its (bold) label is written in the normal weight. */
+  label :is(input, select, textarea) {
+    font-weight: normal;
+  }
   label.check {
     display: inline-flex;
     gap: 0.35rem;
