@@ -21,6 +21,9 @@
  *          --no-tracker     skip the phase tracker UI rows
  *          --tracker-only   only the phase tracker UI rows
  *          --tracker-profile    also one tracker run per view under the CPU profiler: where its time goes
+ *          --no-journal     skip the reflection journal UI rows
+ *          --journal-only   only the reflection journal UI rows
+ *          --journal-profile    also one journal run under the CPU profiler: where its time goes
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -62,20 +65,25 @@ const profileOnly = argv.includes('--profile-only');
 const glossaryOnly = argv.includes('--glossary-only');
 const syncOnly = argv.includes('--sync-only');
 const trackerOnly = argv.includes('--tracker-only');
-const withProfile = !glossaryOnly && !syncOnly && !trackerOnly && (profileOnly || argv.includes('--profile'));
-const withSizes = !syncOnly && !trackerOnly && !argv.includes('--no-sizes');
-const withStorage = !glossaryOnly && !syncOnly && !trackerOnly && !argv.includes('--no-storage');
-const withGlossary = !profileOnly && !syncOnly && !trackerOnly && !argv.includes('--no-glossary');
+const journalOnly = argv.includes('--journal-only');
+const withProfile = !glossaryOnly && !syncOnly && !trackerOnly && !journalOnly && (profileOnly || argv.includes('--profile'));
+const withSizes = !syncOnly && !trackerOnly && !journalOnly && !argv.includes('--no-sizes');
+const withStorage = !glossaryOnly && !syncOnly && !trackerOnly && !journalOnly && !argv.includes('--no-storage');
+const withGlossary = !profileOnly && !syncOnly && !trackerOnly && !journalOnly && !argv.includes('--no-glossary');
 const withGlossaryProfile = withGlossary && argv.includes('--glossary-profile');
-const withSync = !profileOnly && !glossaryOnly && !trackerOnly && !argv.includes('--no-sync');
+const withSync = !profileOnly && !glossaryOnly && !trackerOnly && !journalOnly && !argv.includes('--no-sync');
 const withSyncProfile = withSync && argv.includes('--sync-profile');
-const withTracker = !profileOnly && !glossaryOnly && !syncOnly && !argv.includes('--no-tracker');
+const withTracker = !profileOnly && !glossaryOnly && !syncOnly && !journalOnly && !argv.includes('--no-tracker');
 const withTrackerProfile = withTracker && argv.includes('--tracker-profile');
+const withJournal = !profileOnly && !glossaryOnly && !syncOnly && !trackerOnly && !argv.includes('--no-journal');
+const withJournalProfile = withJournal && argv.includes('--journal-profile');
 if (glossaryOnly && argv.includes('--no-glossary')) throw new Error('--glossary-only and --no-glossary exclude each other');
 if (syncOnly && argv.includes('--no-sync')) throw new Error('--sync-only and --no-sync exclude each other');
 if (trackerOnly && argv.includes('--no-tracker')) throw new Error('--tracker-only and --no-tracker exclude each other');
 if (syncOnly && (glossaryOnly || profileOnly)) throw new Error('--sync-only, --glossary-only and --profile-only exclude each other');
 if (trackerOnly && (syncOnly || glossaryOnly || profileOnly)) throw new Error('--tracker-only excludes --sync-only, --glossary-only and --profile-only');
+if (journalOnly && argv.includes('--no-journal')) throw new Error('--journal-only and --no-journal exclude each other');
+if (journalOnly && (trackerOnly || syncOnly || glossaryOnly || profileOnly)) throw new Error('--journal-only excludes --tracker-only, --sync-only, --glossary-only and --profile-only');
 
 /** Store median / raw idb median must stay at or below this for the budgeted storage rows. */
 const STORAGE_RATIO_BUDGET = 1.3;
@@ -99,6 +107,13 @@ const TRACKER_VIEWS = ['timeline', 'checklist', 'goals'];
 /** Per timeline run: timeline -> goals -> timeline switches. Per checklist run: status changes (half to done, half back). */
 const TRACKER_SWITCHES = 10;
 const TRACKER_STATUS_CHANGES = 12;
+/** Reflection journal UI budgets (issue: "200 pupils with 30 entries each"): the teacher's overview after the data is loaded; one pupil's journal after a click on their name. */
+const JOURNAL_BUDGET = { overviewFirstRenderMs: 300, openPupilMs: 100 };
+/** The journal's class (bench/pages/journal-data.ts): 200 pupils, 30 entries and 30 pieces of peer feedback each; 5 prompt sets, 4 phases, the project. */
+const JOURNAL_DATA = { seed: 9, pupils: 200, entriesPerPupil: 30, feedbackPerPupil: 30 };
+/** Per run: pupils' journals opened from the overview (each a different pupil), and entry dialogs opened in the first of them. */
+const JOURNAL_PUPIL_OPENS = 10;
+const JOURNAL_ENTRY_OPENS = 5;
 /** Size rows that --glossary-only keeps (see bench/sizes.mjs). */
 const GLOSSARY_SIZE_KEYS = ['twin-space', 'twinkit-js', 'everything', 'twin-glossary', 'glossary-own', 'everything-but-glossary', 'glossary-share'];
 
@@ -729,6 +744,238 @@ function trackerTableRow(row) {
   return [row.label, value, '', '', '', budget, row.result];
 }
 
+// -- reflection journal UI -----------------------------------------------------------------------
+
+/**
+ * `<twin-journal>` in `<twin-space adapter="indexeddb">` (bench/pages/journal-ui.ts), as a teacher
+ * with the class roster in `pupils`: the class's journal is seeded once through the pupils' own
+ * stores in a page of its own, then every repetition opens a fresh page whose element loads the
+ * records from IndexedDB itself. Its own browser, as the tracker rows have.
+ */
+async function runJournal() {
+  const pageDir = await mkdtemp(join(tmpdir(), 'twinkit-bench-journal-'));
+  const profileDir = await mkdtemp(join(tmpdir(), 'twinkit-bench-journal-profile-'));
+  let server;
+  let context;
+  try {
+    progress('bench: journal UI: bundling the page with esbuild');
+    await build({
+      entryPoints: [join(benchDir, 'pages', 'journal-ui.ts')],
+      outdir: pageDir,
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      sourcemap: true,
+      logLevel: 'warning',
+      absWorkingDir: root,
+    });
+    await writeFile(
+      join(pageDir, 'journal-ui.html'),
+      '<!doctype html><html lang="en"><meta charset="utf-8"><title>twinkit bench: journal</title>' +
+        '<style>body { margin: 0; font: 16px/1.4 system-ui, sans-serif; }</style>' +
+        '<body><div id="host"></div><script type="module" src="./journal-ui.js"></script></body></html>\n',
+    );
+    const listening = await startServer(pageDir);
+    server = listening.server;
+    const executablePath = findBrowser();
+    progress(`bench: journal UI: launching ${executablePath}`);
+    context = await chromium.launchPersistentContext(profileDir, { executablePath, headless: true, args: CHROMIUM_FLAGS, viewport: GLOSSARY_VIEWPORT });
+    const open = async (label) => {
+      const page = await context.newPage();
+      page.on('console', (message) => (message.type() === 'error' || message.type() === 'warning') && progress(`  journal ${label}: ${message.text()}`));
+      page.on('pageerror', (error) => progress(`  journal ${label}: page error: ${error.message}`));
+      await page.goto(`${listening.url}journal-ui.html`);
+      await page.waitForFunction(() => 'journalBench' in window, null, { timeout: 30_000 });
+      return page;
+    };
+    const base = { ...JOURNAL_DATA, pupilOpens: JOURNAL_PUPIL_OPENS, entryOpens: JOURNAL_ENTRY_OPENS, rep: 0 };
+    const { pupils, entriesPerPupil, feedbackPerPupil } = JOURNAL_DATA;
+
+    progress(
+      `bench: journal UI: seeding the class's journal into IndexedDB through the stores (not timed): ${pupils} pupils x ${entriesPerPupil} entries, ` +
+        `${fmt(pupils * feedbackPerPupil)} pieces of peer feedback, 5 prompt sets, 4 phases, the project`,
+    );
+    const seedPage = await open('seed');
+    for (const page of context.pages()) if (page !== seedPage) await page.close();
+    const info = await seedPage.evaluate(() => window.journalBench.info());
+    if (!info.gcExposed) progress('bench: warning: gc() is not exposed, journal runs may include garbage collection');
+    const seedStarted = Date.now();
+    const data = await seedPage.evaluate((c) => window.journalBench.seed(c), base);
+    progress(
+      `  seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s (teacher createAll ${ms(data.seedMs.teacher)}, ${pupils} pupils' entries ${ms(data.seedMs.entries)}, their feedback ${ms(data.seedMs.feedback)}): ` +
+        `${Object.entries(data.counts).map(([collection, n]) => `${collection} ${fmt(n)}`).join(', ')}, ${data.attachments} photos; ${data.storedMB.toFixed(2)} MB stored`,
+    );
+    await seedPage.close();
+
+    const runs = [];
+    let warmup;
+    for (let rep = 0; rep <= config.reps; rep++) {
+      const page = await open(`rep ${rep}`);
+      const result = await page.evaluate((c) => window.journalBench.run(c), { ...base, rep });
+      await page.close();
+      if (rep === 0) warmup = result;
+      else runs.push(result);
+      progress(
+        `  ${rep === 0 ? 'warm-up' : `rep ${rep}/${config.reps}`}: load ${ms(result.loadMs)} (last ${result.lastList}), overview first render ${ms(result.firstRenderMs)} (update ${ms(result.firstUpdateMs)}; ` +
+          `${result.updatesBeforeData} updates before, ${ms(result.updatesBeforeDataMs)}), ${fmt(result.dom.elements)} elements; ` +
+          `open pupil median ${ms(median(result.pupilOpens.map((o) => o.ms)))} (first ${ms(result.pupilOpens[0].ms)}, update ${ms(median(result.pupilOpens.map((o) => o.updateMs)))}, back ${ms(median(result.pupilOpens.map((o) => o.backMs)))}); ` +
+          `open entry median ${ms(median(result.entryOpens.map((o) => o.ms)))} (first ${ms(result.entryOpens[0].ms)})`,
+      );
+    }
+
+    let profile;
+    if (withJournalProfile) {
+      progress('bench: journal UI: one more run under the CPU profiler (load, overview first render, pupil journals, entry dialogs)');
+      const sourceMap = new SourceMap(JSON.parse(await readFile(join(pageDir, 'journal-ui.js.map'), 'utf8')));
+      const page = await open('profile');
+      const cdp = await context.newCDPSession(page);
+      const profiles = {};
+      cdp.on('Profiler.consoleProfileFinished', (event) => (profiles[event.title] = event.profile));
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      const result = await page.evaluate((c) => window.journalBench.run(c), { ...base, rep: config.reps + 1, profile: true });
+      await page.close();
+      const summaries = Object.fromEntries(Object.entries(profiles).map(([title, cpu]) => [title, summarizeProfile(cpu, sourceMap, pageDir)]));
+      const group = (prefix) => mergeSummaries(Object.entries(summaries).filter(([title]) => title.startsWith(prefix)).map(([, summary]) => summary));
+      profile = {
+        run: {
+          loadMs: result.loadMs,
+          firstRenderMs: result.firstRenderMs,
+          contentToPaintMs: result.contentToPaintMs,
+          pupilOpensMs: result.pupilOpens.reduce((sum, o) => sum + o.ms, 0),
+          pupilOpens: result.pupilOpens.length,
+          entryOpensMs: result.entryOpens.reduce((sum, o) => sum + o.ms, 0),
+          entryOpens: result.entryOpens.length,
+        },
+        load: summaries.load,
+        overview: summaries.overview,
+        'first render': summaries['first render'],
+        'open pupil': group('open pupil '),
+        'open entry': group('open entry '),
+      };
+    }
+    return { info, data, runs, warmup, profile, chromiumVersion: browserVersionFromBinary(executablePath) };
+  } finally {
+    await context?.close().catch(() => {});
+    await new Promise((done) => (server ? server.close(done) : done()));
+    await rm(pageDir, { recursive: true, force: true });
+    await rm(profileDir, { recursive: true, force: true });
+  }
+}
+
+/** Several profiles' summaries (the same kind of work, repeated) as one: times summed per function and package. */
+function mergeSummaries(summaries) {
+  const self = new Map();
+  const total = new Map();
+  const packages = {};
+  let sampledMs = 0;
+  for (const summary of summaries) {
+    sampledMs += summary.sampledMs;
+    for (const f of summary.functions) {
+      self.set(f.function, (self.get(f.function) ?? 0) + f.selfMs);
+      total.set(f.function, (total.get(f.function) ?? 0) + f.totalMs);
+    }
+    for (const [name, value] of Object.entries(summary.packages)) packages[name] = Number(((packages[name] ?? 0) + value).toFixed(2));
+  }
+  const functions = [...total]
+    .map(([key, totalMs]) => ({ function: key, selfMs: Number((self.get(key) ?? 0).toFixed(2)), totalMs: Number(totalMs.toFixed(2)) }))
+    .sort((a, b) => b.totalMs - a.totalMs);
+  return { sampledMs: Number(sampledMs.toFixed(1)), profiles: summaries.length, functions, packages };
+}
+
+/** Rows, figures and budgets of the journal UI part, from the runs. */
+function journalRows(journal) {
+  const { runs, data } = journal;
+  const per = (pick) => runs.map(pick);
+  const perRunMedian = (list, pick) => runs.map((run) => median(run[list].map(pick)));
+  const opens = runs[0]?.pupilOpens.length ?? 0;
+  const entryOpens = runs[0]?.entryOpens.length ?? 0;
+  const rows = [
+    {
+      key: 'journal-load',
+      label: `journal: load 7 collections, ${fmt(data.records)} records (7 store.list in the element)`,
+      unit: 'ms',
+      median: median(per((run) => run.loadMs)),
+      runs: per((run) => run.loadMs),
+      result: 'info',
+    },
+    {
+      key: 'journal-overview-first-render',
+      label: `journal overview (${JOURNAL_DATA.pupils} pupils x 8 weeks): data loaded -> first render`,
+      unit: 'ms',
+      median: median(per((run) => run.firstRenderMs)),
+      runs: per((run) => run.firstRenderMs),
+      budget: { maxMs: JOURNAL_BUDGET.overviewFirstRenderMs },
+    },
+    {
+      key: 'journal-overview-first-update',
+      label: '  of which the update (updateComplete)',
+      unit: 'ms',
+      median: median(per((run) => run.firstUpdateMs)),
+      runs: per((run) => run.firstUpdateMs),
+      result: 'info',
+    },
+    {
+      // The same budget from the moment the overview's own data is in: the stricter reading, since the
+      // small lists resolve last, after the overview was built (see bench/README.md).
+      key: 'journal-overview-content-to-paint',
+      label: 'journal overview: entries + feedback loaded -> first render (built and painted)',
+      unit: 'ms',
+      median: median(per((run) => run.contentToPaintMs)),
+      runs: per((run) => run.contentToPaintMs),
+      drawnAfterData: per((run) => run.overviewDrawnAfterDataMs),
+      budget: { maxMs: JOURNAL_BUDGET.overviewFirstRenderMs },
+    },
+    {
+      key: 'journal-open-pupil',
+      label: `journal: click a pupil's name -> their journal rendered (${JOURNAL_DATA.entriesPerPupil} entries), median of ${opens} pupils`,
+      unit: 'ms',
+      median: median(perRunMedian('pupilOpens', (o) => o.ms)),
+      runs: perRunMedian('pupilOpens', (o) => o.ms),
+      first: per((run) => run.pupilOpens[0].ms),
+      max: per((run) => Math.max(...run.pupilOpens.map((o) => o.ms))),
+      withLayout: perRunMedian('pupilOpens', (o) => o.layoutMs),
+      back: perRunMedian('pupilOpens', (o) => o.backMs),
+      budget: { maxMs: JOURNAL_BUDGET.openPupilMs },
+    },
+    {
+      key: 'journal-open-pupil-update',
+      label: '  of which the update (updateComplete)',
+      unit: 'ms',
+      median: median(perRunMedian('pupilOpens', (o) => o.updateMs)),
+      runs: perRunMedian('pupilOpens', (o) => o.updateMs),
+      result: 'info',
+    },
+    {
+      key: 'journal-open-entry',
+      label: `journal: click an entry -> entry dialog rendered, median of ${entryOpens}`,
+      unit: 'ms',
+      median: median(perRunMedian('entryOpens', (o) => o.ms)),
+      runs: perRunMedian('entryOpens', (o) => o.ms),
+      first: per((run) => run.entryOpens[0].ms),
+      update: perRunMedian('entryOpens', (o) => o.updateMs),
+      result: 'info',
+    },
+    {
+      key: 'journal-dom-overview',
+      label: 'journal: DOM of the overview (elements, all nodes)',
+      unit: 'nodes',
+      median: median(per((run) => run.dom.elements)),
+      nodes: median(per((run) => run.dom.nodes)),
+      pupilJournal: median(runs.flatMap((run) => run.pupilOpens.map((o) => o.elements))),
+      result: 'info',
+    },
+  ];
+  for (const row of rows) {
+    if (row.result) continue;
+    row.result = row.median <= row.budget.maxMs ? 'pass' : 'FAIL';
+  }
+  return rows;
+}
+
+const journalTableRow = trackerTableRow;
+
 // -- sync -----------------------------------------------------------------------------------------
 
 /** Sync budgets: Twinkit's push and pull each within 2x PouchDB's replication of the same documents; live change median. */
@@ -1065,6 +1312,7 @@ async function main() {
     storage: [],
     glossary: null,
     tracker: null,
+    journal: null,
     sync: null,
     sizes: [],
   };
@@ -1193,6 +1441,49 @@ async function main() {
     }
   }
 
+  if (withJournal) {
+    const journalStarted = Date.now();
+    // The 1-minute load average while the journal rows run (the run itself loads the machine too).
+    const loadSamples = [loadavg()[0]];
+    const sampler = setInterval(() => loadSamples.push(loadavg()[0]), 5000);
+    let journal;
+    try {
+      journal = await runJournal();
+      results.partSeconds.journal = Math.round((Date.now() - journalStarted) / 1000);
+      progress(`bench: journal UI took ${results.partSeconds.journal} s`);
+    } catch (error) {
+      failed = true;
+      progress(`bench: the journal UI benchmark failed: ${error?.stack ?? error}`);
+      tableRows.push(['journal UI benchmark', 'error', '', '', '', '', 'FAIL']);
+      results.journalError = String(error?.message ?? error);
+    } finally {
+      clearInterval(sampler);
+      loadSamples.push(loadavg()[0]);
+    }
+    if (journal) {
+      const rows = journalRows(journal);
+      for (const row of rows) {
+        if (row.result === 'FAIL') failed = true;
+        tableRows.push(journalTableRow(row));
+      }
+      results.chromium ??= journal.chromiumVersion ?? journal.info.userAgent;
+      results.userAgent ??= journal.info.userAgent;
+      results.journal = {
+        budget: JOURNAL_BUDGET,
+        today: '2027-03-12',
+        viewport: journal.info.viewport,
+        data: journal.data,
+        pupilOpensPerRun: JOURNAL_PUPIL_OPENS,
+        entryOpensPerRun: JOURNAL_ENTRY_OPENS,
+        loadAverage: { start: loadSamples[0], max: Math.max(...loadSamples), end: loadSamples.at(-1), samples: loadSamples },
+        rows: rows.map(({ result, ...row }) => ({ ...row, result: result.toLowerCase() })),
+        runs: journal.runs,
+        warmup: journal.warmup,
+        profile: journal.profile,
+      };
+    }
+  }
+
   const syncTableRows = [];
   if (withSync) {
     const syncStarted = Date.now();
@@ -1263,7 +1554,7 @@ async function main() {
   // Other processes competing for the CPU (a test run, a build) make the storage figures unreliable.
   // (Only the load before the start tells: during the run, the benchmark itself loads the machine.)
   const busy = results.machine.loadAverageAtStart;
-  if ((withStorage || withGlossary || withSync || withTracker) && busy > results.machine.cores * 0.5) {
+  if ((withStorage || withGlossary || withSync || withTracker || withJournal) && busy > results.machine.cores * 0.5) {
     notes.push(`the 1-minute load average was ${busy.toFixed(1)} on ${results.machine.cores} cores at the start: other processes were competing for the CPU, so the timed figures are noisier than usual; run again on a quiet machine before trusting a pass or a fail.`);
   }
   results.seconds = Math.round((Date.now() - started) / 1000);
@@ -1311,6 +1602,23 @@ async function main() {
       console.log('');
     }
   }
+  if (results.journal?.profile) {
+    const { run, ...profiles } = results.journal.profile;
+    const spent = {
+      overview: `entries + feedback loaded -> overview first painted (${ms(run.contentToPaintMs)} in this run)`,
+      'first render': `data loaded -> overview painted (${ms(run.firstRenderMs)} in this run)`,
+      'open pupil': `${run.pupilOpens} clicks on a pupil's name -> journal painted, summed (${ms(run.pupilOpensMs)} in this run)`,
+      'open entry': `${run.entryOpens} clicks on an entry -> dialog painted, summed (${ms(run.entryOpensMs)} in this run)`,
+    };
+    for (const [title, summary] of Object.entries(profiles)) {
+      if (title === 'load' || !summary) continue; // the store's reading and validation: the SDK's part, kept in results.json
+      const own = summary.functions.filter((f) => / src\//.test(f.function) || f.function.startsWith('('));
+      const rows = own.slice(0, 22).map((f) => [f.function, ms(f.totalMs), ms(f.selfMs)]);
+      for (const [name, selfMs] of Object.entries(summary.packages).sort((a, b) => b[1] - a[1]).slice(0, 3)) rows.push([`(all of ${name}, self time)`, '', ms(selfMs)]);
+      printTable([`journal CPU profile: ${title}, ${spent[title] ?? ''}, ${ms(summary.sampledMs)} sampled`, 'total', 'self'], rows);
+      console.log('');
+    }
+  }
   if (results.recordSizes) {
     const s = results.recordSizes;
     console.log(`Records: glossary entries of ${s.fieldsMinBytes}-${s.fieldsMaxBytes} bytes of JSON (avg ${s.fieldsAvgBytes}); stored with the envelope avg ${s.storedAvgBytes} bytes.`);
@@ -1343,6 +1651,32 @@ async function main() {
         `View switch: first of each run ${ms(median(switchRow.first))}, incl. style + layout ${ms(median(switchRow.withLayout))}, back to the timeline ${ms(median(switchRow.back))}. ` +
         `DOM elements (all nodes): ${TRACKER_VIEWS.map((view) => `${view} ${fmt(dom[view].elements)} (${fmt(dom[view].nodes)})`).join(', ')}. ` +
         `1-minute load average during the tracker rows: ${t.loadAverage.start.toFixed(2)} at the start, ${t.loadAverage.max.toFixed(2)} at most, ${t.loadAverage.end.toFixed(2)} at the end (${results.machine.cores} cores).`,
+    );
+  }
+  if (results.journal) {
+    const j = results.journal;
+    const d = j.data;
+    const c = d.counts;
+    const lastLists = {};
+    for (const run of j.runs) lastLists[run.lastList] = (lastLists[run.lastList] ?? 0) + 1;
+    const openRow = j.rows.find((row) => row.key === 'journal-open-pupil');
+    const entryRow = j.rows.find((row) => row.key === 'journal-open-entry');
+    const domRow = j.rows.find((row) => row.key === 'journal-dom-overview');
+    const entryOpens = j.runs.flatMap((run) => run.entryOpens);
+    console.log(
+      `Journal: a teacher's <twin-journal today="${j.today}" pupils="[${JOURNAL_DATA.pupils} pupils]"> in <twin-space adapter="indexeddb">, window ${j.viewport.width}x${j.viewport.height}; ` +
+        `${fmt(c.journal)} entries by ${JOURNAL_DATA.pupils} pupils of 3 schools (${d.firstDate} to ${d.lastDate}; bodies ${fmt(d.bodyChars.min)}-${fmt(d.bodyChars.max)} characters of rich text, avg ${fmt(d.bodyChars.avg)}; ` +
+        `${Object.entries(d.visibility).map(([k, n]) => `${k} ${fmt(n)}`).join(', ')}; ${fmt(d.withAnswers)} answer a prompt set, ${fmt(d.withMedia)} with a photo), ` +
+        `${fmt(c['journal-feedback'])} pieces of peer feedback, ${c['journal-prompt']} prompt sets, ${c.phase} phases, ${c.project} project record, ${d.attachments} photos; ${d.storedMB.toFixed(2)} MB stored. ` +
+        `Overview weeks ${d.overview.weeks[0]} to ${d.overview.weeks.at(-1)}: ${fmt(d.overview.written)} entries and ${fmt(d.overview.feedback)} feedback counted, ${d.overview.nudges} pupils need a nudge. ` +
+        `Median of ${config.reps} runs after 1 warm-up, each in a fresh page. "Data loaded": the last of the element's 7 store.list calls resolved (last: ${Object.entries(lastLists).map(([k, n]) => `${k} ${n}x`).join(', ')}); ` +
+        `updates before it: ${median(j.runs.map((run) => run.updatesBeforeData))} (${ms(median(j.runs.map((run) => run.updatesBeforeDataMs)))}); ` +
+        `the update that first drew the complete overview ended before data loaded in ${j.runs.filter((run) => run.overviewDrawnAfterDataMs < 0).length} of ${j.runs.length} runs (median ${ms(Math.abs(median(j.runs.map((run) => run.overviewDrawnAfterDataMs))))} ${median(j.runs.map((run) => run.overviewDrawnAfterDataMs)) < 0 ? 'before' : 'after'}); ` +
+        `from entries + feedback loaded to it: ${median(j.runs.map((run) => run.updatesToOverview))} updates (${ms(median(j.runs.map((run) => run.updatesToOverviewMs)))}); then ${median(j.runs.map((run) => run.rerendersBeforeData))} re-renders of the whole overview as smaller lists arrived before data loaded (${ms(median(j.runs.map((run) => run.rerendersBeforeDataMs)))}). ` +
+        `Open a pupil: first of each run ${ms(median(openRow.first))}, slowest of each run ${ms(median(openRow.max))}, incl. style + layout (no paint) ${ms(median(openRow.withLayout))}, back to the overview ${ms(median(openRow.back))}. ` +
+        `Entry dialog: first of each run ${ms(median(entryRow.first))}, update ${ms(median(entryRow.update))}; entries opened: ${fmt(median(entryOpens.map((o) => o.bodyChars)))} characters and ${median(entryOpens.map((o) => o.feedback))} feedback (medians), ${entryOpens.filter((o) => o.withPhoto).length} of ${entryOpens.length} with a photo. ` +
+        `DOM elements (all nodes): overview ${fmt(domRow.median)} (${fmt(domRow.nodes)}), a pupil's journal ${fmt(domRow.pupilJournal)}. ` +
+        `1-minute load average during the journal rows: ${j.loadAverage.start.toFixed(2)} at the start, ${j.loadAverage.max.toFixed(2)} at most, ${j.loadAverage.end.toFixed(2)} at the end (${results.machine.cores} cores).`,
     );
   }
   if (!profileOnly && withStorage) console.log(`Storage figures: median of ${config.reps} runs after 1 warm-up, in ms (lower is better), figure = Twinkit store; ratio = store / raw idb. Sizes: esbuild minified, gzip -9, kB = 1,000 bytes.`);
@@ -1383,7 +1717,7 @@ async function main() {
   for (const note of notes) console.log(`Note: ${note}`);
   await writeFile(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const checked =
-    results.storage.some((row) => row.budget) || results.sizes.some((row) => row.budget !== null) || !!results.glossary?.rows.some((row) => row.budget) || !!results.tracker?.rows.some((row) => row.budget) || !!results.sync?.rows.some((row) => row.budget);
+    results.storage.some((row) => row.budget) || results.sizes.some((row) => row.budget !== null) || !!results.glossary?.rows.some((row) => row.budget) || !!results.tracker?.rows.some((row) => row.budget) || !!results.journal?.rows.some((row) => row.budget) || !!results.sync?.rows.some((row) => row.budget);
   console.log(`Wrote bench/results.json. ${failed ? 'Some budgets FAILED.' : checked ? 'All budgets pass.' : 'No budget was checked.'}`);
   process.exitCode = failed ? 1 : 0;
 }

@@ -36,6 +36,8 @@ export type JournalView = 'mine' | 'partners' | 'overview' | 'prompts';
 const VIEWS: readonly JournalView[] = ['mine', 'partners', 'overview', 'prompts'];
 /** Weeks the teacher's overview shows, up to this week. */
 const OVERVIEW_WEEKS = 8;
+/** Rows of the overview drawn in the first frame. */
+const FIRST_ROWS = 40;
 
 type Dialog =
   | { kind: 'write'; prompts?: JournalPrompt; base?: JournalEntry }
@@ -86,6 +88,7 @@ export class TwinJournal extends TwinElement {
     _onlyWaiting: { state: true },
     _onlyNudge: { state: true },
     _promptBy: { state: true },
+    _overviewLimit: { state: true },
   };
 
   /** Space id when used without a `<twin-space>` (then stored in this browser). */
@@ -103,6 +106,8 @@ export class TwinJournal extends TwinElement {
   declare _onlyWaiting: boolean;
   declare _onlyNudge: boolean;
   declare _promptBy: 'week' | 'phase';
+  /** Rows of the overview drawn so far: the first ones at once, all of them right after. */
+  declare _overviewLimit: number;
 
   readonly #entries = new StoreController<JournalEntry>(this, { collection: 'journal', compare: byDate });
   // Feedback and notes follow their entry or pupil, not the page's phase filter.
@@ -129,6 +134,14 @@ export class TwinJournal extends TwinElement {
     this._onlyWaiting = false;
     this._onlyNudge = false;
     this._promptBy = 'week';
+    this._overviewLimit = FIRST_ROWS;
+  }
+
+  protected override updated(): void {
+    if (this._overviewLimit === FIRST_ROWS && this.#view === 'overview' && !this._pupil && this.#entries.status === 'ready') {
+      // After the first rows are painted, the rest: a frame, then a task.
+      requestAnimationFrame(() => setTimeout(() => (this._overviewLimit = Number.POSITIVE_INFINITY)));
+    }
   }
 
   get #store(): TwinStore | undefined {
@@ -236,7 +249,7 @@ export class TwinJournal extends TwinElement {
         return myJournal(state, this.#actions);
       case 'overview': {
         const { weeks, overview } = this.#overview(state.pupils, state.entries, state.feedback, state.today);
-        return overviewView(overview, weeks, state, this.#actions, this._onlyNudge, (on) => (this._onlyNudge = on));
+        return overviewView(overview, weeks, state, this.#actions, { onlyNudge: this._onlyNudge, setOnlyNudge: (on) => (this._onlyNudge = on), limit: this._overviewLimit });
       }
       case 'prompts':
         return promptSetsView(state, this.#actions);

@@ -109,10 +109,9 @@ export const twinJournalStyles = [
     table.overview tbody th {
       font-weight: 400;
     }
-    .who {
-      display: grid;
-      gap: 0.1rem;
-      justify-items: start;
+    table.overview tbody th > :is(button, .meta, .badge) {
+      display: block;
+      inline-size: fit-content;
     }
     td.wrote {
       background: color-mix(in srgb, var(--_success) 12%, transparent);

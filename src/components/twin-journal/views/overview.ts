@@ -6,12 +6,34 @@ import type { JournalActions, JournalState } from '../journal-state.js';
 
 type Overview = ReturnType<typeof teacherOverview>;
 
+type Cell = Overview['rows'][number]['cells'][number];
+type Pupil = Overview['rows'][number]['pupil'];
+
+/** One text per cell (200 pupils × 8 weeks: every extra element or binding counts). */
+function cellText(cell: Cell): string {
+  if (!cell.entries) return '–';
+  const written = msg(str`${cell.entries} written`, { id: 'journal.overview.written' });
+  return cell.feedbackReceived ? `${written} · ${msg(str`${cell.feedbackReceived} feedback`, { id: 'journal.feedback.count' })}` : written;
+}
+
+const who = (pupil: Pupil) => `${pupil.school ?? ''}${pupil.mobile ? ` · ${msg('travels', { id: 'journal.travels' })}` : ''}`;
+const nudge = () => html`<span class="badge late">${msg('Needs a nudge', { id: 'journal.overview.nudge' })}</span>`;
+
 /**
  * Pupils by weeks: who wrote, who got feedback, who needs a nudge. A table: screen readers read
  * each cell with its pupil and week; a click on a name opens that pupil's journal.
  */
-export function overviewView(overview: Overview, weeks: readonly string[], state: JournalState, actions: JournalActions, onlyNudge: boolean, setOnlyNudge: (on: boolean) => void) {
-  const rows = onlyNudge ? overview.rows.filter((row) => row.needsNudge) : overview.rows;
+export function overviewView(
+  overview: Overview,
+  weeks: readonly string[],
+  state: JournalState,
+  actions: JournalActions,
+  options: { onlyNudge: boolean; setOnlyNudge: (on: boolean) => void; limit: number },
+) {
+  const { onlyNudge, setOnlyNudge } = options;
+  const filtered = onlyNudge ? overview.rows.filter((row) => row.needsNudge) : overview.rows;
+  // The first rows are drawn at once and the rest a frame later: a class of 200 is readable sooner.
+  const rows = filtered.length > options.limit ? filtered.slice(0, options.limit) : filtered;
   const nudges = overview.rows.filter((row) => row.needsNudge).length;
   return html`
     <div class="overview-head">
@@ -25,7 +47,7 @@ export function overviewView(overview: Overview, weeks: readonly string[], state
     ${overview.rows.length
       ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="overview-caption">
           <table class="overview">
-            <caption id="overview-caption">${msg('Entries and feedback received, per pupil and week', { id: 'journal.overview.caption' })}</caption>
+            <caption id="overview-caption">${msg('Entries written and feedback received, per pupil and week (– nothing written)', { id: 'journal.overview.caption' })}</caption>
             <thead>
               <tr>
                 <th scope="col">${msg('Pupil', { id: 'journal.overview.pupil' })}</th>
@@ -36,17 +58,10 @@ export function overviewView(overview: Overview, weeks: readonly string[], state
               ${rows.map(
                 (row) => html`<tr class=${row.needsNudge ? 'nudge' : ''}>
                   <th scope="row">
-                    <div class="who">
-                      <button type="button" class="link" @click=${() => actions.showPupil(row.pupil)}>${row.pupil.name}</button>
-                      <span class="meta">${row.pupil.school ?? ''}${row.pupil.mobile ? ` · ${msg('travels', { id: 'journal.travels' })}` : ''}</span>
-                      ${row.needsNudge ? html`<span class="badge late">${msg('Needs a nudge', { id: 'journal.overview.nudge' })}</span>` : nothing}
-                    </div>
+                    <button type="button" class="link" @click=${() => actions.showPupil(row.pupil)}>${row.pupil.name}</button>
+                    <span class="meta">${who(row.pupil)}</span>${row.needsNudge ? nudge() : nothing}
                   </th>
-                  ${row.cells.map((cell) =>
-                    cell.entries
-                      ? html`<td class="wrote">${msg(str`${cell.entries} written`, { id: 'journal.overview.written' })}${cell.feedbackReceived ? html`<br /><span class="meta">${msg(str`${cell.feedbackReceived} feedback`, { id: 'journal.feedback.count' })}</span>` : nothing}</td>`
-                      : html`<td class="none">–<span class="visually-hidden">${msg('nothing written', { id: 'journal.overview.nothing' })}</span></td>`,
-                  )}
+                  ${row.cells.map((cell) => html`<td class=${cell.entries ? 'wrote' : 'none'}>${cellText(cell)}</td>`)}
                 </tr>`,
               )}
             </tbody>
