@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import type { GlossaryEntry } from '../../sdk/schemas/glossary.js';
 import { languageTag } from '../../sdk/schemas/text.js';
 
+export { languageName } from '../../localization/language-name.js';
+
 const TAG = languageTag();
 
 /** The `languages` attribute: valid BCP 47 codes kept in order (once each), the rest reported. */
@@ -13,22 +15,6 @@ export function parseLanguages(value: string | null | undefined): { languages: s
     else if (!languages.includes(code)) languages.push(code);
   }
   return { languages, rejected };
-}
-
-const names = new Map<string, Intl.DisplayNames>();
-
-/** A language's name in the reader's UI language: `fr` is "French" for an English reader, "francés" for a Spanish one. */
-export function languageName(code: string, uiLang: string): string {
-  let display = names.get(uiLang);
-  if (!display) {
-    display = new Intl.DisplayNames([uiLang, 'en'], { type: 'language' });
-    names.set(uiLang, display);
-  }
-  try {
-    return display.of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 /** The space language closest to `preferred` (`es-MX` picks `es`), else the first. */

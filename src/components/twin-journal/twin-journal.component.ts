@@ -265,7 +265,7 @@ export class TwinJournal extends TwinElement {
     switch (dialog?.kind) {
       case 'write':
         title = dialog.base ? msg('Edit the entry', { id: 'journal.dialog.edit' }) : dialog.prompts ? dialog.prompts.title : msg('Write an entry', { id: 'journal.write' });
-        body = html`<twin-journal-editor .store=${this.#store} .entry=${dialog.base} .prompts=${dialog.prompts} .date=${state.today} @editor-done=${this.#onEditorDone}></twin-journal-editor>`;
+        body = html`<twin-journal-editor .store=${this.#store} .entry=${dialog.base} .prompts=${dialog.prompts} .date=${state.today} .phases=${state.phases} @editor-done=${this.#onEditorDone}></twin-journal-editor>`;
         break;
       case 'entry': {
         const entry = state.entries.find((item) => item.id === dialog.id);

@@ -41,6 +41,32 @@ describe('<twin-journal>: writing entries', () => {
     await expectAccessible(world.journal);
   });
 
+  it("a new entry takes the space's current phase; the pupil may choose another phase and the entry's language", async () => {
+    const world = await journalWith({ user: kasia });
+    const staff = world.storeFor(teacher);
+    await staff.createAll([
+      { collection: 'phase', id: 'preparation', fields: { name: 'Preparation', order: 1 } },
+      { collection: 'phase', id: 'mobility', fields: { name: 'Mobility', order: 2 } },
+      { collection: 'project', id: 'settings', fields: { currentPhase: 'mobility' } },
+    ]);
+    await until(() => world.space.currentPhase === 'mobility', 'the current phase');
+    const editor = await startEntry(world.journal);
+    await until(() => editor.shadowRoot!.querySelector('select[name=phase]'), 'the phase choice');
+    expect(editor.shadowRoot!.querySelector<HTMLSelectElement>('select[name=phase]')!.value).to.equal('mobility');
+    typeInto(editor, 'title', 'Looking back at the preparation');
+    const phase = editor.shadowRoot!.querySelector<HTMLSelectElement>('select[name=phase]')!;
+    phase.value = 'preparation';
+    phase.dispatchEvent(new Event('change'));
+    const language = editor.shadowRoot!.querySelector<HTMLSelectElement>('select[name=language]')!;
+    expect([...language.options].find((option) => option.value === 'pl')!.textContent).to.equal('Polish');
+    language.value = 'pl';
+    language.dispatchEvent(new Event('change'));
+    save(editor);
+    await until(() => entryViewOf(world.journal), 'saved');
+    const [entry] = (await world.store.list<JournalEntry>('journal')).records;
+    expect(entry).to.include({ phase: 'preparation', language: 'pl' });
+  });
+
   it('keeps what is typed across a reload, and forgets it once saved', async () => {
     const first = await journalWith({ user: kasia });
     const editor = await startEntry(first.journal);

@@ -5,6 +5,7 @@ import { JOURNAL_VISIBILITIES, type JournalEntry } from '../../../sdk/schemas/jo
 import type { JournalPrompt } from '../../../sdk/schemas/journal-prompt.js';
 import type { TwinStore } from '../../../sdk/store/create-store.js';
 import { localToday } from '../../../localization/dates.js';
+import { languageName } from '../../../localization/language-name.js';
 import { errorMessage } from '../../../localization/error-message.js';
 import { scaleLabel } from '../../../localization/scale-label.js';
 import { TwinElement } from '../../base/twin-element.js';
@@ -28,7 +29,12 @@ export interface JournalDraft {
   learned: string;
   media: Media[];
   promptSet?: string;
+  phase?: string;
+  language?: string;
 }
+
+/** Languages an entry is often written in, in a partnership: the choice of the entry's `lang`. */
+const LANGUAGES = ['en', 'es', 'pl', 'it', 'fr', 'de', 'pt', 'fi', 'nl', 'el', 'ro', 'sv', 'cs', 'hu', 'hr', 'lt', 'lv', 'et', 'sl', 'sk', 'bg', 'da', 'ga', 'mt', 'tr'];
 
 function draftOf(entry: JournalEntry | undefined, prompts: JournalPrompt | undefined, date: string | undefined): JournalDraft {
   return {
@@ -41,6 +47,8 @@ function draftOf(entry: JournalEntry | undefined, prompts: JournalPrompt | undef
     learned: (entry?.learned as string | undefined) ?? '',
     media: [...((entry?.media as Media[] | undefined) ?? [])],
     promptSet: (entry?.promptSet as string | undefined) ?? prompts?.id,
+    phase: entry?.phase,
+    language: entry?.language as string | undefined,
   };
 }
 
@@ -57,6 +65,8 @@ function fieldsOf(draft: JournalDraft): Record<string, unknown> {
     learned: draft.learned.trim() || undefined,
     media: draft.media.length ? draft.media.map((item) => (item.alt?.trim() ? { ...item, alt: item.alt.trim() } : { attachment: item.attachment, kind: item.kind })) : undefined,
     promptSet: draft.promptSet,
+    phase: draft.phase || undefined,
+    language: draft.language || undefined,
   };
 }
 
@@ -75,6 +85,7 @@ export class TwinJournalEditor extends TwinElement {
     entry: { attribute: false },
     prompts: { attribute: false },
     date: { type: String },
+    phases: { attribute: false },
     _draft: { state: true },
     _problem: { state: true },
     _conflict: { state: true },
@@ -90,6 +101,8 @@ export class TwinJournalEditor extends TwinElement {
   declare prompts: JournalPrompt | undefined;
   /** The day of a new entry (default: today). */
   declare date: string | undefined;
+  /** The project's phases an entry may belong to (a new one takes the space's current phase). */
+  declare phases: { id: string; name: string }[];
   declare _draft: JournalDraft;
   declare _problem: { message: string; fields: string[] } | undefined;
   declare _conflict: TwinConflictError | undefined;
@@ -107,6 +120,7 @@ export class TwinJournalEditor extends TwinElement {
     this._deviceKeeps = true;
     this._busy = false;
     this._draft = draftOf(undefined, undefined, undefined);
+    this.phases = [];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -115,7 +129,9 @@ export class TwinJournalEditor extends TwinElement {
       this.#drafts = new DraftStore<JournalDraft>(this.store.space, this.store.user.id, this.entry?.id);
       const kept = this.#drafts.read();
       // A draft made from another version of the entry still comes back: the pupil's words win on screen, and a save merges or shows the conflict.
-      this._draft = kept ? { ...draftOf(this.entry, this.prompts, this.date), ...kept.fields } : draftOf(this.entry, this.prompts, this.date);
+      const start = draftOf(this.entry, this.prompts, this.date);
+      if (!this.entry) start.phase = this.store.defaultPhase;
+      this._draft = kept ? { ...start, ...kept.fields } : start;
       this._restoredAt = kept?.savedAt;
     }
   }
@@ -264,6 +280,22 @@ export class TwinJournalEditor extends TwinElement {
         </label>
         <label>${msg('Title', { id: 'journal.field.title' })}
           <input name="title" maxlength="300" .value=${draft.title} aria-invalid=${invalid('title')} @input=${(e: Event) => this.#change({ title: (e.target as HTMLInputElement).value })} />
+        </label>
+      </div>
+      <div class="two">
+        ${this.phases.length
+          ? html`<label>${msg('Phase', { id: 'journal.field.phase' })}
+              <select name="phase" aria-invalid=${invalid('phase')} @change=${(e: Event) => this.#change({ phase: (e.target as HTMLSelectElement).value || undefined })}>
+                <option value="" ?selected=${!draft.phase}>${msg('No phase', { id: 'journal.field.no-phase' })}</option>
+                ${this.phases.map((phase) => html`<option value=${phase.id} ?selected=${draft.phase === phase.id}>${phase.name}</option>`)}
+              </select>
+            </label>`
+          : nothing}
+        <label>${msg('Written in', { id: 'journal.field.language' })}
+          <select name="language" @change=${(e: Event) => this.#change({ language: (e.target as HTMLSelectElement).value || undefined })}>
+            <option value="" ?selected=${!draft.language}>${msg('Not said', { id: 'journal.field.no-language' })}</option>
+            ${LANGUAGES.map((code) => html`<option value=${code} ?selected=${draft.language === code}>${languageName(code, this.effectiveLang)}</option>`)}
+          </select>
         </label>
       </div>
       ${prompts.map(
