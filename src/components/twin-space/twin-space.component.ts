@@ -159,7 +159,13 @@ export class TwinSpace extends TwinElement {
 
   /** New records take the filtered phase, else the project's current one. */
   #applyDefaultPhase() {
-    this.store?.setDefaultPhase(this.phase || this.#currentPhase);
+    try {
+      this.store?.setDefaultPhase(this.phase || this.#currentPhase);
+    } catch (error) {
+      // A wrong attribute value must not break the page: new records then take no phase.
+      console.warn(`<twin-space>: phase="${String(this.phase).slice(0, 40)}" cannot be a phase id (${(error as Error).message}); new records take no phase.`);
+      this.store?.setDefaultPhase(undefined);
+    }
   }
 
   async #readCurrentPhase(store: TwinStore) {

@@ -80,6 +80,22 @@ describe('<twin-space>', () => {
     await until(() => list.terms.length === 3, 'all entries without a filter');
   });
 
+  it('warns about a phase attribute that cannot be a phase id, and keeps working', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const { space } = await spaceWith(`space="${uniqueSpace()}" user-id="t1" user-name="T" user-role="teacher"`);
+      space.setAttribute('phase', 'x'.repeat(300));
+      await space.updateComplete;
+      expect(warnings.join(' ')).to.include('cannot be a phase id');
+      const created = await space.store!.create('glossary', entry('harbour'));
+      expect(created.phase).to.equal(undefined);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('shows changes from another tab without a reload, re-rendering only the list', async () => {
     const backing = new MemoryBacking();
     const { space, list } = await spaceWith(`space="s-shared" user-id="t1" user-name="T" user-role="teacher"`, backing);
