@@ -12,6 +12,7 @@ import type { TwinStore } from '../../sdk/store/create-store.js';
 import type { TwinRecord } from '../../sdk/store/store-types.js';
 import { isDay, localToday } from '../../localization/dates.js';
 import { errorMessage } from '../../localization/error-message.js';
+import { formProblem, type FormProblem } from '../../localization/form-problem.js';
 import { downloadText } from '../base/download-text.js';
 import { memo } from '../base/memo.js';
 import { printInFrame } from '../base/print-frame.js';
@@ -100,7 +101,7 @@ export class TwinJournal extends TwinElement {
   /** The class roster for the teacher's overview (JSON: `[{ "id", "name", "school", "mobile" }]`); without it, those who wrote. */
   declare pupils: JournalPupil[] | undefined;
   declare _dialog: Dialog;
-  declare _problem: { message: string; fields: string[] } | undefined;
+  declare _problem: FormProblem | undefined;
   declare _busy: boolean;
   declare _pupil: JournalPupil | undefined;
   declare _onlyWaiting: boolean;
@@ -351,9 +352,7 @@ export class TwinJournal extends TwinElement {
       this.#announcer.announce(done);
       return true;
     } catch (error) {
-      const validation = error instanceof Error && (error as { code?: string }).code === 'validation';
-      const issues = validation ? ((error as { issues?: { path: string }[] }).issues ?? []) : [];
-      this._problem = { message: validation ? error.message : errorMessage(error), fields: issues.map((issue) => issue.path.split('.')[0]) };
+      this._problem = formProblem(error);
       this.#announcer.announce(this._problem.message);
       return false;
     } finally {

@@ -17,7 +17,7 @@ import { DialogHost } from '../controllers/dialog-host.js';
 import { LiveAnnouncer } from '../controllers/live-announcer.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { isDay, localToday } from '../../localization/dates.js';
-import { formProblem, type FormProblem } from './forms/form-errors.js';
+import { planProblem, type FormProblem } from './forms/form-errors.js';
 import { activityForm, goalForm, phaseForm, projectForm, type FormFields } from './forms/plan-forms.js';
 import { blendedMobilityTemplate } from './model/blended-mobility-template.js';
 import { planReportHtml, planToJson } from './model/plan-export.js';
@@ -382,7 +382,7 @@ export class TwinPhaseTracker extends TwinElement {
       this.#announcer.announce(done);
       return true;
     } catch (error) {
-      this._problem = formProblem(error);
+      this._problem = planProblem(error);
       this.#announcer.announce(this._problem.message);
       return false;
     } finally {

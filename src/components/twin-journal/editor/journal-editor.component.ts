@@ -1,12 +1,12 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
-import { isTwinError, TwinConflictError } from '../../../sdk/errors.js';
+import { TwinConflictError } from '../../../sdk/errors.js';
 import { JOURNAL_VISIBILITIES, type JournalEntry } from '../../../sdk/schemas/journal.js';
 import type { JournalPrompt } from '../../../sdk/schemas/journal-prompt.js';
 import type { TwinStore } from '../../../sdk/store/create-store.js';
 import { localToday } from '../../../localization/dates.js';
 import { languageName } from '../../../localization/language-name.js';
-import { errorMessage } from '../../../localization/error-message.js';
+import { formProblem, type FormProblem } from '../../../localization/form-problem.js';
 import { scaleLabel } from '../../../localization/scale-label.js';
 import { TwinElement } from '../../base/twin-element.js';
 import { AttachmentUrls } from '../../controllers/attachment-urls.js';
@@ -104,7 +104,7 @@ export class TwinJournalEditor extends TwinElement {
   /** The project's phases an entry may belong to (a new one takes the space's current phase). */
   declare phases: { id: string; name: string }[];
   declare _draft: JournalDraft;
-  declare _problem: { message: string; fields: string[] } | undefined;
+  declare _problem: FormProblem | undefined;
   declare _conflict: TwinConflictError | undefined;
   declare _deviceKeeps: boolean;
   declare _restoredAt: string | undefined;
@@ -191,7 +191,7 @@ export class TwinJournalEditor extends TwinElement {
         this.#change({ media: [...this._draft.media, { attachment: saved.id, kind: saved.type.startsWith('image/') ? 'image' : saved.type.startsWith('audio/') ? 'audio' : 'video' }] });
         this._problem = undefined;
       } catch (error) {
-        this._problem = { message: `${file.name}: ${isTwinError(error) && error.code === 'validation' ? error.message : errorMessage(error)}`, fields: ['media'] };
+        this._problem = { message: `${file.name}: ${formProblem(error).message}`, fields: ['media'] };
         this.#announcer.announce(this._problem.message);
       } finally {
         this._busy = false;
@@ -230,9 +230,7 @@ export class TwinJournalEditor extends TwinElement {
       if (error instanceof TwinConflictError) {
         this._conflict = error;
       } else {
-        const validation = isTwinError(error) && error.code === 'validation';
-        const issues = validation ? ((error as { issues?: { path: string }[] }).issues ?? []) : [];
-        this._problem = { message: validation ? error.message : errorMessage(error), fields: issues.map((issue) => issue.path.split('.')[0]) };
+        this._problem = formProblem(error);
       }
       this.#announcer.announce(this._conflict && !this._problem ? msg('Not saved: this entry changed in another tab. Your text is still here.', { id: 'journal.conflict.short' }) : (this._problem?.message ?? ''));
       await this.updateComplete;

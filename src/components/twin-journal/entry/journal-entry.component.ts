@@ -6,7 +6,7 @@ import { FEEDBACK_KINDS, type JournalFeedback } from '../../../sdk/schemas/journ
 import type { JournalPrompt } from '../../../sdk/schemas/journal-prompt.js';
 import type { JournalEntry } from '../../../sdk/schemas/journal.js';
 import type { TwinStore } from '../../../sdk/store/create-store.js';
-import { errorMessage } from '../../../localization/error-message.js';
+import { formProblem } from '../../../localization/form-problem.js';
 import { scaleLabel } from '../../../localization/scale-label.js';
 import { TwinElement } from '../../base/twin-element.js';
 import { AttachmentUrls } from '../../controllers/attachment-urls.js';
@@ -191,8 +191,7 @@ export class TwinJournalEntry extends TwinElement {
       this.#announcer.announce(done);
       return true;
     } catch (error) {
-      const validation = error instanceof Error && (error as { code?: string }).code === 'validation';
-      this._problem = validation ? error.message : errorMessage(error);
+      this._problem = formProblem(error).message;
       this.#announcer.announce(this._problem);
       return false;
     } finally {

@@ -2,9 +2,10 @@ import { msg } from '@lit/localize';
 import { html } from 'lit';
 import type { JournalPrompt } from '../../../sdk/schemas/journal-prompt.js';
 import type { Phase } from '../../../sdk/schemas/phase.js';
+import type { FormProblem } from '../../../localization/form-problem.js';
 
 export interface PromptSetFormOptions {
-  problem?: { message: string; fields: string[] };
+  problem?: FormProblem;
   busy: boolean;
   /** `by`: schedule by week dates or by phase. */
   by: 'week' | 'phase';

@@ -1,12 +1,8 @@
 import { msg } from '@lit/localize';
-import { isTwinError, type ValidationIssue } from '../../../sdk/errors.js';
-import { errorMessage } from '../../../localization/error-message.js';
+import type { ValidationIssue } from '../../../sdk/errors.js';
+import { formProblem, type FormProblem } from '../../../localization/form-problem.js';
 
-/** What a form shows after a refused save: one sentence, and the fields to mark. */
-export interface FormProblem {
-  message: string;
-  fields: string[];
-}
+export type { FormProblem };
 
 /** Sentences for the checks a teacher meets most, in the UI language; the store's own English otherwise. */
 function issueSentence(issue: ValidationIssue): string | undefined {
@@ -19,12 +15,5 @@ function issueSentence(issue: ValidationIssue): string | undefined {
   return undefined;
 }
 
-export function formProblem(error: unknown): FormProblem {
-  if (isTwinError(error) && error.code === 'validation') {
-    const issues = (error as { issues?: ValidationIssue[] }).issues ?? [];
-    const known = issues.map(issueSentence).find(Boolean);
-    // The store's message names the field and the rule (in English) when no sentence of ours fits.
-    return { message: known ?? error.message, fields: issues.map((issue) => issue.path.split('.')[0]).filter(Boolean) };
-  }
-  return { message: errorMessage(error), fields: [] };
-}
+/** The problem of a refused plan save, in the teacher's language where the check is a common one. */
+export const planProblem = (error: unknown): FormProblem => formProblem(error, issueSentence);
