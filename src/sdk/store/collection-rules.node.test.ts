@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
 import type { RawRecord, StorageAdapter } from '../adapter.js';
 import { createIndexedDBAdapter } from '../adapters/indexeddb/index.js';
-import { createMemoryAdapter, MemoryBacking } from '../adapters/memory/index.js';
-import { isTwinError, TwinConflictError, TwinPermissionError, TwinValidationError, type TwinError, type TwinErrorCode } from '../errors.js';
+import { TwinConflictError, TwinPermissionError, TwinValidationError } from '../errors.js';
 import type { TwinUser } from '../policy/roles.js';
 import { ratingId } from '../schemas/goal-rating.js';
 import { PROJECT_RECORD_ID } from '../schemas/project.js';
+import { rejectsWith, settle, storeWorld } from '../../test-support/store-world.js';
 import { createStore, type TwinStore } from './create-store.js';
-import type { CreateAllItem, RecordChange, StoreOptions, TwinRecord } from './store-types.js';
+import type { CreateAllItem, RecordChange, TwinRecord } from './store-types.js';
 
 const SPACE = 'erasmus-gdynia';
 const T0 = '2027-01-10T10:00:00.000Z';
@@ -23,55 +23,11 @@ const observer: TwinUser = { id: 'obs-1', name: 'Olga', role: 'observer' };
 
 const PLAN_COLLECTIONS = ['phase', 'project', 'activity', 'goal', 'goal-rating', 'glossary'];
 
-const settle = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
-
-/**
- * One memory backing (one browser profile); each `open` is a tab with its own store. `writes` counts
- * the adapter writes of every store opened here.
- */
-function world(t: TestContext, adapterFor: (raw: StorageAdapter) => StorageAdapter = (raw) => raw) {
-  const backing = new MemoryBacking();
-  const closers: (() => Promise<void>)[] = [];
-  t.after(async () => {
-    for (const close of closers) await close();
-  });
-  const counter = { writes: 0 };
-  const rawAdapter = () => {
-    const adapter = createMemoryAdapter({ backing });
-    closers.push(() => adapter.close());
-    return adapter;
-  };
-  const open = (user: TwinUser, options: Partial<StoreOptions> = {}) => {
-    const inner = adapterFor(rawAdapter());
-    const adapter: StorageAdapter = {
-      ...inner,
-      write: (...args) => {
-        counter.writes += 1;
-        return inner.write(...args);
-      },
-    };
-    const store = createStore({ adapter, space: SPACE, user, now: () => new Date(T0), ...options });
-    closers.unshift(() => store.close());
-    return store;
-  };
-  const raw = rawAdapter();
-  const stored = (collection: string, id: string) => raw.get(SPACE, collection, id);
-  const storedAll = (collection: string) => raw.list(SPACE, collection);
-  const storedCount = async () => (await Promise.all(PLAN_COLLECTIONS.map(storedAll))).reduce((sum, list) => sum + list.length, 0);
-  return { open, raw, stored, storedAll, storedCount, counter };
-}
-
-async function rejectsWith<E extends TwinError = TwinError>(promise: Promise<unknown>, code: TwinErrorCode): Promise<E> {
-  let caught: unknown;
-  try {
-    await promise;
-  } catch (error) {
-    caught = error;
-  }
-  assert.ok(caught !== undefined, `expected a ${code} error, but the call succeeded`);
-  assert.ok(isTwinError(caught), `expected a TwinError, got ${String(caught)}`);
-  assert.equal(caught.code, code, `expected code ${code}, got ${caught.code}: ${caught.message}`);
-  return caught as E;
+/** One memory backing (one browser profile); each `open` is a tab with its own store. */
+function world(t: TestContext, adapterFor?: (raw: StorageAdapter) => StorageAdapter) {
+  const w = storeWorld(t, { space: SPACE, now: T0, adapterFor });
+  const storedCount = async () => (await Promise.all(PLAN_COLLECTIONS.map(w.storedAll))).reduce((sum, list) => sum + list.length, 0);
+  return { ...w, storedCount };
 }
 
 function watch(store: TwinStore) {

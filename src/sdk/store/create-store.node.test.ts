@@ -8,14 +8,13 @@ import {
   TwinConflictError,
   TwinPermissionError,
   TwinValidationError,
-  type TwinError,
-  type TwinErrorCode,
 } from '../errors.js';
 import type { SpaceSettings, TwinUser } from '../policy/roles.js';
 import type { CollectionDefinition } from '../schemas/collections.js';
 import { envelopeShape } from '../schemas/envelope.js';
 import type { GlossaryEntry } from '../schemas/glossary.js';
 import { LIMITS } from '../schemas/limits.js';
+import { rejectsWith, settle } from '../../test-support/store-world.js';
 import { createStore, type TwinStore } from './create-store.js';
 import type { InvalidRecord, RecordChange, StoreOptions, TwinRecord } from './store-types.js';
 
@@ -28,9 +27,6 @@ const moderator: TwinUser = { id: 'mod-1', name: 'Maya', role: 'moderator', scho
 const pupil: TwinUser = { id: 'pupil-1', name: 'Ana', role: 'pupil', school: 'IES Cervantes' };
 const otherPupil: TwinUser = { id: 'pupil-2', name: 'Bruno', role: 'pupil' };
 const observer: TwinUser = { id: 'obs-1', name: 'Olga', role: 'observer' };
-
-/** Lets pending microtasks and the adapter's change deliveries run (no timing is asserted). */
-const settle = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
 
 /**
  * One shared backing (one browser profile), on which each `open` makes a store with its own adapter
@@ -74,20 +70,6 @@ function watch(store: TwinStore) {
   store.subscribe((batch) => changes.push(...batch));
   store.addEventListener('invalid', (event) => invalid.push((event as CustomEvent<InvalidRecord>).detail));
   return { changes, invalid };
-}
-
-/** Awaits a rejection and checks it is a TwinError with `code`. */
-async function rejectsWith<E extends TwinError = TwinError>(promise: Promise<unknown>, code: TwinErrorCode): Promise<E> {
-  let caught: unknown;
-  try {
-    await promise;
-  } catch (error) {
-    caught = error;
-  }
-  assert.ok(caught !== undefined, `expected a ${code} error, but the call succeeded`);
-  assert.ok(isTwinError(caught), `expected a TwinError, got ${String(caught)}`);
-  assert.equal(caught.code, code, `expected code ${code}, got ${caught.code}: ${caught.message}`);
-  return caught as E;
 }
 
 const entry = (term = 'Tide', extra: Record<string, unknown> = {}) => ({

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
 import type { RawRecord, StorageAdapter } from '../adapter.js';
-import { createMemoryAdapter, MemoryBacking } from '../adapters/memory/index.js';
-import { isTwinError, type TwinConflictError, type TwinError, type TwinErrorCode, type TwinValidationError } from '../errors.js';
+import { isTwinError, type TwinConflictError, type TwinValidationError } from '../errors.js';
 import type { TwinUser } from '../policy/roles.js';
 import type { CollectionDefinition } from '../schemas/collections.js';
 import { commentSchema } from '../schemas/feedback.js';
 import { JOURNAL_SETTINGS_ID } from '../schemas/journal-settings.js';
-import { createStore, type TwinStore } from './create-store.js';
-import type { RecordChange, StoreOptions, TwinRecord } from './store-types.js';
+import { rejectsWith, settle, storeWorld } from '../../test-support/store-world.js';
+import type { TwinStore } from './create-store.js';
+import type { RecordChange, TwinRecord } from './store-types.js';
 
 const SPACE = 'erasmus-porto';
 const T0 = '2027-01-10T10:00:00.000Z';
@@ -26,56 +26,8 @@ const mateo: TwinUser = { id: 'mod-mateo', name: 'Mateo', role: 'moderator', sch
 const maya: TwinUser = { id: 'mod-maya', name: 'Maya', role: 'moderator', school: 'Szkoła nr 12' };
 const olga: TwinUser = { id: 'obs-olga', name: 'Olga', role: 'observer', school: 'IES Cervantes' };
 
-const settle = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
-
 /** One memory backing; each `open` is a tab with its own store. Counts adapter writes and gets. */
-function world(t: TestContext, adapterFor: (raw: StorageAdapter) => StorageAdapter = (raw) => raw) {
-  const backing = new MemoryBacking();
-  const closers: (() => Promise<void>)[] = [];
-  t.after(async () => {
-    for (const close of closers) await close();
-  });
-  const counter = { writes: 0, gets: 0 };
-  const rawAdapter = () => {
-    const adapter = createMemoryAdapter({ backing });
-    closers.push(() => adapter.close());
-    return adapter;
-  };
-  const open = (user: TwinUser, options: Partial<StoreOptions> = {}) => {
-    const inner = adapterFor(rawAdapter());
-    const adapter: StorageAdapter = {
-      ...inner,
-      write: (...args) => {
-        counter.writes += 1;
-        return inner.write(...args);
-      },
-      get: (...args) => {
-        counter.gets += 1;
-        return inner.get(...args);
-      },
-    };
-    const store = createStore({ adapter, space: SPACE, user, now: () => new Date(T0), ...options });
-    closers.unshift(() => store.close());
-    return store;
-  };
-  const raw = rawAdapter();
-  const stored = (collection: string, id: string) => raw.get(SPACE, collection, id);
-  const storedAll = (collection: string) => raw.list(SPACE, collection);
-  return { open, raw, stored, storedAll, counter, backing };
-}
-
-async function rejectsWith<E extends TwinError = TwinError>(promise: Promise<unknown>, code: TwinErrorCode): Promise<E> {
-  let caught: unknown;
-  try {
-    await promise;
-  } catch (error) {
-    caught = error;
-  }
-  assert.ok(caught !== undefined, `expected a ${code} error, but the call succeeded`);
-  assert.ok(isTwinError(caught), `expected a TwinError, got ${String(caught)}`);
-  assert.equal(caught.code, code, `expected code ${code}, got ${caught.code}: ${caught.message}`);
-  return caught as E;
-}
+const world = (t: TestContext, adapterFor?: (raw: StorageAdapter) => StorageAdapter) => storeWorld(t, { space: SPACE, now: T0, adapterFor });
 
 function watch(store: TwinStore) {
   const changes: RecordChange[] = [];
