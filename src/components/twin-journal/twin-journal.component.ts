@@ -22,7 +22,7 @@ import { LiveAnnouncer } from '../controllers/live-announcer.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type { JournalActions, JournalPupil, JournalState } from './journal-state.js';
 import { promptSetForm } from './forms/prompt-set-form.js';
-import { weekOf } from './model/journal-weeks.js';
+import { addDays, weeksBetween } from './model/journal-weeks.js';
 import { portfolioHtml, portfolioJson } from './model/portfolio.js';
 import { teacherOverview } from './model/teacher-overview.js';
 import { portfolioLabels } from './portfolio-labels.js';
@@ -196,12 +196,7 @@ export class TwinJournal extends TwinElement {
   }
 
   readonly #overview = memo((pupils: JournalPupil[], entries: JournalEntry[], feedback: JournalFeedback[], today: string) => {
-    const last = weekOf(today);
-    const weeks = Array.from({ length: OVERVIEW_WEEKS }, (_, i) => {
-      const day = new Date(`${last}T00:00:00Z`);
-      day.setUTCDate(day.getUTCDate() - 7 * (OVERVIEW_WEEKS - 1 - i));
-      return day.toISOString().slice(0, 10);
-    });
+    const weeks = weeksBetween(addDays(today, -7 * (OVERVIEW_WEEKS - 1)), today);
     return { weeks, overview: teacherOverview({ pupils, entries, feedback, weeks, today }) };
   });
 
