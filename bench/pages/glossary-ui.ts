@@ -11,9 +11,9 @@ import '../../src/components/twin-space/twin-space.js';
 import '../../src/components/twin-glossary/twin-glossary.js';
 import type { TwinGlossary } from '../../src/components/twin-glossary/twin-glossary.component.js';
 import { createIndexedDBAdapter } from '../../src/sdk/adapters/indexeddb/index.js';
-import { createMemoryAdapter } from '../../src/sdk/adapters/memory/index.js';
 import { createStore, type TwinStore } from '../../src/sdk/store/create-store.js';
 import { makeGlossaryEntries } from './glossary-data.js';
+import { afterNextPaint, fail, frame, gc, shadow, sleep, storePrototype } from './ui-harness.js';
 
 /** The same space, user and database as the markup below (the adapter's default database). */
 export const SPACE = 'bench-glossary';
@@ -79,21 +79,8 @@ export interface RawRun {
   rawHeapBytes: number;
 }
 
-const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const heap = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN;
-const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Resolves after the next frame is painted: a message posted from rAF runs after that frame's paint. */
-function afterNextPaint(): Promise<number> {
-  return new Promise((resolve) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve(performance.now());
-      channel.port2.postMessage(0);
-    }),
-  );
-}
 
 /** Collects garbage twice with a task in between (finalizers, weak maps), then reads the heap. */
 async function settledHeap(): Promise<number> {
@@ -103,9 +90,6 @@ async function settledHeap(): Promise<number> {
   return heap();
 }
 
-function fail(message: string): never {
-  throw new Error(message);
-}
 
 const recordRange = () => IDBKeyRange.bound([SPACE, 'glossary'], [SPACE, 'glossary', []]);
 
@@ -141,14 +125,7 @@ async function seed(config: GlossaryConfig) {
   };
 }
 
-/** The Store class's prototype (not exported): taken from a throw-away store on the memory adapter. */
-function storePrototype(): TwinStore {
-  const probe = createStore({ adapter: createMemoryAdapter(), space: 'probe', user: USER });
-  void probe.close();
-  return Object.getPrototypeOf(probe) as TwinStore;
-}
 
-const shadow = (el: Element) => el.shadowRoot ?? fail('no shadow root');
 const rowsIn = (el: Element) => shadow(el).querySelectorAll('li[data-row]');
 
 /** Waits until the element has drawn rows; returns the time the update that drew them completed. */
@@ -206,7 +183,7 @@ async function run(config: GlossaryConfig): Promise<GlossaryRun> {
 
   // Time the element's own list: the store's prototype is shared with the <twin-space>'s store.
   // The first `.then` on the promise runs before the element's `await` continues.
-  const proto = storePrototype();
+  const proto = storePrototype(USER);
   const originalList = proto.list;
   let listStart = NaN;
   let listEnd = NaN;

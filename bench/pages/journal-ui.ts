@@ -14,7 +14,6 @@ import '../../src/components/twin-journal/twin-journal.js';
 import type { TwinJournal } from '../../src/components/twin-journal/twin-journal.component.js';
 import { JOURNAL_IMAGE_LIMITS } from '../../src/components/twin-journal/journal-limits.js';
 import { createIndexedDBAdapter } from '../../src/sdk/adapters/indexeddb/index.js';
-import { createMemoryAdapter } from '../../src/sdk/adapters/memory/index.js';
 import { PROJECT_RECORD_ID } from '../../src/sdk/schemas/project.js';
 import { createStore, type TwinStore } from '../../src/sdk/store/create-store.js';
 import type { CreateAllItem } from '../../src/sdk/store/store-types.js';
@@ -31,6 +30,7 @@ import {
   rosterOf,
   type JournalBenchPupil,
 } from './journal-data.js';
+import { afterNextPaint, domSize, fail, frame, gc, shadow, sleep, storePrototype } from './ui-harness.js';
 
 /** The same space, user and database as the markup below (the adapter's default database). */
 export const SPACE = 'bench-journal';
@@ -118,24 +118,8 @@ export interface JournalRun {
   entryOpens: EntryOpen[];
 }
 
-const gc = () => (globalThis as { gc?: () => void }).gc?.();
-const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Resolves after the next frame is painted: a message posted from rAF runs after that frame's paint. */
-function afterNextPaint(): Promise<number> {
-  return new Promise((resolve) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve(performance.now());
-      channel.port2.postMessage(0);
-    }),
-  );
-}
 
-function fail(message: string): never {
-  throw new Error(message);
-}
 
 const number = (text: string) => Number(text.replace(/[^\d]/g, ''));
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -280,33 +264,8 @@ async function seed(config: JournalConfig) {
   };
 }
 
-/** The Store class's prototype (not exported): taken from a throw-away store on the memory adapter. */
-function storePrototype(): TwinStore {
-  const probe = createStore({ adapter: createMemoryAdapter(), space: 'probe', user: TEACHER });
-  void probe.close();
-  return Object.getPrototypeOf(probe) as TwinStore;
-}
 
-const shadow = (el: Element) => el.shadowRoot ?? fail('no shadow root');
 
-/** Elements (into nested shadow roots) and all nodes under `root`. */
-function domSize(root: Node): { elements: number; nodes: number } {
-  let elements = 0;
-  let nodes = 0;
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      nodes++;
-      if (child.nodeType === Node.ELEMENT_NODE) {
-        elements++;
-        const inner = (child as Element).shadowRoot;
-        if (inner) walk(inner);
-      }
-      walk(child);
-    }
-  };
-  walk(root);
-  return { elements, nodes };
-}
 
 /** Is the overview drawn whole? A cheap check (rows and the summary line), run between frames. Undefined when it is. */
 function overviewMissing(el: TwinJournal, pupils: number, nudges: number): string | undefined {
@@ -373,7 +332,7 @@ async function run(config: JournalConfig): Promise<JournalRun> {
 
   // Time the element's own lists: the store's prototype is shared with the <twin-space>'s store.
   // The first `.then` on a list's promise runs before the controller's `await` continues.
-  const proto = storePrototype();
+  const proto = storePrototype(TEACHER);
   const originalList = proto.list;
   const lists: JournalRun['lists'] = {};
   const started: Record<string, number> = {};

@@ -13,12 +13,12 @@ import '../../src/components/twin-space/twin-space.js';
 import '../../src/components/twin-phase-tracker/twin-phase-tracker.js';
 import type { TwinPhaseTracker } from '../../src/components/twin-phase-tracker/twin-phase-tracker.component.js';
 import { createIndexedDBAdapter } from '../../src/sdk/adapters/indexeddb/index.js';
-import { createMemoryAdapter } from '../../src/sdk/adapters/memory/index.js';
 import { ratingId } from '../../src/sdk/schemas/goal-rating.js';
 import { PROJECT_RECORD_ID } from '../../src/sdk/schemas/project.js';
 import { createStore, type TwinStore } from '../../src/sdk/store/create-store.js';
 import type { CreateAllItem } from '../../src/sdk/store/store-types.js';
 import { makePupilRatings, makeTrackerGlossary, makeTrackerPlan, makeTrackerPupils, TRACKER_TODAY } from './tracker-data.js';
+import { afterNextPaint, domSize, fail, frame, gc, shadow, sleep, storePrototype } from './ui-harness.js';
 
 /** The same space, user and database as the markup below (the adapter's default database). */
 export const SPACE = 'bench-tracker';
@@ -83,24 +83,8 @@ export interface TrackerRun {
   statusChanges?: { activity: string; from: string; to: string; ms: number }[];
 }
 
-const gc = () => (globalThis as { gc?: () => void }).gc?.();
-const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Resolves after the next frame is painted: a message posted from rAF runs after that frame's paint. */
-function afterNextPaint(): Promise<number> {
-  return new Promise((resolve) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve(performance.now());
-      channel.port2.postMessage(0);
-    }),
-  );
-}
 
-function fail(message: string): never {
-  throw new Error(message);
-}
 
 const number = (text: string) => Number(text.replace(/[^\d]/g, ''));
 
@@ -184,33 +168,8 @@ async function seed(config: TrackerConfig) {
   };
 }
 
-/** The Store class's prototype (not exported): taken from a throw-away store on the memory adapter. */
-function storePrototype(): TwinStore {
-  const probe = createStore({ adapter: createMemoryAdapter(), space: 'probe', user: TEACHER });
-  void probe.close();
-  return Object.getPrototypeOf(probe) as TwinStore;
-}
 
-const shadow = (el: Element) => el.shadowRoot ?? fail('no shadow root');
 
-/** Elements (into nested shadow roots) and all nodes under `root`. */
-function domSize(root: Node): { elements: number; nodes: number } {
-  let elements = 0;
-  let nodes = 0;
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      nodes++;
-      if (child.nodeType === Node.ELEMENT_NODE) {
-        elements++;
-        const inner = (child as Element).shadowRoot;
-        if (inner) walk(inner);
-      }
-      walk(child);
-    }
-  };
-  walk(root);
-  return { elements, nodes };
-}
 
 interface Expected {
   phases: number;
@@ -290,7 +249,7 @@ async function run(config: TrackerConfig): Promise<TrackerRun> {
 
   // Time the element's own lists: the store's prototype is shared with the <twin-space>'s store.
   // The first `.then` on a list's promise runs before the controller's `await` continues.
-  const proto = storePrototype();
+  const proto = storePrototype(TEACHER);
   const originalList = proto.list;
   const lists: TrackerRun['lists'] = {};
   const started: Record<string, number> = {};
