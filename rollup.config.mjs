@@ -36,11 +36,12 @@ const BUNDLE_BUDGET = 60_000;
  * Budget of a one-widget page: dist/twinkit.js plus the largest widget file. Higher than the single
  * file's: two files compress apart, and the registry that lets them share Lit and the SDK costs
  * about 2 kB; in exchange a page loads only the widgets it shows (all of them in one file would be
- * over 100 kB). The largest is the journal: its safe rich text carries DOMPurify (12.6 kB).
+ * over 150 kB). The largest is the board: its safe rich text carries DOMPurify (12.6 kB), and it
+ * has the most parts (composer, opened post, moves, moderation, exhibition export).
  */
-const PAGE_BUDGET = 80_000;
+const PAGE_BUDGET = 92_000;
 /** Budget of each widget file, gzip -9; a widget not listed gets DEFAULT_WIDGET_BUDGET. */
-const WIDGET_BUDGETS = { 'twin-glossary': 27_000, 'twin-glossary-links': 5_000, 'twin-journal': 40_000 };
+const WIDGET_BUDGETS = { 'twin-glossary': 27_000, 'twin-glossary-links': 5_000, 'twin-journal': 40_000, 'twin-board': 50_000 };
 const DEFAULT_WIDGET_BUDGET = 20_000;
 const TARGET = 'es2022';
 

@@ -7,5 +7,6 @@ import './components/twin-glossary/twin-glossary.js';
 import './components/twin-glossary-links/twin-glossary-links.js';
 import './components/twin-phase-tracker/twin-phase-tracker.js';
 import './components/twin-journal/twin-journal.js';
+import './components/twin-board/twin-board.js';
 
 export * from './index.js';

@@ -17,6 +17,7 @@ export { TwinGlossaryTerm } from './components/twin-glossary-links/twin-glossary
 export { linkGlossaryTerms, type GlossaryLinks, type LinkGlossaryOptions } from './components/twin-glossary-links/link-glossary-terms.js';
 export { TwinPhaseTracker, type TrackerView } from './components/twin-phase-tracker/twin-phase-tracker.component.js';
 export { TwinJournal, type JournalView } from './components/twin-journal/twin-journal.component.js';
+export { TwinBoard } from './components/twin-board/twin-board.component.js';
 export { TwinRichTextEditor } from './components/rich-text/twin-rich-text-editor.component.js';
 export { sanitizeRichText } from './components/rich-text/sanitize-rich-text.js';
 export { VirtualWindow, type VirtualWindowOptions } from './components/controllers/virtual-window.js';

@@ -14,4 +14,5 @@ export const lazyWidgets: Readonly<Record<string, () => Promise<unknown>>> = {
   'twin-glossary-links': () => import('../components/twin-glossary-links/twin-glossary-links.js'),
   'twin-phase-tracker': () => import('../components/twin-phase-tracker/twin-phase-tracker.js'),
   'twin-journal': () => import('../components/twin-journal/twin-journal.js'),
+  'twin-board': () => import('../components/twin-board/twin-board.js'),
 };

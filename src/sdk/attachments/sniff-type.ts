@@ -11,6 +11,8 @@ const SIGNATURES: { type: string; offset?: number; bytes: (number | null)[] }[] 
   { type: 'video/webm', bytes: [0x1a, 0x45, 0xdf, 0xa3] },
   { type: 'video/mp4', offset: 4, bytes: [0x66, 0x74, 0x79, 0x70] },
   { type: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  // PK\x03\x04: a zip archive, and so every office document (.docx, .pptx, .xlsx, .odt), which is one.
+  { type: 'application/zip', bytes: [0x50, 0x4b, 0x03, 0x04] },
 ];
 
 export async function sniffType(blob: Blob): Promise<string | undefined> {

@@ -1,4 +1,4 @@
-import { isMember, isStaff, type TwinUser } from './roles.js';
+import { canModerate, isMember, isStaff, type TwinUser } from './roles.js';
 
 /**
  * A collection's own read rule, as a function: may `user` read `record` at all? It is given raw
@@ -8,7 +8,7 @@ import { isMember, isStaff, type TwinUser } from './roles.js';
 export type ReadRuleFunction = (record: Record<string, unknown>, user: TwinUser) => boolean;
 
 /** The named read rules a collection can have (see `CollectionDefinition.readableBy`). */
-export const READ_RULES = ['author-and-staff', 'journal-visibility', 'addressee-and-staff'] as const;
+export const READ_RULES = ['author-and-staff', 'journal-visibility', 'addressee-and-staff', 'author-and-moderators'] as const;
 export type NamedReadRule = (typeof READ_RULES)[number];
 export type ReadRule = NamedReadRule | ReadRuleFunction;
 
@@ -61,6 +61,9 @@ export function readRuleAllows(rule: ReadRule | undefined, record: Record<string
       return isStaff(user.role) || record[addressee] === user.id;
     case 'journal-visibility':
       return journalVisibilityAllows(record, user);
+    case 'author-and-moderators':
+      // A report of a post: for who wrote it and who acts on it, not for the pupil reported.
+      return canModerate(user.role) || authorIdOf(record) === user.id;
     default:
       // A rule this version does not know (a newer collection definition): staff only, to be safe.
       return isStaff(user.role);

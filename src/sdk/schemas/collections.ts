@@ -1,5 +1,9 @@
 import type * as z from 'zod/mini';
-import { boardPostSchema } from './board.js';
+import { boardPostSchema, migrateBoardV1 } from './board.js';
+import { boardFlagSchema } from './board-flag.js';
+import { boardReactionSchema } from './board-reaction.js';
+import { boardSectionSchema } from './board-section.js';
+import { BOARD_SETTINGS_ID, boardSettingsSchema } from './board-settings.js';
 import { commentSchema, reactionSchema } from './feedback.js';
 import { glossaryEntrySchema } from './glossary.js';
 import { addsOwnTranslationsOnly } from '../policy/glossary-contribution.js';
@@ -65,6 +69,8 @@ export interface CollectionDefinition {
    *   also members of the author's school (`user.school`, compared trimmed and case-insensitively);
    *   `space` everyone in the space.
    * - `addressee-and-staff`: teachers, admins, and the user named in the `addressee` field.
+   * - `author-and-moderators`: its author, and those who moderate (admins, teachers, moderators):
+   *   a report of a post (`board-flag`).
    * - a function `(record, user) => boolean` (see `ReadRuleFunction`: it also sees raw records).
    */
   readableBy?: ReadRule;
@@ -91,7 +97,24 @@ export interface CollectionDefinition {
    * the project settings, learning goals, self-ratings).
    */
   takesDefaultPhase?: boolean;
+  /**
+   * Fields that only place a record (a post's `position` and `section`). An update that changes
+   * these and nothing else keeps the record's status: moving a published post does not send it
+   * back for approval under moderation, and moving a pending one does not publish it. (A change of
+   * `moderatorFields` keeps the status too: pinning is a moderator's act, not new content.)
+   */
+  arrangementFields?: readonly string[];
+  /**
+   * Fields only those who can moderate (`canModerate`: admins, teachers, moderators) may set on
+   * create or change on update (a post's `pinned`); anyone else gets a TwinPermissionError. A
+   * moderator may change only these on a record they may not otherwise edit (pin a pupil's post),
+   * like a contribution; any other change to it is still refused.
+   */
+  moderatorFields?: readonly string[];
 }
+
+/** Posts and comments of the board wait for approval when the board settings ask for it. */
+const BOARD_APPROVAL = { collection: 'board-settings', id: BOARD_SETTINGS_ID, field: 'approval' } as const;
 
 export const builtInCollections: Record<string, CollectionDefinition> = {
   glossary: { name: 'glossary', schema: glossaryEntrySchema, version: 1, contribution: addsOwnTranslationsOnly },
@@ -102,7 +125,48 @@ export const builtInCollections: Record<string, CollectionDefinition> = {
     version: 1,
     feedbackOn: { collection: 'glossary', action: 'react', unmoderated: true },
   },
-  board: { name: 'board', schema: boardPostSchema, version: 1 },
+  board: {
+    name: 'board',
+    schema: boardPostSchema,
+    // Version 2: `body` became rich text, and `color` one of BOARD_COLORS.
+    version: 2,
+    migrations: { 1: migrateBoardV1 },
+    references: [{ field: 'section', collection: 'board-section', label: 'section' }],
+    approvalSwitch: BOARD_APPROVAL,
+    arrangementFields: ['position', 'section'],
+    moderatorFields: ['pinned'],
+  },
+  'board-section': {
+    name: 'board-section',
+    schema: boardSectionSchema,
+    version: 1,
+    createdBy: 'staff',
+    takesDefaultPhase: false,
+    arrangementFields: ['position'],
+  },
+  'board-comment': {
+    name: 'board-comment',
+    schema: commentSchema,
+    version: 1,
+    feedbackOn: { collection: 'board', action: 'comment' },
+    approvalSwitch: BOARD_APPROVAL,
+  },
+  'board-reaction': {
+    name: 'board-reaction',
+    schema: boardReactionSchema,
+    version: 1,
+    feedbackOn: { collection: 'board', action: 'react', unmoderated: true },
+  },
+  'board-flag': {
+    name: 'board-flag',
+    schema: boardFlagSchema,
+    version: 1,
+    // A report is a signal to moderators, published at once, and read by them and its author only.
+    feedbackOn: { collection: 'board', action: 'react', unmoderated: true },
+    readableBy: 'author-and-moderators',
+    takesDefaultPhase: false,
+  },
+  'board-settings': { name: 'board-settings', schema: boardSettingsSchema, version: 1, createdBy: 'staff', takesDefaultPhase: false },
   journal: {
     name: 'journal',
     schema: journalEntrySchema,

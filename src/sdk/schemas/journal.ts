@@ -1,7 +1,10 @@
 import * as z from 'zod/mini';
 import { envelopeShape, identifier } from './envelope.js';
-import { LIMITS } from './limits.js';
+import { richTextBody, withPlainBodyAsRichText } from './rich-text-body.js';
 import { attachmentId, isoDate, languageTag, longText, shortText, typeError } from './text.js';
+
+// The rich-text rules moved to rich-text-body.ts (the board shares them); still exported from here.
+export { hasUnsafeMarkup, plainTextToJournalHtml, UNSAFE_BODY_MESSAGE } from './rich-text-body.js';
 
 /**
  * Who reads an entry (besides its author and the teachers, who always do): `private` nobody else,
@@ -20,25 +23,6 @@ export type JournalMediaKind = (typeof JOURNAL_MEDIA_KINDS)[number];
 
 /** At most this many files per entry. */
 export const JOURNAL_MEDIA_MAX = 6;
-
-/** The message of a body refused by `hasUnsafeMarkup`. */
-export const UNSAFE_BODY_MESSAGE = 'contains code or unsafe links: only bold, italic, lists and http(s) links are kept';
-
-const SCRIPT_TAG = /<script/i;
-/** An event handler attribute inside a tag: `<img src=x onerror=...>`, `<svg/onload=...>`. Prose such as "money=5" is not a tag. */
-const EVENT_ATTRIBUTE = /<[^>]*[\s/"']on[a-z]+\s*=/i;
-/** Whitespace and control characters, which browsers ignore inside a URL scheme (`java\tscript:`). */
-const IGNORED_IN_SCHEME = /[\u0000-\u0020]+/g;
-
-/**
- * True when rich text holds what the journal's subset never does: a script tag, an event handler
- * attribute, or a `javascript:` link (also with spaces or tabs inside). A guard on every read and
- * write, not the sanitiser: the editor cleans pupils' text with DOMPurify before saving, and every
- * view and print sanitises again before showing it.
- */
-export function hasUnsafeMarkup(html: string): boolean {
-  return SCRIPT_TAG.test(html) || EVENT_ATTRIBUTE.test(html) || /javascript:/i.test(html.replace(IGNORED_IN_SCHEME, ''));
-}
 
 /** A file of an entry: a photo (with its description), a voice note or a short clip. */
 export const journalMediaSchema = z
@@ -64,7 +48,7 @@ export const journalFields = {
    * Safe rich text: HTML of the subset p, br, b, strong, i, em, ul, ol, li and a (http, https or
    * mailto links). Written by the editor through DOMPurify; the schema refuses code and unsafe links.
    */
-  body: z.optional(longText().check(z.refine((body) => !hasUnsafeMarkup(body), UNSAFE_BODY_MESSAGE))),
+  body: z.optional(richTextBody()),
   language: z.optional(languageTag()),
   visibility: z.enum(JOURNAL_VISIBILITIES, `must be one of: ${JOURNAL_VISIBILITIES.join(', ')}`),
   /** Answers to the prompts of `promptSet`, by prompt id. Plain text. */
@@ -81,23 +65,6 @@ export const journalFields = {
 export const journalEntrySchema = z.looseObject({ ...envelopeShape, ...journalFields });
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
 
-const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/**
- * Plain text as the journal's rich text: a blank line starts a paragraph, a line break stays one,
- * every character is text. `javascript:` in prose keeps its look but is written `javascript&#58;`,
- * so an old entry that mentions it is not mistaken for a link by `hasUnsafeMarkup`.
- */
-export function plainTextToJournalHtml(text: string): string {
-  const escape = (part: string) => part.replace(/[&<>"]/g, (char) => TEXT_ESCAPES[char]).replace(/(javascript):/gi, '$1&#58;');
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n[ \t]*\n/)
-    .filter((paragraph) => /\S/.test(paragraph))
-    .map((paragraph) => `<p>${escape(paragraph.replace(/^\n+|\n+$/g, '')).replace(/\n/g, '<br>')}</p>`)
-    .join('');
-}
-
 /**
  * Version 1 to 2: the self-rating `rating` is now `confidence`, and `body`, plain text in version
  * 1, is now rich text (its plain text becomes paragraphs, so "a < b" still reads "a < b"). A body
@@ -108,10 +75,5 @@ export function migrateJournalV1(record: Record<string, unknown>): Record<string
   const { rating, ...rest } = record;
   const next: Record<string, unknown> = { ...rest };
   if (rating !== undefined && next.confidence === undefined) next.confidence = rating;
-  if (typeof record.body === 'string') {
-    const html = plainTextToJournalHtml(record.body);
-    if (html.length <= LIMITS.longText) next.body = html;
-    if (html === '') delete next.body;
-  }
-  return next;
+  return withPlainBodyAsRichText(next);
 }

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkRecord, describeIssues } from '../store/validate-record.js';
-import { boardPostSchema } from './board.js';
+import { BOARD_COLORS, BOARD_POST_KINDS, BOARD_TAG_MAX_LENGTH, BOARD_TAGS_MAX, boardPostSchema, migrateBoardV1 } from './board.js';
+import { boardFlagSchema } from './board-flag.js';
+import { BOARD_REACTIONS, boardReactionSchema } from './board-reaction.js';
+import { boardSectionSchema } from './board-section.js';
+import { BOARD_LAYOUTS, BOARD_SETTINGS_ID, boardSettingsSchema } from './board-settings.js';
 import { builtInCollections } from './collections.js';
 import { commentSchema, reactionSchema } from './feedback.js';
 import { envelopeSchema } from './envelope.js';
@@ -44,14 +48,32 @@ const validGlossary = () => ({
 });
 const validBoard = () => ({
   ...envelope('board'),
+  schemaVersion: 2,
   kind: 'link',
   section: 'links',
   position: 'a0',
   title: 'Our town',
   url: 'https://example.org/town',
   pinned: true,
-  color: 'light-blue',
+  color: 'blue',
+  tags: ['town', 'history'],
 });
+/** A valid post of each kind: what each needs, and nothing more. */
+const boardOfKind = {
+  text: () => ({ ...validBoard(), kind: 'text', url: undefined, title: undefined, body: '<p>The harbour at <strong>dawn</strong>.</p>' }),
+  link: validBoard,
+  image: () => ({ ...validBoard(), kind: 'image', url: undefined, attachment: 'att-1', thumbnail: 'att-1-small', alt: 'Boats in the harbour', file: { name: 'boats.jpg', type: 'image/jpeg', size: 120_000, width: 1600, height: 1200 } }),
+  video: () => ({ ...validBoard(), kind: 'video', url: 'https://example.org/clip' }),
+  file: () => ({ ...validBoard(), kind: 'file', url: undefined, attachment: 'att-2', file: { name: 'plan.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', size: 8_000 } }),
+};
+const validSection = () => {
+  const { phase: _phase, ...rest } = envelope('board-section');
+  return { ...rest, name: 'Day one', position: 'a0' };
+};
+const validBoardSettings = () => {
+  const { phase: _phase, ...rest } = envelope('board-settings');
+  return { ...rest, id: BOARD_SETTINGS_ID, layout: 'columns', approval: true };
+};
 const validJournal = () => ({
   ...envelope('journal'),
   schemaVersion: 2,
@@ -216,12 +238,23 @@ describe('schemas: glossary', () => {
 
 describe('schemas: board', () => {
   it('accepts a valid post of each kind', () => {
-    assert.deepEqual(issuesOf(boardPostSchema, validBoard()), []);
-    for (const kind of ['text', 'link', 'image', 'video', 'file']) {
-      assert.deepEqual(issuesOf(boardPostSchema, { ...validBoard(), kind }), [], kind);
-    }
+    assert.deepEqual([...BOARD_POST_KINDS], Object.keys(boardOfKind));
+    for (const [kind, valid] of Object.entries(boardOfKind)) assert.deepEqual(issuesOf(boardPostSchema, valid()), [], kind);
     assert.deepEqual(issuesOf(boardPostSchema, { ...validBoard(), url: 'mailto:teacher@example.org' }), []);
     assert.deepEqual(issuesOf(boardPostSchema, { ...validBoard(), url: 'http://example.org' }), []);
+    assert.deepEqual(issuesOf(boardPostSchema, { ...boardOfKind.video(), url: undefined, attachment: 'clip-1' }), [], 'a video from a file');
+    assert.deepEqual(issuesOf(boardPostSchema, { ...boardOfKind.text(), body: undefined, title: 'Just a title' }), [], 'a text of a title only');
+  });
+
+  it('says what each kind needs, on the field to fill in', () => {
+    assertRefused(boardPostSchema, { ...boardOfKind.image(), alt: undefined }, 'alt', /^an image needs a description \(alt text\)$/);
+    assertRefused(boardPostSchema, { ...boardOfKind.image(), alt: '   ' }, 'alt', /needs a description/);
+    assertRefused(boardPostSchema, { ...boardOfKind.image(), attachment: undefined }, 'attachment', /an image needs a picture/);
+    assertRefused(boardPostSchema, { ...validBoard(), url: undefined }, 'url', /a link needs a web address/);
+    assertRefused(boardPostSchema, { ...boardOfKind.video(), url: undefined }, 'attachment', /a video needs a clip \(attachment\) or a link \(url\)/);
+    assertRefused(boardPostSchema, { ...boardOfKind.file(), attachment: undefined }, 'attachment', /a file post needs a file/);
+    assertRefused(boardPostSchema, { ...boardOfKind.text(), body: undefined }, 'title', /a text post needs a title or some text/);
+    assertRefused(boardPostSchema, { ...boardOfKind.text(), body: '<p> </p><br>', title: '  ' }, 'title', /needs a title or some text/);
   });
 
   it('refuses data:, javascript: and other non-http links', () => {
@@ -233,12 +266,76 @@ describe('schemas: board', () => {
     assertRefused(boardPostSchema, { ...validBoard(), url: `https://example.org/${'a'.repeat(LIMITS.url)}` }, 'url', /too long/);
   });
 
-  it('refuses an unknown kind, an empty section or position, and a colour that is not a label name', () => {
-    assertRefused(boardPostSchema, { ...validBoard(), kind: 'poll' }, 'kind');
+  it('refuses code in the body as the journal does; a title is plain text, kept as typed', () => {
+    for (const body of ['<p>hi</p><script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<a href="javascript:alert(1)">x</a>']) {
+      assertRefused(boardPostSchema, { ...boardOfKind.text(), body }, 'body', /^contains code or unsafe links/);
+    }
+    assert.deepEqual(issuesOf(boardPostSchema, { ...boardOfKind.text(), title: '<b>Bold?</b> <script>no</script>' }), []);
+  });
+
+  it('refuses an unknown kind, an empty section, a position that is not a key, and a colour not in the palette', () => {
+    assertRefused(boardPostSchema, { ...validBoard(), kind: 'poll' }, 'kind', /must be one of: text, link, image, video, file/);
     assertRefused(boardPostSchema, { ...validBoard(), section: '' }, 'section', /must not be empty/);
-    assertRefused(boardPostSchema, { ...validBoard(), position: '' }, 'position');
+    for (const position of ['', 'a 0', 'a-0', 'ä0', 'a'.repeat(65)]) assertRefused(boardPostSchema, { ...validBoard(), position }, 'position', /position key/);
+    assert.deepEqual(issuesOf(boardPostSchema, { ...validBoard(), position: 'Zz09'.repeat(16) }), []);
+    for (const color of BOARD_COLORS) assert.deepEqual(issuesOf(boardPostSchema, { ...validBoard(), color }), [], color);
+    assertRefused(boardPostSchema, { ...validBoard(), color: 'light-blue' }, 'color', /colour label: yellow, green/);
     assertRefused(boardPostSchema, { ...validBoard(), color: 'red; background: url(x)' }, 'color', /colour label/);
-    assertRefused(boardPostSchema, { ...validBoard(), pinned: 'yes' }, 'pinned');
+    assertRefused(boardPostSchema, { ...validBoard(), pinned: 'yes' }, 'pinned', /true or false/);
+  });
+
+  it('takes at most 8 tags of 1 to 40 plain characters', () => {
+    assert.equal(BOARD_TAGS_MAX, 8);
+    assert.equal(BOARD_TAG_MAX_LENGTH, 40);
+    const tags = Array.from({ length: BOARD_TAGS_MAX }, (_, i) => `tag ${i}`);
+    assert.deepEqual(issuesOf(boardPostSchema, { ...validBoard(), tags }), []);
+    assertRefused(boardPostSchema, { ...validBoard(), tags: [...tags, 'one more'] }, 'tags', /too many tags: at most 8/);
+    assertRefused(boardPostSchema, { ...validBoard(), tags: ['x'.repeat(41)] }, 'tags.0', /too long: at most 40/);
+    assertRefused(boardPostSchema, { ...validBoard(), tags: [''] }, 'tags.0', /must not be empty/);
+    assertRefused(boardPostSchema, { ...validBoard(), tags: ['a\u0007b'] }, 'tags.0', /control characters/);
+    assertRefused(boardPostSchema, { ...validBoard(), tags: 'town' }, 'tags', /list of tags/);
+  });
+
+  it('describes the uploaded file: a name, its type, a size in bytes, and whole sizes in pixels', () => {
+    const file = boardOfKind.file().file;
+    assertRefused(boardPostSchema, { ...boardOfKind.file(), file: { ...file, name: ' ' } }, 'file.name', /must not be empty/);
+    assertRefused(boardPostSchema, { ...boardOfKind.file(), file: { ...file, size: -1 } }, 'file.size', /must not be negative/);
+    assertRefused(boardPostSchema, { ...boardOfKind.file(), file: { ...file, width: 10.5 } }, 'file.width', /whole number/);
+    assertRefused(boardPostSchema, { ...boardOfKind.file(), file: { ...file, type: 'x'.repeat(101) } }, 'file.type', /too long/);
+    assertRefused(boardPostSchema, { ...boardOfKind.file(), file: { name: 'a.pdf', type: 'application/pdf' } }, 'file.size');
+    assert.deepEqual(issuesOf(boardPostSchema, { ...boardOfKind.file(), file: { ...file, type: '' } }), [], 'a type the browser did not know');
+  });
+
+  it('opens a version-1 post: the plain body becomes rich text, a colour not in the palette is dropped, the rest is kept', () => {
+    const v1 = { ...boardOfKind.text(), schemaVersion: 1, body: 'Boats < ships & <script>x</script>\n\nSee javascript: later', color: 'light-blue', title: 'Kept', future: 1 };
+    const checked = checkRecord<Record<string, unknown>>(v1, builtInCollections.board);
+    assert.ok(checked.ok, JSON.stringify(!checked.ok && checked.issues));
+    assert.equal(checked.record.schemaVersion, 2);
+    assert.equal(checked.record.body, '<p>Boats &lt; ships &amp; &lt;script&gt;x&lt;/script&gt;</p><p>See javascript&#58; later</p>');
+    assert.equal('color' in checked.record, false);
+    assert.deepEqual([checked.record.title, checked.record.future, checked.record.tags], ['Kept', 1, ['town', 'history']]);
+    assert.equal(migrateBoardV1({ color: 'green', body: ' ' }).color, 'green');
+    assert.equal('body' in migrateBoardV1({ color: 'green', body: ' ' }), false);
+    assert.equal(builtInCollections.board.migrations?.[1], migrateBoardV1);
+  });
+
+  it('has sections with a name and a position, reactions of a small set, flags with an optional reason, and one settings record', () => {
+    assert.deepEqual(issuesOf(boardSectionSchema, validSection()), []);
+    assertRefused(boardSectionSchema, { ...validSection(), name: ' ' }, 'name', /must not be empty/);
+    assertRefused(boardSectionSchema, { ...validSection(), position: 'a.0' }, 'position', /position key/);
+    const reaction = { ...envelope('board-reaction'), target: 'post-1', kind: 'clap' };
+    for (const kind of BOARD_REACTIONS) assert.deepEqual(issuesOf(boardReactionSchema, { ...reaction, kind }), [], kind);
+    assertRefused(boardReactionSchema, { ...reaction, kind: 'helpful' }, 'kind', /must be one of: like, love, clap, idea/);
+    assertRefused(boardReactionSchema, { ...reaction, target: '' }, 'target', /must name a board post/);
+    const flag = { ...envelope('board-flag'), target: 'post-1' };
+    assert.deepEqual(issuesOf(boardFlagSchema, flag), []);
+    assert.deepEqual(issuesOf(boardFlagSchema, { ...flag, reason: 'Names a classmate' }), []);
+    assertRefused(boardFlagSchema, { ...flag, reason: 'x'.repeat(LIMITS.shortText + 1) }, 'reason', /too long/);
+    assert.deepEqual(issuesOf(boardSettingsSchema, validBoardSettings()), []);
+    for (const layout of BOARD_LAYOUTS) assert.deepEqual(issuesOf(boardSettingsSchema, { ...validBoardSettings(), layout }), [], layout);
+    assertRefused(boardSettingsSchema, { ...validBoardSettings(), id: 'other' }, 'id', /must be "board-settings"/);
+    assertRefused(boardSettingsSchema, { ...validBoardSettings(), layout: 'grid' }, 'layout', /must be one of: wall, columns, timeline, stream/);
+    assertRefused(boardSettingsSchema, { ...validBoardSettings(), approval: 'yes' }, 'approval', /true or false/);
   });
 });
 
@@ -558,10 +655,15 @@ describe('ratingId', () => {
 });
 
 describe('schemas: built-in collections', () => {
-  it('registers every built-in collection with its schema, at version 1 (the journal at 2)', () => {
+  it('registers every built-in collection with its schema, at version 1 (the journal and the board at 2)', () => {
     assert.deepEqual(Object.keys(builtInCollections).sort(), [
       'activity',
       'board',
+      'board-comment',
+      'board-flag',
+      'board-reaction',
+      'board-section',
+      'board-settings',
       'glossary',
       'glossary-comment',
       'glossary-reaction',
@@ -587,11 +689,16 @@ describe('schemas: built-in collections', () => {
     assert.equal(builtInCollections['glossary-reaction'].schema, reactionSchema);
     assert.equal(builtInCollections.glossary.schema, glossaryEntrySchema);
     assert.equal(builtInCollections.board.schema, boardPostSchema);
+    assert.equal(builtInCollections['board-section'].schema, boardSectionSchema);
+    assert.equal(builtInCollections['board-comment'].schema, commentSchema);
+    assert.equal(builtInCollections['board-reaction'].schema, boardReactionSchema);
+    assert.equal(builtInCollections['board-flag'].schema, boardFlagSchema);
+    assert.equal(builtInCollections['board-settings'].schema, boardSettingsSchema);
     assert.equal(builtInCollections.journal.schema, journalEntrySchema);
     assert.equal(builtInCollections.phase.schema, phaseSchema);
     for (const [name, definition] of Object.entries(builtInCollections)) {
       assert.equal(definition.name, name);
-      assert.equal(definition.version, name === 'journal' ? 2 : 1, name);
+      assert.equal(definition.version, name === 'journal' || name === 'board' ? 2 : 1, name);
     }
     assert.equal(builtInCollections.journal.migrations?.[1], migrateJournalV1);
   });
@@ -613,6 +720,11 @@ describe('schemas: built-in collections', () => {
         'journal-feedback': validFeedback,
         'journal-note': validNote,
         'journal-settings': validJournalSettings,
+        'board-section': validSection,
+        'board-comment': () => ({ ...envelope('board-comment'), target: 'rec-9', body: 'Lovely photo!' }),
+        'board-reaction': () => ({ ...envelope('board-reaction'), target: 'rec-9', kind: 'love' }),
+        'board-flag': () => ({ ...envelope('board-flag'), target: 'rec-9' }),
+        'board-settings': validBoardSettings,
       }[name]!();
       assert.equal(definition.schema.safeParse(valid).success, true, `${name} valid`);
       const { author: _a, ...noAuthor } = valid;
@@ -624,12 +736,13 @@ describe('schemas: built-in collections', () => {
 describe('schemas: rules of the plan collections', () => {
   it('lets only staff create phases, project settings, activities and goals', () => {
     const staffOnly = Object.values(builtInCollections).filter((definition) => definition.createdBy === 'staff').map((definition) => definition.name);
-    assert.deepEqual(staffOnly.sort(), ['activity', 'goal', 'journal-note', 'journal-prompt', 'journal-settings', 'phase', 'project']);
+    assert.deepEqual(staffOnly.sort(), ['activity', 'board-section', 'board-settings', 'goal', 'journal-note', 'journal-prompt', 'journal-settings', 'phase', 'project']);
   });
 
   it('shows self-ratings only to their author and staff, journal entries by their visibility, notes to their pupil and staff', () => {
     const personal = Object.values(builtInCollections).filter((definition) => definition.readableBy).map((definition) => [definition.name, definition.readableBy]);
     assert.deepEqual(personal.sort(), [
+      ['board-flag', 'author-and-moderators'],
       ['goal-rating', 'author-and-staff'],
       ['journal', 'journal-visibility'],
       ['journal-note', 'addressee-and-staff'],
@@ -652,9 +765,31 @@ describe('schemas: rules of the plan collections', () => {
     assert.deepEqual(builtInCollections.project.references, [{ field: 'currentPhase', collection: 'phase', label: 'phase' }]);
     assert.deepEqual(builtInCollections['journal-prompt'].references, [{ field: 'schedule.phase', collection: 'phase', label: 'phase' }]);
     assert.deepEqual(builtInCollections['journal-note'].references, [{ field: 'entry', collection: 'journal', label: 'journal entry' }]);
-    for (const name of ['glossary', 'board', 'journal', 'glossary-comment', 'glossary-reaction', 'phase', 'goal', 'journal-feedback', 'journal-settings']) {
+    assert.deepEqual(builtInCollections.board.references, [{ field: 'section', collection: 'board-section', label: 'section' }]);
+    for (const name of ['glossary', 'journal', 'glossary-comment', 'glossary-reaction', 'phase', 'goal', 'journal-feedback', 'journal-settings']) {
       assert.equal(builtInCollections[name].references, undefined, `${name} names no other record`);
     }
+  });
+});
+
+describe('schemas: rules of the board collections', () => {
+  it('makes comments, reactions and flags feedback on posts; reactions and flags need no approval', () => {
+    assert.deepEqual(builtInCollections['board-comment'].feedbackOn, { collection: 'board', action: 'comment' });
+    assert.deepEqual(builtInCollections['board-reaction'].feedbackOn, { collection: 'board', action: 'react', unmoderated: true });
+    assert.deepEqual(builtInCollections['board-flag'].feedbackOn, { collection: 'board', action: 'react', unmoderated: true });
+  });
+
+  it('lets the board settings make pupils\' posts and comments wait for approval', () => {
+    const approval = { collection: 'board-settings', id: BOARD_SETTINGS_ID, field: 'approval' };
+    assert.deepEqual(builtInCollections.board.approvalSwitch, approval);
+    assert.deepEqual(builtInCollections['board-comment'].approvalSwitch, approval);
+  });
+
+  it('keeps the status of a post moved or pinned, and lets only moderators pin', () => {
+    assert.deepEqual(builtInCollections.board.arrangementFields, ['position', 'section']);
+    assert.deepEqual(builtInCollections['board-section'].arrangementFields, ['position']);
+    assert.deepEqual(builtInCollections.board.moderatorFields, ['pinned']);
+    for (const name of ['board-section', 'board-flag', 'board-settings']) assert.equal(builtInCollections[name].takesDefaultPhase, false, name);
   });
 });
 

@@ -1,9 +1,9 @@
 /**
  * Fields that hold the id of a stored file, at any depth of a record: a board post's and a journal
- * file's `attachment` (`media[].attachment`), a glossary picture's `image.attachment`, a glossary
- * translation's recorded `audio`.
+ * file's `attachment` (`media[].attachment`), a board image's small `thumbnail`, a glossary
+ * picture's `image.attachment`, a glossary translation's recorded `audio`.
  */
-const ATTACHMENT_KEYS = new Set(['attachment', 'audio']);
+const ATTACHMENT_KEYS = new Set(['attachment', 'audio', 'thumbnail']);
 /** Records are shallow; a deeper structure is not walked (and cannot make this loop forever). */
 const MAX_DEPTH = 8;
 

@@ -329,6 +329,7 @@ describe('store: validation on write', () => {
   it('refuses an invalid update and a reserved key in an update, keeping the stored version', async (t) => {
     const { open, stored } = world(t);
     const store = open(pupil);
+    await open(teacher).create('board-section', { name: 'Links', position: 'a0' }, { id: 'links' });
     const created = await store.create('board', board({ url: 'https://example.org' }));
     const badUrl = await rejectsWith<TwinValidationError>(store.update('board', created, { url: 'data:text/html,<b>x</b>' }), 'validation');
     assert.deepEqual(badUrl.issues.map((issue) => issue.path), ['url']);
@@ -916,6 +917,7 @@ describe('store: attachments', () => {
     const store = open(pupil);
     await rejectsWith(store.getAttachment('nothing-here'), 'not-found');
     const info = await store.putAttachment(new Blob([PNG], { type: 'image/png' }), images);
+    await open(teacher).create('board-section', { name: 'Day 1', position: 'a0' }, { id: 'day-1' });
     const post = await store.create('board', { kind: 'image', section: 'day-1', position: 'a0', attachment: info.id, alt: 'The harbour' });
     await store.removeAttachment(info.id, 'board', post);
     await rejectsWith(store.getAttachment(info.id), 'not-found');
@@ -925,6 +927,7 @@ describe('store: attachments', () => {
     const { open } = world(t);
     const author = open(pupil);
     const info = await author.putAttachment(new Blob([PNG], { type: 'image/png' }), images);
+    await open(teacher).create('board-section', { name: 'Day 1', position: 'a0' }, { id: 'day-1' });
     const post = await author.create('board', { kind: 'image', section: 'day-1', position: 'a0', attachment: info.id, alt: 'Boats' });
     const other = await author.create('board', { kind: 'text', section: 'day-1', position: 'a1', body: 'no file here' });
     await rejectsWith(open(otherPupil).removeAttachment(info.id, 'board', post), 'permission');

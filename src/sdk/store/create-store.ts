@@ -9,7 +9,7 @@ import {
 } from '../errors.js';
 import { can, canContribute, initialStatus, type Action } from '../policy/can.js';
 import { authorIdOf, DEFAULT_ADDRESSEE_FIELD, readRuleAllows } from '../policy/read-rules.js';
-import { DEFAULT_SETTINGS, isStaff, type SpaceSettings, type TwinUser } from '../policy/roles.js';
+import { canModerate, DEFAULT_SETTINGS, isStaff, type SpaceSettings, type TwinUser } from '../policy/roles.js';
 import { randomId } from '../revision.js';
 import { builtInCollections, type CollectionDefinition } from '../schemas/collections.js';
 import { ENVELOPE_KEYS, RECORD_STATUSES, type RecordStatus } from '../schemas/envelope.js';
@@ -27,9 +27,11 @@ import type {
   StoreOptions,
   TwinRecord,
 } from './store-types.js';
+import { keepsStatus } from './arrangement-fields.js';
 import { attachmentIdsOf } from './attachment-refs.js';
+import { changesOnlyModeratorFields, moderatorFieldsIn, moderatorFieldsSet } from './moderator-fields.js';
 import { reportStorageErrors } from './report-storage-errors.js';
-import { mergeOnto } from './three-way-merge.js';
+import { changedKeys, mergeOnto } from './three-way-merge.js';
 import { checkRecord, describeIssues } from './validate-record.js';
 import type { ListQuery } from '../adapter.js';
 
@@ -53,6 +55,11 @@ type TargetCache = Map<string, Promise<boolean>>;
 const NOUNS: Record<string, string> = {
   glossary: 'glossary entry',
   board: 'board post',
+  'board-section': 'board section',
+  'board-comment': 'comment',
+  'board-reaction': 'reaction',
+  'board-flag': 'report',
+  'board-settings': 'board settings',
   journal: 'journal entry',
   'glossary-comment': 'comment',
   'glossary-reaction': 'reaction',
@@ -165,6 +172,9 @@ export interface TwinStore extends EventTarget {
    * Saves `changes` on top of `base` (the version the user was editing). If someone else saved
    * meanwhile and the changes do not touch the same fields, they are merged; otherwise a
    * TwinConflictError carries both versions.
+   *
+   * An edit that only moves the record (the collection's `arrangementFields`) keeps its status;
+   * its `moderatorFields` (a post's `pinned`) only those who moderate change, on any post they read.
    */
   update<T extends TwinRecord = TwinRecord>(collection: string, base: T, changes: Record<string, unknown>): Promise<T>;
   /**
@@ -340,6 +350,7 @@ class Store extends EventTarget implements TwinStore {
     for (const [index, { fields, options }] of items.entries()) {
       try {
         if (feedback && !targets?.get(String(fields.target))) throw this.#feedbackRefused(feedback);
+        this.#requireModeratorFields(collection, moderatorFieldsSet(definition, fields), 'create');
         const record = this.#validateForWrite(this.#draft(collection, definition, fields, options, timestamp, approval), definition, collection);
         const problem = await this.#referenceProblem(record, definition, undefined, lookups);
         if (problem) throw new TwinValidationError(capitalized(referenceSentence(problem)), [referenceIssue(problem)]);
@@ -453,6 +464,7 @@ class Store extends EventTarget implements TwinStore {
           ]);
         }
         this.#requireCreate(collection, definition);
+        this.#requireModeratorFields(collection, moderatorFieldsSet(definition, item.fields ?? {}), 'create');
         const draft = this.#draft(collection, definition, item.fields ?? {}, { id: item.id, phase: item.phase }, timestamp, approvals.has(collection));
         const record = this.#validateForWrite(draft, definition, collection);
         const key = `${collection}\u0000${record.id}`;
@@ -554,7 +566,10 @@ class Store extends EventTarget implements TwinStore {
       }
       const removals = Object.fromEntries(merge.removed.map((key) => [key, undefined]));
       const edited = this.#edited(theirs, removals, merge.set, definition, approval);
-      if (!this.#mayContribute(theirs, edited, definition)) this.#require('edit', theirs, collection);
+      // What this edit changes in the content (the status is the store's to set).
+      const changed = [...changedKeys(theirs, edited)].filter((key) => key !== 'status');
+      this.#requireModeratorFields(collection, moderatorFieldsIn(definition, changed), 'edit');
+      if (!this.#mayContribute(theirs, edited, definition) && !this.#maySetModeratorFields(changed, definition)) this.#require('edit', theirs, collection);
       const record = this.#validateForWrite(edited, definition, collection);
       // Only what this edit names anew is checked: an activity left in a phase removed since can still be edited.
       const problem = await this.#referenceProblem(record, definition, theirs);
@@ -823,9 +838,10 @@ class Store extends EventTarget implements TwinStore {
       updatedAt: this.#later(stored.updatedAt),
     };
     for (const key of Object.keys(changes)) if (changes[key] === undefined) delete next[key];
-    // An author whose records need approval sends an edited published record back for approval.
+    // An author whose records need approval sends an edited published record back for approval,
+    // unless the edit only moved it or pinned it (see `arrangementFields`).
     const waits = approval || initialStatus(this.user, this.settings) === 'pending';
-    if (!definition.unmoderated && stored.status === 'published' && stored.author.id === this.user.id && waits) {
+    if (!definition.unmoderated && stored.status === 'published' && stored.author.id === this.user.id && waits && !keepsStatus(definition, [...changedKeys(stored, next)])) {
       next.status = 'pending';
     }
     return next;
@@ -1069,6 +1085,24 @@ class Store extends EventTarget implements TwinStore {
       allowed.set(id, !!checked?.ok && this.can(feedback.action, checked.record));
     }
     return allowed;
+  }
+
+  /**
+   * Only those who moderate may set or change the collection's `moderatorFields` (pin a post):
+   * `fields` are those this write sets or changes.
+   */
+  #requireModeratorFields(collection: string, fields: string[], action: 'create' | 'edit') {
+    if (!fields.length || canModerate(this.user.role)) return;
+    const noun = this.#noun(collection);
+    throw new TwinPermissionError(
+      `Only teachers and moderators can ${action === 'create' ? 'set' : 'change'} ${fields.join(', ')} on ${withArticle(noun)}: ${this.user.name} is signed in as ${withArticle(this.user.role)}. Nothing was saved.`,
+      action,
+    );
+  }
+
+  /** A moderator may change the moderator-only fields (and nothing else) of a record they may not edit: pin a pupil's post. */
+  #maySetModeratorFields(changed: string[], definition: CollectionDefinition): boolean {
+    return canModerate(this.user.role) && changesOnlyModeratorFields(definition, changed);
   }
 
   /** A member who may not edit a record may still make the collection's contribution to it (see `canContribute`). */

@@ -491,6 +491,7 @@ describe('store.erasePerson', () => {
     const sharedFile = await put(anaStore);
     const brunoFile = await put(brunoStore);
     const mine = await anaStore.create('journal', entry('space', { media: [{ attachment: anaFile, kind: 'image', alt: 'Bridge' }, { attachment: sharedFile, kind: 'image', alt: 'Us' }] }));
+    await teacherStore.create('board-section', { name: 'Our trip', position: 'a0' }, { id: 'trip' });
     const post = await anaStore.create('board', { kind: 'image', section: 'trip', position: 'a0', attachment: anaFile, alt: 'Bridge' });
     const brunos = await brunoStore.create('journal', entry('space', { title: 'Bruno\'s day', media: [{ attachment: brunoFile, kind: 'image', alt: 'Map' }, { attachment: sharedFile, kind: 'image', alt: 'Us' }] }));
     const anaOnBrunos = await anaStore.create('journal-feedback', feedback(brunos.id));

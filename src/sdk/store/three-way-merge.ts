@@ -5,7 +5,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function changedKeys(base: Record<string, unknown>, next: Record<string, unknown>): Set<string> {
+/** The keys whose values differ between two versions of a record, bookkeeping aside. */
+export function changedKeys(base: Record<string, unknown>, next: Record<string, unknown>): Set<string> {
   const keys = new Set<string>();
   for (const key of new Set([...Object.keys(base), ...Object.keys(next)])) {
     if (!BOOKKEEPING.has(key) && !same(base[key], next[key])) keys.add(key);

@@ -13,7 +13,7 @@ import { AttachmentUrls } from '../../controllers/attachment-urls.js';
 import { LiveAnnouncer } from '../../controllers/live-announcer.js';
 import { JOURNAL_CLIP_LIMITS, JOURNAL_IMAGE_LIMITS, MAX_BODY, MAX_MEDIA } from '../journal-limits.js';
 import { visibilityLabel } from '../journal-labels.js';
-import { DraftStore } from './draft-store.js';
+import { DraftStore } from '../../base/draft-store.js';
 import { journalEditorStyles } from './journal-editor.styles.js';
 
 type Media = { attachment: string; kind: 'image' | 'audio' | 'video'; alt?: string };

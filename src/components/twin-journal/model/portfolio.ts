@@ -3,7 +3,7 @@ import type { JournalNote } from '../../../sdk/schemas/journal-note.js';
 import type { JournalPrompt } from '../../../sdk/schemas/journal-prompt.js';
 import { CONFIDENCE_SCALE, type JournalEntry } from '../../../sdk/schemas/journal.js';
 import { escapeHtml } from '../../twin-glossary/print/booklet-html.js';
-import { allowListRichText } from './allow-list-rich-text.js';
+import { allowListRichText } from '../../rich-text/allow-list-rich-text.js';
 
 /** The `format` tag of a portfolio file. */
 export const PORTFOLIO_FORMAT = 'twinkit-portfolio';

@@ -3,7 +3,15 @@ import { describe, it } from 'node:test';
 import { runInNewContext } from 'node:vm';
 import { transformSync } from 'esbuild';
 import type { ModerationMode, Role } from '../../../policy/roles.js';
-import { PRIVATE_COLLECTIONS, STAFF_ONLY_COLLECTIONS, validateDocUpdateSource, VISIBILITY_COLLECTIONS } from './validate-doc-update.js';
+import {
+  ARRANGEMENT_FIELDS,
+  MODERATOR_FIELDS,
+  PRIVATE_COLLECTIONS,
+  STAFF_ONLY_COLLECTIONS,
+  UNMODERATED_COLLECTIONS,
+  validateDocUpdateSource,
+  VISIBILITY_COLLECTIONS,
+} from './validate-doc-update.js';
 
 /**
  * The server's rules, run as CouchDB runs them: the source text evaluated in an empty context (no
@@ -384,7 +392,7 @@ describe('validate_doc_update: the journal', () => {
   const feedback = (fields: Doc = {}) => record({ collection: 'journal-feedback', id: 'f1', text: undefined, target: 'j1', kind: 'liked', body: 'Nice', ...fields });
 
   it('knows the journal\'s staff-only, private and visibility collections from the store\'s definitions', () => {
-    assert.deepEqual([...STAFF_ONLY_COLLECTIONS].sort(), ['activity', 'goal', 'journal-note', 'journal-prompt', 'journal-settings', 'phase', 'project']);
+    assert.deepEqual([...STAFF_ONLY_COLLECTIONS].sort(), ['activity', 'board-section', 'board-settings', 'goal', 'journal-note', 'journal-prompt', 'journal-settings', 'phase', 'project']);
     assert.deepEqual([...PRIVATE_COLLECTIONS].sort(), ['goal-rating', 'journal-note']);
     assert.deepEqual(VISIBILITY_COLLECTIONS, ['journal']);
   });
@@ -431,5 +439,58 @@ describe('validate_doc_update: the journal', () => {
     const old = stored(feedback());
     refused({ user: pupil, doc: edited(old, { body: 'Nicer' }), old, approval: true }, /save the edited record as pending/);
     allowed({ user: pupil, doc: edited(old, { body: 'Nicer', status: 'pending' }), old, approval: true });
+  });
+});
+
+describe('validate_doc_update: the board', () => {
+  const pupil = as('pia', 'pupil');
+  const moderator = as('mo', 'moderator');
+  const post = (fields: Doc = {}) => record({ collection: 'board', id: 'p1', text: undefined, kind: 'text', section: 's1', position: 'a0', title: 'Our harbour', ...fields });
+
+  it('knows the board\'s staff-only, unmoderated, arrangement and moderator fields from the store\'s definitions', () => {
+    assert.ok(STAFF_ONLY_COLLECTIONS.includes('board-section') && STAFF_ONLY_COLLECTIONS.includes('board-settings'));
+    assert.deepEqual(UNMODERATED_COLLECTIONS.filter((name) => name.startsWith('board')).sort(), ['board-flag', 'board-reaction']);
+    assert.equal(PRIVATE_COLLECTIONS.includes('board-flag'), false, 'moderators decide on flags');
+    assert.deepEqual(ARRANGEMENT_FIELDS, { board: ['position', 'section'], 'board-section': ['position'] });
+    assert.deepEqual(MODERATOR_FIELDS, { board: ['pinned'] });
+  });
+
+  it('lets only teachers add sections and the board settings', () => {
+    for (const collection of ['board-section', 'board-settings']) {
+      refused({ user: pupil, doc: record({ collection }) }, /Only teachers can add .* records: .*the board's sections and settings/);
+      refused({ user: moderator, doc: record({ collection, author: person('mo') }) }, /Only teachers can add/);
+      allowed({ user: as('tom', 'teacher'), doc: record({ collection, author: person('tom') }) });
+    }
+  });
+
+  it('publishes reactions and flags at once under moderation', () => {
+    for (const collection of ['board-reaction', 'board-flag']) allowed({ user: pupil, doc: record({ collection, target: 'p1' }), moderation: 'all' });
+    refused({ user: pupil, doc: record({ collection: 'board-comment', target: 'p1' }), moderation: 'pupils' }, /wait for approval/);
+  });
+
+  it('keeps a moved post published under moderation; any other change waits for approval', () => {
+    const old = stored(post());
+    allowed({ user: pupil, doc: edited(old, { position: 'a0V', section: 's2' }), old, moderation: 'pupils' });
+    allowed({ user: pupil, doc: edited(old, { position: 'a1', schemaVersion: 2 }), old, moderation: 'pupils' });
+    refused({ user: pupil, doc: edited(old, { position: 'a1', title: 'Moved and renamed' }), old, moderation: 'pupils' }, /save the edited record as pending/);
+    const pending = stored(post({ status: 'pending' }));
+    refused({ user: pupil, doc: edited(pending, { position: 'a1', status: 'published' }), old: pending, moderation: 'pupils' }, /waiting for approval/);
+    allowed({ user: pupil, doc: edited(pending, { position: 'a1' }), old: pending, moderation: 'pupils' });
+  });
+
+  it('lets only moderators and staff pin, a moderator also on someone else\'s post, changing nothing else', () => {
+    refused({ user: pupil, doc: post({ pinned: true }) }, /Only teachers and moderators can set pinned on board records/);
+    refused({ user: pupil, doc: post({ pinned: false }) }, /can set pinned/);
+    allowed({ user: moderator, doc: post({ author: person('mo'), pinned: true }) });
+    const own = stored(post());
+    refused({ user: pupil, doc: edited(own, { pinned: true }), old: own }, /Only teachers and moderators can change pinned/);
+    const pinned = stored(post({ pinned: true }));
+    refused({ user: pupil, doc: edited(pinned, { pinned: undefined }), old: pinned }, /can change pinned/);
+    allowed({ user: moderator, doc: edited(own, { pinned: true }), old: own, moderation: 'all' });
+    refused({ user: moderator, doc: edited(own, { pinned: true, title: 'Better' }), old: own }, /moderators can change only the status and the review note/);
+    refused({ user: moderator, doc: edited(own, { position: 'a1' }), old: own }, /moderators can change only/);
+    const mine = stored(post({ author: person('mo') }));
+    allowed({ user: moderator, doc: edited(mine, { pinned: true }), old: mine, moderation: 'all' });
+    allowed({ user: as('tom', 'teacher'), doc: edited(own, { pinned: true }), old: own });
   });
 });

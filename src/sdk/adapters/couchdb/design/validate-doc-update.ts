@@ -20,6 +20,11 @@
  *   `approvalCollections` when the design document is made instead);
  * - the user's school is unknown to CouchDB, so a moderator's decision on a `school` journal entry
  *   of another school is not refused (one on a `private` entry is).
+ *
+ * The store's `arrangementFields` and `moderatorFields` are mirrored: moving one's published post
+ * needs no approval, only moderators and staff set `pinned`, and a moderator may pin someone
+ * else's post. A version-1 post whose body or colour the store migrates while moving or pinning it
+ * changes those too, which the server then counts as content (approval, or a moderator refused).
  */
 import { addsOwnTranslationsOnly } from '../../../policy/glossary-contribution.js';
 import { MODERATION_MODES, ROLES, type ModerationMode } from '../../../policy/roles.js';
@@ -55,6 +60,14 @@ export const PRIVATE_COLLECTIONS = builtIns
   .map((definition) => definition.name);
 /** Collections whose records say who reads them in `visibility` (journal entries): no moderator decides on a `private` one. */
 export const VISIBILITY_COLLECTIONS = builtIns.filter((definition) => definition.readableBy === 'journal-visibility').map((definition) => definition.name);
+/** Per collection, the store's `arrangementFields` or `moderatorFields` (only collections that have some). */
+function fieldLists(key: 'arrangementFields' | 'moderatorFields'): Record<string, readonly string[]> {
+  return Object.fromEntries(builtIns.flatMap((definition) => (definition[key]?.length ? [[definition.name, definition[key]]] : [])));
+}
+/** Fields that only place a record (a post's position and section): changing only these needs no approval. */
+export const ARRANGEMENT_FIELDS = fieldLists('arrangementFields');
+/** Fields only moderators and staff set (a post's `pinned`); a moderator may change them on anyone's record. */
+export const MODERATOR_FIELDS = fieldLists('moderatorFields');
 export const TRANSLATION_COLLECTIONS = builtIns.filter((definition) => definition.contribution === addsOwnTranslationsOnly).map((definition) => definition.name);
 
 /** A JavaScript literal safe in ES5 source (JSON allows U+2028 and U+2029 in strings; ES5 does not). */
@@ -74,6 +87,8 @@ export function validateDocUpdateSource(options: ValidateDocUpdateOptions): stri
     `  var PRIVATE = ${literal(PRIVATE_COLLECTIONS)};`,
     `  var VISIBILITY = ${literal(VISIBILITY_COLLECTIONS)};`,
     `  var APPROVAL = ${literal(options.approvalCollections ?? [])};`,
+    `  var ARRANGEMENT = ${literal(ARRANGEMENT_FIELDS)};`,
+    `  var MODERATOR_FIELDS = ${literal(MODERATOR_FIELDS)};`,
     `  var ATTACHMENT_PREFIX = ${literal(ATTACHMENT_PREFIX)};`,
     `  var ORIGIN_FIELD = ${literal(ORIGIN_FIELD)};`,
     // Highest first: a user with several roles in the space acts with the highest.
@@ -198,11 +213,20 @@ const RULES = String.raw`
   if (!isObject(newDoc.author) || typeof newDoc.author.id !== 'string') refuse('A record must name its author.');
   if (!has(STATUSES, newDoc.status)) refuse('A record\'s status must be published, pending or hidden.');
 
+  // The store's moderatorFields (only moderators and staff pin a post) and arrangementFields (a move keeps the status).
+  var moderatorOnly = owns(MODERATOR_FIELDS, newDoc.collection) ? MODERATOR_FIELDS[newDoc.collection] : [];
+  var keepsStatus = moderatorOnly.concat(owns(ARRANGEMENT, newDoc.collection) ? ARRANGEMENT[newDoc.collection] : []);
+  // The store raises a record's schema version on any edit: not content.
+  if (keepsStatus.length) keepsStatus.push('schemaVersion');
+
   if (!stored) {
     if (newDoc.author.id !== name) refuse('You can create records only in your own name: the author id must be "' + name + '".');
     if (staff) return;
     if (has(STAFF_ONLY, newDoc.collection)) {
-      refuse('Only teachers can add ' + newDoc.collection + ' records: the project plan (phases, activities, learning goals, settings) and the journal\'s prompt sets, notes and settings are theirs.');
+      refuse('Only teachers can add ' + newDoc.collection + ' records: the project plan (phases, activities, learning goals, settings), the journal\'s prompt sets, notes and settings, and the board\'s sections and settings are theirs.');
+    }
+    for (var f = 0; f < moderatorOnly.length; f++) {
+      if (role !== 'moderator' && owns(newDoc, moderatorOnly[f])) refuse('Only teachers and moderators can set ' + moderatorOnly[f] + ' on ' + newDoc.collection + ' records.');
     }
     if (newDoc.review !== undefined) refuse('A new record cannot carry a review note: teachers and moderators add one when they decide on it.');
     if (newDoc.status === 'hidden') refuse('A new record cannot be hidden.');
@@ -222,6 +246,9 @@ const RULES = String.raw`
   var content = without(changed, ['status', 'review', 'updatedAt']);
   var reviewChanged = has(changed, 'review');
   var reviewSigned = newDoc.review === undefined || (isObject(newDoc.review) && isObject(newDoc.review.by) && newDoc.review.by.id === name);
+  for (var c = 0; c < moderatorOnly.length; c++) {
+    if (role !== 'moderator' && has(changed, moderatorOnly[c])) refuse('Only teachers and moderators can change ' + moderatorOnly[c] + ' on ' + newDoc.collection + ' records.');
+  }
 
   if (own) {
     if (stored.status === 'hidden') refuse(LOCKED);
@@ -231,7 +258,7 @@ const RULES = String.raw`
     if (newDoc.status === 'published' && stored.status !== 'published') {
       refuse('Your record is waiting for approval: a teacher or moderator publishes it, not its author.');
     }
-    if (newDoc.status === 'published' && needsApproval && content.length > 0 && !has(UNMODERATED, newDoc.collection)) {
+    if (newDoc.status === 'published' && needsApproval && without(content, keepsStatus).length > 0 && !has(UNMODERATED, newDoc.collection)) {
       refuse('In this space your changes wait for approval: save the edited record as pending, and a teacher or moderator will publish it.');
     }
     return;
@@ -241,8 +268,8 @@ const RULES = String.raw`
   if (has(VISIBILITY, newDoc.collection) && stored.visibility !== 'space' && stored.visibility !== 'school') {
     refuse('This journal entry is private to its author and the teachers: nobody else can change it or decide on it.');
   }
-  // Someone else's record: a moderator's decision on it...
-  if (content.length === 0 && role === 'moderator') {
+  // Someone else's record: a moderator's decision on it (or pin)...
+  if (role === 'moderator' && without(content, moderatorOnly).length === 0) {
     if (stored.status === 'hidden' && newDoc.status !== 'hidden') refuse('Only a teacher or an admin can bring back a hidden record.');
     if (reviewChanged && !reviewSigned) refuse('A review note must be signed with your own user id.');
     return;

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../twin-glossary/print/booklet-html.js';
+import { escapeHtml } from '../twin-glossary/print/booklet-html.js';
 
 /** Tags kept as they are, without any attribute. */
 const CONTAINERS = new Set(['b', 'strong', 'i', 'em', 'ul', 'ol', 'li', 'p']);

@@ -1,0 +1,298 @@
+import { css } from 'lit';
+import { controls } from '../../theme/controls.styles.js';
+import { widgetParts } from '../../theme/widget-parts.styles.js';
+import { tokens } from '../../theme/tokens.styles.js';
+import { richTextContentStyles } from '../rich-text/rich-text-content.styles.js';
+import { postParts } from './views/post-parts.styles.js';
+
+export const twinBoardStyles = [
+  tokens,
+  controls,
+  widgetParts,
+  richTextContentStyles,
+  postParts,
+  css`
+    :host {
+      display: block;
+      container-type: inline-size;
+      background: var(--_surface);
+      border-radius: var(--_radius);
+      padding: var(--_gap);
+    }
+    .board {
+      display: grid;
+      gap: var(--_gap);
+    }
+    h3,
+    h4,
+    p {
+      margin: 0;
+    }
+    .toolbar,
+    .views,
+    .toolbar .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem var(--_gap);
+      align-items: center;
+    }
+    .views {
+      gap: 0.25rem;
+    }
+    .menu {
+      position: relative;
+    }
+    summary {
+      cursor: pointer;
+      min-block-size: 2.5rem;
+      display: inline-flex;
+      align-items: center;
+      padding-inline: 0.6rem;
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) / 2);
+      background: var(--_surface-raised);
+    }
+    .menu-items {
+      position: absolute;
+      z-index: 2;
+      inset-inline-end: 0;
+      margin-block-start: 0.25rem;
+      display: grid;
+      gap: 0.25rem;
+      padding: 0.5rem;
+      min-inline-size: 14rem;
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.2);
+    }
+    .filters summary {
+      display: inline-flex;
+    }
+    .filter-fields {
+      display: grid;
+      gap: 0.5rem var(--_gap);
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 11rem), 1fr));
+      align-items: end;
+      padding-block-start: 0.5rem;
+    }
+    .filter-fields label,
+    .plain-form label:not(.check) {
+      display: grid;
+      gap: 0.25rem;
+      font-weight: 600;
+    }
+    .plain-form {
+      display: grid;
+      gap: var(--_gap);
+    }
+    .fresh-note {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.75rem;
+      align-items: center;
+      padding: 0.4rem 0.75rem;
+      border-radius: var(--_radius);
+      background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
+    }
+    /* ---- groups and layouts ---- */
+    .groups {
+      display: grid;
+      gap: calc(var(--_gap) * 1.5);
+    }
+    .group {
+      display: grid;
+      gap: 0.5rem;
+      align-content: start;
+      min-inline-size: 0;
+    }
+    .group-head {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.5rem;
+      align-items: center;
+      justify-content: space-between;
+    }
+    .group-head h3 {
+      font-size: 1.1rem;
+      overflow-wrap: anywhere;
+    }
+    .section-tools {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem;
+    }
+    .section-tools button,
+    .add-here {
+      min-inline-size: 2.5rem;
+      padding-inline: 0.4rem;
+    }
+    .posts {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: var(--_gap);
+      min-block-size: 3rem;
+      border-radius: var(--_radius);
+    }
+    .layout-wall .posts {
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
+      align-items: start;
+    }
+    .layout-columns {
+      grid-auto-flow: column;
+      grid-auto-columns: minmax(16rem, 1fr);
+      overflow-x: auto;
+      padding-block-end: 0.5rem;
+      align-items: start;
+    }
+    .layout-columns .group {
+      background: var(--_surface-raised);
+      border-radius: var(--_radius);
+      padding: 0.5rem;
+    }
+    .layout-stream,
+    .layout-timeline {
+      max-inline-size: 40rem;
+    }
+    @container (max-width: 36rem) {
+      .layout-columns {
+        grid-auto-flow: row;
+        grid-auto-columns: auto;
+      }
+    }
+    .empty-note {
+      color: var(--_text-muted);
+      padding: 0.5rem;
+    }
+    .empty-board {
+      display: grid;
+      gap: 0.5rem;
+      padding: var(--_gap);
+      border: 2px dashed var(--_border);
+      border-radius: var(--_radius);
+    }
+    /* ---- cards ---- */
+    .post {
+      display: grid;
+      gap: 0.45rem;
+      padding: 0.7rem;
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-inline-start: 0.4rem solid var(--_label, var(--_border));
+      border-radius: var(--_radius);
+      min-inline-size: 0;
+    }
+    .post[draggable='true'] {
+      cursor: grab;
+    }
+    .post.pinned {
+      box-shadow: 0 0 0 2px var(--_accent) inset;
+    }
+    .post.fresh {
+      outline: 3px solid var(--_success);
+      outline-offset: 1px;
+    }
+    .post.moving {
+      outline: 3px dashed var(--_accent);
+      outline-offset: 2px;
+      box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.25);
+    }
+    .post.dragging {
+      opacity: 0.5;
+    }
+    .slot.drop-before {
+      box-shadow: 0 -0.35rem 0 -0.1rem var(--_accent);
+    }
+    .posts.drop-end {
+      outline: 2px dashed var(--_accent);
+      outline-offset: 2px;
+    }
+    .badges {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem;
+    }
+    .badge.fresh {
+      color: var(--_success);
+      border-color: var(--_success);
+    }
+    .post-title {
+      font-size: 1rem;
+    }
+    button.open {
+      all: unset;
+      cursor: pointer;
+      font-weight: 700;
+      overflow-wrap: anywhere;
+      color: var(--_text);
+    }
+    button.open:hover {
+      text-decoration: underline;
+    }
+    button.open:focus-visible {
+      outline: 3px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    .post .picture img {
+      max-block-size: 18rem;
+      object-fit: cover;
+    }
+    button.comments,
+    button.move {
+      padding-inline: 0.5rem;
+    }
+    button.move {
+      margin-inline-start: auto;
+    }
+    .move-controls {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem;
+    }
+    .move-controls button {
+      padding-inline: 0.5rem;
+      font-size: 0.9em;
+    }
+    /* ---- moderation queue ---- */
+    .queue,
+    .queue section {
+      display: grid;
+      gap: 0.5rem;
+    }
+    .queue-list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.5rem;
+    }
+    .queue-list > li {
+      display: grid;
+      gap: 0.35rem;
+      padding: 0.6rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    .queue-list p {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.5rem;
+      align-items: baseline;
+    }
+    .reasons {
+      margin: 0;
+      padding-inline-start: 1rem;
+    }
+    .comment-body {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      .post {
+        transition: box-shadow 0.15s;
+      }
+    }
+  `,
+];

@@ -1,0 +1,129 @@
+import { fixture, html } from '@open-wc/testing';
+import { createMemoryAdapter, MemoryBacking } from '../sdk/adapters/memory/memory-adapter.js';
+import { registerAdapter } from '../sdk/adapters/registry.js';
+import type { StorageAdapter } from '../sdk/adapter.js';
+import type { SpaceSettings, TwinUser } from '../sdk/policy/roles.js';
+import { createStore, type TwinStore } from '../sdk/store/create-store.js';
+import type { TwinBoard } from '../components/twin-board/twin-board.component.js';
+import type { Post, Section } from '../components/twin-board/board-state.js';
+import { positionBetween } from '../components/twin-board/model/fractional-position.js';
+import type { TwinSpace } from '../components/twin-space/twin-space.component.js';
+import { until } from './record-list.js';
+import '../components/twin-space/twin-space.js';
+import '../components/twin-board/twin-board.js';
+
+let counter = 0;
+
+/** A board inside a `<twin-space>` on shared in-memory storage, as `user`. `wrap` may change the adapter (faults). */
+export async function boardWith(options: {
+  user: TwinUser;
+  backing?: MemoryBacking;
+  space?: string;
+  lang?: string;
+  layout?: string;
+  embedHosts?: string;
+  moderation?: SpaceSettings['moderation'];
+  wrap?: (adapter: StorageAdapter) => StorageAdapter;
+}) {
+  const backing = options.backing ?? new MemoryBacking();
+  const space = options.space ?? `board-${Date.now()}-${counter}`;
+  const adapterName = `board-memory-${counter++}`;
+  registerAdapter(adapterName, () => (options.wrap ?? ((adapter) => adapter))(createMemoryAdapter({ backing })));
+  const { user } = options;
+  const wrapper = await fixture<HTMLDivElement>(html`
+    <div lang=${options.lang ?? 'en'}>
+      <twin-space
+        adapter=${adapterName}
+        space=${space}
+        user-id=${user.id}
+        user-name=${user.name}
+        user-role=${user.role}
+        school=${user.school ?? ''}
+        ?mobile=${!!user.mobile}
+        moderation=${options.moderation ?? 'off'}
+      >
+        <twin-board layout=${options.layout ?? ''} embed-hosts=${options.embedHosts ?? ''}></twin-board>
+      </twin-space>
+    </div>
+  `);
+  const spaceElement = wrapper.querySelector('twin-space') as TwinSpace;
+  const board = wrapper.querySelector('twin-board') as TwinBoard;
+  await until(() => spaceElement.store, 'the store');
+  await until(() => board.shadowRoot && !board.shadowRoot.textContent?.includes('Loading'), 'the board to load');
+  const storeFor = (other: TwinUser): TwinStore =>
+    createStore({ adapter: createMemoryAdapter({ backing }), space, user: other, settings: { moderation: options.moderation ?? 'off' } });
+  return { board, wrapper, space: spaceElement, store: spaceElement.store!, storeFor, backing, spaceId: space };
+}
+
+/** Sections by name, in order, written by a teacher's store. */
+export async function addSections(store: TwinStore, names: string[]): Promise<Section[]> {
+  let position: string | undefined;
+  const sections: Section[] = [];
+  for (const name of names) {
+    position = positionBetween(position, undefined);
+    sections.push(await store.create<Section>('board-section', { name, position }));
+  }
+  return sections;
+}
+
+/** Text posts at the end of a section, in order. */
+export async function addPosts(store: TwinStore, section: Section, titles: string[], extra: Record<string, unknown> = {}): Promise<Post[]> {
+  const existing = (await store.list<Post>('board')).records.filter((post) => post.section === section.id).map((post) => post.position).sort();
+  let position = existing.at(-1);
+  const posts: Post[] = [];
+  for (const title of titles) {
+    position = positionBetween(position, undefined);
+    posts.push(await store.create<Post>('board', { kind: 'text', section: section.id, position, title, ...extra }));
+  }
+  return posts;
+}
+
+export const boardRoot = (board: Element) => board.shadowRoot!;
+export const composerOf = (board: Element) => board.shadowRoot!.querySelector('twin-board-composer');
+export const postViewOf = (board: Element) => board.shadowRoot!.querySelector('twin-board-post');
+
+/** The titles of the posts in a section, as drawn. */
+export function titlesIn(board: Element, sectionName: string): string[] {
+  const group = [...board.shadowRoot!.querySelectorAll('section.group')].find((item) => item.querySelector('h3')!.textContent!.trim() === sectionName);
+  if (!group) throw new Error(`No section "${sectionName}"`);
+  return [...group.querySelectorAll('article.post .post-title')].map((title) => title.textContent!.trim());
+}
+
+/** The card of a post, by its title. */
+export function cardOf(board: Element, title: string): HTMLElement {
+  const card = [...board.shadowRoot!.querySelectorAll<HTMLElement>('article.post')].find((item) => item.querySelector('.post-title')!.textContent!.trim() === title);
+  if (!card) throw new Error(`No post "${title}"`);
+  return card;
+}
+
+/** Types into a named field of a form inside `root`, as a user would. */
+export function typeIn(root: ParentNode, name: string, value: string) {
+  const field = root.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+/** Chooses a file in the first file input inside `root`. */
+export function pickFile(root: ParentNode, file: File) {
+  const input = root.querySelector<HTMLInputElement>('input[type=file]')!;
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change'));
+}
+
+/** Presses a key on an element, as the keyboard would. */
+export function press(target: Element, key: string) {
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+}
+
+/** Is there a button with this visible text inside `scope`? (For `until`: it does not throw.) */
+export function hasButtonNamed(scope: ParentNode, text: string): boolean {
+  return [...scope.querySelectorAll('button')].some((button) => button.textContent!.replace(/\s+/g, ' ').trim() === text);
+}
+
+/** The same element? Without chai's deep comparison, which can hang on a live DOM node. */
+export function sameElement(actual: Element | null | undefined, expected: Element | null | undefined): boolean {
+  return !!actual && actual === expected;
+}
