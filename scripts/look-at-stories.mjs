@@ -74,6 +74,19 @@ const widthOf = (id) => (id.endsWith('--narrow') ? 320 : 1280); // every Twinkit
 
 /** Runs in the page: true once the story shows what it is about. */
 function ready(id) {
+  const board = document.querySelector('twin-board');
+  if (board) {
+    const shadow = board.shadowRoot;
+    // "Loading the board…", or a card's clip still loading (in English or Spanish).
+    if (!shadow || /Loading|Cargando/.test(shadow.textContent)) return false;
+    if (id.endsWith('--empty')) return !!shadow.querySelector('.empty-board');
+    const cards = shadow.querySelectorAll('article.post');
+    if (!cards.length || (id.endsWith('--thousand-posts') && cards.length < 1000)) return false;
+    // Every photo's file is ready (no placeholder), and the pictures on or near the screen have loaded
+    // (those further down are lazy: they load as the reader scrolls).
+    if (shadow.querySelector('.picture-wait')) return false;
+    return [...shadow.querySelectorAll('img')].every((img) => (img.complete && img.naturalWidth > 0) || img.getBoundingClientRect().top > 2 * innerHeight);
+  }
   const journal = document.querySelector('twin-journal');
   if (journal) {
     const shadow = journal.shadowRoot;
@@ -110,6 +123,12 @@ function ready(id) {
   return !!status || (!!space.store && (!consumer || (consumer.shadowRoot?.textContent ?? '').includes('entr')));
 }
 
+/**
+ * Stories too tall for a full-page screenshot (1,000 board posts make a page of about 76,000 px,
+ * which takes Chromium more than 30 s to capture): only their top, this many px, is saved.
+ */
+const SCREENSHOT_MAX_HEIGHT = { 'twinkit-twin-board--thousand-posts': 4_000 };
+
 /** Console errors a story exists to show (its subject is the error), by story id. */
 const EXPECTED_ERRORS = {
   'twinkit-twin-space--unknown-adapter': /No storage adapter is registered as "nope"/,
@@ -122,7 +141,23 @@ const EXPECTED_ERRORS = {
 const glossaryRoot = "document.querySelector('twin-glossary').shadowRoot";
 const trackerRoot = "document.querySelector('twin-phase-tracker').shadowRoot";
 const journalRoot = "document.querySelector('twin-journal').shadowRoot";
+const boardRoot = "document.querySelector('twin-board').shadowRoot";
+/** A board card by its title. */
+const boardCard = (title) => `[...${boardRoot}.querySelectorAll('article.post')].find((card) => card.querySelector('.post-title').textContent.trim() === ${JSON.stringify(title)})`;
+const boardStates = {
+  composer: { name: 'composer', act: `${boardRoot}.querySelector('.toolbar button.primary').click()` },
+  postOpen: { name: 'post-open', act: `${boardRoot}.querySelector('dialog[open] .close')?.click(); ${boardCard('The pier at sunset')}.querySelector('button.open').click()` },
+  postComments: { name: 'post-comments', act: `{ const dialog = ${boardRoot}.querySelector('dialog[open]'); dialog.scrollTop = dialog.scrollHeight; }` },
+  moving: { name: 'moving', act: `${boardRoot}.querySelector('dialog[open] .close')?.click(); ${boardCard('The pier at sunset')}.querySelector('button.move').click()` },
+  queue: { name: 'queue', act: `${boardRoot}.querySelector('.views button.queue').click()` },
+};
 const EXTRA_STATES = {
+  'twinkit-twin-board--wall': [boardStates.composer, boardStates.moving],
+  'twinkit-twin-board--columns': [boardStates.postOpen, boardStates.postComments],
+  'twinkit-twin-board--moderation-queue': [boardStates.queue],
+  'twinkit-twin-board--spanish-ui': [boardStates.composer],
+  'twinkit-twin-board--dark-theme': [boardStates.postOpen, boardStates.postComments],
+  'twinkit-twin-board--narrow': [boardStates.composer, boardStates.postOpen, boardStates.postComments],
   'twinkit-twin-journal--pupil-week': [
     { name: 'writing', act: `[...${journalRoot}.querySelectorAll('button')].find((b) => b.textContent.includes('Answer')).click()` },
   ],
@@ -254,7 +289,8 @@ for (const story of stories) {
       await page.waitForTimeout(400);
     }
     const name = `story-${story.id}${state.name ? `--${state.name}` : ''}.png`;
-    await page.screenshot({ path: join('screenshots', name), fullPage: true });
+    const maxHeight = SCREENSHOT_MAX_HEIGHT[story.id];
+    await page.screenshot({ path: join('screenshots', name), fullPage: true, ...(maxHeight && { clip: { x: 0, y: 0, width, height: maxHeight } }) });
     if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(
       async ({ tags, rules }) =>

@@ -283,7 +283,17 @@ export const twinBoardStyles = [
     }
     .reasons {
       margin: 0;
-      padding-inline-start: 1rem;
+      padding: 0;
+      list-style: none;
+    }
+    /* The title and close button stay in view while a long post or thread scrolls. */
+    dialog .dialog-head {
+      position: sticky;
+      top: calc(-1 * var(--_gap));
+      margin-block-start: calc(-1 * var(--_gap));
+      padding-block: var(--_gap) 0.5rem;
+      background: var(--_surface);
+      z-index: 1;
     }
     .comment-body {
       white-space: pre-wrap;

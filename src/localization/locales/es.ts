@@ -1,4 +1,5 @@
 // Spanish. One file per area, so each widget's strings sit together; a test checks none is missing.
+import { boardTemplates } from './es/board.js';
 import { coreTemplates } from './es/core.js';
 import { glossaryTemplates } from './es/glossary.js';
 import { glossaryExchangeTemplates } from './es/glossary-exchange.js';
@@ -13,4 +14,5 @@ export const templates = {
   ...glossaryExchangeTemplates,
   ...trackerTemplates,
   ...journalTemplates,
+  ...boardTemplates,
 };

@@ -250,7 +250,7 @@ export class TwinBoardComposer extends TwinElement {
           </select>
         </label>
         <label>${msg('Team tags, separated by commas', { id: 'board.field.tags' })}
-          <input name="tags" maxlength="400" .value=${draft.tags} aria-invalid=${invalid('tags')} placeholder="harbour-team, waves" @input=${(e: Event) => this.#change({ tags: (e.target as HTMLInputElement).value })} />
+          <input name="tags" maxlength="400" .value=${draft.tags} aria-invalid=${invalid('tags')} placeholder=${msg('harbour-team, waves', { id: 'board.field.tags-example' })} @input=${(e: Event) => this.#change({ tags: (e.target as HTMLInputElement).value })} />
         </label>
       </div>
       ${this.phases.length

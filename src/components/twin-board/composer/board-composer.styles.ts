@@ -21,6 +21,10 @@ export const boardComposerStyles = [
       gap: 0.25rem;
       font-weight: 600;
     }
+    /* Fields side by side line up at the bottom, whatever their labels' length. */
+    .two {
+      align-items: end;
+    }
     .problem:empty {
       display: none;
     }

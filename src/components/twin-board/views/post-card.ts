@@ -10,7 +10,7 @@ const NO_SOCIAL: PostSocial = { comments: 0, reactions: { like: 0, love: 0, clap
 export function byline(author: Post['author']) {
   const mobile = (author as { mobile?: boolean }).mobile;
   return html`<p class="byline">
-    <span class="author">${author.name}</span>${author.school ? html` · <span>${author.school}</span>` : nothing}
+    <span class="author">${author.name}</span>${author.school ? html`<span>· ${author.school}</span>` : nothing}
     <span class="badge ${mobile ? 'travelling' : 'home'}">${travelLabel(mobile)}</span>
   </p>`;
 }

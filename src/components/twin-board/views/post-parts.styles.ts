@@ -94,6 +94,7 @@ export const postParts = css`
     padding-inline: 0.4rem;
   }
   button.reaction[aria-pressed='true'] {
+    color: var(--_text);
     border-color: var(--_accent);
     background: color-mix(in srgb, var(--_accent) 15%, var(--_surface));
   }
