@@ -228,7 +228,7 @@ export class DemoSpacePanel extends TwinElement {
         <ul>
           ${COLLECTIONS.map((c) => html`<li><span class="count">${this._counts[c] ?? 0}</span>${this.#t(c)}</li>`)}
         </ul>
-        <p class="muted">${this.#t('widgetsSoon')}</p>
+        <p class="muted">${this.#t('widgetsHere')}</p>
         ${store.can('manage-settings') && !this.#onServer
           ? html`<button class="secondary" type="button" @click=${this.#seed}>${this.#t('seed')}</button>
               ${this._seedMessage
@@ -270,8 +270,8 @@ function describe(record: TwinRecord | undefined, collection: string): string {
           record.title ??
           (typeof record.body === 'string'
             ? `“${record.body.slice(0, 60)}”`
-            : record.kind === 'helpful'
-              ? '+1 helpful'
+            : record.kind === 'helpful' || collection === 'board-reaction'
+              ? `+1 ${String(record.kind)}`
               : collection === 'goal-rating'
                 ? `self-rating ${String(record.value)}/5 (${String(record.moment)})`
                 : record.id),

@@ -1,12 +1,14 @@
 // End to end: `npm start` serves the demo, and in real Chromium it works as each demo user.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from '../scripts/chromium.mjs';
+import { SAMPLE_BOARD_POSTS, SAMPLE_BOARD_PUBLISHED, SAMPLE_BOARD_SECTIONS } from './sample-board.js';
 
 const executablePath = findChromium();
 
@@ -90,6 +92,100 @@ describe('the demo page (npm start)', () => {
     await page.locator('twin-glossary').getByText('3 entries').waitFor();
     await tracker.getByRole('button', { name: 'Show all phases' }).click();
     await page.locator('twin-glossary').getByText('13 entries').waitFor();
+  });
+
+  /** Waits until the locator matches `count` elements, and returns that count. */
+  const countOf = async (locator: Locator, count: number, timeout = 15_000) => {
+    for (const deadline = Date.now() + timeout; ; ) {
+      const now = await locator.count();
+      if (now === count || Date.now() > deadline) return now;
+      await page.waitForTimeout(100);
+    }
+  };
+
+  it('shows the sample board: posts of every kind by the demo users, photos loaded from their thumbnails', async () => {
+    const board = page.locator('twin-board');
+    const posts = board.locator('article.post');
+    // The teacher sees the 12 published posts and Marco's draft waiting for approval.
+    assert.equal(await countOf(posts, SAMPLE_BOARD_POSTS.length), SAMPLE_BOARD_POSTS.length);
+    assert.deepEqual(await board.locator('section.group > .group-head h3').allTextContents(), [...SAMPLE_BOARD_SECTIONS]);
+    for (const title of SAMPLE_BOARD_PUBLISHED) await board.locator('article.post .post-title', { hasText: title }).waitFor();
+    await board.locator('article.post', { hasText: 'Draft: questions for the harbour master' }).getByText('Waiting for approval').waitFor();
+    await board.getByRole('button', { name: 'To review (1)' }).waitFor();
+    await board.locator('article.post.pinned', { hasText: 'Welcome to our board!' }).waitFor();
+    // Every photo's card shows its 480 px thumbnail, loaded (the cards' pictures load lazily: scrolled to each).
+    const pictures = board.locator('article.post figure.picture img');
+    assert.equal(await countOf(pictures, 4), 4);
+    for (const picture of await pictures.all()) {
+      await picture.scrollIntoViewIfNeeded();
+      const loaded = await picture.evaluate((img: HTMLImageElement) =>
+        img.complete
+          ? img.naturalWidth > 0
+          : new Promise<boolean>((resolve) => {
+              img.onload = () => resolve(true);
+              img.onerror = () => resolve(false);
+            }),
+      );
+      assert.ok(loaded, `${await picture.getAttribute('alt')} loaded`);
+      assert.equal(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth), 480, 'the card shows the 480 px thumbnail');
+    }
+    // The posts carry the days they were made: the timeline shows the mobility's days.
+    await board.getByRole('button', { name: 'Timeline' }).click();
+    await board.getByRole('heading', { name: /day 1 of the mobility/ }).waitFor();
+    await board.getByRole('button', { name: 'Wall' }).click();
+    await board.getByRole('heading', { name: 'Fieldwork', exact: true }).waitFor();
+    await board.locator('article.post', { hasText: 'Fieldwork worksheet' }).getByRole('link', { name: 'Download fieldwork-worksheet.pdf' }).waitFor();
+    await board.locator('article.post', { hasText: 'Before you come: the port of Gdynia' }).getByRole('link', { name: /www\.port\.gdynia\.pl/ }).waitFor();
+    // A guest sees only what is published.
+    await page.selectOption('#demo-user', 'observer-city');
+    await page.locator('demo-space-panel').getByText('Town library').first().waitFor();
+    assert.equal(await countOf(posts, SAMPLE_BOARD_PUBLISHED.length), SAMPLE_BOARD_PUBLISHED.length);
+    await page.selectOption('#demo-user', 'teacher-lucia');
+    await page.locator('demo-space-panel').getByText('Lucía Martínez').first().waitFor();
+    assert.equal(await countOf(posts, SAMPLE_BOARD_POSTS.length), SAMPLE_BOARD_POSTS.length);
+  });
+
+  it('An exported HTML exhibition opens offline in Chromium with its images', async () => {
+    const board = page.locator('twin-board');
+    await board.locator('summary', { hasText: 'Export' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), board.getByRole('button', { name: 'Exhibition (HTML file)' }).click()]);
+    const folder = mkdtempSync(join(tmpdir(), 'twinkit-exhibition-'));
+    const file = join(folder, download.suggestedFilename());
+    await download.saveAs(file);
+    await board.locator('summary', { hasText: 'Export' }).click();
+    const html = readFileSync(file, 'utf8');
+    assert.match(download.suggestedFilename(), /\.html$/);
+    assert.doesNotMatch(html, /<script/i, 'no script in the exhibition');
+    assert.match(html, /Content-Security-Policy/);
+
+    // Opened from the file in a fresh browser that has no network at all.
+    const viewer = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    try {
+      const context = await viewer.newContext();
+      await context.setOffline(true);
+      const requests: string[] = [];
+      context.on('request', (request) => requests.push(request.url()));
+      context.on('requestfailed', (request) => requests.push(`failed: ${request.url()}`));
+      const exhibition = await context.newPage();
+      const errors: string[] = [];
+      exhibition.on('pageerror', (error) => errors.push(error.message));
+      exhibition.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      await exhibition.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      const pictures = await exhibition.evaluate(() => [...document.images].map((img) => ({ alt: img.alt, loaded: img.complete && img.naturalWidth > 0, width: img.naturalWidth, data: img.src.startsWith('data:image/') })));
+      assert.equal(pictures.length, 4, 'the four photos');
+      for (const picture of pictures) assert.deepEqual({ ...picture, width: picture.width > 480 }, { alt: picture.alt, loaded: true, width: true, data: true }, 'each photo loaded in full size from the file itself');
+      const text = await exhibition.locator('main').innerText();
+      for (const title of SAMPLE_BOARD_PUBLISHED) assert.ok(text.includes(title), `"${title}" is in the exhibition`);
+      assert.ok(!text.includes('Draft: questions for the harbour master'), 'a post waiting for approval is not exhibited');
+      assert.match(text, /Can you climb to the top\?/, 'published comments are exhibited');
+      assert.match((await exhibition.locator('a[download="fieldwork-worksheet.pdf"]').getAttribute('href')) ?? '', /^data:application\/pdf;base64,/);
+      assert.ok(requests.includes(pathToFileURL(file).href), 'requests are seen (the file itself)');
+      assert.deepEqual(requests.filter((url) => !url.startsWith('file://')), [], 'no network request');
+      assert.deepEqual(errors, []);
+    } finally {
+      await viewer.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it("shows the demo pupils' journal: Kasia's entries and her teacher's note; Marco at home is invited to give feedback", async () => {

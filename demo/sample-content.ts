@@ -4,6 +4,7 @@ import { createStore, type TwinStore } from '../src/sdk/store/create-store.js';
 import type { BatchResult, TwinRecord } from '../src/sdk/store/store-types.js';
 import { seedSamplePlan, seedSampleRatings } from '../src/test-support/sample-plan.js';
 import { DEMO_USERS } from './demo-users.js';
+import { seedSampleBoard } from './sample-board.js';
 import { seedSampleJournal } from './sample-journal.js';
 import { SAMPLE_COMMENTS, SAMPLE_GLOSSARY, SAMPLE_PENDING } from './sample-glossary.js';
 
@@ -27,10 +28,10 @@ export interface SeedOptions {
  */
 export async function seedSampleContent(store: TwinStore, options: SeedOptions = {}): Promise<void> {
   const opened: TwinStore[] = [];
-  const open = (id: string, moderation: 'off' | 'pupils') => {
+  const open = (id: string, moderation: 'off' | 'pupils', now?: () => Date) => {
     const user = DEMO_USERS.find((u) => u.id === id)!;
     const adapter = options.adapterFor?.(user) ?? store.adapter;
-    const other = createStore({ adapter, space: store.space, user, settings: { moderation } });
+    const other = createStore({ adapter, space: store.space, user, settings: { moderation }, now });
     opened.push(other);
     return other;
   };
@@ -41,7 +42,7 @@ export async function seedSampleContent(store: TwinStore, options: SeedOptions =
   }
 }
 
-async function seed(store: TwinStore, open: (id: string, moderation: 'off' | 'pupils') => TwinStore, enforced: 'off' | 'pupils') {
+async function seed(store: TwinStore, open: (id: string, moderation: 'off' | 'pupils', now?: () => Date) => TwinStore, enforced: 'off' | 'pupils') {
   const authors = new Map<string, TwinStore>();
   // Seeded as published partners' work: written through a store without moderation, unless the
   // storage enforces it; then the teacher approves what waits.
@@ -75,6 +76,17 @@ async function seed(store: TwinStore, open: (id: string, moderation: 'off' | 'pu
   // The pupils' self-ratings before the trip; each pupil writes their own.
   await seedSampleRatings((user) => as(user.id), [DEMO_USERS[1], DEMO_USERS[2]]);
   await seedSampleJournal(as, published);
+  // The board: posts, photos and files, and one post of Marco's left waiting for approval. Its
+  // authors write on a clock set to each post's day, so the timeline and the exhibition show the
+  // days of the project (the mobility's days in Gdynia), not the day the sample was added.
+  let boardTime: Date | undefined;
+  const boardClock = () => boardTime ?? new Date();
+  const boardAuthors = new Map<string, TwinStore>();
+  const boardAs = (id: string) => {
+    if (!boardAuthors.has(id)) boardAuthors.set(id, open(id, enforced, boardClock));
+    return boardAuthors.get(id)!;
+  };
+  await seedSampleBoard(boardAs, published, (id) => open(id, 'pupils', boardClock), (time) => (boardTime = time));
   const pupil = open(SAMPLE_PENDING.by, 'pupils');
   await pupil.create('glossary', { category: SAMPLE_PENDING.category, translations: SAMPLE_PENDING.translations, phase: 'preparation' });
 }

@@ -1,9 +1,12 @@
 // Renders the demo as each demo user, in English and Spanish, light and dark, desktop and 320 px,
-// saves screenshots to screenshots/ and runs axe-core on each. Usage: node scripts/look-at-demo.mjs
+// saves screenshots (the page, and the board alone) and runs axe-core on each; then the teacher
+// exports the board's exhibition, shown from the file in an offline window.
+// Usage: node scripts/look-at-demo.mjs [output folder, default screenshots]
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from './chromium.mjs';
 
@@ -20,7 +23,8 @@ const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
   executablePath: findChromium() ?? (console.error(CHROMIUM_INSTALL_HINT), process.exit(1)),
   args: CHROMIUM_ARGS,
 });
-mkdirSync('screenshots', { recursive: true });
+const out = process.argv[2] ?? 'screenshots';
+mkdirSync(out, { recursive: true });
 const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 let problems = 0;
 
@@ -31,6 +35,8 @@ await page.goto(url);
 await page.waitForSelector('demo-space-panel');
 // Sample content as the teacher, then every view.
 await page.locator('demo-space-panel').getByRole('button', { name: /sample/i }).click();
+// The board's photos are drawn and prepared in the page: a few seconds.
+await page.locator('demo-space-panel').getByText(/Sample content added/).first().waitFor({ timeout: 60_000 });
 await page.waitForTimeout(300);
 
 const views = [
@@ -47,7 +53,14 @@ for (const view of views) {
   await page.selectOption('#demo-user', view.user);
   await page.waitForTimeout(300);
   const name = `demo-${view.user}-${view.lang}-${view.theme}-${view.width}.png`;
-  await page.screenshot({ path: join('screenshots', name), fullPage: true });
+  await page.screenshot({ path: join(out, name), fullPage: true });
+  // The board alone, its cards' thumbnails loaded (they load lazily, as they scroll into view).
+  const board = page.locator('twin-board');
+  for (const picture of await board.locator('figure.picture img').all()) {
+    await picture.scrollIntoViewIfNeeded();
+    await picture.evaluate((img) => img.complete || new Promise((resolve) => (img.onload = img.onerror = resolve)));
+  }
+  await board.screenshot({ path: join(out, name.replace(/^demo-/, 'board-')) });
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
@@ -55,6 +68,26 @@ for (const view of views) {
   violations.forEach((v) => console.log('  ', v));
   problems += violations.length + (overflow ? 1 : 0);
 }
+// The exhibition the teacher exports, opened from the file with no network.
+await page.setViewportSize({ width: 1200, height: 900 });
+await page.selectOption('#demo-lang', 'en');
+await page.selectOption('#demo-user', 'teacher-lucia');
+await page.waitForTimeout(300);
+await page.locator('twin-board summary', { hasText: 'Export' }).click();
+const [download] = await Promise.all([page.waitForEvent('download'), page.locator('twin-board').getByRole('button', { name: 'Exhibition (HTML file)' }).click()]);
+const file = join(mkdtempSync(join(tmpdir(), 'twinkit-look-exhibition-')), download.suggestedFilename());
+await download.saveAs(file);
+const viewer = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+const offline = await viewer.newContext({ viewport: { width: 1200, height: 900 } });
+await offline.setOffline(true);
+const exhibition = await offline.newPage();
+await exhibition.goto(pathToFileURL(file).href);
+await exhibition.screenshot({ path: join(out, 'exhibition-en-1200.png'), fullPage: true });
+const missing = await exhibition.evaluate(() => [...document.images].filter((img) => !img.naturalWidth).length);
+console.log(`exhibition-en-1200.png (from ${file}): ${missing} pictures not shown`);
+problems += missing;
+await viewer.close();
+
 await browser.close();
 server.kill();
 process.exit(problems ? 1 : 0);

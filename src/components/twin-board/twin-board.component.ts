@@ -229,10 +229,10 @@ export class TwinBoard extends TwinElement {
     const loading = [this.#posts, this.#sections].some((controller) => controller.status === 'loading');
     const failed = [this.#posts, this.#sections, this.#comments, this.#reactions].find((controller) => controller.status === 'error');
     const staff = !!state.user && isStaff(state.user.role);
-    const queue = this.#queueItems();
+    const queue = this.#queueItems(this.#posts.records, this.#flags.records, this.#comments.records);
     const waiting = queue.pendingPosts.length + queue.flagged.length + queue.pendingComments.length;
     return html`<section class="board" aria-label=${msg('TwinBoard', { id: 'board.label' })}>
-        ${boardToolbar(state, filterOptions(this.#posts.records), this.#phases.records.filter((phase) => !phase.archived), { queue: this._queue, waiting, staff }, this.#toolbarActions)}
+        ${boardToolbar(state, this.#filterOptions(this.#posts.records), this.#phases.records.filter((phase) => !phase.archived), { queue: this._queue, waiting, staff }, this.#toolbarActions)}
         ${this._problem && !this._dialog ? html`<p class="problem" role="alert">${this._problem.message}</p>` : nothing}
         <p id="move-help" class="visually-hidden">${msg('Press to pick the post up, then use the arrow keys to move it and Enter to drop it.', { id: 'board.move.help' })}</p>
         ${failed
@@ -273,17 +273,19 @@ export class TwinBoard extends TwinElement {
       </div>`;
   }
 
-  #queueItems() {
-    const posts = this.#posts.records;
+  readonly #filterOptions = memo((posts: Post[]) => filterOptions(posts));
+
+  /** What waits for a moderator: pending posts and comments, reported posts. Derived once per change of those records. */
+  readonly #queueItems = memo((posts: Post[], flags: BoardFlag[], comments: BoardComment[]) => {
     const byId = new Map(posts.map((post) => [post.id, post]));
     const flagsOn = new Map<string, BoardFlag[]>();
-    for (const flag of this.#flags.records) flagsOn.set(flag.target, [...(flagsOn.get(flag.target) ?? []), flag]);
+    for (const flag of flags) flagsOn.set(flag.target, [...(flagsOn.get(flag.target) ?? []), flag]);
     return {
       pendingPosts: posts.filter((post) => post.status === 'pending'),
-      flagged: [...flagsOn].filter(([id]) => byId.has(id)).map(([id, flags]) => ({ post: byId.get(id)!, flags })),
-      pendingComments: this.#comments.records.filter((comment) => comment.status === 'pending').map((comment) => ({ comment, post: byId.get(comment.target) })),
+      flagged: [...flagsOn].filter(([id]) => byId.has(id)).map(([id, items]) => ({ post: byId.get(id)!, flags: items })),
+      pendingComments: comments.filter((comment) => comment.status === 'pending').map((comment) => ({ comment, post: byId.get(comment.target) })),
     };
-  }
+  });
 
   #dialogElement(state: BoardState) {
     const dialog = this._dialog;
@@ -470,9 +472,16 @@ export class TwinBoard extends TwinElement {
     const target = index + by;
     if (target < 0 || target >= sections.length) return;
     const [before, after] = by < 0 ? [sections[target - 1]?.position, sections[target].position] : [sections[target].position, sections[target + 1]?.position];
-    await this.#run(() => this.#store!.update('board-section', section, { position: positionBetween(before, after) }), msg(str`${section.name} moved.`, { id: 'board.section.moved' }));
+    const position = positionBetween(before, after);
+    const ok = await this.#run(() => this.#store!.update('board-section', section, { position }), msg(str`${section.name} moved.`, { id: 'board.section.moved' }));
+    if (!ok) return;
+    // The section's heading moves in the page once the store's change is drawn; its button keeps the focus.
+    for (let frame = 0; frame < 30 && this.#sections.records.find((item) => item.id === section.id)?.position !== position; frame++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`section.group[data-section="${CSS.escape(section.id)}"] .section-tools button:nth-of-type(${by < 0 ? 3 : 4})`)?.focus();
+    const label = by < 0 ? msg(str`Move ${section.name} earlier`, { id: 'board.section.earlier' }) : msg(str`Move ${section.name} later`, { id: 'board.section.later' });
+    [...this.renderRoot.querySelectorAll<HTMLElement>('.section-tools button')].find((button) => button.getAttribute('aria-label') === label)?.focus();
   }
 
   async #saveSettings(settings: { layout: Layout; approval: boolean }) {

@@ -64,7 +64,7 @@ describe('<twin-board>: sections and posts', () => {
     // Move "Day 2" earlier, with its button.
     boardRoot(world.board).querySelector<HTMLButtonElement>('button[aria-label="Move Day 2 earlier"]')!.click();
     await until(() => boardRoot(world.board).querySelector('section.group h3')!.textContent!.trim() === 'Day 2', 'the new order');
-    expect(boardRoot(world.board).activeElement?.getAttribute('aria-label')).to.equal('Move Day 2 earlier');
+    await until(() => boardRoot(world.board).activeElement?.getAttribute('aria-label') === 'Move Day 2 earlier', 'the focus on the moved button');
 
     const pupilWorld = await boardWith({ user: kasia, backing: world.backing, space: world.spaceId });
     expect(boardRoot(pupilWorld.board).querySelector('.section-tools')).to.equal(null);

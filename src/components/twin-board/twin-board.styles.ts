@@ -21,6 +21,8 @@ export const twinBoardStyles = [
     }
     .board {
       display: grid;
+      /* Never wider than the element: wide layouts (columns) scroll inside it. */
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--_gap);
     }
     h3,
@@ -191,7 +193,7 @@ export const twinBoardStyles = [
       box-shadow: 0 0 0 2px var(--_accent) inset;
     }
     .post.fresh {
-      outline: 3px solid var(--_success);
+      outline: 3px solid var(--_warning);
       outline-offset: 1px;
     }
     .post.moving {
@@ -215,8 +217,8 @@ export const twinBoardStyles = [
       gap: 0.25rem;
     }
     .badge.fresh {
-      color: var(--_success);
-      border-color: var(--_success);
+      color: var(--_warning);
+      border-color: var(--_warning);
     }
     .post-title {
       font-size: 1rem;

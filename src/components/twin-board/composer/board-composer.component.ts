@@ -175,7 +175,7 @@ export class TwinBoardComposer extends TwinElement {
       this.#drafts?.clear();
       this.#drafts = undefined;
       this._conflict = undefined;
-      this.dispatchEvent(new CustomEvent('composer-done', { detail: { post: saved }, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('composer-done', { detail: { post: saved } }));
     } catch (error) {
       if (error instanceof TwinConflictError) this._conflict = error;
       else this._problem = formProblem(error);
@@ -196,7 +196,7 @@ export class TwinBoardComposer extends TwinElement {
     this._conflict = undefined;
     this.#drafts?.clear();
     if (!theirs) {
-      this.dispatchEvent(new CustomEvent('composer-done', { detail: { post: undefined }, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('composer-done', { detail: { post: undefined } }));
       return;
     }
     this.post = theirs;
@@ -207,7 +207,7 @@ export class TwinBoardComposer extends TwinElement {
     clearTimeout(this.#timer);
     this.#drafts?.clear();
     this.#drafts = undefined;
-    this.dispatchEvent(new CustomEvent('composer-done', { detail: { post: undefined }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('composer-done', { detail: { post: undefined } }));
   }
 
   override render() {

@@ -8,6 +8,13 @@ import type { RecordChange } from '../../../sdk/store/store-types.js';
  * them. The reader's own changes in this tab are not news. Nothing moves: a post is drawn where
  * its position puts it, and the page's scroll anchoring keeps what the reader looks at in place.
  */
+/**
+ * How far from now a change from elsewhere may be dated and still count as news: a first sync on
+ * a new device brings the whole board (old records), and none of that is news. Minutes, not
+ * seconds: devices' clocks differ.
+ */
+const NEWS_WINDOW_MS = 5 * 60_000;
+
 export class FreshPosts implements ReactiveController {
   readonly ids = new Set<string>();
   #store: TwinStore | undefined;
@@ -47,14 +54,16 @@ export class FreshPosts implements ReactiveController {
 
   #onChanges(changes: RecordChange[]) {
     let arrived = 0;
+    const now = Date.now();
+    const recent = (record: unknown) => Math.abs(now - Date.parse((record as { updatedAt?: string } | undefined)?.updatedAt ?? '')) <= NEWS_WINDOW_MS;
     for (const change of changes) {
       if (change.collection === 'board') {
         if (change.type === 'delete') this.ids.delete(change.id);
-        else if (!change.local && !this.ids.has(change.id)) {
+        else if (!change.local && !this.ids.has(change.id) && recent(change.record)) {
           this.ids.add(change.id);
           arrived++;
         }
-      } else if (change.collection === 'board-comment' && change.type === 'put' && !change.local) {
+      } else if (change.collection === 'board-comment' && change.type === 'put' && !change.local && recent(change.record)) {
         const target = (change.record as { target?: string } | undefined)?.target;
         if (target && !this.ids.has(target)) {
           this.ids.add(target);

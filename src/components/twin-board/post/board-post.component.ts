@@ -139,7 +139,7 @@ export class TwinBoardPost extends TwinElement {
         })}
       </div>
       <div class="actions">
-        ${store.can('edit', post) ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('post-edit', { bubbles: true, composed: true }))}>${msg('Edit', { id: 'board.edit' })}</button>` : nothing}
+        ${store.can('edit', post) ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('post-edit'))}>${msg('Edit', { id: 'board.edit' })}</button>` : nothing}
         ${moderator
           ? html`<button type="button" aria-pressed=${post.pinned ? 'true' : 'false'} @click=${() => void this.#run(() => store.update('board', post, { pinned: !post.pinned }), post.pinned ? msg('Unpinned.', { id: 'board.unpinned' }) : msg('Pinned to the top of its section.', { id: 'board.pinned.done' }))}>📌 ${post.pinned ? msg('Unpin', { id: 'board.unpin' }) : msg('Pin', { id: 'board.pin' })}</button>`
           : nothing}
@@ -165,7 +165,7 @@ export class TwinBoardPost extends TwinElement {
 
   async #remove() {
     const ok = await this.#run(() => this.store!.remove('board', this.post), msg('Deleted.', { id: 'board.deleted' }));
-    if (ok) this.dispatchEvent(new CustomEvent('post-removed', { bubbles: true, composed: true }));
+    if (ok) this.dispatchEvent(new CustomEvent('post-removed'));
   }
 
   #reportForm() {

@@ -70,7 +70,7 @@ function groupTitle(group: BoardGroup<Post, Section>, state: BoardState) {
 
 function sectionTools(section: Section, count: number, state: BoardState, actions: BoardActions) {
   const write = state.canPost
-    ? html`<button type="button" class="add-here" @click=${(event: Event) => actions.write(section.id, event)} aria-label=${msg(str`Add a post to ${section.name}`, { id: 'board.section.add-post' })}>＋</button>`
+    ? html`<button type="button" class="add-here" @click=${(event: Event) => actions.write(section.id, event)} aria-label=${msg(str`Add a post to ${section.name}`, { id: 'board.section.add-post' })}>+</button>`
     : nothing;
   if (!state.canManageSections) return write;
   return html`<div class="section-tools">

@@ -41,7 +41,7 @@ export function boardToolbar(state: BoardState, options: FilterOptions, phases: 
           : nothing}
         <details class="menu">
           <summary>${msg('Export', { id: 'board.export' })}</summary>
-          <div class="menu-items">
+          <div class="menu-items" @click=${closeMenu}>
             <button type="button" @click=${() => actions.exhibition()}>${msg('Exhibition (HTML file)', { id: 'board.export.html' })}</button>
             <button type="button" @click=${() => actions.print()}>${msg('Print', { id: 'board.export.print' })}</button>
             ${view.staff ? html`<button type="button" @click=${() => actions.json()}>${msg('All data (JSON)', { id: 'board.export.json' })}</button>` : nothing}
@@ -64,6 +64,11 @@ export function boardToolbar(state: BoardState, options: FilterOptions, phases: 
       ? html`<p class="fresh-note">${state.fresh.size === 1 ? msg('1 new or changed post, marked "New".', { id: 'board.fresh.one' }) : msg(str`${state.fresh.size} new or changed posts, marked "New".`, { id: 'board.fresh.many' })}
           <button type="button" class="link" @click=${() => actions.markAllSeen()}>${msg('Mark all as seen', { id: 'board.fresh.seen' })}</button></p>`
       : nothing}`;
+}
+
+/** A chosen item closes its menu, as menus do. */
+function closeMenu(event: Event) {
+  if ((event.target as Element).closest('button')) (event.currentTarget as Element).closest('details')!.open = false;
 }
 
 function select(name: keyof BoardFilters, label: string, choices: string[][], filters: BoardFilters, actions: ToolbarActions) {

@@ -29,7 +29,7 @@ export function postContent(post: Post, urlOf: (id: string) => string | undefine
   ${post.kind === 'video' && post.attachment ? clip(post, urlOf, full) : nothing}
   ${post.kind === 'link' || (post.kind === 'video' && post.url && !post.attachment) ? link(post) : nothing}
   ${post.kind === 'file' ? file(post, urlOf, lang) : nothing}
-  ${post.body ? html`<div class="rich">${richText(post.body)}</div>` : nothing}`;
+  ${post.body ? html`<div class="rich rich-text">${richText(post.body)}</div>` : nothing}`;
 }
 
 function picture(post: Post, urlOf: (id: string) => string | undefined, full: boolean) {

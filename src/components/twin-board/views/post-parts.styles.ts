@@ -101,6 +101,13 @@ export const postParts = css`
   .rich {
     overflow-wrap: anywhere;
   }
+  /* Cards sit in a list: their own lists would otherwise take nested-list bullets. */
+  .rich ul {
+    list-style: disc;
+  }
+  .rich ol {
+    list-style: decimal;
+  }
   .rich > :first-child {
     margin-block-start: 0;
   }
