@@ -476,8 +476,8 @@ export class TwinBoard extends TwinElement {
     const ok = await this.#run(() => this.#store!.update('board-section', section, { position }), msg(str`${section.name} moved.`, { id: 'board.section.moved' }));
     if (!ok) return;
     // The section's heading moves in the page once the store's change is drawn; its button keeps the focus.
-    for (let frame = 0; frame < 30 && this.#sections.records.find((item) => item.id === section.id)?.position !== position; frame++) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+    for (let wait = 0; wait < 60 && this.#sections.records.find((item) => item.id === section.id)?.position !== position; wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 16));
     }
     await this.updateComplete;
     const label = by < 0 ? msg(str`Move ${section.name} earlier`, { id: 'board.section.earlier' }) : msg(str`Move ${section.name} later`, { id: 'board.section.later' });

@@ -61,6 +61,8 @@ describe('<twin-board>: sections and posts', () => {
     const heading = boardRoot(world.board).querySelectorAll('section.group h3')[2];
     expect(heading.textContent!.trim()).to.equal('<img src=x onerror=alert(1)>Fieldwork');
     expect(heading.querySelector('img')).to.equal(null);
+    // The dialog gave the focus back to the button that opened it.
+    await until(() => boardRoot(world.board).activeElement?.textContent?.trim() === 'Add a section', 'the focus back on "Add a section"');
     // Move "Day 2" earlier, with its button.
     boardRoot(world.board).querySelector<HTMLButtonElement>('button[aria-label="Move Day 2 earlier"]')!.click();
     await until(() => boardRoot(world.board).querySelector('section.group h3')!.textContent!.trim() === 'Day 2', 'the new order');
