@@ -24,6 +24,12 @@
  *          --no-journal     skip the reflection journal UI rows
  *          --journal-only   only the reflection journal UI rows
  *          --journal-profile    also one journal run under the CPU profiler: where its time goes
+ *          --no-board-photo     skip the board photo rows (a 12-MP photo resized and stored, two baselines)
+ *          --board-photo-only   only the board photo rows
+ *          --no-board       skip every board row: the board UI rows, the board photo rows and the board size rows
+ *          --board-only     only the board: its UI rows (1,000 posts: first render, keyboard moves), the board
+ *                           photo rows and the board's size rows (dist/twinkit-board.js, and with twinkit.js)
+ *          --board-profile  also one board run under the CPU profiler and traced: where its time goes
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -34,7 +40,7 @@ import { extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { measureSizes } from './sizes.mjs';
+import { SIZE_ENTRIES, measureSizes } from './sizes.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from '../scripts/chromium.mjs';
 import { createFaultProxy } from '../scripts/couch/fault-proxy.mjs';
 import { startCouchServer } from '../scripts/couch/start-couch-server.mjs';
@@ -66,17 +72,23 @@ const glossaryOnly = argv.includes('--glossary-only');
 const syncOnly = argv.includes('--sync-only');
 const trackerOnly = argv.includes('--tracker-only');
 const journalOnly = argv.includes('--journal-only');
-const withProfile = !glossaryOnly && !syncOnly && !trackerOnly && !journalOnly && (profileOnly || argv.includes('--profile'));
-const withSizes = !syncOnly && !trackerOnly && !journalOnly && !argv.includes('--no-sizes');
-const withStorage = !glossaryOnly && !syncOnly && !trackerOnly && !journalOnly && !argv.includes('--no-storage');
-const withGlossary = !profileOnly && !syncOnly && !trackerOnly && !journalOnly && !argv.includes('--no-glossary');
+const boardPhotoOnly = argv.includes('--board-photo-only');
+const boardOnly = argv.includes('--board-only');
+const noBoard = argv.includes('--no-board');
+const withProfile = !glossaryOnly && !syncOnly && !trackerOnly && !journalOnly && !boardPhotoOnly && !boardOnly && (profileOnly || argv.includes('--profile'));
+const withSizes = !syncOnly && !trackerOnly && !journalOnly && !boardPhotoOnly && !argv.includes('--no-sizes');
+const withStorage = !glossaryOnly && !syncOnly && !trackerOnly && !journalOnly && !boardPhotoOnly && !boardOnly && !argv.includes('--no-storage');
+const withGlossary = !profileOnly && !syncOnly && !trackerOnly && !journalOnly && !boardPhotoOnly && !boardOnly && !argv.includes('--no-glossary');
 const withGlossaryProfile = withGlossary && argv.includes('--glossary-profile');
-const withSync = !profileOnly && !glossaryOnly && !trackerOnly && !journalOnly && !argv.includes('--no-sync');
+const withSync = !profileOnly && !glossaryOnly && !trackerOnly && !journalOnly && !boardPhotoOnly && !boardOnly && !argv.includes('--no-sync');
 const withSyncProfile = withSync && argv.includes('--sync-profile');
-const withTracker = !profileOnly && !glossaryOnly && !syncOnly && !journalOnly && !argv.includes('--no-tracker');
+const withTracker = !profileOnly && !glossaryOnly && !syncOnly && !journalOnly && !boardPhotoOnly && !boardOnly && !argv.includes('--no-tracker');
 const withTrackerProfile = withTracker && argv.includes('--tracker-profile');
-const withJournal = !profileOnly && !glossaryOnly && !syncOnly && !trackerOnly && !argv.includes('--no-journal');
+const withJournal = !profileOnly && !glossaryOnly && !syncOnly && !trackerOnly && !boardPhotoOnly && !boardOnly && !argv.includes('--no-journal');
 const withJournalProfile = withJournal && argv.includes('--journal-profile');
+const withBoardPhoto = !profileOnly && !glossaryOnly && !syncOnly && !trackerOnly && !journalOnly && !noBoard && !argv.includes('--no-board-photo');
+const withBoard = !profileOnly && !glossaryOnly && !syncOnly && !trackerOnly && !journalOnly && !boardPhotoOnly && !noBoard;
+const withBoardProfile = withBoard && argv.includes('--board-profile');
 if (glossaryOnly && argv.includes('--no-glossary')) throw new Error('--glossary-only and --no-glossary exclude each other');
 if (syncOnly && argv.includes('--no-sync')) throw new Error('--sync-only and --no-sync exclude each other');
 if (trackerOnly && argv.includes('--no-tracker')) throw new Error('--tracker-only and --no-tracker exclude each other');
@@ -84,6 +96,11 @@ if (syncOnly && (glossaryOnly || profileOnly)) throw new Error('--sync-only, --g
 if (trackerOnly && (syncOnly || glossaryOnly || profileOnly)) throw new Error('--tracker-only excludes --sync-only, --glossary-only and --profile-only');
 if (journalOnly && argv.includes('--no-journal')) throw new Error('--journal-only and --no-journal exclude each other');
 if (journalOnly && (trackerOnly || syncOnly || glossaryOnly || profileOnly)) throw new Error('--journal-only excludes --tracker-only, --sync-only, --glossary-only and --profile-only');
+if (boardPhotoOnly && argv.includes('--no-board-photo')) throw new Error('--board-photo-only and --no-board-photo exclude each other');
+if (boardPhotoOnly && (journalOnly || trackerOnly || syncOnly || glossaryOnly || profileOnly)) throw new Error('--board-photo-only excludes --journal-only, --tracker-only, --sync-only, --glossary-only and --profile-only');
+if (boardOnly && noBoard) throw new Error('--board-only and --no-board exclude each other');
+if (boardPhotoOnly && noBoard) throw new Error('--board-photo-only and --no-board exclude each other');
+if (boardOnly && (boardPhotoOnly || journalOnly || trackerOnly || syncOnly || glossaryOnly || profileOnly)) throw new Error('--board-only excludes --board-photo-only, --journal-only, --tracker-only, --sync-only, --glossary-only and --profile-only');
 
 /** Store median / raw idb median must stay at or below this for the budgeted storage rows. */
 const STORAGE_RATIO_BUDGET = 1.3;
@@ -114,6 +131,34 @@ const JOURNAL_DATA = { seed: 9, pupils: 200, entriesPerPupil: 30, feedbackPerPup
 /** Per run: pupils' journals opened from the overview (each a different pupil), and entry dialogs opened in the first of them. */
 const JOURNAL_PUPIL_OPENS = 10;
 const JOURNAL_ENTRY_OPENS = 5;
+/** Board photo budget (issue: "a 12-megapixel photo resized and stored within 1.5 s"): preparePhoto + both store.putAttachment. */
+const BOARD_PHOTO_BUDGET = { maxMs: 1500 };
+/** The photo made in the page (bench/pages/board-photo.ts): 4000x3000, grain so it weighs what a phone's does (about 4 MB). */
+const BOARD_PHOTO = { width: 4000, height: 3000, noise: 32, seed: 12 };
+const BOARD_PHOTO_CONTENDERS = ['twinkit', 'raw', 'peer'];
+/** TwinBoard UI budgets (issue: "1,000 posts with 5,000 comments and reactions"): first render after the data is loaded; a keyboard step of a carried post within a frame. */
+const BOARD_BUDGET = { firstRenderMs: 300, stepMedianMs: 16 };
+/** The board (bench/pages/board-data.ts): 20 sections, 1,000 posts by 60 pupils and their teacher, 2,500 comments, 2,500 reactions (and 12 reports). */
+const BOARD_DATA = { seed: 21, sections: 20, posts: 1000, comments: 2500, reactions: 2500, pupils: 60 };
+/** Per run: posts picked up, moved with 3 arrow keys each and dropped (half timed from a frame's start, half after a paint): 60 steps, 20 drops. */
+const BOARD_MOVES = 20;
+/**
+ * The board's size rows: the on-demand file dist/twinkit-board.js as the project's rollup config builds
+ * it, and a board page (twinkit.js + that file). Budgets as WIDGET_BUDGETS['twin-board'] and PAGE_BUDGET
+ * in rollup.config.mjs. Added to bench/sizes.mjs's entries for this run when they are not there yet.
+ */
+const BOARD_SIZE_ENTRIES = [
+  {
+    key: 'twinkit-board-js',
+    label: 'dist/twinkit-board.js, <twin-board> on demand',
+    needs: [join(root, 'rollup.config.mjs'), join(root, 'src/bundle/lazy-widgets.ts'), join(root, 'src/components/twin-board/twin-board.ts')],
+    rollup: 'twinkit-board.js',
+    budget: 50_000,
+  },
+  { key: 'twinkit-js-plus-board', label: 'a board page: twinkit.js + twinkit-board.js (sum)', sum: ['twinkit-js', 'twinkit-board-js'], budget: 92_000 },
+];
+const BOARD_SIZE_KEYS = BOARD_SIZE_ENTRIES.map((entry) => entry.key);
+if (!noBoard) for (const entry of BOARD_SIZE_ENTRIES) if (!SIZE_ENTRIES.some((other) => other.key === entry.key)) SIZE_ENTRIES.push(entry);
 /** Size rows that --glossary-only keeps (see bench/sizes.mjs). */
 const GLOSSARY_SIZE_KEYS = ['twin-space', 'twinkit-js', 'everything', 'twin-glossary', 'glossary-own', 'everything-but-glossary', 'glossary-share'];
 
@@ -976,6 +1021,473 @@ function journalRows(journal) {
 
 const journalTableRow = trackerTableRow;
 
+// -- board UI ------------------------------------------------------------------------------------
+
+/**
+ * `<twin-board>` in `<twin-space adapter="indexeddb">` (bench/pages/board-ui.ts), as a teacher: the
+ * board is seeded once through the authors' own stores in a page of its own, then every repetition
+ * opens a fresh page whose element loads the records from IndexedDB itself, and a fresh page for
+ * the raw idb baseline (who goes first alternates, as the glossary rows do). Its own browser, as
+ * the journal rows have.
+ */
+async function runBoard() {
+  const pageDir = await mkdtemp(join(tmpdir(), 'twinkit-bench-board-'));
+  const profileDir = await mkdtemp(join(tmpdir(), 'twinkit-bench-board-profile-'));
+  let server;
+  let context;
+  try {
+    progress('bench: board UI: bundling the page with esbuild');
+    await build({
+      entryPoints: [join(benchDir, 'pages', 'board-ui.ts')],
+      outdir: pageDir,
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      sourcemap: true,
+      logLevel: 'warning',
+      absWorkingDir: root,
+    });
+    await writeFile(
+      join(pageDir, 'board-ui.html'),
+      '<!doctype html><html lang="en"><meta charset="utf-8"><title>twinkit bench: board</title>' +
+        '<style>body { margin: 0; font: 16px/1.4 system-ui, sans-serif; }</style>' +
+        '<body><div id="host"></div><script type="module" src="./board-ui.js"></script></body></html>\n',
+    );
+    const listening = await startServer(pageDir);
+    server = listening.server;
+    const executablePath = findBrowser();
+    progress(`bench: board UI: launching ${executablePath}`);
+    context = await chromium.launchPersistentContext(profileDir, { executablePath, headless: true, args: CHROMIUM_FLAGS, viewport: GLOSSARY_VIEWPORT });
+    const open = async (label) => {
+      const page = await context.newPage();
+      page.on('console', (message) => (message.type() === 'error' || message.type() === 'warning') && progress(`  board ${label}: ${message.text()}`));
+      page.on('pageerror', (error) => progress(`  board ${label}: page error: ${error.message}`));
+      await page.goto(`${listening.url}board-ui.html`);
+      await page.waitForFunction(() => 'boardBench' in window, null, { timeout: 30_000 });
+      return page;
+    };
+    const base = { ...BOARD_DATA, moves: BOARD_MOVES, rep: 0 };
+
+    progress(
+      `bench: board UI: seeding the board into IndexedDB through the authors' stores (not timed): ${BOARD_DATA.sections} sections, ${fmt(BOARD_DATA.posts)} posts, ` +
+        `${fmt(BOARD_DATA.comments)} comments, ${fmt(BOARD_DATA.reactions)} reactions, photos and files`,
+    );
+    const seedPage = await open('seed');
+    for (const page of context.pages()) if (page !== seedPage) await page.close();
+    const info = await seedPage.evaluate(() => window.boardBench.info());
+    if (!info.gcExposed) progress('bench: warning: gc() is not exposed, board runs may include garbage collection');
+    const seedStarted = Date.now();
+    const data = await seedPage.evaluate((c) => window.boardBench.seed(c), base);
+    progress(
+      `  seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s (sections ${ms(data.seedMs.sections)}, files + posts ${ms(data.seedMs.posts)}, comments + reactions + reports ${ms(data.seedMs.feedback)}): ` +
+        `${Object.entries(data.counts).map(([collection, n]) => `${collection} ${fmt(n)}`).join(', ')}, ${data.attachments} files; ${data.storedMB.toFixed(2)} MB of records stored`,
+    );
+    await seedPage.close();
+
+    const runs = [];
+    let warmup;
+    for (let rep = 0; rep <= config.reps; rep++) {
+      const result = {};
+      for (const part of rotate(['run', 'raw'], rep)) {
+        const page = await open(`rep ${rep} ${part}`);
+        Object.assign(result, await page.evaluate(([part, c]) => window.boardBench[part](c), [part, { ...base, rep }]));
+        await page.close();
+      }
+      if (rep === 0) warmup = result;
+      else runs.push(result);
+      const steps = (mode) => result.steps.filter((s) => s.mode === mode);
+      const drops = (mode) => result.drops.filter((d) => d.mode === mode);
+      progress(
+        `  ${rep === 0 ? 'warm-up' : `rep ${rep}/${config.reps}`}: load ${ms(result.loadMs)} (raw idb ${ms(result.rawListMs)}; last ${result.lastList}), first render ${ms(result.firstRenderMs)} ` +
+          `(update ${ms(result.firstUpdateMs)}; from content loaded ${ms(result.contentToPaintMs)}), all ${fmt(BOARD_DATA.posts)} cards ${ms(result.allCardsMs)} (longest task ${ms(result.longestTaskMs)}), ${fmt(result.dom.elements)} elements; ` +
+          `step median ${ms(median(steps('frame').map((s) => s.ms)))} (after a paint ${ms(median(steps('after-paint').map((s) => s.ms)))}), ` +
+          `drop median ${ms(median(drops('frame').map((d) => d.ms)))} (after a paint ${ms(median(drops('after-paint').map((d) => d.ms)))}, write ${ms(median(result.drops.map((d) => d.writeMs)))})`,
+      );
+    }
+
+    let profile;
+    if (withBoardProfile) {
+      progress('bench: board UI: one more run under the CPU profiler (load, first render, all cards, keyboard steps, drops)');
+      const sourceMap = new SourceMap(JSON.parse(await readFile(join(pageDir, 'board-ui.js.map'), 'utf8')));
+      const page = await open('profile');
+      const cdp = await context.newCDPSession(page);
+      const profiles = {};
+      cdp.on('Profiler.consoleProfileFinished', (event) => (profiles[event.title] = event.profile));
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      // A trace of the same run: the style, layout and paint the CPU profile shows only as "(program)".
+      const traceEvents = [];
+      let traceDone;
+      const traced = new Promise((resolve) => (traceDone = resolve));
+      cdp.on('Tracing.dataCollected', (event) => traceEvents.push(...event.value));
+      cdp.on('Tracing.tracingComplete', () => traceDone());
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
+      const result = await page.evaluate((c) => window.boardBench.run(c), { ...base, rep: config.reps + 1, profile: true });
+      await cdp.send('Tracing.end');
+      await traced;
+      await page.close();
+      const summaries = Object.fromEntries(Object.entries(profiles).map(([title, cpu]) => [title, summarizeProfile(cpu, sourceMap, pageDir)]));
+      const group = (prefix) => mergeSummaries(Object.entries(summaries).filter(([title]) => title.startsWith(prefix)).map(([, summary]) => summary));
+      profile = {
+        run: {
+          loadMs: result.loadMs,
+          firstRenderMs: result.firstRenderMs,
+          mountToAllMs: result.mountToAllMs,
+          steps: result.steps.length,
+          stepsMs: result.steps.reduce((sum, s) => sum + s.ms, 0),
+          drops: result.drops.length,
+          dropsMs: result.drops.reduce((sum, d) => sum + d.ms, 0),
+        },
+        load: summaries.load,
+        'first render': summaries['first render'],
+        'mount to all cards': summaries['mount to all cards'],
+        steps: group('step '),
+        drops: group('drop '),
+      };
+      profile.trace = summarizeBoardTrace(traceEvents);
+    }
+    return { info, data, runs, warmup, profile, chromiumVersion: browserVersionFromBinary(executablePath) };
+  } finally {
+    await context?.close().catch(() => {});
+    await new Promise((done) => (server ? server.close(done) : done()));
+    await rm(pageDir, { recursive: true, force: true });
+    await rm(profileDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The rendering work of the profiled board run, from its trace (devtools.timeline): per stretch of
+ * the run, between the page's performance.mark() pairs, the time of the renderer's main thread in
+ * style recalculation, layout, pre-paint, paint, layerize and commit, in script (event handlers,
+ * timers, frame callbacks, microtasks; forced style and layout inside them included), and in
+ * garbage collection; with the elements whose style was recalculated and the layout objects laid out.
+ */
+function summarizeBoardTrace(events) {
+  const marks = events.filter((event) => event.cat?.includes('blink.user_timing') && /^board:/.test(event.name));
+  const anchor = marks.find((event) => event.name === 'board:data-loaded');
+  if (!anchor) return { error: 'no board marks in the trace' };
+  const onMain = events.filter((event) => event.pid === anchor.pid && event.tid === anchor.tid);
+  // Complete events, and begin/end pairs made complete.
+  const spans = [];
+  const open = new Map();
+  for (const event of onMain) {
+    if (event.ph === 'X') spans.push({ name: event.name, ts: event.ts, dur: event.dur ?? 0, args: event.args });
+    else if (event.ph === 'B') open.set(event.name, [...(open.get(event.name) ?? []), event]);
+    else if (event.ph === 'E') {
+      const begin = open.get(event.name)?.pop();
+      if (begin) spans.push({ name: event.name, ts: begin.ts, dur: event.ts - begin.ts, args: { ...begin.args, ...event.args } });
+    }
+  }
+  const GROUPS = {
+    style: ['UpdateLayoutTree', 'RecalculateStyles'],
+    layout: ['Layout'],
+    'pre-paint': ['PrePaint'],
+    paint: ['Paint'],
+    layerize: ['Layerize', 'UpdateLayer', 'UpdateLayerTree'],
+    commit: ['Commit'],
+    'hit test': ['HitTest'],
+    script: ['FunctionCall', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'v8.callFunction', 'EvaluateScript', 'V8.Execute'],
+    gc: ['MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GC_MARK_COMPACTOR', 'BlinkGC.AtomicPhase'],
+  };
+  const at = (name) => marks.filter((event) => event.name === name).map((event) => event.ts).sort((a, b) => a - b);
+  const windows = (start, end) => {
+    const ends = at(end);
+    return at(start).map((ts) => [ts, ends.find((other) => other >= ts)]).filter(([, stop]) => stop !== undefined);
+  };
+  const stretch = (pairs) => {
+    const inside = spans.filter((span) => pairs.some(([from, to]) => span.ts >= from && span.ts < to));
+    const sums = {};
+    for (const [group, names] of Object.entries(GROUPS)) {
+      // Nested events of one group (a Layout inside a Layout) are counted once: only the outermost.
+      const mine = inside.filter((span) => names.includes(span.name)).sort((a, b) => a.ts - b.ts);
+      let total = 0;
+      let until = -Infinity;
+      for (const span of mine) {
+        if (span.ts >= until) {
+          total += span.dur;
+          until = span.ts + span.dur;
+        }
+      }
+      sums[group] = Number((total / 1000).toFixed(1));
+    }
+    const styleSpans = inside.filter((span) => GROUPS.style.includes(span.name));
+    const layoutSpans = inside.filter((span) => span.name === 'Layout');
+    const elementCounts = styleSpans.map((span) => span.args?.elementCount ?? span.args?.data?.elementCount).filter((n) => typeof n === 'number');
+    const dirty = layoutSpans.map((span) => span.args?.beginData?.dirtyObjects).filter((n) => typeof n === 'number');
+    const totalObjects = layoutSpans.map((span) => span.args?.beginData?.totalObjects).filter((n) => typeof n === 'number');
+    return {
+      windows: pairs.length,
+      wallMs: Number((pairs.reduce((sum, [from, to]) => sum + (to - from), 0) / 1000).toFixed(1)),
+      ms: sums,
+      styleRecalcs: styleSpans.length,
+      elementsRestyled: { total: elementCounts.reduce((a, b) => a + b, 0), max: Math.max(0, ...elementCounts) },
+      layouts: layoutSpans.length,
+      layoutObjects: { dirtyMax: Math.max(0, ...dirty), totalMax: Math.max(0, ...totalObjects) },
+    };
+  };
+  return {
+    'first render': stretch(windows('board:data-loaded', 'board:painted')),
+    'posts loaded -> all cards': stretch(windows('board:posts-loaded', 'board:all-painted')),
+    steps: stretch(windows('board:step', 'board:step-end')),
+    drops: stretch(windows('board:drop', 'board:drop-end')),
+  };
+}
+
+/** Rows, figures and budgets of the board UI part, from the runs. */
+function boardRows(board) {
+  const { runs, data } = board;
+  const per = (pick) => runs.map(pick);
+  const perRunMedian = (list, filter, pick) => runs.map((run) => median(run[list].filter(filter).map(pick)));
+  const frameMode = (item) => item.mode === 'frame';
+  const afterPaint = (item) => item.mode === 'after-paint';
+  const stepsPerMode = runs[0]?.steps.filter(frameMode).length ?? 0;
+  const dropsPerMode = runs[0]?.drops.filter(frameMode).length ?? 0;
+  const posts = fmt(BOARD_DATA.posts);
+  const rows = [
+    {
+      key: 'board-load',
+      label: `board: load 8 collections, ${fmt(data.records)} records (8 store.list in the element)`,
+      unit: 'ms',
+      median: median(per((run) => run.loadMs)),
+      runs: per((run) => run.loadMs),
+      baseline: { label: 'raw idb open + getAll of the 8 collections', median: median(per((run) => run.rawListMs)), runs: per((run) => run.rawListMs) },
+      result: 'info',
+    },
+    {
+      key: 'board-first-render',
+      label: `board: ${posts} posts + ${fmt(BOARD_DATA.comments + BOARD_DATA.reactions)} comments and reactions: data loaded -> first render`,
+      unit: 'ms',
+      median: median(per((run) => run.firstRenderMs)),
+      runs: per((run) => run.firstRenderMs),
+      budget: { maxMs: BOARD_BUDGET.firstRenderMs },
+    },
+    { key: 'board-first-update', label: '  of which the update (updateComplete)', unit: 'ms', median: median(per((run) => run.firstUpdateMs)), runs: per((run) => run.firstUpdateMs), result: 'info' },
+    {
+      // The same budget from the moment what the cards show is in (see bench/README.md).
+      key: 'board-content-to-paint',
+      label: 'board: posts, sections, comments, reactions loaded -> first render',
+      unit: 'ms',
+      median: median(per((run) => run.contentToPaintMs)),
+      runs: per((run) => run.contentToPaintMs),
+      budget: { maxMs: BOARD_BUDGET.firstRenderMs },
+    },
+    {
+      key: 'board-all-cards',
+      label: `  -> all ${posts} cards painted, with their counts (from the same start)`,
+      unit: 'ms',
+      median: median(per((run) => run.contentToAllCardsMs)),
+      runs: per((run) => run.contentToAllCardsMs),
+      fromData: per((run) => run.allCardsMs),
+      firstToAll: per((run) => run.firstToAllMs),
+      update: per((run) => run.allCardsUpdateMs),
+      longestTask: per((run) => run.longestTaskMs),
+      result: 'info',
+    },
+    { key: 'board-all-cards-update', label: '  of which the update that completed them', unit: 'ms', median: median(per((run) => run.allCardsUpdateMs)), runs: per((run) => run.allCardsUpdateMs), result: 'info' },
+    { key: 'board-longest-task', label: '  longest main-thread task, content loaded -> all cards painted', unit: 'ms', median: median(per((run) => run.longestTaskMs)), runs: per((run) => run.longestTaskMs), result: 'info' },
+    {
+      key: 'board-first-cards',
+      label: 'board: posts + sections loaded -> first cards painted (before the counts are in)',
+      unit: 'ms',
+      median: median(per((run) => run.postsToFirstCardsMs)),
+      runs: per((run) => run.postsToFirstCardsMs),
+      cards: per((run) => run.firstCards),
+      result: 'info',
+    },
+    {
+      key: 'board-mount-to-all',
+      label: `board: markup inserted -> first render / all ${posts} cards painted`,
+      unit: 'pair',
+      median: median(per((run) => run.mountToPaintMs)),
+      runs: per((run) => run.mountToPaintMs),
+      all: median(per((run) => run.mountToAllMs)),
+      allRuns: per((run) => run.mountToAllMs),
+      result: 'info',
+    },
+    {
+      key: 'board-step',
+      label: `board: move a post (keyboard step -> view updated), median of ${stepsPerMode} steps, key at a frame's start -> that frame painted`,
+      unit: 'ms',
+      median: median(perRunMedian('steps', frameMode, (s) => s.ms)),
+      runs: perRunMedian('steps', frameMode, (s) => s.ms),
+      p95: per((run) => quantile(run.steps.filter(frameMode).map((s) => s.ms), 0.95)),
+      within: perRunMedian('steps', (s) => frameMode(s) && !s.across, (s) => s.ms),
+      across: perRunMedian('steps', (s) => frameMode(s) && s.across, (s) => s.ms),
+      budget: { maxMs: BOARD_BUDGET.stepMedianMs },
+    },
+    { key: 'board-step-update', label: '  of which the update (updateComplete)', unit: 'ms', median: median(perRunMedian('steps', frameMode, (s) => s.updateMs)), runs: perRunMedian('steps', frameMode, (s) => s.updateMs), result: 'info' },
+    { key: 'board-step-layout', label: '  of which the update + style + layout (forced by reading a size)', unit: 'ms', median: median(perRunMedian('steps', frameMode, (s) => s.layoutMs)), runs: perRunMedian('steps', frameMode, (s) => s.layoutMs), result: 'info' },
+    { key: 'board-step-p95', label: '  keyboard step, p95', unit: 'ms', median: median(per((run) => quantile(run.steps.filter(frameMode).map((s) => s.ms), 0.95))), runs: per((run) => quantile(run.steps.filter(frameMode).map((s) => s.ms), 0.95)), result: 'info' },
+    {
+      key: 'board-step-after-paint',
+      label: `  keyboard step, key right after a paint -> next frame painted (incl. the wait for the display), median of ${runs[0]?.steps.filter(afterPaint).length ?? 0}`,
+      unit: 'ms',
+      median: median(perRunMedian('steps', afterPaint, (s) => s.ms)),
+      runs: perRunMedian('steps', afterPaint, (s) => s.ms),
+      frames: per((run) => Math.max(...run.steps.filter(afterPaint).map((s) => s.frames))),
+      result: 'info',
+    },
+    {
+      key: 'board-drop',
+      label: `board: drop (click) -> view updated, before the write completes, median of ${dropsPerMode}, click at a frame's start -> that frame painted`,
+      unit: 'ms',
+      median: median(perRunMedian('drops', frameMode, (d) => d.ms)),
+      runs: perRunMedian('drops', frameMode, (d) => d.ms),
+      update: perRunMedian('drops', frameMode, (d) => d.updateMs),
+      withLayout: perRunMedian('drops', frameMode, (d) => d.layoutMs),
+      result: 'info',
+    },
+    {
+      key: 'board-drop-after-paint',
+      label: `  drop, click right after a paint -> next frame painted, median of ${runs[0]?.drops.filter(afterPaint).length ?? 0}`,
+      unit: 'ms',
+      median: median(perRunMedian('drops', afterPaint, (d) => d.ms)),
+      runs: perRunMedian('drops', afterPaint, (d) => d.ms),
+      result: 'info',
+    },
+    { key: 'board-drop-write', label: '  drop -> the store write resolved (one store.update)', unit: 'ms', median: median(perRunMedian('drops', () => true, (d) => d.writeMs)), runs: perRunMedian('drops', () => true, (d) => d.writeMs), result: 'info' },
+    {
+      key: 'board-dom',
+      label: `board: DOM with all ${posts} cards (elements, all nodes)`,
+      unit: 'nodes',
+      median: median(per((run) => run.dom.elements)),
+      nodes: median(per((run) => run.dom.nodes)),
+      result: 'info',
+    },
+  ];
+  for (const row of rows) {
+    if (row.result) continue;
+    row.result = row.median <= row.budget.maxMs ? 'pass' : 'FAIL';
+  }
+  return rows;
+}
+
+function boardTableRow(row) {
+  const value = row.unit === 'nodes' ? `${fmt(row.median)} (${fmt(row.nodes)})` : row.unit === 'pair' ? `${ms(row.median)} / ${ms(row.all)}` : ms(row.median);
+  const base = row.baseline ? ms(row.baseline.median) : '';
+  const ratio = row.baseline ? `${(row.median / row.baseline.median).toFixed(2)}x` : '';
+  const budget = row.budget ? `<= ${row.budget.maxMs} ms` : '-';
+  return [row.label, value, base, '', ratio, budget, row.result];
+}
+
+// -- board photo ---------------------------------------------------------------------------------
+
+/**
+ * A pupil's 12-megapixel photo for `<twin-board>` (bench/pages/board-photo.ts): made once in the
+ * page (not timed), then per repetition each contender in turn (the order rotates), each in a
+ * fresh database: Twinkit's preparePhoto + store.putAttachment, the original put raw (no resize),
+ * and the upload widgets' `<img>` + canvas + toBlob. Its own browser with a profile on disk.
+ */
+async function runBoardPhoto() {
+  const pageDir = await mkdtemp(join(tmpdir(), 'twinkit-bench-board-photo-'));
+  const profileDir = await mkdtemp(join(tmpdir(), 'twinkit-bench-board-photo-profile-'));
+  let server;
+  let context;
+  try {
+    progress('bench: board photo: bundling the page with esbuild');
+    await build({
+      entryPoints: [join(benchDir, 'pages', 'board-photo.ts')],
+      outdir: pageDir,
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      sourcemap: true,
+      logLevel: 'warning',
+      absWorkingDir: root,
+    });
+    await writeFile(
+      join(pageDir, 'board-photo.html'),
+      '<!doctype html><html lang="en"><meta charset="utf-8"><title>twinkit bench: board photo</title><script type="module" src="./board-photo.js"></script></html>\n',
+    );
+    const listening = await startServer(pageDir);
+    server = listening.server;
+    const executablePath = findBrowser();
+    progress(`bench: board photo: launching ${executablePath}`);
+    context = await chromium.launchPersistentContext(profileDir, { executablePath, headless: true, args: CHROMIUM_FLAGS });
+    const page = await context.newPage();
+    for (const other of context.pages()) if (other !== page) await other.close();
+    page.on('console', (message) => (message.type() === 'error' || message.type() === 'warning') && progress(`  board photo: ${message.text()}`));
+    page.on('pageerror', (error) => progress(`  board photo: page error: ${error.message}`));
+    await page.goto(`${listening.url}board-photo.html`);
+    await page.waitForFunction(() => 'boardPhotoBench' in window, null, { timeout: 30_000 });
+    const info = await page.evaluate(() => window.boardPhotoBench.info());
+    if (!info.gcExposed) progress('bench: warning: gc() is not exposed, board photo runs may include garbage collection');
+    const photo = await page.evaluate((c) => window.boardPhotoBench.make(c), BOARD_PHOTO);
+    progress(`  made a ${photo.width}x${photo.height} JPEG of ${mb(photo.bytes)} in the page (not timed, ${ms(photo.makeMs)})`);
+
+    const runs = Object.fromEntries(BOARD_PHOTO_CONTENDERS.map((key) => [key, []]));
+    const warmup = {};
+    for (let rep = 0; rep <= config.reps; rep++) {
+      const parts = [];
+      for (const contender of rotate(BOARD_PHOTO_CONTENDERS, rep)) {
+        const result = await page.evaluate((key) => window.boardPhotoBench.run(key), contender);
+        if (rep === 0) warmup[contender] = result;
+        else runs[contender].push(result);
+        parts.push(`${contender} ${ms(result.ms)}${result.prepareMs ? ` (resize ${ms(result.prepareMs)})` : ''}`);
+      }
+      progress(`  ${rep === 0 ? 'warm-up' : `rep ${rep}/${config.reps}`}: ${parts.join(', ')}`);
+    }
+    return { info, photo, runs, warmup, chromiumVersion: browserVersionFromBinary(executablePath) };
+  } finally {
+    await context?.close().catch(() => {});
+    await new Promise((done) => (server ? server.close(done) : done()));
+    await rm(pageDir, { recursive: true, force: true });
+    await rm(profileDir, { recursive: true, force: true });
+  }
+}
+
+/** Rows, figures and budget of the board photo part, from the runs. */
+function boardPhotoRows({ runs, photo }) {
+  const figures = (key, pick = (run) => run.ms) => runs[key].map(pick);
+  const megapixels = Math.round((photo.width * photo.height) / 1e6);
+  const twinkit = median(figures('twinkit'));
+  const raw = median(figures('raw'));
+  const out = runs.twinkit[0];
+  return [
+    {
+      key: 'board-photo',
+      label: `board: ${megapixels}-MP photo resized + stored (preparePhoto + 2 store.putAttachment)`,
+      unit: 'ms',
+      median: twinkit,
+      runs: figures('twinkit'),
+      raw,
+      ratioToRaw: Number((twinkit / raw).toFixed(2)),
+      budget: BOARD_PHOTO_BUDGET,
+      result: twinkit <= BOARD_PHOTO_BUDGET.maxMs ? 'pass' : 'FAIL',
+    },
+    { key: 'board-photo-prepare', label: '  of which preparePhoto (decode, resize, encode 2 JPEGs)', unit: 'ms', median: median(figures('twinkit', (run) => run.prepareMs)), runs: figures('twinkit', (run) => run.prepareMs), result: 'info' },
+    { key: 'board-photo-raw', label: 'board baseline: the original put as it is (raw idb, no resize)', unit: 'ms', median: raw, runs: figures('raw'), result: 'info' },
+    {
+      key: 'board-photo-peer',
+      label: 'board peer: <img> + canvas drawImage + toBlob, 2 raw idb puts',
+      unit: 'ms',
+      median: median(figures('peer')),
+      runs: figures('peer'),
+      prepare: median(figures('peer', (run) => run.prepareMs)),
+      result: 'info',
+    },
+    {
+      key: 'board-photo-bytes',
+      label: 'board: bytes in -> out (picture + thumbnail)',
+      unit: 'bytes',
+      in: photo.bytes,
+      image: out.imageBytes,
+      thumbnail: out.thumbnailBytes,
+      size: `${out.width}x${out.height}`,
+      peer: { image: runs.peer[0].imageBytes, thumbnail: runs.peer[0].thumbnailBytes },
+      result: 'info',
+    },
+  ];
+}
+
+function boardPhotoTableRow(row) {
+  if (row.unit === 'bytes') return [row.label, `${mb(row.in)} -> ${kB(row.image)} + ${kB(row.thumbnail)}`, '', '', '', '-', row.result];
+  if (row.key === 'board-photo') return [row.label, ms(row.median), ms(row.raw), '', `${row.ratioToRaw.toFixed(2)}x`, `<= ${fmt(row.budget.maxMs)} ms`, row.result];
+  return [row.label, ms(row.median), '', '', '', '-', row.result];
+}
+
 // -- sync -----------------------------------------------------------------------------------------
 
 /** Sync budgets: Twinkit's push and pull each within 2x PouchDB's replication of the same documents; live change median. */
@@ -1313,6 +1825,8 @@ async function main() {
     glossary: null,
     tracker: null,
     journal: null,
+    board: null,
+    boardPhoto: null,
     sync: null,
     sizes: [],
   };
@@ -1484,6 +1998,79 @@ async function main() {
     }
   }
 
+  if (withBoard) {
+    const boardUiStarted = Date.now();
+    // The 1-minute load average while the board rows run (the run itself loads the machine too).
+    const loadSamples = [loadavg()[0]];
+    const sampler = setInterval(() => loadSamples.push(loadavg()[0]), 5000);
+    let board;
+    try {
+      board = await runBoard();
+      results.partSeconds.board = Math.round((Date.now() - boardUiStarted) / 1000);
+      progress(`bench: board UI took ${results.partSeconds.board} s`);
+    } catch (error) {
+      failed = true;
+      progress(`bench: the board UI benchmark failed: ${error?.stack ?? error}`);
+      tableRows.push(['board UI benchmark', 'error', '', '', '', '', 'FAIL']);
+      results.boardError = String(error?.message ?? error);
+    } finally {
+      clearInterval(sampler);
+      loadSamples.push(loadavg()[0]);
+    }
+    if (board) {
+      const rows = boardRows(board);
+      for (const row of rows) {
+        if (row.result === 'FAIL') failed = true;
+        tableRows.push(boardTableRow(row));
+      }
+      results.chromium ??= board.chromiumVersion ?? board.info.userAgent;
+      results.userAgent ??= board.info.userAgent;
+      results.board = {
+        budget: BOARD_BUDGET,
+        viewport: board.info.viewport,
+        config: BOARD_DATA,
+        data: board.data,
+        movesPerRun: BOARD_MOVES,
+        loadAverage: { start: loadSamples[0], max: Math.max(...loadSamples), end: loadSamples.at(-1), samples: loadSamples },
+        rows: rows.map(({ result, ...row }) => ({ ...row, result: result.toLowerCase() })),
+        runs: board.runs,
+        warmup: board.warmup,
+        profile: board.profile,
+      };
+    }
+  }
+
+  if (withBoardPhoto) {
+    const boardStarted = Date.now();
+    let boardPhoto;
+    try {
+      boardPhoto = await runBoardPhoto();
+      results.partSeconds.boardPhoto = Math.round((Date.now() - boardStarted) / 1000);
+      progress(`bench: board photo took ${results.partSeconds.boardPhoto} s`);
+    } catch (error) {
+      failed = true;
+      progress(`bench: the board photo benchmark failed: ${error?.stack ?? error}`);
+      tableRows.push(['board photo benchmark', 'error', '', '', '', '', 'FAIL']);
+      results.boardPhotoError = String(error?.message ?? error);
+    }
+    if (boardPhoto) {
+      const rows = boardPhotoRows(boardPhoto);
+      for (const row of rows) {
+        if (row.result === 'FAIL') failed = true;
+        tableRows.push(boardPhotoTableRow(row));
+      }
+      results.chromium ??= boardPhoto.chromiumVersion ?? boardPhoto.info.userAgent;
+      results.userAgent ??= boardPhoto.info.userAgent;
+      results.boardPhoto = {
+        budget: BOARD_PHOTO_BUDGET,
+        photo: { ...BOARD_PHOTO, ...boardPhoto.photo },
+        rows: rows.map(({ result, ...row }) => ({ ...row, result: result.toLowerCase() })),
+        runs: boardPhoto.runs,
+        warmup: boardPhoto.warmup,
+      };
+    }
+  }
+
   const syncTableRows = [];
   if (withSync) {
     const syncStarted = Date.now();
@@ -1529,7 +2116,7 @@ async function main() {
 
   if (withSizes) {
     progress('bench: bundle sizes');
-    for (const row of await measureSizes(glossaryOnly ? { only: GLOSSARY_SIZE_KEYS } : {})) {
+    for (const row of await measureSizes(glossaryOnly ? { only: GLOSSARY_SIZE_KEYS } : boardOnly ? { only: BOARD_SIZE_KEYS } : {})) {
       let result = row.budget === null ? 'info' : 'pass';
       let figure = '';
       if (row.status === 'missing') {
@@ -1554,7 +2141,7 @@ async function main() {
   // Other processes competing for the CPU (a test run, a build) make the storage figures unreliable.
   // (Only the load before the start tells: during the run, the benchmark itself loads the machine.)
   const busy = results.machine.loadAverageAtStart;
-  if ((withStorage || withGlossary || withSync || withTracker || withJournal) && busy > results.machine.cores * 0.5) {
+  if ((withStorage || withGlossary || withSync || withTracker || withJournal || withBoard || withBoardPhoto) && busy > results.machine.cores * 0.5) {
     notes.push(`the 1-minute load average was ${busy.toFixed(1)} on ${results.machine.cores} cores at the start: other processes were competing for the CPU, so the timed figures are noisier than usual; run again on a quiet machine before trusting a pass or a fail.`);
   }
   results.seconds = Math.round((Date.now() - started) / 1000);
@@ -1619,6 +2206,38 @@ async function main() {
       console.log('');
     }
   }
+  if (results.board?.profile) {
+    const { run, trace, ...profiles } = results.board.profile;
+    const spent = {
+      'first render': `data loaded -> first screen painted (${ms(run.firstRenderMs)} in this run)`,
+      'mount to all cards': `markup inserted -> all ${fmt(BOARD_DATA.posts)} cards painted, the load included (${ms(run.mountToAllMs)} in this run)`,
+      steps: `${run.steps} keyboard steps, key -> frame painted, summed (${ms(run.stepsMs)} in this run)`,
+      drops: `${run.drops} drops, click -> frame painted, summed (${ms(run.dropsMs)} in this run)`,
+    };
+    for (const [title, summary] of Object.entries(profiles)) {
+      if (title === 'load' || !summary) continue; // the store's reading and validation: the SDK's part, kept in results.json
+      const own = summary.functions.filter((f) => / src\//.test(f.function) || f.function.startsWith('('));
+      const rows = own.slice(0, 24).map((f) => [f.function, ms(f.totalMs), ms(f.selfMs)]);
+      const bySelf = [...summary.functions].sort((a, b) => b.selfMs - a.selfMs).slice(0, 6);
+      for (const f of bySelf) rows.push([`(top self) ${f.function}`, ms(f.totalMs), ms(f.selfMs)]);
+      for (const [name, selfMs] of Object.entries(summary.packages).sort((a, b) => b[1] - a[1]).slice(0, 3)) rows.push([`(all of ${name}, self time)`, '', ms(selfMs)]);
+      printTable([`board CPU profile: ${title}, ${spent[title] ?? ''}, ${ms(summary.sampledMs)} sampled`, 'total', 'self'], rows);
+      console.log('');
+    }
+    if (trace && !trace.error) {
+      const parts = Object.keys(trace.steps.ms);
+      printTable(
+        ['board trace (same run): main thread, ms', ...parts, 'elements restyled in N recalcs (max)', 'layout'],
+        Object.entries(trace).map(([title, t]) => [
+          `${title} (${t.windows}x, ${ms(t.wallMs)} wall)`,
+          ...parts.map((part) => t.ms[part].toFixed(1)),
+          `${fmt(t.elementsRestyled.total)} in ${t.styleRecalcs} (${fmt(t.elementsRestyled.max)})`,
+          `${t.layouts} layouts, at most ${fmt(t.layoutObjects.dirtyMax)} dirty of ${fmt(t.layoutObjects.totalMax)}`,
+        ]),
+      );
+      console.log('');
+    } else if (trace?.error) console.log(`board trace: ${trace.error}\n`);
+  }
   if (results.recordSizes) {
     const s = results.recordSizes;
     console.log(`Records: glossary entries of ${s.fieldsMinBytes}-${s.fieldsMaxBytes} bytes of JSON (avg ${s.fieldsAvgBytes}); stored with the envelope avg ${s.storedAvgBytes} bytes.`);
@@ -1679,6 +2298,44 @@ async function main() {
         `1-minute load average during the journal rows: ${j.loadAverage.start.toFixed(2)} at the start, ${j.loadAverage.max.toFixed(2)} at most, ${j.loadAverage.end.toFixed(2)} at the end (${results.machine.cores} cores).`,
     );
   }
+  if (results.board) {
+    const b = results.board;
+    const d = b.data;
+    const lastLists = {};
+    for (const run of b.runs) lastLists[run.lastList] = (lastLists[run.lastList] ?? 0) + 1;
+    const row = (key) => b.rows.find((r) => r.key === key);
+    const all = row('board-all-cards');
+    const step = row('board-step');
+    const drop = row('board-drop');
+    const afterPaintStep = row('board-step-after-paint');
+    const pickUps = b.runs.flatMap((run) => run.pickUps.map((p) => p.ms));
+    console.log(
+      `Board: a teacher's <twin-board> (wall layout) in <twin-space adapter="indexeddb">, window ${b.viewport.width}x${b.viewport.height}; ` +
+        `${d.counts['board-section']} sections of ${d.sectionSizes.min} to ${d.sectionSizes.max} posts, ${fmt(d.counts.board)} posts by ${d.authors} authors (${Object.entries(d.kinds).map(([k, n]) => `${k} ${fmt(n)}`).join(', ')}; ${d.pinned} pinned; ` +
+        `${fmt(d.bodyChars.withBody)} with a body of ${d.bodyChars.min}-${d.bodyChars.max} characters of rich text, avg ${d.bodyChars.avg}), ${fmt(d.counts['board-comment'])} comments and ${fmt(d.counts['board-reaction'])} reactions ` +
+        `(${d.commentsPerPost.none} posts without comments, at most ${d.commentsPerPost.max} on one; at most ${d.reactionsPerPost.max} reactions on one), ${d.counts['board-flag']} reports, ${d.attachments} stored files (${d.fileMB.toFixed(2)} MB); ${d.storedMB.toFixed(2)} MB of records. ` +
+        `Median of ${config.reps} runs after 1 warm-up, each in a fresh page (the raw idb baseline in a fresh page of its own, alternating). "Data loaded": the last of the element's 8 store.list calls resolved (last: ${Object.entries(lastLists).map(([k, n]) => `${k} ${n}x`).join(', ')}). ` +
+        `Lists resolved (from the first call): posts + sections ${ms(median(b.runs.map((run) => run.postsLoadedMs)))}, + comments + reactions ${ms(median(b.runs.map((run) => run.contentLoadedMs)))}, all 8 ${ms(median(b.runs.map((run) => run.loadMs)))}. ` +
+        `Cards drawn when the first screen was complete: ${median(b.runs.map((run) => run.firstScreenCards))}. All cards: from data loaded ${ms(median(all.fromData))}, from the first screen painted ${ms(median(all.firstToAll))}; ` +
+        `updates from content loaded to all cards drawn ${median(b.runs.map((run) => run.updatesToAll))} (${ms(median(b.runs.map((run) => run.updatesToAllMs)))}), then ${median(b.runs.map((run) => run.updatesForFiles))} more as the thumbnails arrived (${ms(median(b.runs.map((run) => run.updatesForFilesMs)))}); ` +
+        `long tasks over 50 ms in that stretch ${ms(median(b.runs.map((run) => run.longTasksMs)))} in all. ` +
+        `Keyboard steps (key at a frame's start): within a section ${ms(median(step.within))}, to the next section ${ms(median(step.across))}, p95 ${ms(median(step.p95))}; ${median(b.runs.map((run) => run.updatesPerStep))} updates of the board per step (the live region's announcement 50 ms later included); ` +
+        `after a paint the post showed in frame ${Math.max(...afterPaintStep.frames)} at worst (1 = the next frame). Drop: the update ${ms(median(drop.update))}, with style + layout ${ms(median(drop.withLayout))}. Pick-up (click after a paint -> painted) median ${ms(median(pickUps))}. ` +
+        `1-minute load average during the board rows: ${b.loadAverage.start.toFixed(2)} at the start, ${b.loadAverage.max.toFixed(2)} at most, ${b.loadAverage.end.toFixed(2)} at the end (${results.machine.cores} cores).`,
+    );
+  }
+  if (results.boardPhoto) {
+    const b = results.boardPhoto;
+    const row = (key) => b.rows.find((r) => r.key === key);
+    const bytes = row('board-photo-bytes');
+    const peer = row('board-photo-peer');
+    console.log(
+      `Board photo: a ${b.photo.width}x${b.photo.height} JPEG of ${mb(b.photo.bytes)} made in the page (gradients, soft shapes, grain; JPEG 0.92), the same file for every contender and run; ` +
+        `Twinkit stores ${bytes.size} px (${kB(bytes.image)}) and a 480 px thumbnail (${kB(bytes.thumbnail)}) on the IndexedDB adapter, as a pupil; ` +
+        `the peer's resize took ${ms(peer.prepare)} and wrote ${kB(bytes.peer.image)} + ${kB(bytes.peer.thumbnail)} (default smoothing). ` +
+        `Median of ${config.reps} runs after 1 warm-up, contenders in rotating order, each in a fresh database opened before the timing, after a forced gc().`,
+    );
+  }
   if (!profileOnly && withStorage) console.log(`Storage figures: median of ${config.reps} runs after 1 warm-up, in ms (lower is better), figure = Twinkit store; ratio = store / raw idb. Sizes: esbuild minified, gzip -9, kB = 1,000 bytes.`);
   if (results.sync) {
     const s = results.sync;
@@ -1717,7 +2374,7 @@ async function main() {
   for (const note of notes) console.log(`Note: ${note}`);
   await writeFile(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const checked =
-    results.storage.some((row) => row.budget) || results.sizes.some((row) => row.budget !== null) || !!results.glossary?.rows.some((row) => row.budget) || !!results.tracker?.rows.some((row) => row.budget) || !!results.journal?.rows.some((row) => row.budget) || !!results.sync?.rows.some((row) => row.budget);
+    results.storage.some((row) => row.budget) || results.sizes.some((row) => row.budget !== null) || !!results.glossary?.rows.some((row) => row.budget) || !!results.tracker?.rows.some((row) => row.budget) || !!results.journal?.rows.some((row) => row.budget) || !!results.board?.rows.some((row) => row.budget) || !!results.boardPhoto?.rows.some((row) => row.budget) || !!results.sync?.rows.some((row) => row.budget);
   console.log(`Wrote bench/results.json. ${failed ? 'Some budgets FAILED.' : checked ? 'All budgets pass.' : 'No budget was checked.'}`);
   process.exitCode = failed ? 1 : 0;
 }

@@ -134,7 +134,7 @@ describe('the demo page (npm start)', () => {
     await board.getByRole('heading', { name: /day 1 of the mobility/ }).waitFor();
     await board.getByRole('button', { name: 'Wall' }).click();
     await board.getByRole('heading', { name: 'Fieldwork', exact: true }).waitFor();
-    await board.locator('article.post', { hasText: 'Fieldwork worksheet' }).getByRole('link', { name: 'Download fieldwork-worksheet.pdf' }).waitFor();
+    await board.locator('article.post', { hasText: 'Fieldwork worksheet' }).getByRole('button', { name: 'Download fieldwork-worksheet.pdf' }).waitFor();
     await board.locator('article.post', { hasText: 'Before you come: the port of Gdynia' }).getByRole('link', { name: /www\.port\.gdynia\.pl/ }).waitFor();
     // A guest sees only what is published.
     await page.selectOption('#demo-user', 'observer-city');

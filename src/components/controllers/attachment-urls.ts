@@ -27,12 +27,27 @@ export class AttachmentUrls implements ReactiveController {
       (blob) => {
         if (generation !== this.#generation) return;
         this.#urls.set(id, URL.createObjectURL(blob));
-        this.host.requestUpdate();
+        this.#updateSoon();
       },
       // A missing file leaves its text alternative in place.
       () => undefined,
     );
     return undefined;
+  }
+
+  #scheduled = false;
+  /** Bumped when files have arrived: a view that skips unchanged parts draws them again. */
+  version = 0;
+
+  /** One update of the host for the files that arrived within a frame, not one per file. */
+  #updateSoon() {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setTimeout(() => {
+      this.#scheduled = false;
+      this.version++;
+      this.host.requestUpdate();
+    }, 16);
   }
 
   hostDisconnected(): void {

@@ -4,9 +4,9 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { RichTextTooLongError } from './rich-text-limits.js';
 import { sanitizeRichText } from './sanitize-rich-text.js';
 
-/** Recently sanitized values: re-rendering a list of journal entries must not re-sanitize each one. */
+/** Recently sanitized values: re-rendering a list of journal entries or a board of 1,000 posts must not re-sanitize each one. */
 const cache = new Map<string, string>();
-const CACHE_SIZE = 200;
+const CACHE_SIZE = 2_000;
 
 function sanitizedCached(value: string): string {
   let clean = cache.get(value);

@@ -87,4 +87,6 @@ export interface BoardActions {
   moveSection(section: Section, by: -1 | 1): void;
   removeSection(section: Section): void;
   seen(post: Post): void;
+  /** Saves a file post's file on the reader's device. */
+  download(post: Post): void;
 }

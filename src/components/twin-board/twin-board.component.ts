@@ -29,10 +29,14 @@ import { twinBoardStyles } from './twin-board.styles.js';
 
 /** Posts drawn in the first frame; the rest right after, so a big board shows at once. */
 const FIRST_POSTS = 60;
+/** Posts drawn per task after the first frame: the page stays responsive while a big board fills in. */
+const MORE_POSTS = 150;
 const SETTINGS_ID = 'board-settings';
 
 const byCreation = (a: { createdAt: string }, b: { createdAt: string }) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
 const emptyCounts = (): Record<ReactionKind, number> => ({ like: 0, love: 0, clap: 0, idea: 0 });
+const sameSocial = (a: PostSocial, b: PostSocial) =>
+  a.comments === b.comments && a.flags === b.flags && a.mine.size === b.mine.size && [...a.mine].every((kind) => b.mine.has(kind)) && REACTIONS.every((kind) => a.reactions[kind] === b.reactions[kind]);
 
 /**
  * TwinBoard: a collaborative pinboard. Posts (text, links, photos, clips, files) in sections, shown
@@ -135,6 +139,9 @@ export class TwinBoard extends TwinElement {
     return chosen && LAYOUTS.includes(chosen) ? chosen : 'wall';
   }
 
+  /** The last counts per post: a post whose counts did not change keeps its object, so its card is not drawn again. */
+  #lastSocial = new Map<string, PostSocial>();
+
   /** Reactions, comments and reports per post, derived once per change of those records. */
   readonly #social = memo((comments: BoardComment[], reactions: BoardReaction[], flags: BoardFlag[], userId: string | undefined) => {
     const social = new Map<string, PostSocial>();
@@ -151,6 +158,11 @@ export class TwinBoard extends TwinElement {
       if (reaction.author.id === userId) entry.mine.add(reaction.kind);
     }
     for (const flag of flags) of(flag.target).flags++;
+    for (const [id, entry] of social) {
+      const last = this.#lastSocial.get(id);
+      if (last && sameSocial(last, entry)) social.set(id, last);
+    }
+    this.#lastSocial = social;
     return social;
   });
 
@@ -164,6 +176,13 @@ export class TwinBoard extends TwinElement {
   readonly #arrange = memo((posts: Post[], sections: Section[], layout: Layout, mobility: { from: string; to: string } | undefined) =>
     arrangeBoard({ posts, sections, layout, mobility }).groups,
   );
+
+  /** The new posts the board holds (a new object only when they change, so unchanged sections are not drawn again). */
+  readonly #freshShown = memo((version: number, posts: Post[]) => {
+    void version;
+    const ids = new Set(posts.map((post) => post.id));
+    return new Set([...this.#fresh.ids].filter((id) => ids.has(id)));
+  });
 
   #withPendingMove(post: Post): Post {
     const move = this.#pendingMoves.get(post.id);
@@ -194,7 +213,6 @@ export class TwinBoard extends TwinElement {
     this.#groups = grouped;
     const staff = !!user && isStaff(user.role);
     const ordered = layout !== 'timeline';
-    const postIds = new Set(this.#posts.records.map((post) => post.id));
     this.#state = {
       store,
       user,
@@ -204,7 +222,7 @@ export class TwinBoard extends TwinElement {
       posts,
       social: this.#social(this.#comments.records, this.#reactions.records, this.#flags.records, user?.id),
       filters: this._filters,
-      fresh: new Set([...this.#fresh.ids].filter((id) => postIds.has(id))),
+      fresh: this.#freshShown(this.#fresh.version, this.#posts.records),
       canMove: (post) => ordered && !!store && store.can('edit', post) && post.status !== 'hidden',
       canManageSections: staff,
       canPost: !!user && isMember(user.role) && this.#sections.records.length > 0,
@@ -215,18 +233,30 @@ export class TwinBoard extends TwinElement {
     };
   }
 
+  #filling = false;
+
   protected override updated(): void {
-    if (this._limit === FIRST_POSTS && this.#posts.status === 'ready' && this.#posts.records.length > FIRST_POSTS) {
-      // After the first posts are painted, the rest: a frame, then a task.
-      requestAnimationFrame(() => setTimeout(() => (this._limit = Number.POSITIVE_INFINITY)));
-    }
+    // After the first posts are painted, the rest, a slice per task (a frame, then a task each).
+    if (!this.#drawn || this.#filling || this._limit >= this.#posts.records.length) return;
+    this.#filling = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.#filling = false;
+        this._limit += MORE_POSTS;
+      }),
+    );
   }
+
+  /** Posts are on screen (not the loading note). */
+  #drawn = false;
 
   // ---- rendering ----------------------------------------------------------------------------
 
   override render() {
     const state = this.#state;
-    const loading = [this.#posts, this.#sections].some((controller) => controller.status === 'loading');
+    // Posts are drawn once their counts and the board's settings are in too: drawing 1,000 cards
+    // while those still load would delay them, and then draw every card a second time.
+    const loading = [this.#posts, this.#sections, this.#comments, this.#reactions, this.#settings].some((controller) => controller.status === 'loading');
     const failed = [this.#posts, this.#sections, this.#comments, this.#reactions].find((controller) => controller.status === 'error');
     const staff = !!state.user && isStaff(state.user.role);
     const queue = this.#queueItems(this.#posts.records, this.#flags.records, this.#comments.records);
@@ -264,12 +294,13 @@ export class TwinBoard extends TwinElement {
           : html`<p class="muted">${msg('A teacher adds the sections; then everyone can post.', { id: 'board.empty.member' })}</p>`}
       </div>`;
     }
+    this.#drawn = true;
     const groups = this.#mover.preview(this.#groups);
     const shown = groups.reduce((sum, group) => sum + group.posts.length, 0);
     return html`${state.layout === 'timeline' ? html`<p class="muted hint">${msg('The timeline shows posts by the day they were made; switch to the wall or columns to move them.', { id: 'board.timeline.hint' })}</p>` : nothing}
       ${shown === 0 && Object.values(state.filters).some(Boolean) ? html`<p class="muted">${msg('No post matches these filters.', { id: 'board.filters.none' })}</p>` : nothing}
       <div class="drop-zone" @dragstart=${this.#drag.onDragStart} @dragover=${this.#drag.onDragOver} @dragleave=${this.#drag.onDragLeave} @drop=${this.#drag.onDrop} @dragend=${this.#drag.onDragEnd}>
-        ${boardGroups(groups, state, this.#actions, { limit: this._limit, urlOf: (id) => this.#urlsController.url(id) })}
+        ${boardGroups(groups, state, this.#actions, { limit: this._limit, urlOf: (id) => this.#urlsController.url(id), files: this.#urlsController.version })}
       </div>`;
   }
 
@@ -327,6 +358,16 @@ export class TwinBoard extends TwinElement {
     moveSection: (section, by) => void this.#moveSection(section, by),
     removeSection: (section) => void this.#run(() => this.#store!.remove('board-section', section), msg(str`Section ${section.name} deleted.`, { id: 'board.section.deleted' })),
     seen: (post) => this.#fresh.seen(post.id),
+    download: (post) =>
+      void this.#run(async () => {
+        const blob = await this.#store!.getAttachment(post.attachment!);
+        const url = URL.createObjectURL(blob);
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = post.file?.name ?? 'file';
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      }, msg('Downloaded.', { id: 'board.export.json-done' })),
   };
 
   readonly #toolbarActions = {
@@ -436,7 +477,11 @@ export class TwinBoard extends TwinElement {
     this.#carriedId = this.#mover.carried?.post.id ?? this.#carriedId;
     await this.updateComplete;
     const id = this.#carriedId;
-    if (id) this.renderRoot.querySelector<HTMLElement>(`article.post[data-id="${CSS.escape(id)}"] button.move`)?.focus();
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    // Within a section the card keeps its element, and its button the focus: nothing to do (a
+    // focus() call costs a style and layout pass). Into another section the card is a new element.
+    if (!id || (focused?.classList.contains('move') && focused.closest('article.post')?.getAttribute('data-id') === id)) return;
+    this.renderRoot.querySelector<HTMLElement>(`article.post[data-id="${CSS.escape(id)}"] button.move`)?.focus();
   }
 
   async #saveSection(name: string, base: Section | undefined) {

@@ -154,7 +154,17 @@ describe('<twin-board>: sections and posts', () => {
     await until(() => cardOf(world.board, 'The pier').querySelector('img'), 'the thumbnail');
     expect(cardOf(world.board, 'The pier').querySelector('img')!.getAttribute('alt')).to.equal('A long wooden pier in the sun');
     expect(cardOf(world.board, 'Port of Gdynia').querySelector('a')!.getAttribute('rel')).to.include('noopener');
-    await until(() => cardOf(world.board, 'map.pdf').querySelector('a[download]'), 'the file link');
+    // The file is read only when asked for, then offered as a download.
+    const saved: Blob[] = [];
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob | MediaSource) => (saved.push(blob as Blob), original(blob as Blob));
+    try {
+      buttonIn(cardOf(world.board, 'map.pdf'), 'Download map.pdf').click();
+      await until(() => saved.some((blob) => blob.type === 'application/pdf'), 'the file downloaded');
+    } finally {
+      URL.createObjectURL = original;
+    }
+    expect(await saved.find((blob) => blob.type === 'application/pdf')!.text()).to.include('%PDF-1.4');
     await expectAccessible(world.board);
   });
 

@@ -176,6 +176,11 @@ export const twinBoardStyles = [
       border-radius: var(--_radius);
     }
     /* ---- cards ---- */
+    /* Cards out of view are not laid out or painted: a board of 1,000 posts moves as fast as a small one. */
+    .slot {
+      content-visibility: auto;
+      contain-intrinsic-size: auto 16rem;
+    }
     .post {
       display: grid;
       gap: 0.45rem;

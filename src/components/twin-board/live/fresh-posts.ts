@@ -17,6 +17,8 @@ const NEWS_WINDOW_MS = 5 * 60_000;
 
 export class FreshPosts implements ReactiveController {
   readonly ids = new Set<string>();
+  /** Bumped whenever `ids` changes. */
+  version = 0;
   #store: TwinStore | undefined;
   #unsubscribe: (() => void) | undefined;
 
@@ -34,15 +36,21 @@ export class FreshPosts implements ReactiveController {
     this.#unsubscribe?.();
     this.#store = store;
     this.ids.clear();
+    this.version++;
     this.#unsubscribe = store?.subscribe((changes) => this.#onChanges(changes));
   }
 
   seen(id: string): void {
-    if (this.ids.delete(id)) this.host.requestUpdate();
+    if (this.ids.delete(id)) this.#changed();
   }
 
   seenAll(): void {
     this.ids.clear();
+    this.#changed();
+  }
+
+  #changed() {
+    this.version++;
     this.host.requestUpdate();
   }
 
@@ -58,7 +66,7 @@ export class FreshPosts implements ReactiveController {
     const recent = (record: unknown) => Math.abs(now - Date.parse((record as { updatedAt?: string } | undefined)?.updatedAt ?? '')) <= NEWS_WINDOW_MS;
     for (const change of changes) {
       if (change.collection === 'board') {
-        if (change.type === 'delete') this.ids.delete(change.id);
+        if (change.type === 'delete' && this.ids.delete(change.id)) this.version++;
         else if (!change.local && !this.ids.has(change.id) && recent(change.record)) {
           this.ids.add(change.id);
           arrived++;
@@ -73,7 +81,7 @@ export class FreshPosts implements ReactiveController {
     }
     if (arrived) {
       this.onArrived(arrived);
-      this.host.requestUpdate();
+      this.#changed();
     }
   }
 }

@@ -11,12 +11,14 @@ export interface GroupsOptions {
   /** Posts drawn so far: the first ones in the first frame, all of them right after. */
   limit: number;
   urlOf: (id: string) => string | undefined;
+  /** Bumped when stored files (thumbnails) arrive. */
+  files: number;
 }
 
-/** The stored file a card shows (a thumbnail, a file to download, a voice note), if any. */
+/** The stored file a card shows (a thumbnail, a voice note), if any; files to download are read when asked. */
 function cardFile(post: Post): string | undefined {
   if (post.kind === 'image') return post.thumbnail ?? post.attachment;
-  if (post.kind === 'file' || (post.kind === 'video' && post.file?.type.startsWith('audio/'))) return post.attachment;
+  if (post.kind === 'video' && post.file?.type.startsWith('audio/')) return post.attachment;
   return undefined;
 }
 
@@ -27,38 +29,45 @@ function cardFile(post: Post): string | undefined {
  */
 export function boardGroups(groups: BoardGroup<Post, Section>[], state: BoardState, actions: BoardActions, options: GroupsOptions) {
   let left = options.limit;
-  const cards = (posts: Post[]) => {
-    const shown = posts.length <= left ? posts : posts.slice(0, Math.max(0, left));
-    left -= shown.length;
-    return repeat(
-      shown,
-      (post) => post.id,
-      (post) =>
-        html`<li class="slot" data-id=${post.id}>${guard(
-          // A card draws again only when what it shows changed, its file's URL included (ready once loaded).
-          [post, state.social.get(post.id), state.fresh.has(post.id), state.moving?.id === post.id, state.canPost, state.layout, state.lang, cardFile(post) && options.urlOf(cardFile(post)!)],
-          () => postCard(post, state, actions, options.urlOf),
-        )}</li>`,
-    );
-  };
   return html`<div class="groups layout-${state.layout}">
     ${repeat(
       groups,
       (group) => group.key,
       (group) => {
-        const headingId = `group-${group.key}`;
-        return html`<section class="group" aria-labelledby=${headingId} data-section=${group.section?.id ?? nothing}>
-          <div class="group-head">
-            <h3 id=${headingId}>${groupTitle(group, state)}</h3>
-            ${group.kind === 'section' && group.section ? sectionTools(group.section, group.posts.length, state, actions) : nothing}
-          </div>
-          ${group.posts.length
-            ? html`<ul class="posts" data-section=${group.section?.id ?? nothing}>${cards(group.posts)}</ul>`
-            : html`<ul class="posts empty" data-section=${group.section?.id ?? nothing}><li class="empty-note">${msg('Nothing here yet.', { id: 'board.section.empty' })}</li></ul>`}
-        </section>`;
+        // A section is drawn again only when something it shows changed: moving a post by one
+        // place on a board of 1,000 redraws one or two sections, not all of them.
+        const count = Math.min(group.posts.length, Math.max(0, left));
+        left -= group.posts.length;
+        const moving = state.moving && group.posts.some((post) => post.id === state.moving!.id) ? state.moving.index : -1;
+        return guard([group, count, moving, state.social, state.fresh, state.canPost, state.canManageSections, state.layout, state.lang, options.files, group.posts.length], () =>
+          section(group, state, actions, options, count),
+        );
       },
     )}
   </div>`;
+}
+
+function section(group: BoardGroup<Post, Section>, state: BoardState, actions: BoardActions, options: GroupsOptions, count: number) {
+  const headingId = `group-${group.key}`;
+  const shown = count < group.posts.length ? group.posts.slice(0, count) : group.posts;
+  return html`<section class="group" aria-labelledby=${headingId} data-section=${group.section?.id ?? nothing}>
+    <div class="group-head">
+      <h3 id=${headingId}>${groupTitle(group, state)}</h3>
+      ${group.kind === 'section' && group.section ? sectionTools(group.section, group.posts.length, state, actions) : nothing}
+    </div>
+    ${group.posts.length
+      ? html`<ul class="posts" data-section=${group.section?.id ?? nothing}>${repeat(
+          shown,
+          (post) => post.id,
+          (post) =>
+            html`<li class="slot" data-id=${post.id}>${guard(
+              // A card draws again only when what it shows changed, its file's URL included (ready once loaded).
+              [post, state.social.get(post.id), state.fresh.has(post.id), state.moving?.id === post.id, state.canPost, state.layout, state.lang, cardFile(post) && options.urlOf(cardFile(post)!)],
+              () => postCard(post, state, actions, options.urlOf),
+            )}</li>`,
+        )}</ul>`
+      : html`<ul class="posts empty" data-section=${group.section?.id ?? nothing}><li class="empty-note">${msg('Nothing here yet.', { id: 'board.section.empty' })}</li></ul>`}
+  </section>`;
 }
 
 function groupTitle(group: BoardGroup<Post, Section>, state: BoardState) {

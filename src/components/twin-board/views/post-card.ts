@@ -35,7 +35,7 @@ export function postCard(post: Post, state: BoardState, actions: BoardActions, u
   >
     ${flags(post, fresh, social, state)}
     <h4 class="post-title" id=${titleId}><button type="button" class="open" @click=${(event: Event) => actions.open(post, event)}>${titleOf(post)}</button></h4>
-    ${postContent(post, urlOf, state.lang)}
+    ${postContent(post, urlOf, state.lang, false, actions.download)}
     ${post.tags?.length ? html`<ul class="tags" aria-label=${msg('Team tags', { id: 'board.tags' })}>${post.tags.map((tag) => html`<li>#${tag}</li>`)}</ul>` : nothing}
     ${byline(post.author)}
     <div class="post-actions">

@@ -24,11 +24,11 @@ export const titleOf = (post: Post) => post.title?.trim() || post.file?.name || 
  * picture and the player). Files come from `urlOf` (object URLs of stored blobs; undefined while
  * they load). Links are refused unless http(s) or mailto, whatever the stored record says.
  */
-export function postContent(post: Post, urlOf: (id: string) => string | undefined, lang: string, full = false) {
+export function postContent(post: Post, urlOf: (id: string) => string | undefined, lang: string, full = false, download?: (post: Post) => void) {
   return html`${post.kind === 'image' ? picture(post, urlOf, full) : nothing}
   ${post.kind === 'video' && post.attachment ? clip(post, urlOf, full) : nothing}
   ${post.kind === 'link' || (post.kind === 'video' && post.url && !post.attachment) ? link(post) : nothing}
-  ${post.kind === 'file' ? file(post, urlOf, lang) : nothing}
+  ${post.kind === 'file' ? file(post, urlOf, lang, full ? undefined : download) : nothing}
   ${post.body ? html`<div class="rich rich-text">${richText(post.body)}</div>` : nothing}`;
 }
 
@@ -60,12 +60,19 @@ function link(post: Post) {
   return html`<p class="link"><a href=${url} rel=${LINK_REL} target="_blank">${hostOf(url)}<span class="visually-hidden"> ${msg('(opens in a new tab)', { id: 'board.link.new-tab' })}</span></a></p>`;
 }
 
-function file(post: Post, urlOf: (id: string) => string | undefined, lang: string) {
+/**
+ * A file to download. On a card, a button that reads the file when asked (a board of many files
+ * must not read them all to draw itself); in the opened post, a link.
+ */
+function file(post: Post, urlOf: (id: string) => string | undefined, lang: string, download: ((post: Post) => void) | undefined) {
   const name = post.file?.name ?? msg('File', { id: 'board.kind.file' });
-  const url = post.attachment ? urlOf(post.attachment) : undefined;
   const size = post.file ? fileSize(post.file.size, lang) : '';
-  return html`<p class="file">📎 ${url
-      ? html`<a href=${url} download=${name}>${msg(str`Download ${name}`, { id: 'board.file.download' })}</a>`
-      : html`<span>${name}</span>`}
+  const label = msg(str`Download ${name}`, { id: 'board.file.download' });
+  const url = !download && post.attachment ? urlOf(post.attachment) : undefined;
+  return html`<p class="file">📎 ${download && post.attachment
+      ? html`<button type="button" class="link" @click=${() => download(post)}>${label}</button>`
+      : url
+        ? html`<a href=${url} download=${name}>${label}</a>`
+        : html`<span>${name}</span>`}
     ${size ? html`<span class="muted">(${size})</span>` : nothing}</p>`;
 }
