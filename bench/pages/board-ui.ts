@@ -325,20 +325,31 @@ function checkWholeBoard(root: ShadowRoot, g: ReturnType<typeof generate>) {
   }
 }
 
-/** The posts of each section as drawn (ids), in section order. */
+/**
+ * The posts of each section (ids), in section order, as they are, or would be once the carried
+ * post is dropped: while a post is carried the board draws a marker where it would land (the post
+ * stays where it was), so the carried post counts at its marker.
+ */
 function drawnOrder(root: ShadowRoot): { section: string; ids: string[] }[] {
-  return [...root.querySelectorAll<HTMLElement>('ul.posts[data-section]')].map((ul) => ({
-    section: ul.dataset.section!,
-    ids: [...ul.querySelectorAll<HTMLElement>(':scope > li.slot')].map((li) => li.dataset.id!),
-  }));
+  const carried = root.querySelector<HTMLElement>('article.post.moving')?.dataset.id;
+  const marked = !!root.querySelector('li.drop-marker');
+  return [...root.querySelectorAll<HTMLElement>('ul.posts[data-section]')].map((ul) => {
+    const ids: string[] = [];
+    for (const li of ul.children as HTMLCollectionOf<HTMLElement>) {
+      if (li.classList.contains('drop-marker') && carried) ids.push(carried);
+      else if (li.classList.contains('slot') && !(marked && li.dataset.id === carried)) ids.push(li.dataset.id!);
+    }
+    return { section: ul.dataset.section!, ids };
+  });
 }
 
-/** Where the post is drawn: its section and index, or undefined. */
+/** Where the post is (or, carried, would land): its section and index, or undefined. */
 function placeOf(root: ShadowRoot, id: string): { section: string; index: number } | undefined {
-  const slot = root.querySelector<HTMLElement>(`li.slot[data-id="${CSS.escape(id)}"]`);
-  const ul = slot?.parentElement;
-  if (!slot || !ul?.dataset.section) return undefined;
-  return { section: ul.dataset.section, index: Array.prototype.indexOf.call(ul.children, slot) };
+  for (const group of drawnOrder(root)) {
+    const index = group.ids.indexOf(id);
+    if (index >= 0) return { section: group.section, index };
+  }
+  return undefined;
 }
 
 /**
@@ -682,16 +693,29 @@ async function moves(el: TwinBoard, config: BoardConfig, g: ReturnType<typeof ge
     }
     return ul;
   };
-  /** Undefined when the post is drawn at `place` (carried or not, as asked), else what is wrong. Cheap. */
+  /**
+   * Undefined when the post is shown at `place`, else what is wrong. Carried: its marker is there
+   * (or, back at its own place, no marker and the post itself). Dropped: the post itself is there,
+   * not carried. Cheap: it looks at one list.
+   */
   const shownAt = (id: string, place: { section: string; index: number }, carried: boolean) => {
-    const slot = listOf(place.section).children[place.index] as HTMLElement | undefined;
-    if (slot?.dataset.id !== id) {
-      const at = placeOf(root, id);
-      return at ? `the post is at ${at.index + 1} of section ${at.section}, expected ${place.index + 1} of ${place.section}` : 'the post is not drawn';
+    const list = listOf(place.section);
+    const card = root.querySelector<HTMLElement>(`li.slot[data-id="${CSS.escape(id)}"] > article`);
+    if (!card) return 'the post is not drawn';
+    if (card.classList.contains('moving') !== carried) return carried ? 'the post is not carried' : 'the post is still carried';
+    const marker = root.querySelector('li.drop-marker');
+    if (carried && marker) {
+      const ids: (string | undefined)[] = [];
+      for (const li of list.children as HTMLCollectionOf<HTMLElement>) {
+        if (li === marker) ids.push(id);
+        else if (li.classList.contains('slot') && li.dataset.id !== id) ids.push(li.dataset.id);
+      }
+      if (ids[place.index] === id) return undefined;
+    } else if ((list.children[place.index] as HTMLElement | undefined)?.dataset.id === id) {
+      return undefined;
     }
-    const card = slot.firstElementChild;
-    if (card?.localName !== 'article') return 'the slot holds no card';
-    return card.classList.contains('moving') === carried ? undefined : carried ? 'the post is not carried' : 'the post is still carried';
+    const at = placeOf(root, id);
+    return at ? `the post is at ${at.index + 1} of section ${at.section}, expected ${place.index + 1} of ${place.section}` : 'the post is not drawn';
   };
   try {
     for (let m = 0; m < config.moves; m++) {

@@ -82,11 +82,23 @@ export const boardRoot = (board: Element) => board.shadowRoot!;
 export const composerOf = (board: Element) => board.shadowRoot!.querySelector('twin-board-composer');
 export const postViewOf = (board: Element) => board.shadowRoot!.querySelector('twin-board-post');
 
-/** The titles of the posts in a section, as drawn. */
+/**
+ * The titles of the posts in a section, in the order they have, or would have once a carried post
+ * is dropped where its marker is.
+ */
 export function titlesIn(board: Element, sectionName: string): string[] {
   const group = [...board.shadowRoot!.querySelectorAll('section.group')].find((item) => item.querySelector('h3')!.textContent!.trim() === sectionName);
   if (!group) throw new Error(`No section "${sectionName}"`);
-  return [...group.querySelectorAll('article.post .post-title')].map((title) => title.textContent!.trim());
+  const carried = board.shadowRoot!.querySelector('article.post.moving .post-title')?.textContent!.trim();
+  const marked = !!board.shadowRoot!.querySelector('li.drop-marker');
+  const titles: string[] = [];
+  for (const item of group.querySelectorAll('ul.posts > li')) {
+    if (item.classList.contains('drop-marker')) titles.push(carried!);
+    const title = item.querySelector('article.post .post-title')?.textContent!.trim();
+    // The carried post counts where its marker is (if there is one), not where it is drawn.
+    if (title && !(marked && title === carried)) titles.push(title);
+  }
+  return titles;
 }
 
 /** The card of a post, by its title. */

@@ -16,7 +16,7 @@ import type { BoardActions, BoardComment, BoardFlag, BoardReaction, BoardState, 
 import { type Layout, LAYOUTS, type ReactionKind, REACTIONS } from './board-labels.js';
 import { BoardExport } from './export/board-export.js';
 import { FreshPosts } from './live/fresh-posts.js';
-import { arrangeBoard } from './model/arrange-board.js';
+import { arrangeBoard, type BoardGroup } from './model/arrange-board.js';
 import { filterOptions, filterPosts, type BoardFilters } from './model/filter-posts.js';
 import { comparePositioned, positionBetween } from './model/fractional-position.js';
 import { DragMoves } from './moving/drag-moves.js';
@@ -173,9 +173,21 @@ export class TwinBoard extends TwinElement {
     return filterPosts(placed, filters);
   });
 
-  readonly #arrange = memo((posts: Post[], sections: Section[], layout: Layout, mobility: { from: string; to: string } | undefined) =>
-    arrangeBoard({ posts, sections, layout, mobility }).groups,
-  );
+  #lastGroups = new Map<string, BoardGroup<Post, Section>>();
+
+  /**
+   * The groups to draw. A group whose section and posts did not change keeps its object, so a move
+   * or a new post redraws its one or two sections, not the whole board.
+   */
+  readonly #arrange = memo((posts: Post[], sections: Section[], layout: Layout, mobility: { from: string; to: string } | undefined) => {
+    const groups = arrangeBoard({ posts, sections, layout, mobility }).groups.map((group) => {
+      const last = this.#lastGroups.get(group.key);
+      const same = last && last.section === group.section && last.posts.length === group.posts.length && last.posts.every((post, i) => post === group.posts[i]);
+      return same ? last : group;
+    });
+    this.#lastGroups = new Map(groups.map((group) => [group.key, group]));
+    return groups;
+  });
 
   /** The new posts the board holds (a new object only when they change, so unchanged sections are not drawn again). */
   readonly #freshShown = memo((version: number, posts: Post[]) => {
@@ -295,7 +307,7 @@ export class TwinBoard extends TwinElement {
       </div>`;
     }
     this.#drawn = true;
-    const groups = this.#mover.preview(this.#groups);
+    const groups = this.#groups;
     const shown = groups.reduce((sum, group) => sum + group.posts.length, 0);
     return html`${state.layout === 'timeline' ? html`<p class="muted hint">${msg('The timeline shows posts by the day they were made; switch to the wall or columns to move them.', { id: 'board.timeline.hint' })}</p>` : nothing}
       ${shown === 0 && Object.values(state.filters).some(Boolean) ? html`<p class="muted">${msg('No post matches these filters.', { id: 'board.filters.none' })}</p>` : nothing}

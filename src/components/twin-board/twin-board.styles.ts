@@ -253,6 +253,15 @@ export const twinBoardStyles = [
     button.move {
       margin-inline-start: auto;
     }
+    .drop-marker {
+      display: grid;
+      place-items: center;
+      min-block-size: 3rem;
+      border: 3px dashed var(--_accent);
+      border-radius: var(--_radius);
+      color: var(--_accent);
+      font-weight: 600;
+    }
     .move-controls {
       display: flex;
       flex-wrap: wrap;

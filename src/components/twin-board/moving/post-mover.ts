@@ -16,8 +16,9 @@ export interface MoveTarget {
 
 /**
  * Moving posts, by keyboard (pick up, arrows, drop; Escape puts it back), by taps on the move
- * buttons, or by dragging. While a post is carried it is drawn where it would land, and each step
- * is announced ("Day 1: place 2 of 5"). Only the drop writes, once: a fractional position between
+ * buttons, or by dragging. While a post is carried a marker shows where it would land (the post
+ * stays put, so a step moves one small element and the focus never leaves the post's button), and
+ * each step is announced ("Day 1: place 2 of 5"). Only the drop writes, once: a fractional position between
  * its new neighbours, so two people moving posts at once never renumber each other's.
  */
 export class PostMover implements ReactiveController {
@@ -38,7 +39,7 @@ export class PostMover implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** The groups as drawn while a post is carried: the post at the place it would land. */
+  /** The groups as they would be with the carried post at the place it would land (the board draws a marker there). */
   preview(groups: BoardGroup<Post, Section>[]): BoardGroup<Post, Section>[] {
     const carried = this.carried;
     if (!carried) return groups;

@@ -38,8 +38,10 @@ export function boardGroups(groups: BoardGroup<Post, Section>[], state: BoardSta
         // place on a board of 1,000 redraws one or two sections, not all of them.
         const count = Math.min(group.posts.length, Math.max(0, left));
         left -= group.posts.length;
-        const moving = state.moving && group.posts.some((post) => post.id === state.moving!.id) ? state.moving.index : -1;
-        return guard([group, count, moving, state.social, state.fresh, state.canPost, state.canManageSections, state.layout, state.lang, options.files, group.posts.length], () =>
+        // The carried post (drawn where it was) and the marker of where it would land.
+        const carried = state.moving && group.posts.some((post) => post.id === state.moving!.id) ? state.moving.id : '';
+        const marker = state.moving && state.moving.section === group.section?.id ? state.moving.index : -1;
+        return guard([group, count, carried, marker, state.social, state.fresh, state.canPost, state.canManageSections, state.layout, state.lang, options.files, group.posts.length], () =>
           section(group, state, actions, options, count),
         );
       },
@@ -50,6 +52,15 @@ export function boardGroups(groups: BoardGroup<Post, Section>[], state: BoardSta
 function section(group: BoardGroup<Post, Section>, state: BoardState, actions: BoardActions, options: GroupsOptions, count: number) {
   const headingId = `group-${group.key}`;
   const shown = count < group.posts.length ? group.posts.slice(0, count) : group.posts;
+  const items: (Post | typeof MARKER)[] = [...shown];
+  const moving = state.moving;
+  if (moving && moving.section === group.section?.id) {
+    // The marker goes where the carried post would land, counted without the post itself.
+    // None where it already is: the carried post shows that.
+    const before = shown.filter((post) => post.id !== moving.id)[moving.index];
+    const own = shown.findIndex((post) => post.id === moving.id);
+    if (own < 0 || own !== moving.index) items.splice(before ? items.indexOf(before) : items.length, 0, MARKER);
+  }
   return html`<section class="group" aria-labelledby=${headingId} data-section=${group.section?.id ?? nothing}>
     <div class="group-head">
       <h3 id=${headingId}>${groupTitle(group, state)}</h3>
@@ -57,17 +68,26 @@ function section(group: BoardGroup<Post, Section>, state: BoardState, actions: B
     </div>
     ${group.posts.length
       ? html`<ul class="posts" data-section=${group.section?.id ?? nothing}>${repeat(
-          shown,
-          (post) => post.id,
-          (post) =>
-            html`<li class="slot" data-id=${post.id}>${guard(
-              // A card draws again only when what it shows changed, its file's URL included (ready once loaded).
-              [post, state.social.get(post.id), state.fresh.has(post.id), state.moving?.id === post.id, state.canPost, state.layout, state.lang, cardFile(post) && options.urlOf(cardFile(post)!)],
-              () => postCard(post, state, actions, options.urlOf),
-            )}</li>`,
+          items,
+          (item) => (item === MARKER ? MARKER : item.id),
+          (item) => (item === MARKER ? dropMarker() : postSlot(item, state, actions, options)),
         )}</ul>`
-      : html`<ul class="posts empty" data-section=${group.section?.id ?? nothing}><li class="empty-note">${msg('Nothing here yet.', { id: 'board.section.empty' })}</li></ul>`}
+      : moving && moving.section === group.section?.id
+        ? html`<ul class="posts" data-section=${group.section?.id ?? nothing}>${dropMarker()}</ul>`
+        : html`<ul class="posts empty" data-section=${group.section?.id ?? nothing}><li class="empty-note">${msg('Nothing here yet.', { id: 'board.section.empty' })}</li></ul>`}
   </section>`;
+}
+
+/** Where a carried post would land: a marker, not the post itself, so a step moves one small element. */
+const MARKER = 'drop-marker';
+const dropMarker = () => html`<li class="drop-marker" aria-hidden="true">${msg('It goes here', { id: 'board.move.marker' })}</li>`;
+
+function postSlot(post: Post, state: BoardState, actions: BoardActions, options: GroupsOptions) {
+  return html`<li class="slot" data-id=${post.id}>${guard(
+    // A card draws again only when what it shows changed, its file's URL included (ready once loaded).
+    [post, state.social.get(post.id), state.fresh.has(post.id), state.moving?.id === post.id, state.canPost, state.layout, state.lang, cardFile(post) && options.urlOf(cardFile(post)!)],
+    () => postCard(post, state, actions, options.urlOf),
+  )}</li>`;
 }
 
 function groupTitle(group: BoardGroup<Post, Section>, state: BoardState) {

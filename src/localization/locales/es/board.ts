@@ -135,6 +135,7 @@ export const boardTemplates = {
   'board.move.dropped': str`Soltada. ${0}`,
   'board.move.failed': str`No se ha podido mover la publicación: ${0}`,
   'board.move.help': 'Pulsa para coger la publicación; después muévela con las flechas y suéltala con Intro.',
+  'board.move.marker': 'Irá aquí',
   'board.move.left': 'Sección anterior',
   'board.move.picked': str`Has cogido «${0}». ${1} Las flechas la mueven, Intro la suelta y Escape la devuelve a su sitio.`,
   'board.move.right': 'Sección siguiente',
