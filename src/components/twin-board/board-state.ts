@@ -1,45 +1,16 @@
 import type { TwinUser } from '../../sdk/policy/roles.js';
-import type { TwinRecord } from '../../sdk/store/store-types.js';
 import type { TwinStore } from '../../sdk/store/create-store.js';
-import type { ColorLabel, Layout, PostKind, ReactionKind } from './board-labels.js';
+import type { BoardPost as Post } from '../../sdk/schemas/board.js';
+import type { BoardSection as Section } from '../../sdk/schemas/board-section.js';
+import type { Layout, ReactionKind } from './board-labels.js';
 import type { BoardFilters } from './model/filter-posts.js';
 
-/** A post as the board draws it (the `board` collection's record). */
-export interface Post extends TwinRecord {
-  kind: PostKind;
-  section: string;
-  position: string;
-  title?: string;
-  body?: string;
-  url?: string;
-  attachment?: string;
-  thumbnail?: string;
-  alt?: string;
-  file?: { name: string; type: string; size: number; width?: number; height?: number };
-  pinned?: boolean;
-  color?: ColorLabel;
-  tags?: string[];
-}
-
-export interface Section extends TwinRecord {
-  name: string;
-  position: string;
-}
-
-export interface BoardComment extends TwinRecord {
-  target: string;
-  body: string;
-}
-
-export interface BoardReaction extends TwinRecord {
-  target: string;
-  kind: ReactionKind;
-}
-
-export interface BoardFlag extends TwinRecord {
-  target: string;
-  reason?: string;
-}
+/** The board's records, as the SDK's schemas define them. */
+export type { BoardPost as Post } from '../../sdk/schemas/board.js';
+export type { BoardSection as Section } from '../../sdk/schemas/board-section.js';
+export type { BoardReaction } from '../../sdk/schemas/board-reaction.js';
+export type { BoardFlag } from '../../sdk/schemas/board-flag.js';
+export type { TwinComment as BoardComment } from '../../sdk/schemas/feedback.js';
 
 /** What one post's footer shows: counts, and what the reader did. */
 export interface PostSocial {

@@ -5,9 +5,10 @@ import type { Phase } from '../../sdk/schemas/phase.js';
 import { PROJECT_RECORD_ID, type ProjectSettings } from '../../sdk/schemas/project.js';
 import type { TwinStore } from '../../sdk/store/create-store.js';
 import { errorMessage } from '../../localization/error-message.js';
-import { formProblem, type FormProblem } from '../../localization/form-problem.js';
+import { formProblem } from '../../localization/form-problem.js';
 import { memo } from '../base/memo.js';
 import { TwinElement } from '../base/twin-element.js';
+import { ActionRunner } from '../controllers/action-runner.js';
 import { AttachmentUrls } from '../controllers/attachment-urls.js';
 import { DialogHost } from '../controllers/dialog-host.js';
 import { LiveAnnouncer } from '../controllers/live-announcer.js';
@@ -58,8 +59,6 @@ export class TwinBoard extends TwinElement {
     _filters: { state: true },
     _queue: { state: true },
     _dialog: { state: true },
-    _problem: { state: true },
-    _busy: { state: true },
     _limit: { state: true },
   };
 
@@ -72,8 +71,6 @@ export class TwinBoard extends TwinElement {
   declare _filters: BoardFilters;
   declare _queue: boolean;
   declare _dialog: BoardDialog;
-  declare _problem: FormProblem | undefined;
-  declare _busy: boolean;
   declare _limit: number;
 
   readonly #posts = new StoreController<Post>(this, { collection: 'board' });
@@ -86,6 +83,7 @@ export class TwinBoard extends TwinElement {
   readonly #phases = new StoreController<Phase>(this, { collection: 'phase', allPhases: true, compare: (a, b) => a.order - b.order });
   readonly #project = new StoreController<ProjectSettings>(this, { collection: 'project', allPhases: true });
   readonly #announcer = new LiveAnnouncer(this);
+  readonly #runner = new ActionRunner(this, this.#announcer);
   readonly #urlsController = new AttachmentUrls(this);
   readonly #fresh = new FreshPosts(this, (count) =>
     this.#announcer.announce(count === 1 ? msg('A new post or comment arrived, marked "New".', { id: 'board.fresh.arrived-one' }) : msg(str`${count} new posts or comments arrived, marked "New".`, { id: 'board.fresh.arrived' })),
@@ -94,7 +92,7 @@ export class TwinBoard extends TwinElement {
     this,
     () => {
       this._dialog = undefined;
-      this._problem = undefined;
+      this.#runner.show(undefined);
     },
     () => this.renderRoot.querySelector<HTMLElement>('.toolbar button.primary, .views button'),
   );
@@ -125,7 +123,6 @@ export class TwinBoard extends TwinElement {
     super();
     this._filters = {};
     this._queue = false;
-    this._busy = false;
     this._limit = FIRST_POSTS;
   }
 
@@ -275,7 +272,7 @@ export class TwinBoard extends TwinElement {
     const waiting = queue.pendingPosts.length + queue.flagged.length + queue.pendingComments.length;
     return html`<section class="board" aria-label=${msg('TwinBoard', { id: 'board.label' })}>
         ${boardToolbar(state, this.#filterOptions(this.#posts.records), this.#phases.records.filter((phase) => !phase.archived), { queue: this._queue, waiting, staff }, this.#toolbarActions)}
-        ${this._problem && !this._dialog ? html`<p class="problem" role="alert">${this._problem.message}</p>` : nothing}
+        ${this.#runner.problem && !this._dialog ? html`<p class="problem" role="alert">${this.#runner.problem.message}</p>` : nothing}
         <p id="move-help" class="visually-hidden">${msg('Press to pick the post up, then use the arrow keys to move it and Enter to drop it.', { id: 'board.move.help' })}</p>
         ${failed
           ? html`<p class="problem" role="alert">${msg('The board could not be loaded.', { id: 'board.load-error' })} ${errorMessage(failed.error)}</p>`
@@ -284,8 +281,8 @@ export class TwinBoard extends TwinElement {
             : this._queue && state.canModerate
               ? moderationQueue(queue, {
                   open: (post, event) => this.#actions.open(post, event),
-                  decide: (collection, record, status) => void this.#run(() => this.#store!.setStatus(collection, record, status), status === 'published' ? msg('Approved.', { id: 'board.approved' }) : msg('Hidden.', { id: 'board.hidden.done' })),
-                  dismissFlags: (flags) => void this.#run(async () => { for (const flag of flags) await this.#store!.remove('board-flag', flag); }, msg('Reports dismissed.', { id: 'board.flag.dismissed' })),
+                  decide: (collection, record, status) => void this.#runner.run(() => this.#store!.setStatus(collection, record, status), status === 'published' ? msg('Approved.', { id: 'board.approved' }) : msg('Hidden.', { id: 'board.hidden.done' })),
+                  dismissFlags: (flags) => void this.#runner.run(async () => { for (const flag of flags) await this.#store!.remove('board-flag', flag); }, msg('Reports dismissed.', { id: 'board.flag.dismissed' })),
                   canDismiss: staff,
                 })
               : this.#boardContent(state)}
@@ -340,8 +337,8 @@ export class TwinBoard extends TwinElement {
       flags: post ? this.#flags.records.filter((flag) => flag.target === post.id) : [],
       phases: this.#phases.records.filter((phase) => !phase.archived),
       settings: this.#settings.records.find((record) => record.id === SETTINGS_ID) as { layout?: Layout; approval?: boolean } | undefined,
-      problem: this._problem,
-      busy: this._busy,
+      problem: this.#runner.problem,
+      busy: this.#runner.busy,
       handleClose: this.#dialogHost.handleClose,
       close: () => this.#close(),
       react: (target, kind) => this.#actions.react(target, kind),
@@ -368,10 +365,10 @@ export class TwinBoard extends TwinElement {
     write: (section, event) => void this.#open({ kind: 'write', section }, event),
     editSection: (section, event) => void this.#open({ kind: 'section', base: section }, event),
     moveSection: (section, by) => void this.#moveSection(section, by),
-    removeSection: (section) => void this.#run(() => this.#store!.remove('board-section', section), msg(str`Section ${section.name} deleted.`, { id: 'board.section.deleted' })),
+    removeSection: (section) => void this.#runner.run(() => this.#store!.remove('board-section', section), msg(str`Section ${section.name} deleted.`, { id: 'board.section.deleted' })),
     seen: (post) => this.#fresh.seen(post.id),
     download: (post) =>
-      void this.#run(async () => {
+      void this.#runner.run(async () => {
         const blob = await this.#store!.getAttachment(post.attachment!);
         const url = URL.createObjectURL(blob);
         const link = document.createElement('a');
@@ -423,28 +420,12 @@ export class TwinBoard extends TwinElement {
     };
   }
 
-  async #run(action: () => Promise<unknown>, done: string): Promise<boolean> {
-    this._busy = true;
-    this._problem = undefined;
-    try {
-      await action();
-      this.#announcer.announce(done);
-      return true;
-    } catch (error) {
-      this._problem = formProblem(error);
-      this.#announcer.announce(this._problem.message);
-      return false;
-    } finally {
-      this._busy = false;
-    }
-  }
-
   async #react(post: Post, kind: ReactionKind) {
     const store = this.#store;
     if (!store) return;
     const mine = this.#reactions.records.find((reaction) => reaction.target === post.id && reaction.kind === kind && reaction.author.id === store.user.id);
     // One reaction of each kind per member and post: its id says so, so two tabs cannot add two.
-    await this.#run(
+    await this.#runner.run(
       () => (mine ? store.remove('board-reaction', mine) : store.create('board-reaction', { target: post.id, kind }, { id: `${post.id}~${kind}~${store.user.id}` })),
       mine ? msg('Reaction removed.', { id: 'board.reaction.removed' }) : msg('Reaction added.', { id: 'board.reaction.added' }),
     );
@@ -479,8 +460,8 @@ export class TwinBoard extends TwinElement {
         // Not stored: the post goes back, and the reader is told why.
         this.#pendingMoves.delete(post.id);
         this.#pendingVersion++;
-        this._problem = formProblem(error);
-        this.#announcer.announce(msg(str`The post could not be moved: ${this._problem.message}`, { id: 'board.move.failed' }));
+        const problem = formProblem(error);
+        this.#runner.show({ ...problem, message: msg(str`The post could not be moved: ${problem.message}`, { id: 'board.move.failed' }) });
       },
     );
   }
@@ -500,11 +481,11 @@ export class TwinBoard extends TwinElement {
     const store = this.#store!;
     const trimmed = name.trim();
     if (!trimmed) {
-      this._problem = { message: msg('Give the section a name.', { id: 'board.section.name-missing' }), fields: ['name'] };
+      this.#runner.show({ message: msg('Give the section a name.', { id: 'board.section.name-missing' }), fields: ['name'] });
       return;
     }
     const last = this.#sections.records.at(-1)?.position;
-    const ok = await this.#run(
+    const ok = await this.#runner.run(
       () => (base ? store.update('board-section', base, { name: trimmed }) : store.create('board-section', { name: trimmed, position: positionBetween(last, undefined) })),
       msg('Saved.', { id: 'board.saved' }),
     );
@@ -520,7 +501,7 @@ export class TwinBoard extends TwinElement {
     ];
     let position: string | undefined;
     const items = names.map((name) => ({ collection: 'board-section', fields: { name, position: (position = positionBetween(position, undefined)) } }));
-    await this.#run(() => this.#store!.createAll(items), msg('Sections added.', { id: 'board.starter.done' }));
+    await this.#runner.run(() => this.#store!.createAll(items), msg('Sections added.', { id: 'board.starter.done' }));
   }
 
   async #moveSection(section: Section, by: -1 | 1) {
@@ -530,7 +511,7 @@ export class TwinBoard extends TwinElement {
     if (target < 0 || target >= sections.length) return;
     const [before, after] = by < 0 ? [sections[target - 1]?.position, sections[target].position] : [sections[target].position, sections[target + 1]?.position];
     const position = positionBetween(before, after);
-    const ok = await this.#run(() => this.#store!.update('board-section', section, { position }), msg(str`${section.name} moved.`, { id: 'board.section.moved' }));
+    const ok = await this.#runner.run(() => this.#store!.update('board-section', section, { position }), msg(str`${section.name} moved.`, { id: 'board.section.moved' }));
     if (!ok) return;
     // The section's heading moves in the page once the store's change is drawn; its button keeps the focus.
     for (let wait = 0; wait < 60 && this.#sections.records.find((item) => item.id === section.id)?.position !== position; wait++) {
@@ -544,7 +525,7 @@ export class TwinBoard extends TwinElement {
   async #saveSettings(settings: { layout: Layout; approval: boolean }) {
     const store = this.#store!;
     const current = this.#settings.records.find((record) => record.id === SETTINGS_ID);
-    const ok = await this.#run(
+    const ok = await this.#runner.run(
       () => (current ? store.update('board-settings', current, settings) : store.create('board-settings', settings, { id: SETTINGS_ID })),
       msg('Board settings saved.', { id: 'board.settings.saved' }),
     );
@@ -554,7 +535,7 @@ export class TwinBoard extends TwinElement {
   // ---- dialog -------------------------------------------------------------------------------
 
   async #open(dialog: NonNullable<BoardDialog>, event?: Event) {
-    this._problem = undefined;
+    this.#runner.show(undefined);
     this._dialog = dialog;
     const element = await this.#dialogHost.show(event);
     const part = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('twin-board-composer, twin-board-post');

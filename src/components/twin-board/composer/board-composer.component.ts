@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { TwinConflictError } from '../../../sdk/errors.js';
 import type { TwinStore } from '../../../sdk/store/create-store.js';
 import { formProblem, type FormProblem } from '../../../localization/form-problem.js';
-import { DraftStore } from '../../base/draft-store.js';
+import { DraftKeeper } from '../../controllers/draft-keeper.js';
 import { TwinElement } from '../../base/twin-element.js';
 import { AttachmentUrls } from '../../controllers/attachment-urls.js';
 import { LiveAnnouncer } from '../../controllers/live-announcer.js';
@@ -36,7 +36,6 @@ export class TwinBoardComposer extends TwinElement {
     _draft: { state: true },
     _problem: { state: true },
     _conflict: { state: true },
-    _deviceKeeps: { state: true },
     _restored: { state: true },
     _busy: { state: true },
   };
@@ -53,20 +52,21 @@ export class TwinBoardComposer extends TwinElement {
   declare _draft: PostDraft;
   declare _problem: FormProblem | undefined;
   declare _conflict: TwinConflictError | undefined;
-  declare _deviceKeeps: boolean;
   declare _restored: boolean;
   declare _busy: boolean;
 
   readonly #announcer = new LiveAnnouncer(this);
   readonly #urls = new AttachmentUrls(this);
-  #drafts: DraftStore<PostDraft> | undefined;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #keeper = new DraftKeeper<PostDraft>(
+    this,
+    () => ({ fields: this._draft, baseRev: this.post?.rev }),
+    () => this.#announcer.announce(msg('This device could not keep your draft. It stays in this tab: save it soon.', { id: 'board.draft.not-kept' })),
+  );
 
   constructor() {
     super();
     this.sections = [];
     this.phases = [];
-    this._deviceKeeps = true;
     this._restored = false;
     this._busy = false;
     this._draft = draftOf(undefined, '');
@@ -75,26 +75,12 @@ export class TwinBoardComposer extends TwinElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('store') || changed.has('post')) && this.store) {
       this.#urls.store = this.store;
-      this.#drafts = new DraftStore<PostDraft>(this.store.space, this.store.user.id, `board:${this.post?.id ?? 'new'}`);
-      const kept = this.#drafts.read();
+      const kept = this.#keeper.open(this.store.space, this.store.user.id, `board:${this.post?.id ?? 'new'}`);
       const start = draftOf(this.post, this.section ?? this.sections[0]?.id ?? '');
       if (!this.post) start.phase = this.store.defaultPhase;
       this._draft = kept ? { ...start, ...kept.fields, ...(this.section && !this.post ? { section: this.section } : {}) } : start;
       this._restored = !!kept;
     }
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    addEventListener('pagehide', this.#flush);
-    document.addEventListener('visibilitychange', this.#flush);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    removeEventListener('pagehide', this.#flush);
-    document.removeEventListener('visibilitychange', this.#flush);
-    this.#flush();
   }
 
   override focus(): void {
@@ -103,21 +89,8 @@ export class TwinBoardComposer extends TwinElement {
 
   #change(changes: Partial<PostDraft>) {
     this._draft = { ...this._draft, ...changes };
-    clearTimeout(this.#timer);
-    // Kept a moment after the last keystroke, and at once when the tab hides or closes.
-    this.#timer = setTimeout(() => this.#flush(), 300);
+    this.#keeper.changed();
   }
-
-  #flush = () => {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    if (!this.#drafts) return;
-    const kept = this.#drafts.write(this._draft, this.post?.rev);
-    if (kept !== this._deviceKeeps) {
-      this._deviceKeeps = kept;
-      if (!kept) this.#announcer.announce(msg('This device could not keep your draft. It stays in this tab: save it soon.', { id: 'board.draft.not-kept' }));
-    }
-  };
 
   async #choose(event: Event) {
     const input = event.target as HTMLInputElement;
@@ -159,7 +132,7 @@ export class TwinBoardComposer extends TwinElement {
   async #save(event?: Event, onTopOf?: Post, asNew = false) {
     event?.preventDefault();
     if (!this.store || this._busy) return;
-    this.#flush();
+    this.#keeper.flush();
     const problem = checkDraft(this._draft);
     if (problem) {
       this._problem = { message: this.#problemText(problem), fields: [problem.field] };
@@ -172,8 +145,7 @@ export class TwinBoardComposer extends TwinElement {
     this._problem = undefined;
     try {
       const saved = await this.save(fieldsOf(this._draft), asNew ? undefined : (onTopOf ?? this.post));
-      this.#drafts?.clear();
-      this.#drafts = undefined;
+      this.#keeper.drop();
       this._conflict = undefined;
       this.dispatchEvent(new CustomEvent('composer-done', { detail: { post: saved } }));
     } catch (error) {
@@ -194,7 +166,7 @@ export class TwinBoardComposer extends TwinElement {
   #useTheirs() {
     const theirs = this._conflict?.theirs as Post | undefined;
     this._conflict = undefined;
-    this.#drafts?.clear();
+    this.#keeper.clear();
     if (!theirs) {
       this.dispatchEvent(new CustomEvent('composer-done', { detail: { post: undefined } }));
       return;
@@ -204,9 +176,7 @@ export class TwinBoardComposer extends TwinElement {
 
   #cancel() {
     // Cancel is a choice to drop the changes: the kept draft goes too.
-    clearTimeout(this.#timer);
-    this.#drafts?.clear();
-    this.#drafts = undefined;
+    this.#keeper.drop();
     this.dispatchEvent(new CustomEvent('composer-done', { detail: { post: undefined } }));
   }
 
@@ -216,7 +186,7 @@ export class TwinBoardComposer extends TwinElement {
     return html`<form @submit=${(event: Event) => void this.#save(event)} novalidate>
       <p class="problem" role="alert" tabindex="-1">${this._problem?.message ?? ''}</p>
       ${this._restored ? html`<p class="note">${msg('Your unsaved post from before is back. Save it, or cancel to drop it.', { id: 'board.draft.restored' })}</p>` : nothing}
-      ${this._deviceKeeps ? nothing : html`<p class="note warning">${msg('This device could not keep your draft. It stays in this tab: save it soon.', { id: 'board.draft.not-kept' })}</p>`}
+      ${this.#keeper.deviceKeeps ? nothing : html`<p class="note warning">${msg('This device could not keep your draft. It stays in this tab: save it soon.', { id: 'board.draft.not-kept' })}</p>`}
       ${this.#conflictBlock()}
       <fieldset class="choices kinds">
         <legend>${msg('What are you sharing?', { id: 'board.field.kind' })}</legend>

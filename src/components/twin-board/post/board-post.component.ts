@@ -3,8 +3,8 @@ import { html, nothing } from 'lit';
 import { canModerate, isMember, isStaff } from '../../../sdk/policy/roles.js';
 import type { TwinStore } from '../../../sdk/store/create-store.js';
 import { formatDay } from '../../../localization/dates.js';
-import { formProblem, type FormProblem } from '../../../localization/form-problem.js';
 import { TwinElement } from '../../base/twin-element.js';
+import { ActionRunner } from '../../controllers/action-runner.js';
 import { AttachmentUrls } from '../../controllers/attachment-urls.js';
 import { LiveAnnouncer } from '../../controllers/live-announcer.js';
 import type { BoardComment, BoardFlag, Post, PostSocial } from '../board-state.js';
@@ -39,8 +39,6 @@ export class TwinBoardPost extends TwinElement {
     _comment: { state: true },
     _reporting: { state: true },
     _reason: { state: true },
-    _problem: { state: true },
-    _busy: { state: true },
   };
 
   declare store: TwinStore | undefined;
@@ -54,10 +52,9 @@ export class TwinBoardPost extends TwinElement {
   declare _comment: string;
   declare _reporting: boolean;
   declare _reason: string;
-  declare _problem: FormProblem | undefined;
-  declare _busy: boolean;
 
   readonly #announcer = new LiveAnnouncer(this);
+  readonly #runner = new ActionRunner(this, this.#announcer);
   readonly #urls = new AttachmentUrls(this);
 
   constructor() {
@@ -68,40 +65,23 @@ export class TwinBoardPost extends TwinElement {
     this._comment = '';
     this._reporting = false;
     this._reason = '';
-    this._busy = false;
-  }
-
-  async #run(action: () => Promise<unknown>, done: string): Promise<boolean> {
-    this._busy = true;
-    this._problem = undefined;
-    try {
-      await action();
-      this.#announcer.announce(done);
-      return true;
-    } catch (error) {
-      this._problem = formProblem(error);
-      this.#announcer.announce(this._problem.message);
-      return false;
-    } finally {
-      this._busy = false;
-    }
   }
 
   async #sendComment(event: Event) {
     event.preventDefault();
     const body = this._comment.trim();
     if (!body) {
-      this._problem = { message: msg('Write your comment first.', { id: 'board.comment.empty' }), fields: ['comment'] };
+      this.#runner.show({ message: msg('Write your comment first.', { id: 'board.comment.empty' }), fields: ['comment'] });
       return;
     }
     // The text stays in the box until the comment is stored: a failed save loses nothing.
-    const ok = await this.#run(() => this.store!.create('board-comment', { target: this.post.id, body }), msg('Comment added.', { id: 'board.comment.added' }));
+    const ok = await this.#runner.run(() => this.store!.create('board-comment', { target: this.post.id, body }), msg('Comment added.', { id: 'board.comment.added' }));
     if (ok) this._comment = '';
   }
 
   async #report(event: Event) {
     event.preventDefault();
-    const ok = await this.#run(
+    const ok = await this.#runner.run(
       () => this.store!.create('board-flag', { target: this.post.id, reason: this._reason.trim() || undefined }),
       msg('Reported. A teacher or moderator will look at it.', { id: 'board.flag.sent' }),
     );
@@ -122,7 +102,7 @@ export class TwinBoardPost extends TwinElement {
     const player = post.kind === 'video' && !post.attachment ? embedUrlFor(post.url, this.embedHosts) : undefined;
     this.#urls.store = store;
     return html`<article class="post-full ${post.color ? `color-${post.color}` : ''}" aria-label=${post.title ?? ''}>
-      <p class="problem" role="alert">${this._problem && !this._problem.fields.includes('comment') ? this._problem.message : ''}</p>
+      <p class="problem" role="alert">${this.#runner.problem && !this.#runner.problem.fields.includes('comment') ? this.#runner.problem.message : ''}</p>
       ${post.status === 'pending' ? html`<p class="badge pending">${msg('Waiting for approval', { id: 'board.pending' })}</p>` : nothing}
       ${post.status === 'hidden' ? html`<p class="badge late">${msg('Hidden', { id: 'board.hidden' })}</p>` : nothing}
       ${player
@@ -141,13 +121,13 @@ export class TwinBoardPost extends TwinElement {
       <div class="actions">
         ${store.can('edit', post) ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('post-edit'))}>${msg('Edit', { id: 'board.edit' })}</button>` : nothing}
         ${moderator
-          ? html`<button type="button" aria-pressed=${post.pinned ? 'true' : 'false'} @click=${() => void this.#run(() => store.update('board', post, { pinned: !post.pinned }), post.pinned ? msg('Unpinned.', { id: 'board.unpinned' }) : msg('Pinned to the top of its section.', { id: 'board.pinned.done' }))}>📌 ${post.pinned ? msg('Unpin', { id: 'board.unpin' }) : msg('Pin', { id: 'board.pin' })}</button>`
+          ? html`<button type="button" aria-pressed=${post.pinned ? 'true' : 'false'} @click=${() => void this.#runner.run(() => store.update('board', post, { pinned: !post.pinned }), post.pinned ? msg('Unpinned.', { id: 'board.unpinned' }) : msg('Pinned to the top of its section.', { id: 'board.pinned.done' }))}>📌 ${post.pinned ? msg('Unpin', { id: 'board.unpin' }) : msg('Pin', { id: 'board.pin' })}</button>`
           : nothing}
         ${moderator && post.status !== 'published' && store.can('approve', post)
-          ? html`<button type="button" class="primary" @click=${() => void this.#run(() => store.setStatus('board', post, 'published'), msg('Approved.', { id: 'board.approved' }))}>${msg('Approve', { id: 'board.approve' })}</button>`
+          ? html`<button type="button" class="primary" @click=${() => void this.#runner.run(() => store.setStatus('board', post, 'published'), msg('Approved.', { id: 'board.approved' }))}>${msg('Approve', { id: 'board.approve' })}</button>`
           : nothing}
         ${moderator && post.status !== 'hidden' && store.can('hide', post)
-          ? html`<button type="button" @click=${() => void this.#run(() => store.setStatus('board', post, 'hidden'), msg('Hidden.', { id: 'board.hidden.done' }))}>${msg('Hide', { id: 'board.hide' })}</button>`
+          ? html`<button type="button" @click=${() => void this.#runner.run(() => store.setStatus('board', post, 'hidden'), msg('Hidden.', { id: 'board.hidden.done' }))}>${msg('Hide', { id: 'board.hide' })}</button>`
           : nothing}
         ${store.can('delete', post)
           ? html`<button type="button" class="danger" @click=${() => void this.#remove()}>${msg('Delete', { id: 'board.delete' })}</button>`
@@ -164,7 +144,7 @@ export class TwinBoardPost extends TwinElement {
   }
 
   async #remove() {
-    const ok = await this.#run(() => this.store!.remove('board', this.post), msg('Deleted.', { id: 'board.deleted' }));
+    const ok = await this.#runner.run(() => this.store!.remove('board', this.post), msg('Deleted.', { id: 'board.deleted' }));
     if (ok) this.dispatchEvent(new CustomEvent('post-removed'));
   }
 
@@ -174,7 +154,7 @@ export class TwinBoardPost extends TwinElement {
         <input name="reason" maxlength="300" .value=${this._reason} @input=${(e: Event) => (this._reason = (e.target as HTMLInputElement).value)} />
       </label>
       <div class="actions">
-        <button type="submit" class="primary" ?disabled=${this._busy}>${msg('Send the report', { id: 'board.flag.send' })}</button>
+        <button type="submit" class="primary" ?disabled=${this.#runner.busy}>${msg('Send the report', { id: 'board.flag.send' })}</button>
         <button type="button" @click=${() => (this._reporting = false)}>${msg('Cancel', { id: 'board.cancel' })}</button>
       </div>
     </form>`;
@@ -183,7 +163,7 @@ export class TwinBoardPost extends TwinElement {
   #thread(moderator: boolean) {
     const store = this.store!;
     const user = store.user;
-    const invalid = this._problem?.fields.includes('comment') || this._problem?.fields.includes('body');
+    const invalid = this.#runner.problem?.fields.includes('comment') || this.#runner.problem?.fields.includes('body');
     return html`<section class="thread" aria-labelledby="thread-title">
       <h3 id="thread-title">${msg('Comments', { id: 'board.comments' })}</h3>
       ${this.comments.length
@@ -195,9 +175,9 @@ export class TwinBoardPost extends TwinElement {
                 ${comment.status === 'pending' ? html`<span class="badge pending">${msg('Waiting for approval', { id: 'board.pending' })}</span>` : nothing}
                 ${comment.status === 'hidden' ? html`<span class="badge late">${msg('Hidden', { id: 'board.hidden' })}</span>` : nothing}
                 <div class="actions">
-                  ${moderator && comment.status !== 'published' && store.can('approve', comment) ? html`<button type="button" @click=${() => void this.#run(() => store.setStatus('board-comment', comment, 'published'), msg('Approved.', { id: 'board.approved' }))}>${msg('Approve', { id: 'board.approve' })}</button>` : nothing}
-                  ${moderator && comment.status !== 'hidden' ? html`<button type="button" @click=${() => void this.#run(() => store.setStatus('board-comment', comment, 'hidden'), msg('Hidden.', { id: 'board.hidden.done' }))}>${msg('Hide', { id: 'board.hide' })}</button>` : nothing}
-                  ${store.can('delete', comment) ? html`<button type="button" class="danger" @click=${() => void this.#run(() => store.remove('board-comment', comment), msg('Deleted.', { id: 'board.deleted' }))}>${msg('Delete', { id: 'board.delete' })}</button>` : nothing}
+                  ${moderator && comment.status !== 'published' && store.can('approve', comment) ? html`<button type="button" @click=${() => void this.#runner.run(() => store.setStatus('board-comment', comment, 'published'), msg('Approved.', { id: 'board.approved' }))}>${msg('Approve', { id: 'board.approve' })}</button>` : nothing}
+                  ${moderator && comment.status !== 'hidden' ? html`<button type="button" @click=${() => void this.#runner.run(() => store.setStatus('board-comment', comment, 'hidden'), msg('Hidden.', { id: 'board.hidden.done' }))}>${msg('Hide', { id: 'board.hide' })}</button>` : nothing}
+                  ${store.can('delete', comment) ? html`<button type="button" class="danger" @click=${() => void this.#runner.run(() => store.remove('board-comment', comment), msg('Deleted.', { id: 'board.deleted' }))}>${msg('Delete', { id: 'board.delete' })}</button>` : nothing}
                 </div>
               </li>`,
             )}
@@ -208,8 +188,8 @@ export class TwinBoardPost extends TwinElement {
             <label>${user.mobile || isStaff(user.role) ? msg('Your comment', { id: 'board.comment.label' }) : msg('Your comment from home', { id: 'board.comment.from-home' })}
               <textarea name="comment" rows="3" maxlength=${MAX_COMMENT} .value=${this._comment} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby="comment-problem" @input=${(e: Event) => (this._comment = (e.target as HTMLTextAreaElement).value)}></textarea>
             </label>
-            <p class="form-problem" id="comment-problem" role="alert">${invalid ? this._problem!.message : ''}</p>
-            <div class="actions"><button type="submit" class="primary" ?disabled=${this._busy}>${msg('Comment', { id: 'board.comment.send' })}</button></div>
+            <p class="form-problem" id="comment-problem" role="alert">${invalid ? this.#runner.problem!.message : ''}</p>
+            <div class="actions"><button type="submit" class="primary" ?disabled=${this.#runner.busy}>${msg('Comment', { id: 'board.comment.send' })}</button></div>
           </form>`
         : nothing}
     </section>`;

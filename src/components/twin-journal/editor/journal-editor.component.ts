@@ -13,7 +13,7 @@ import { AttachmentUrls } from '../../controllers/attachment-urls.js';
 import { LiveAnnouncer } from '../../controllers/live-announcer.js';
 import { JOURNAL_CLIP_LIMITS, JOURNAL_IMAGE_LIMITS, MAX_BODY, MAX_MEDIA } from '../journal-limits.js';
 import { visibilityLabel } from '../journal-labels.js';
-import { DraftStore } from '../../base/draft-store.js';
+import { DraftKeeper } from '../../controllers/draft-keeper.js';
 import { journalEditorStyles } from './journal-editor.styles.js';
 
 type Media = { attachment: string; kind: 'image' | 'audio' | 'video'; alt?: string };
@@ -89,7 +89,6 @@ export class TwinJournalEditor extends TwinElement {
     _draft: { state: true },
     _problem: { state: true },
     _conflict: { state: true },
-    _deviceKeeps: { state: true },
     _restoredAt: { state: true },
     _busy: { state: true },
   };
@@ -106,18 +105,19 @@ export class TwinJournalEditor extends TwinElement {
   declare _draft: JournalDraft;
   declare _problem: FormProblem | undefined;
   declare _conflict: TwinConflictError | undefined;
-  declare _deviceKeeps: boolean;
   declare _restoredAt: string | undefined;
   declare _busy: boolean;
 
   readonly #announcer = new LiveAnnouncer(this);
   readonly #urls = new AttachmentUrls(this);
-  #drafts: DraftStore<JournalDraft> | undefined;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #keeper = new DraftKeeper<JournalDraft>(
+    this,
+    () => ({ fields: this._draft, baseRev: this.entry?.rev }),
+    () => this.#announcer.announce(msg('This device could not keep your draft. It stays in this tab: save it soon.', { id: 'journal.draft.not-kept' })),
+  );
 
   constructor() {
     super();
-    this._deviceKeeps = true;
     this._busy = false;
     this._draft = draftOf(undefined, undefined, undefined);
     this.phases = [];
@@ -126,21 +126,13 @@ export class TwinJournalEditor extends TwinElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('store') || changed.has('entry') || changed.has('prompts')) && this.store) {
       this.#urls.store = this.store;
-      this.#drafts = new DraftStore<JournalDraft>(this.store.space, this.store.user.id, this.entry?.id);
-      const kept = this.#drafts.read();
+      const kept = this.#keeper.open(this.store.space, this.store.user.id, this.entry?.id);
       // A draft made from another version of the entry still comes back: the pupil's words win on screen, and a save merges or shows the conflict.
       const start = draftOf(this.entry, this.prompts, this.date);
       if (!this.entry) start.phase = this.store.defaultPhase;
       this._draft = kept ? { ...start, ...kept.fields } : start;
       this._restoredAt = kept?.savedAt;
     }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    removeEventListener('pagehide', this.#flush);
-    document.removeEventListener('visibilitychange', this.#flush);
-    this.#flush();
   }
 
   override focus(): void {
@@ -151,26 +143,7 @@ export class TwinJournalEditor extends TwinElement {
 
   #change(changes: Partial<JournalDraft>) {
     this._draft = { ...this._draft, ...changes };
-    clearTimeout(this.#timer);
-    // Kept a moment after the last keystroke, and at once when the tab hides or closes.
-    this.#timer = setTimeout(() => this.#flush(), 300);
-  }
-
-  #flush = () => {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    if (!this.#drafts) return;
-    const kept = this.#drafts.write(this._draft, this.entry?.rev);
-    if (kept !== this._deviceKeeps) {
-      this._deviceKeeps = kept;
-      if (!kept) this.#announcer.announce(msg('This device could not keep your draft. It stays in this tab: save it soon.', { id: 'journal.draft.not-kept' }));
-    }
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    addEventListener('pagehide', this.#flush);
-    document.addEventListener('visibilitychange', this.#flush);
+    this.#keeper.changed();
   }
 
   // ---- files --------------------------------------------------------------------------------
@@ -213,16 +186,15 @@ export class TwinJournalEditor extends TwinElement {
     event?.preventDefault();
     const store = this.store;
     if (!store || this._busy) return;
-    this.#flush();
+    this.#keeper.flush();
     this._busy = true;
     this._problem = undefined;
     try {
       const fields = fieldsOf(this._draft);
       const base = asNew ? undefined : (onTopOf ?? this.entry);
       const saved = base ? await store.update<JournalEntry>('journal', base, fields) : await store.create<JournalEntry>('journal', fields);
-      this.#drafts?.clear();
       // Done with it: nothing is kept again when the editor goes away.
-      this.#drafts = undefined;
+      this.#keeper.drop();
       this._conflict = undefined;
       this.#announcer.announce(msg('Saved.', { id: 'journal.saved' }));
       this.dispatchEvent(new CustomEvent('editor-done', { detail: { entry: saved }, bubbles: true, composed: true }));
@@ -243,7 +215,7 @@ export class TwinJournalEditor extends TwinElement {
   #useTheirs() {
     const theirs = this._conflict?.theirs as JournalEntry | undefined;
     this._conflict = undefined;
-    this.#drafts?.clear();
+    this.#keeper.clear();
     if (!theirs) {
       this.dispatchEvent(new CustomEvent('editor-done', { detail: { entry: undefined }, bubbles: true, composed: true }));
       return;
@@ -253,9 +225,7 @@ export class TwinJournalEditor extends TwinElement {
 
   #cancel() {
     // Cancel is a choice to drop the changes: the kept draft goes too.
-    clearTimeout(this.#timer);
-    this.#drafts?.clear();
-    this.#drafts = undefined;
+    this.#keeper.drop();
     this.dispatchEvent(new CustomEvent('editor-done', { detail: { entry: undefined }, bubbles: true, composed: true }));
   }
 
@@ -270,7 +240,7 @@ export class TwinJournalEditor extends TwinElement {
       ${this._restoredAt
         ? html`<p class="note">${msg('Your unsaved text from before is back. Save it, or cancel to drop it.', { id: 'journal.draft.restored' })}</p>`
         : nothing}
-      ${this._deviceKeeps ? nothing : html`<p class="note warning">${msg('This device could not keep your draft. It stays in this tab: save it soon.', { id: 'journal.draft.not-kept' })}</p>`}
+      ${this.#keeper.deviceKeeps ? nothing : html`<p class="note warning">${msg('This device could not keep your draft. It stays in this tab: save it soon.', { id: 'journal.draft.not-kept' })}</p>`}
       ${this.#conflictBlock()}
       <div class="two">
         <label>${msg('Date', { id: 'journal.field.date' })}
