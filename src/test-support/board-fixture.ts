@@ -1,58 +1,18 @@
-import { fixture, html } from '@open-wc/testing';
-import { createMemoryAdapter, MemoryBacking } from '../sdk/adapters/memory/memory-adapter.js';
-import { registerAdapter } from '../sdk/adapters/registry.js';
-import type { StorageAdapter } from '../sdk/adapter.js';
-import type { SpaceSettings, TwinUser } from '../sdk/policy/roles.js';
-import { createStore, type TwinStore } from '../sdk/store/create-store.js';
+import { html } from '@open-wc/testing';
+import type { TwinStore } from '../sdk/store/create-store.js';
 import type { TwinBoard } from '../components/twin-board/twin-board.component.js';
 import type { Post, Section } from '../components/twin-board/board-state.js';
 import { positionBetween } from '../components/twin-board/model/fractional-position.js';
-import type { TwinSpace } from '../components/twin-space/twin-space.component.js';
 import { until } from './record-list.js';
-import '../components/twin-space/twin-space.js';
+import { spaceFixture, type SpaceFixtureOptions } from './space-fixture.js';
 import '../components/twin-board/twin-board.js';
 
-let counter = 0;
-
-/** A board inside a `<twin-space>` on shared in-memory storage, as `user`. `wrap` may change the adapter (faults). */
-export async function boardWith(options: {
-  user: TwinUser;
-  backing?: MemoryBacking;
-  space?: string;
-  lang?: string;
-  layout?: string;
-  embedHosts?: string;
-  moderation?: SpaceSettings['moderation'];
-  wrap?: (adapter: StorageAdapter) => StorageAdapter;
-}) {
-  const backing = options.backing ?? new MemoryBacking();
-  const space = options.space ?? `board-${Date.now()}-${counter}`;
-  const adapterName = `board-memory-${counter++}`;
-  registerAdapter(adapterName, () => (options.wrap ?? ((adapter) => adapter))(createMemoryAdapter({ backing })));
-  const { user } = options;
-  const wrapper = await fixture<HTMLDivElement>(html`
-    <div lang=${options.lang ?? 'en'}>
-      <twin-space
-        adapter=${adapterName}
-        space=${space}
-        user-id=${user.id}
-        user-name=${user.name}
-        user-role=${user.role}
-        school=${user.school ?? ''}
-        ?mobile=${!!user.mobile}
-        moderation=${options.moderation ?? 'off'}
-      >
-        <twin-board layout=${options.layout ?? ''} embed-hosts=${options.embedHosts ?? ''}></twin-board>
-      </twin-space>
-    </div>
-  `);
-  const spaceElement = wrapper.querySelector('twin-space') as TwinSpace;
-  const board = wrapper.querySelector('twin-board') as TwinBoard;
-  await until(() => spaceElement.store, 'the store');
+/** A board inside a `<twin-space>` on shared in-memory storage, as `user`. */
+export async function boardWith(options: SpaceFixtureOptions & { layout?: string; embedHosts?: string }) {
+  const world = await spaceFixture(options, html`<twin-board layout=${options.layout ?? ''} embed-hosts=${options.embedHosts ?? ''}></twin-board>`, 'board');
+  const board = world.wrapper.querySelector('twin-board') as TwinBoard;
   await until(() => board.shadowRoot && !board.shadowRoot.textContent?.includes('Loading'), 'the board to load');
-  const storeFor = (other: TwinUser): TwinStore =>
-    createStore({ adapter: createMemoryAdapter({ backing }), space, user: other, settings: { moderation: options.moderation ?? 'off' } });
-  return { board, wrapper, space: spaceElement, store: spaceElement.store!, storeFor, backing, spaceId: space };
+  return { ...world, board };
 }
 
 /** Sections by name, in order, written by a teacher's store. */

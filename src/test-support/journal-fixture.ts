@@ -1,56 +1,15 @@
-import { fixture, html } from '@open-wc/testing';
-import { createMemoryAdapter, MemoryBacking } from '../sdk/adapters/memory/memory-adapter.js';
-import { registerAdapter } from '../sdk/adapters/registry.js';
-import type { StorageAdapter } from '../sdk/adapter.js';
-import type { SpaceSettings, TwinUser } from '../sdk/policy/roles.js';
-import { createStore, type TwinStore } from '../sdk/store/create-store.js';
+import { html } from '@open-wc/testing';
 import type { TwinJournal } from '../components/twin-journal/twin-journal.component.js';
-import type { TwinSpace } from '../components/twin-space/twin-space.component.js';
 import { until } from './record-list.js';
-import '../components/twin-space/twin-space.js';
+import { spaceFixture, type SpaceFixtureOptions } from './space-fixture.js';
 import '../components/twin-journal/twin-journal.js';
 
-let counter = 0;
-
 /** A journal inside a `<twin-space>` on shared in-memory storage, as `user`. `wrap` may change the adapter (faults). */
-export async function journalWith(options: {
-  user: TwinUser;
-  backing?: MemoryBacking;
-  space?: string;
-  today?: string;
-  lang?: string;
-  moderation?: SpaceSettings['moderation'];
-  pupils?: string;
-  wrap?: (adapter: StorageAdapter) => StorageAdapter;
-}) {
-  const backing = options.backing ?? new MemoryBacking();
-  const space = options.space ?? `journal-${Date.now()}-${counter}`;
-  const adapterName = `journal-memory-${counter++}`;
-  registerAdapter(adapterName, () => (options.wrap ?? ((adapter) => adapter))(createMemoryAdapter({ backing })));
-  const { user } = options;
-  const wrapper = await fixture<HTMLDivElement>(html`
-    <div lang=${options.lang ?? 'en'}>
-      <twin-space
-        adapter=${adapterName}
-        space=${space}
-        user-id=${user.id}
-        user-name=${user.name}
-        user-role=${user.role}
-        school=${user.school ?? ''}
-        ?mobile=${!!user.mobile}
-        moderation=${options.moderation ?? 'off'}
-      >
-        <twin-journal today=${options.today ?? '2027-03-10'} pupils=${options.pupils ?? ''}></twin-journal>
-      </twin-space>
-    </div>
-  `);
-  const spaceElement = wrapper.querySelector('twin-space') as TwinSpace;
-  const journal = wrapper.querySelector('twin-journal') as TwinJournal;
-  await until(() => spaceElement.store, 'the store');
+export async function journalWith(options: SpaceFixtureOptions & { today?: string; pupils?: string }) {
+  const world = await spaceFixture(options, html`<twin-journal today=${options.today ?? '2027-03-10'} pupils=${options.pupils ?? ''}></twin-journal>`, 'journal');
+  const journal = world.wrapper.querySelector('twin-journal') as TwinJournal;
   await until(() => journal.shadowRoot && !journal.shadowRoot.textContent?.includes('Loading'), 'the journal to load');
-  const storeFor = (other: TwinUser): TwinStore =>
-    createStore({ adapter: createMemoryAdapter({ backing }), space, user: other, settings: { moderation: options.moderation ?? 'off' } });
-  return { journal, wrapper, space: spaceElement, store: spaceElement.store!, storeFor, backing, spaceId: space };
+  return { ...world, journal };
 }
 
 export const journalRoot = (journal: Element) => journal.shadowRoot!;

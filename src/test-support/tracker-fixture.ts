@@ -1,51 +1,23 @@
-import { fixture, html } from '@open-wc/testing';
-import { createMemoryAdapter, MemoryBacking } from '../sdk/adapters/memory/memory-adapter.js';
-import { registerAdapter } from '../sdk/adapters/registry.js';
-import type { SpaceSettings, TwinUser } from '../sdk/policy/roles.js';
-import { createStore, type TwinStore } from '../sdk/store/create-store.js';
+import { html } from '@open-wc/testing';
 import type { TwinPhaseTracker } from '../components/twin-phase-tracker/twin-phase-tracker.component.js';
-import type { TwinSpace } from '../components/twin-space/twin-space.component.js';
 import type { TwinGlossary } from '../components/twin-glossary/twin-glossary.component.js';
 import { until } from './record-list.js';
-import '../components/twin-space/twin-space.js';
+import { spaceFixture, type SpaceFixtureOptions } from './space-fixture.js';
 import '../components/twin-phase-tracker/twin-phase-tracker.js';
 import '../components/twin-glossary/twin-glossary.js';
 
-let counter = 0;
-
 /** A phase tracker (and a glossary beside it) inside a `<twin-space>` on shared in-memory storage, as `user`. */
-export async function trackerWith(options: { user: TwinUser; backing?: MemoryBacking; space?: string; today?: string; phase?: string; lang?: string; moderation?: SpaceSettings['moderation'] }) {
-  const backing = options.backing ?? new MemoryBacking();
-  const space = options.space ?? `tracker-${Date.now()}-${counter}`;
-  const adapterName = `tracker-memory-${counter++}`;
-  registerAdapter(adapterName, () => createMemoryAdapter({ backing }));
-  const { user } = options;
-  const wrapper = await fixture<HTMLDivElement>(html`
-    <div lang=${options.lang ?? 'en'}>
-      <twin-space
-        adapter=${adapterName}
-        space=${space}
-        user-id=${user.id}
-        user-name=${user.name}
-        user-role=${user.role}
-        school=${user.school ?? ''}
-        ?mobile=${!!user.mobile}
-        moderation=${options.moderation ?? 'off'}
-        phase=${options.phase ?? ''}
-      >
-        <twin-phase-tracker today=${options.today ?? '2027-03-10'}></twin-phase-tracker>
-        <twin-glossary languages="en es"></twin-glossary>
-      </twin-space>
-    </div>
-  `);
-  const spaceElement = wrapper.querySelector('twin-space') as TwinSpace;
-  const tracker = wrapper.querySelector('twin-phase-tracker') as TwinPhaseTracker;
-  const glossary = wrapper.querySelector('twin-glossary') as TwinGlossary;
-  await until(() => spaceElement.store, 'the store');
+export async function trackerWith(options: SpaceFixtureOptions & { today?: string }) {
+  const world = await spaceFixture(
+    options,
+    html`<twin-phase-tracker today=${options.today ?? '2027-03-10'}></twin-phase-tracker>
+      <twin-glossary languages="en es"></twin-glossary>`,
+    'tracker',
+  );
+  const tracker = world.wrapper.querySelector('twin-phase-tracker') as TwinPhaseTracker;
+  const glossary = world.wrapper.querySelector('twin-glossary') as TwinGlossary;
   await until(() => tracker.shadowRoot && !tracker.shadowRoot.textContent?.includes('Loading'), 'the tracker to load');
-  const storeFor = (other: TwinUser): TwinStore =>
-    createStore({ adapter: createMemoryAdapter({ backing }), space, user: other, settings: { moderation: options.moderation ?? 'off' } });
-  return { tracker, glossary, space: spaceElement, store: spaceElement.store!, storeFor, backing, spaceId: space };
+  return { ...world, tracker, glossary };
 }
 
 export const trackerText = (tracker: Element) => tracker.shadowRoot!.textContent!.replace(/\s+/g, ' ');
