@@ -149,10 +149,12 @@ const boardStates = {
   postOpen: { name: 'post-open', act: `${boardRoot}.querySelector('dialog[open] .close')?.click(); ${boardCard('The pier at sunset')}.querySelector('button.open').click()` },
   postComments: { name: 'post-comments', act: `{ const dialog = ${boardRoot}.querySelector('dialog[open]'); dialog.scrollTop = dialog.scrollHeight; }` },
   moving: { name: 'moving', act: `${boardRoot}.querySelector('dialog[open] .close')?.click(); ${boardCard('The pier at sunset')}.querySelector('button.move').click()` },
+  // The carried post one section to the right: the marker shows where it would land.
+  movingStep: { name: 'moving-step', act: `${boardCard('The pier at sunset')}.querySelector('button.move').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true, cancelable: true }))` },
   queue: { name: 'queue', act: `${boardRoot}.querySelector('.views button.queue').click()` },
 };
 const EXTRA_STATES = {
-  'twinkit-twin-board--wall': [boardStates.composer, boardStates.moving],
+  'twinkit-twin-board--wall': [boardStates.composer, boardStates.moving, boardStates.movingStep],
   'twinkit-twin-board--columns': [boardStates.postOpen, boardStates.postComments],
   'twinkit-twin-board--moderation-queue': [boardStates.queue],
   'twinkit-twin-board--spanish-ui': [boardStates.composer],
@@ -293,10 +295,22 @@ for (const story of stories) {
     await page.screenshot({ path: join('screenshots', name), fullPage: true, ...(maxHeight && { clip: { x: 0, y: 0, width, height: maxHeight } }) });
     if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(
-      async ({ tags, rules }) =>
-        (await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, rules })).violations.map(
-          (v) => `${v.id} (${v.impact}): ${v.help}\n        ${v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1).join(' ').trim()}` : ''}`).join('\n        ')}`,
-        ),
+      async ({ tags, rules }) => {
+        // Content skipped by `content-visibility: auto` (a big board's cards out of view) has no
+        // layout, so axe would read stale boxes (false "obscured" targets): axe checks every part
+        // drawn, then the page goes back as it was.
+        const drawAll = new CSSStyleSheet();
+        drawAll.replaceSync('* { content-visibility: visible !important; }');
+        const roots = [document, ...[...document.querySelectorAll('*')].flatMap(function shadows(el) { return el.shadowRoot ? [el.shadowRoot, ...[...el.shadowRoot.querySelectorAll('*')].flatMap(shadows)] : []; })];
+        roots.forEach((root) => (root.adoptedStyleSheets = [...root.adoptedStyleSheets, drawAll]));
+        try {
+          return (await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, rules })).violations.map(
+            (v) => `${v.id} (${v.impact}): ${v.help}\n        ${v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1).join(' ').trim()}` : ''}`).join('\n        ')}`,
+          );
+        } finally {
+          roots.forEach((root) => (root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== drawAll)));
+        }
+      },
       { tags: AXE_TAGS, rules: PAGE_RULES_OFF },
     );
     const faults = await page.evaluate(layoutFaults);

@@ -197,13 +197,14 @@ export const twinBoardStyles = [
     .post.pinned {
       box-shadow: 0 0 0 2px var(--_accent) inset;
     }
+    /* Inside the card: a slot's paint containment (content-visibility) clips what lies outside. */
     .post.fresh {
       outline: 3px solid var(--_warning);
-      outline-offset: 1px;
+      outline-offset: -3px;
     }
     .post.moving {
       outline: 3px dashed var(--_accent);
-      outline-offset: 2px;
+      outline-offset: -3px;
       box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.25);
     }
     .post.dragging {

@@ -83,6 +83,18 @@ export const postParts = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
+  .file {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.1rem 0.35rem;
+    align-items: baseline;
+  }
+  .file button.link {
+    padding: 0;
+    min-block-size: 1.5rem;
+    text-align: start;
+    overflow-wrap: anywhere;
+  }
   .post-actions {
     display: flex;
     flex-wrap: wrap;
