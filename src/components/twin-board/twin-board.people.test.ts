@@ -63,8 +63,14 @@ describe('<twin-board>: reactions, comments, reports and moderation', () => {
     expect(sameElement(boardRoot(author.board).activeElement, authorCard().querySelector('button.move')), 'focus kept').to.equal(true);
 
     // Reacting twice takes the reaction back; the store kept one record per member and kind.
-    like.click();
+    const marcoLike = () => cardOf(marco.board, 'The pier').querySelector<HTMLButtonElement>('button.reaction[title=Like]')!;
+    marcoLike().click();
     await untilStored(async () => (await world.store.list<BoardReaction>('board-reaction')).records.length === 0, 'the like removed');
+    await until(() => marcoLike().getAttribute('aria-pressed') === 'false', 'the like off');
+    // And given again: the same record id comes back.
+    marcoLike().click();
+    await untilStored(async () => (await world.store.list<BoardReaction>('board-reaction')).records.length === 1, 'the like again');
+    await until(() => marcoLike().getAttribute('aria-label') === 'Like: 1', 'counted once');
   });
 
   it('a post from another tab appears marked new, at its place, without moving the others', async () => {
