@@ -193,6 +193,11 @@ export class TwinBoard extends TwinElement {
     return new Set([...this.#fresh.ids].filter((id) => ids.has(id)));
   });
 
+  /** The mobility's first and last day, from the project settings (one object per version of them). */
+  readonly #mobility = memo((project: ProjectSettings | undefined) =>
+    project?.travelOut && project?.travelBack ? { from: project.travelOut as string, to: project.travelBack as string } : undefined,
+  );
+
   #withPendingMove(post: Post): Post {
     const move = this.#pendingMoves.get(post.id);
     if (!move) return post;
@@ -215,8 +220,7 @@ export class TwinBoard extends TwinElement {
     this.#urlsController.store = store;
     const user = store?.user;
     const layout = this.#layout;
-    const project = this.#project.records.find((record) => record.id === PROJECT_RECORD_ID);
-    const mobility = project?.travelOut && project?.travelBack ? { from: project.travelOut as string, to: project.travelBack as string } : undefined;
+    const mobility = this.#mobility(this.#project.records.find((record) => record.id === PROJECT_RECORD_ID));
     const posts = this.#visiblePosts(this.#posts.records, this.#pendingVersion, this._filters);
     const grouped = this.#arrange(posts, this.#sections.records, layout, mobility);
     this.#groups = grouped;
