@@ -14,26 +14,37 @@ export class ActionRunner implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly announcer: LiveAnnouncer,
+    /** How a failure reads in the form (default: `formProblem`; a widget may word some itself). */
+    private readonly problemOf: (error: unknown) => FormProblem = formProblem,
   ) {
     host.addController(this);
   }
 
   hostConnected(): void {}
 
-  async run(action: () => Promise<unknown>, done: string): Promise<boolean> {
-    this.busy = true;
-    this.problem = undefined;
-    this.host.requestUpdate();
+  /**
+   * `busy: false` for an action no button waits on (a status select, a rating): setting `busy`
+   * would only draw the host twice for nothing.
+   */
+  async run(action: () => Promise<unknown>, done: string, options: { busy?: boolean } = {}): Promise<boolean> {
+    const busy = options.busy ?? true;
+    if (busy || this.problem) {
+      this.busy = busy;
+      this.problem = undefined;
+      this.host.requestUpdate();
+    }
     try {
       await action();
       this.announcer.announce(done);
       return true;
     } catch (error) {
-      this.show(formProblem(error));
+      this.show(this.problemOf(error));
       return false;
     } finally {
-      this.busy = false;
-      this.host.requestUpdate();
+      if (busy) {
+        this.busy = false;
+        this.host.requestUpdate();
+      }
     }
   }
 

@@ -12,11 +12,11 @@ import type { TwinStore } from '../../sdk/store/create-store.js';
 import type { TwinRecord } from '../../sdk/store/store-types.js';
 import { isDay, localToday } from '../../localization/dates.js';
 import { errorMessage } from '../../localization/error-message.js';
-import { formProblem, type FormProblem } from '../../localization/form-problem.js';
 import { downloadText } from '../base/download-text.js';
 import { memo } from '../base/memo.js';
 import { printInFrame } from '../base/print-frame.js';
 import { TwinElement } from '../base/twin-element.js';
+import { ActionRunner } from '../controllers/action-runner.js';
 import { DialogHost } from '../controllers/dialog-host.js';
 import { LiveAnnouncer } from '../controllers/live-announcer.js';
 import { StoreController } from '../controllers/store-controller.js';
@@ -83,8 +83,6 @@ export class TwinJournal extends TwinElement {
     today: { type: String },
     pupils: { converter: rosterConverter },
     _dialog: { state: true },
-    _problem: { state: true },
-    _busy: { state: true },
     _pupil: { state: true },
     _onlyWaiting: { state: true },
     _onlyNudge: { state: true },
@@ -101,8 +99,6 @@ export class TwinJournal extends TwinElement {
   /** The class roster for the teacher's overview (JSON: `[{ "id", "name", "school", "mobile" }]`); without it, those who wrote. */
   declare pupils: JournalPupil[] | undefined;
   declare _dialog: Dialog;
-  declare _problem: FormProblem | undefined;
-  declare _busy: boolean;
   declare _pupil: JournalPupil | undefined;
   declare _onlyWaiting: boolean;
   declare _onlyNudge: boolean;
@@ -119,11 +115,12 @@ export class TwinJournal extends TwinElement {
   readonly #phases = new StoreController<Phase>(this, { collection: 'phase', allPhases: true, compare: byOrder });
   readonly #project = new StoreController<ProjectSettings>(this, { collection: 'project', allPhases: true });
   readonly #announcer = new LiveAnnouncer(this);
+  readonly #runner = new ActionRunner(this, this.#announcer);
   readonly #dialogHost = new DialogHost(
     this,
     () => {
       this._dialog = undefined;
-      this._problem = undefined;
+      this.#runner.show(undefined);
     },
     () => this.renderRoot.querySelector<HTMLElement>('.views button[aria-pressed="true"]'),
   );
@@ -131,7 +128,6 @@ export class TwinJournal extends TwinElement {
 
   constructor() {
     super();
-    this._busy = false;
     this._onlyWaiting = false;
     this._onlyNudge = false;
     this._promptBy = 'week';
@@ -208,7 +204,7 @@ export class TwinJournal extends TwinElement {
     const failed = [this.#entries, this.#feedback, this.#prompts, this.#notes].find((controller) => controller.status === 'error');
     return html`<section class="journal" aria-label=${msg('Reflection journal', { id: 'journal.label' })}>
         ${this.#toolbar(state)}
-        ${this._problem && !this._dialog ? html`<p class="problem" role="alert">${this._problem.message}</p>` : nothing}
+        ${this.#runner.problem && !this._dialog ? html`<p class="problem" role="alert">${this.#runner.problem.message}</p>` : nothing}
         ${failed
           ? html`<p class="problem" role="alert">${msg('The journal could not be loaded.', { id: 'journal.load-error' })} ${errorMessage(failed.error)}</p>`
           : loading
@@ -282,8 +278,8 @@ export class TwinJournal extends TwinElement {
       case 'prompt-set':
         title = dialog.base ? msg('Edit the prompt set', { id: 'journal.prompts.edit' }) : msg('Add a prompt set', { id: 'journal.prompts.add' });
         body = promptSetForm(dialog.base, state.phases, {
-          problem: this._problem,
-          busy: this._busy,
+          problem: this.#runner.problem,
+          busy: this.#runner.busy,
           by: this._promptBy,
           setBy: (by) => (this._promptBy = by),
           onSubmit: (fields) => void this.#savePromptSet(dialog.base, fields),
@@ -293,10 +289,10 @@ export class TwinJournal extends TwinElement {
       case 'erase':
         title = msg('Erase all data?', { id: 'journal.erase.title' });
         body = html`<div class="plan-form">
-          <p class="form-problem" role="alert">${this._problem?.message ?? ''}</p>
+          <p class="form-problem" role="alert">${this.#runner.problem?.message ?? ''}</p>
           <p>${msg(str`Everything ${dialog.pupil.name} wrote in this space is deleted for good: journal entries, feedback, comments, ratings and files. Download the data first if it should be kept.`, { id: 'journal.erase.text' })}</p>
           <div class="actions">
-            <button type="button" class="danger" ?disabled=${this._busy} @click=${() => void this.#erase(dialog.pupil)}>${msg('Erase', { id: 'journal.erase.confirm' })}</button>
+            <button type="button" class="danger" ?disabled=${this.#runner.busy} @click=${() => void this.#erase(dialog.pupil)}>${msg('Erase', { id: 'journal.erase.confirm' })}</button>
             <button type="button" @click=${() => this.#close()}>${msg('Cancel', { id: 'journal.cancel' })}</button>
           </div>
         </div>`;
@@ -324,41 +320,25 @@ export class TwinJournal extends TwinElement {
       this._promptBy = set?.schedule.phase ? 'phase' : 'week';
       void this.#open({ kind: 'prompt-set', base: set }, event);
     },
-    removePromptSet: (set) => void this.#run(() => this.#store!.remove('journal-prompt', set), msg('Deleted.', { id: 'journal.deleted' })),
+    removePromptSet: (set) => void this.#runner.run(() => this.#store!.remove('journal-prompt', set), msg('Deleted.', { id: 'journal.deleted' })),
     setFeedbackApproval: (on) =>
-      void this.#run(async () => {
+      void this.#runner.run(async () => {
         const store = this.#store!;
         const current = this.#settings.records.find((record) => record.id === JOURNAL_SETTINGS_ID);
         if (current) await store.update('journal-settings', current, { feedbackApproval: on });
         else await store.create('journal-settings', { feedbackApproval: on }, { id: JOURNAL_SETTINGS_ID });
       }, on ? msg('Feedback now waits for approval.', { id: 'journal.settings.on' }) : msg('Feedback is now shown at once.', { id: 'journal.settings.off' })),
-    writeNote: (pupil, body) => this.#run(() => this.#store!.create('journal-note', { pupil: pupil.id, body }), msg('Note sent.', { id: 'journal.notes.sent' })),
+    writeNote: (pupil, body) => this.#runner.run(() => this.#store!.create('journal-note', { pupil: pupil.id, body }), msg('Note sent.', { id: 'journal.notes.sent' })),
     printPortfolio: (pupils) => void this.#printPortfolio(pupils),
     downloadPortfolio: (pupils) => this.#downloadPortfolio(pupils),
     exportPerson: (pupil) => void this.#exportPerson(pupil),
     erasePerson: (pupil, event) => void this.#open({ kind: 'erase', pupil }, event),
   };
 
-  async #run(action: () => Promise<unknown>, done: string): Promise<boolean> {
-    this._busy = true;
-    this._problem = undefined;
-    try {
-      await action();
-      this.#announcer.announce(done);
-      return true;
-    } catch (error) {
-      this._problem = formProblem(error);
-      this.#announcer.announce(this._problem.message);
-      return false;
-    } finally {
-      this._busy = false;
-    }
-  }
-
   async #savePromptSet(base: JournalPrompt | undefined, fields: Record<string, unknown>) {
     const store = this.#store!;
     const last = this.#prompts.records.at(-1)?.order ?? 0;
-    const ok = await this.#run(
+    const ok = await this.#runner.run(
       () => (base ? store.update('journal-prompt', base, fields) : store.create('journal-prompt', { ...fields, order: last + 1 })),
       msg('Saved.', { id: 'journal.saved' }),
     );
@@ -419,7 +399,7 @@ export class TwinJournal extends TwinElement {
   }
 
   async #exportPerson(pupil: JournalPupil) {
-    await this.#run(async () => {
+    await this.#runner.run(async () => {
       const data = await this.#store!.exportPerson(pupil.id);
       downloadText(JSON.stringify(data, null, 2), `${this.#fileName(pupil.name)}-data.json`, 'application/json');
     }, msg('Downloaded.', { id: 'journal.person.exported' }));
@@ -427,7 +407,7 @@ export class TwinJournal extends TwinElement {
 
   async #erase(pupil: JournalPupil) {
     let removed = 0;
-    const ok = await this.#run(async () => {
+    const ok = await this.#runner.run(async () => {
       removed = (await this.#store!.erasePerson(pupil.id)).removed;
     }, msg('Erased.', { id: 'journal.erase.done' }));
     if (ok) {
@@ -450,7 +430,7 @@ export class TwinJournal extends TwinElement {
   };
 
   async #open(dialog: NonNullable<Dialog>, event?: Event) {
-    this._problem = undefined;
+    this.#runner.show(undefined);
     this._dialog = dialog;
     const element = await this.#dialogHost.show(event);
     const editor = this.renderRoot.querySelector('twin-journal-editor');

@@ -14,10 +14,11 @@ import { printInFrame } from '../base/print-frame.js';
 import { TwinElement } from '../base/twin-element.js';
 import { phaseContext } from '../context/contexts.js';
 import { DialogHost } from '../controllers/dialog-host.js';
+import { ActionRunner } from '../controllers/action-runner.js';
 import { LiveAnnouncer } from '../controllers/live-announcer.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { isDay, localToday } from '../../localization/dates.js';
-import { planProblem, type FormProblem } from './forms/form-errors.js';
+import { planProblem } from './forms/form-errors.js';
 import { activityForm, goalForm, phaseForm, projectForm, type FormFields } from './forms/plan-forms.js';
 import { blendedMobilityTemplate } from './model/blended-mobility-template.js';
 import { planReportHtml, planToJson } from './model/plan-export.js';
@@ -86,8 +87,6 @@ export class TwinPhaseTracker extends TwinElement {
     view: { type: String, reflect: true },
     today: { type: String },
     _dialog: { state: true },
-    _problem: { state: true },
-    _busy: { state: true },
     _moment: { state: true },
     _shownPhase: { state: true },
   };
@@ -99,8 +98,6 @@ export class TwinPhaseTracker extends TwinElement {
   /** Today as `YYYY-MM-DD` (default: the browser's date); for a printed plan or a demo of another day. */
   declare today: string | undefined;
   declare _dialog: Dialog;
-  declare _problem: FormProblem | undefined;
-  declare _busy: boolean;
   declare _moment: RatingMoment | undefined;
   declare _shownPhase: string | undefined;
 
@@ -116,11 +113,12 @@ export class TwinPhaseTracker extends TwinElement {
     journal: new StoreController(this, { collection: 'journal', allPhases: true }),
   };
   readonly #announcer = new LiveAnnouncer(this);
+  readonly #runner = new ActionRunner(this, this.#announcer, planProblem);
   readonly #dialogHost = new DialogHost(
     this,
     () => {
       this._dialog = undefined;
-      this._problem = undefined;
+      this.#runner.show(undefined);
     },
     // The button that opened it may be gone (a removed phase): back to the view.
     () => this.renderRoot.querySelector<HTMLElement>('.views button[aria-pressed="true"]'),
@@ -129,7 +127,6 @@ export class TwinPhaseTracker extends TwinElement {
 
   constructor() {
     super();
-    this._busy = false;
     new ContextConsumer(this, { context: phaseContext, subscribe: true, callback: (phase) => (this._shownPhase = phase) });
   }
 
@@ -232,10 +229,10 @@ export class TwinPhaseTracker extends TwinElement {
     return html`<div class="start">
       <p>${msg('No plan yet. Start from the actions of a blended mobility and edit them freely, or from the four usual phases alone.', { id: 'tracker.empty-staff' })}</p>
       <div class="actions">
-        <button type="button" class="primary" ?disabled=${this._busy} @click=${() => this.#applyTemplate(true)}>${msg('Use the blended-mobility template', { id: 'tracker.template' })}</button>
-        <button type="button" ?disabled=${this._busy} @click=${() => this.#applyTemplate(false)}>${msg('Start with the four phases', { id: 'tracker.defaults' })}</button>
+        <button type="button" class="primary" ?disabled=${this.#runner.busy} @click=${() => this.#applyTemplate(true)}>${msg('Use the blended-mobility template', { id: 'tracker.template' })}</button>
+        <button type="button" ?disabled=${this.#runner.busy} @click=${() => this.#applyTemplate(false)}>${msg('Start with the four phases', { id: 'tracker.defaults' })}</button>
       </div>
-      ${this._problem && !this._dialog ? html`<p class="problem" role="alert">${this._problem.message}</p>` : nothing}
+      ${this.#runner.problem && !this._dialog ? html`<p class="problem" role="alert">${this.#runner.problem.message}</p>` : nothing}
     </div>`;
   }
 
@@ -253,7 +250,7 @@ export class TwinPhaseTracker extends TwinElement {
             <button type="button" class="link" @click=${() => this.#showPhase(undefined)}>${msg('Show all phases', { id: 'tracker.show-all' })}</button>
           </p>`
         : nothing}
-      ${this._problem && !this._dialog ? html`<p class="problem" role="alert">${this._problem.message}</p>` : nothing}
+      ${this.#runner.problem && !this._dialog ? html`<p class="problem" role="alert">${this.#runner.problem.message}</p>` : nothing}
       ${whatsNextView(next, state, () => (this.view = 'goals'))}
       <div class="view" part=${view === 'timeline' ? 'timeline' : nothing}>
         ${view === 'timeline' ? timelineView(state, this.#actions) : view === 'checklist' ? checklistView(state, this.#actions) : goalsView(state, this.#actions, this.#moment(state), (moment) => (this._moment = moment))}
@@ -291,7 +288,7 @@ export class TwinPhaseTracker extends TwinElement {
 
   #dialogElement(state: TrackerState) {
     const dialog = this._dialog;
-    const options = { problem: this._problem, busy: this._busy, onSubmit: (fields: FormFields) => void this.#save(fields), onCancel: () => this.#close() };
+    const options = { problem: this.#runner.problem, busy: this.#runner.busy, onSubmit: (fields: FormFields) => void this.#save(fields), onCancel: () => this.#close() };
     let title = '';
     let body: unknown = nothing;
     switch (dialog?.kind) {
@@ -334,11 +331,11 @@ export class TwinPhaseTracker extends TwinElement {
           ? msg("Pupils' self-ratings on this goal are kept in the data but no longer shown.", { id: 'tracker.remove.goal' })
           : msg('The activity is deleted for every partner school.', { id: 'tracker.remove.activity' });
     return html`<div class="plan-form">
-      <p class="form-problem" role="alert">${this._problem?.message ?? ''}</p>
+      <p class="form-problem" role="alert">${this.#runner.problem?.message ?? ''}</p>
       <p><strong>${name}</strong></p>
       <p>${explanation}</p>
       <div class="actions">
-        <button type="button" class="danger" ?disabled=${this._busy} @click=${() => void this.#remove(target)}>${msg('Remove', { id: 'tracker.remove' })}</button>
+        <button type="button" class="danger" ?disabled=${this.#runner.busy} @click=${() => void this.#remove(target)}>${msg('Remove', { id: 'tracker.remove' })}</button>
         <button type="button" @click=${() => this.#close()}>${msg('Cancel', { id: 'tracker.cancel' })}</button>
       </div>
     </div>`;
@@ -371,23 +368,11 @@ export class TwinPhaseTracker extends TwinElement {
   }
 
   /** Runs a store call; success is announced, failure shown (and announced) without losing anything. */
-  async #run(action: () => Promise<unknown>, done: string): Promise<boolean> {
+  #run(action: () => Promise<unknown>, done: string): Promise<boolean> {
     // The busy state disables the dialog's and the empty state's buttons; elsewhere (a status
     // select, a rating) it would only re-render the whole plan twice for nothing.
     const shown = !!this._dialog || (!this.#state.phases.length && !this.#state.archived.length);
-    if (shown) this._busy = true;
-    this._problem = undefined;
-    try {
-      await action();
-      this.#announcer.announce(done);
-      return true;
-    } catch (error) {
-      this._problem = planProblem(error);
-      this.#announcer.announce(this._problem.message);
-      return false;
-    } finally {
-      if (shown) this._busy = false;
-    }
+    return this.#runner.run(action, done, { busy: shown });
   }
 
   async #saveProject(changes: Record<string, unknown>) {
@@ -526,7 +511,7 @@ export class TwinPhaseTracker extends TwinElement {
   // ---- dialog -------------------------------------------------------------------------------
 
   async #open(dialog: NonNullable<Dialog>, event?: Event) {
-    this._problem = undefined;
+    this.#runner.show(undefined);
     this._dialog = dialog;
     const element = await this.#dialogHost.show(event);
     element?.querySelector<HTMLElement>('input:not([type=hidden]), select, button.danger')?.focus();

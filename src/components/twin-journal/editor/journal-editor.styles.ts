@@ -2,34 +2,14 @@ import { css } from 'lit';
 import { controls } from '../../../theme/controls.styles.js';
 import { widgetParts } from '../../../theme/widget-parts.styles.js';
 import { tokens } from '../../../theme/tokens.styles.js';
+import { editorForm } from '../../../theme/editor-form.styles.js';
 
 export const journalEditorStyles = [
   tokens,
   controls,
   widgetParts,
+  editorForm,
   css`
-    :host {
-      display: block;
-      container-type: inline-size;
-    }
-    form {
-      display: grid;
-      gap: var(--_gap);
-    }
-    label:not(.check) {
-      display: grid;
-      gap: 0.25rem;
-      font-weight: 600;
-    }
-    .note,
-    .hint {
-      margin: 0;
-      color: var(--_text-muted);
-    }
-    .note.warning {
-      color: var(--_warning);
-      font-weight: 600;
-    }
     .media-list {
       list-style: none;
       margin: 0 0 0.5rem;
@@ -51,16 +31,6 @@ export const journalEditorStyles = [
     }
     .media-kind {
       font-weight: 600;
-    }
-    .conflict {
-      border: 2px solid var(--_warning);
-      border-radius: var(--_radius);
-      padding: var(--_gap);
-      display: grid;
-      gap: 0.5rem;
-    }
-    .conflict p {
-      margin: 0;
     }
   `,
 ];

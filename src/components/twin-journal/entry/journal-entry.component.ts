@@ -6,10 +6,10 @@ import { FEEDBACK_KINDS, type JournalFeedback } from '../../../sdk/schemas/journ
 import type { JournalPrompt } from '../../../sdk/schemas/journal-prompt.js';
 import type { JournalEntry } from '../../../sdk/schemas/journal.js';
 import type { TwinStore } from '../../../sdk/store/create-store.js';
-import { formProblem } from '../../../localization/form-problem.js';
 import { scaleLabel } from '../../../localization/scale-label.js';
 import { TwinElement } from '../../base/twin-element.js';
 import { AttachmentUrls } from '../../controllers/attachment-urls.js';
+import { ActionRunner } from '../../controllers/action-runner.js';
 import { LiveAnnouncer } from '../../controllers/live-announcer.js';
 import { richText } from '../../rich-text/rich-text-view.js';
 import { formatDay } from '../../../localization/dates.js';
@@ -35,8 +35,6 @@ export class TwinJournalEntry extends TwinElement {
     promptSets: { attribute: false },
     feedbackApproval: { type: Boolean },
     _kind: { state: true },
-    _problem: { state: true },
-    _busy: { state: true },
   };
 
   declare store: TwinStore | undefined;
@@ -47,10 +45,9 @@ export class TwinJournalEntry extends TwinElement {
   /** Peer comments wait for a teacher's approval in this space. */
   declare feedbackApproval: boolean;
   declare _kind: string;
-  declare _problem: string | undefined;
-  declare _busy: boolean;
 
   readonly #announcer = new LiveAnnouncer(this);
+  readonly #runner = new ActionRunner(this, this.#announcer);
   readonly #urls = new AttachmentUrls(this);
 
   constructor() {
@@ -59,7 +56,6 @@ export class TwinJournalEntry extends TwinElement {
     this.promptSets = new Map();
     this.feedbackApproval = false;
     this._kind = 'liked';
-    this._busy = false;
   }
 
   override render() {
@@ -102,7 +98,7 @@ export class TwinJournalEntry extends TwinElement {
       ${mayEdit
         ? html`<div class="actions">
             <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('entry-edit', { bubbles: true, composed: true }))}>${msg('Edit', { id: 'journal.edit' })}</button>
-            <button type="button" class="danger" ?disabled=${this._busy} @click=${() => void this.#removeEntry()}>${msg('Delete', { id: 'journal.delete' })}</button>
+            <button type="button" class="danger" ?disabled=${this.#runner.busy} @click=${() => void this.#removeEntry()}>${msg('Delete', { id: 'journal.delete' })}</button>
           </div>`
         : nothing}
     </article>
@@ -152,11 +148,11 @@ export class TwinJournalEntry extends TwinElement {
         )}
       </fieldset>
       <label>${msg('Write it kindly and concretely', { id: 'journal.feedback.body' })}
-        <textarea name="body" rows="3" maxlength="2000" aria-invalid=${this._problem ? 'true' : 'false'}></textarea>
+        <textarea name="body" rows="3" maxlength="2000" aria-invalid=${this.#runner.problem ? 'true' : 'false'}></textarea>
       </label>
       ${this.feedbackApproval ? html`<p class="muted">${msg('A teacher approves feedback before the author sees it.', { id: 'journal.feedback.approval' })}</p>` : nothing}
-      <p class="problem" role="alert">${this._problem ?? ''}</p>
-      <button type="submit" class="primary" ?disabled=${this._busy}>${msg('Send feedback', { id: 'journal.feedback.send' })}</button>
+      <p class="problem" role="alert">${this.#runner.problem?.message ?? ''}</p>
+      <button type="submit" class="primary" ?disabled=${this.#runner.busy}>${msg('Send feedback', { id: 'journal.feedback.send' })}</button>
     </form>`;
   }
 
@@ -164,38 +160,22 @@ export class TwinJournalEntry extends TwinElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const body = form.querySelector('textarea')!;
-    await this.#run(async () => {
+    await this.#runner.run(async () => {
       await this.store!.create('journal-feedback', { target: this.entry!.id, kind: this._kind, body: body.value });
       body.value = '';
     }, msg('Feedback sent.', { id: 'journal.feedback.sent' }));
   }
 
   #decide(item: JournalFeedback, status: 'published' | 'hidden') {
-    return this.#run(() => this.store!.setStatus('journal-feedback', item, status), status === 'published' ? msg('Approved.', { id: 'journal.approved' }) : msg('Hidden.', { id: 'journal.hidden' }));
+    return this.#runner.run(() => this.store!.setStatus('journal-feedback', item, status), status === 'published' ? msg('Approved.', { id: 'journal.approved' }) : msg('Hidden.', { id: 'journal.hidden' }));
   }
 
   #removeFeedback(item: JournalFeedback) {
-    return this.#run(() => this.store!.remove('journal-feedback', item), msg('Deleted.', { id: 'journal.deleted' }));
+    return this.#runner.run(() => this.store!.remove('journal-feedback', item), msg('Deleted.', { id: 'journal.deleted' }));
   }
 
   async #removeEntry() {
-    const ok = await this.#run(() => this.store!.remove('journal', this.entry!), msg('Deleted.', { id: 'journal.deleted' }));
+    const ok = await this.#runner.run(() => this.store!.remove('journal', this.entry!), msg('Deleted.', { id: 'journal.deleted' }));
     if (ok) this.dispatchEvent(new CustomEvent('entry-removed', { bubbles: true, composed: true }));
-  }
-
-  async #run(action: () => Promise<unknown>, done: string): Promise<boolean> {
-    this._busy = true;
-    this._problem = undefined;
-    try {
-      await action();
-      this.#announcer.announce(done);
-      return true;
-    } catch (error) {
-      this._problem = formProblem(error).message;
-      this.#announcer.announce(this._problem);
-      return false;
-    } finally {
-      this._busy = false;
-    }
   }
 }
