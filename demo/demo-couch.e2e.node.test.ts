@@ -12,6 +12,8 @@ import { DEMO_COUCH_PATH, demoPassword } from './demo-couch.js';
 
 const executablePath = findChromium();
 const SPACE = 'coasts-we-share';
+/** Whether a URL leaves the page at all (blob: and data: URLs are read from the page's memory). */
+const isNetworkRequest = (address: string) => !/^(blob|data):/.test(address);
 
 interface UserWindow {
   context: BrowserContext;
@@ -33,7 +35,8 @@ describe('the demo page on CouchDB (npm run start:couch): two users, live', () =
     await context.addInitScript((id) => localStorage.setItem('twinkit-demo:user', id), userId);
     const page = await context.newPage();
     page.on('pageerror', (error) => console.log(`  [${userId}] page error: ${error.message}`));
-    page.on('request', (request) => !request.url().startsWith(url) && foreign.push(request.url()));
+    // blob: and data: URLs are the page's own memory (a stored photo shown), not a request to a site.
+    page.on('request', (request) => isNetworkRequest(request.url()) && !request.url().startsWith(url) && foreign.push(request.url()));
     await page.goto(url);
     return { context, page };
   }

@@ -44,7 +44,7 @@ registerAdapter(
   'story-sync-conflict',
   withSync(
     { state: 'online', pending: 0 },
-    { space: '', collection: 'glossary', id: 'tide', mine: { ...theirs, rev: '2-a' }, theirs, kind: 'conflict', message: 'Someone else changed this on the server first.', at },
+    { space: '', collection: 'glossary', id: 'tide', key: 'glossary:tide:1', mine: { ...theirs, rev: '2-a' }, theirs, fields: ['translations.en.definition'], kind: 'conflict', message: 'Someone else changed this on the server first.', at },
   ),
 );
 

@@ -1,6 +1,6 @@
 import type { RawRecord, WriteOperation } from '../../adapter.js';
 import type { CouchClient } from './couch-http.js';
-import { documentId, ORIGIN_FIELD } from './couch-names.js';
+import { documentId, ORIGIN_FIELD, WRITE_FIELD } from './couch-names.js';
 import { toDocument, toRecord, type CouchDocument } from './record-document.js';
 
 /** What happened to one operation of a batch on the server. */
@@ -43,15 +43,26 @@ function groupsInOrder(operations: WriteOperation[]): number[][] {
   return groups;
 }
 
-/** Writes a batch through `_bulk_docs`, one outcome per operation, in order. */
-export async function bulkWrite(client: CouchClient, database: string, space: string, operations: WriteOperation[], origin: string): Promise<BulkOutcome[]> {
+/**
+ * Writes a batch through `_bulk_docs`, one outcome per operation, in order. `writeIds[i]`, when
+ * given, travels in the i-th document so a device can later find out whether it landed.
+ */
+export async function bulkWrite(
+  client: CouchClient,
+  database: string,
+  space: string,
+  operations: WriteOperation[],
+  origin: string,
+  writeIds: (string | undefined)[] = [],
+): Promise<BulkOutcome[]> {
   const outcomes: BulkOutcome[] = new Array(operations.length);
   const db = `/${encodeURIComponent(database)}`;
   for (const group of groupsInOrder(operations)) {
     const docs: CouchDocument[] = group.map((index) => {
       const operation = operations[index];
-      if (operation.type === 'put') return toDocument({ ...operation.record, space }, operation.expectedRev, origin);
-      return { _id: documentId(operation.collection, operation.id), _rev: operation.expectedRev, _deleted: true, [ORIGIN_FIELD]: origin };
+      const writeId = writeIds[index];
+      if (operation.type === 'put') return toDocument({ ...operation.record, space }, operation.expectedRev, origin, writeId);
+      return { _id: documentId(operation.collection, operation.id), _rev: operation.expectedRev, _deleted: true, [ORIGIN_FIELD]: origin, ...(writeId ? { [WRITE_FIELD]: writeId } : {}) };
     });
     const { body } = await client.json<BulkRow[]>('POST', `${db}/_bulk_docs`, { body: { docs } });
     if (!Array.isArray(body) || body.length !== docs.length) throw new Error(`_bulk_docs answered ${JSON.stringify(body).slice(0, 200)}`);

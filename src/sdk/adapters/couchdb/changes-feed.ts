@@ -1,7 +1,7 @@
 import type { RawRecord } from '../../adapter.js';
 import type { CouchClient } from './couch-http.js';
 import { parseDocumentId } from './couch-names.js';
-import { originOf, toRecord, type CouchDocument } from './record-document.js';
+import { originOf, toRecord, writeIdOf, type CouchDocument } from './record-document.js';
 import { TwinRemoteError } from './remote-error.js';
 
 /** A sequence in a database's changes feed: opaque (a string in CouchDB 3, a number in others). */
@@ -15,6 +15,10 @@ export interface RemoteChange {
   /** The record after a put. */
   record?: RawRecord;
   origin: string;
+  /** The id of the write that made this revision, when a device sent one. */
+  write?: string;
+  /** Revisions on losing branches (two servers took different versions): shown to people, never hidden. */
+  conflicts?: string[];
 }
 
 export interface ChangesPage {
@@ -46,6 +50,8 @@ function toChange(row: FeedRow, space: string): RemoteChange | undefined {
     deleted,
     record: deleted ? undefined : toRecord(row.doc, space),
     origin: originOf(row.doc),
+    ...(writeIdOf(row.doc) ? { write: writeIdOf(row.doc) } : {}),
+    ...(Array.isArray(row.doc?._conflicts) && row.doc._conflicts.length ? { conflicts: row.doc._conflicts as string[] } : {}),
   };
 }
 
@@ -61,7 +67,7 @@ export async function readChanges(
 ): Promise<ChangesPage> {
   const wait = options.wait ?? 0;
   const { body } = await client.json<{ results?: FeedRow[]; last_seq?: Checkpoint }>('GET', path(database), {
-    query: { since: options.since, include_docs: true, limit: options.limit, ...(wait ? { feed: 'longpoll', timeout: wait } : {}) },
+    query: { since: options.since, include_docs: true, conflicts: true, style: 'all_docs', limit: options.limit, ...(wait ? { feed: 'longpoll', timeout: wait } : {}) },
     signal: options.signal,
     noTimeout: wait > 0,
   });
@@ -84,7 +90,7 @@ export async function streamChanges(
   options: { since: Checkpoint; heartbeat?: number; signal: AbortSignal; onPage: (page: ChangesPage) => void },
 ): Promise<void> {
   const response = await client.raw('GET', path(database), {
-    query: { feed: 'continuous', since: options.since, include_docs: true, heartbeat: options.heartbeat ?? 10_000 },
+    query: { feed: 'continuous', since: options.since, include_docs: true, conflicts: true, style: 'all_docs', heartbeat: options.heartbeat ?? 10_000 },
     // A compressed stream is held back until the compressor flushes (pouchdb-server compresses).
     // Browsers do not let a page set this header; there, use the default long poll with such servers.
     headers: { 'accept-encoding': 'identity' },

@@ -16,6 +16,11 @@ export const ATTACHMENT_PREFIX = 'attachment:';
 export const ATTACHMENT_NAME = 'file';
 /** The write's origin travels in the document so that other devices' stores can tell their own echoes. */
 export const ORIGIN_FIELD = 'twinkitOrigin';
+/**
+ * The id of the write that made a revision (deletes too), chosen by the device before it sends:
+ * after a lost answer, the device finds its own write on the server by this id, not by its content.
+ */
+export const WRITE_FIELD = 'twinkitWrite';
 
 /** The database of a space: lowercase, with characters CouchDB refuses replaced by `-`. */
 export function databaseName(space: string): string {

@@ -1,7 +1,10 @@
 import type { Change, ListQuery, RawRecord, StorageAdapter, WriteOperation, WriteResult } from '../../adapter.js';
 import { randomId } from '../../revision.js';
 import { assertWritable } from '../assert-writable.js';
-import { bulkWrite, type BulkOutcome } from './bulk-write.js';
+import { bulkWrite, currentRecords, type BulkOutcome } from './bulk-write.js';
+import { pruneBranch, readBranches, type LosingBranch } from './conflict-branches.js';
+import { databaseIdentity, type DatabaseIdentity } from './database-identity.js';
+import { findLandedWrites, type UnansweredWrite } from './landed-writes.js';
 import { currentCheckpoint, readChanges, type ChangesPage, type Checkpoint } from './changes-feed.js';
 import * as attachments from './couch-attachments.js';
 import { createCouchClient, type CouchClient, type CouchConnectionOptions } from './couch-http.js';
@@ -27,10 +30,23 @@ export interface CouchDBAdapterOptions extends CouchConnectionOptions {
 export interface CouchDBAdapter extends StorageAdapter {
   readonly client: CouchClient;
   databaseOf(space: string): string;
-  /** A batch with one outcome per operation, including those the server's rules refused. */
-  bulkWrite(space: string, operations: WriteOperation[], origin: string): Promise<BulkOutcome[]>;
+  /**
+   * A batch with one outcome per operation, including those the server's rules refused;
+   * `writeIds[i]` travels with the i-th write so that a lost answer can be asked about later.
+   */
+  bulkWrite(space: string, operations: WriteOperation[], origin: string, writeIds?: (string | undefined)[]): Promise<BulkOutcome[]>;
   /** Changes after a checkpoint (`0`: from the start), at once or waiting up to `wait` ms for one. */
   readChanges(space: string, since: Checkpoint, options?: { wait?: number; limit?: number; signal?: AbortSignal }): Promise<ChangesPage>;
+  /** Which database answers for the space now: a checkpoint belongs to one. */
+  identity(space: string): Promise<DatabaseIdentity>;
+  /** For writes whose answer was lost: the revision each landed as, or undefined. */
+  findLandedWrites(space: string, writes: UnansweredWrite[]): Promise<(string | undefined)[]>;
+  /** The current records (undefined: missing or deleted). */
+  currentRecords(space: string, refs: { collection: string; id: string }[]): Promise<(RawRecord | undefined)[]>;
+  /** A record's winning version and the losing branches replication left beside it. */
+  readBranches(space: string, collection: string, id: string): Promise<{ winner: RawRecord | undefined; winnerRev: string | undefined; losers: LosingBranch[] }>;
+  /** Ends a losing branch once a person decided. */
+  pruneBranch(space: string, collection: string, id: string, rev: string): Promise<void>;
 }
 
 interface ViewRow {
@@ -159,7 +175,13 @@ export function createCouchDBAdapter(options: CouchDBAdapterOptions): CouchDBAda
 
     get: (space, collection, id) => inDatabase(space, () => getRecord(space, collection, id)),
     list: (space, collection, query) => inDatabase(space, () => listRecords(space, collection, query)),
-    bulkWrite: (space, operations, origin) => inDatabase(space, () => bulkWrite(client, databaseOf(space), space, operations, origin)),
+    bulkWrite: (space, operations, origin, writeIds) => inDatabase(space, () => bulkWrite(client, databaseOf(space), space, operations, origin, writeIds)),
+    identity: (space) => inDatabase(space, () => databaseIdentity(client, databaseOf(space))),
+    findLandedWrites: (space, writes) => inDatabase(space, () => findLandedWrites(client, databaseOf(space), writes)),
+    currentRecords: (space, refs) =>
+      refs.length ? inDatabase(space, () => currentRecords(client, databaseOf(space), space, refs.map((ref) => documentId(ref.collection, ref.id)))) : Promise.resolve([]),
+    readBranches: (space, collection, id) => inDatabase(space, () => readBranches(client, databaseOf(space), space, collection, id)),
+    pruneBranch: (space, collection, id, rev) => inDatabase(space, () => pruneBranch(client, databaseOf(space), collection, id, rev)),
 
     async write(space, operations, { origin }) {
       assertWritable(operations);

@@ -1,5 +1,5 @@
 import type { RawRecord } from '../../adapter.js';
-import { documentId, ORIGIN_FIELD, parseDocumentId } from './couch-names.js';
+import { documentId, ORIGIN_FIELD, parseDocumentId, WRITE_FIELD } from './couch-names.js';
 
 export interface CouchDocument {
   _id: string;
@@ -9,12 +9,24 @@ export interface CouchDocument {
 }
 
 /** CouchDB's own fields, and ours, that are not part of the record. */
-const DOCUMENT_ONLY = new Set(['_id', '_rev', '_deleted', '_conflicts', '_attachments', '_revisions', '_revs_info', ORIGIN_FIELD]);
+const DOCUMENT_ONLY = new Set(['_id', '_rev', '_deleted', '_conflicts', '_attachments', '_revisions', '_revs_info', ORIGIN_FIELD, WRITE_FIELD]);
 
 /** The document for a record: its fields at the top level, `rev` as `_rev`. */
-export function toDocument(record: RawRecord, expectedRev: string | null, origin: string): CouchDocument {
+export function toDocument(record: RawRecord, expectedRev: string | null, origin: string, writeId?: string): CouchDocument {
   const { rev: _ignored, ...fields } = record;
-  return { ...fields, _id: documentId(record.collection, record.id), ...(expectedRev ? { _rev: expectedRev } : {}), [ORIGIN_FIELD]: origin };
+  return {
+    ...fields,
+    _id: documentId(record.collection, record.id),
+    ...(expectedRev ? { _rev: expectedRev } : {}),
+    [ORIGIN_FIELD]: origin,
+    ...(writeId ? { [WRITE_FIELD]: writeId } : {}),
+  };
+}
+
+/** The id of the write that made this revision, when a device sent one. */
+export function writeIdOf(doc: CouchDocument | undefined | null): string | undefined {
+  const write = doc?.[WRITE_FIELD];
+  return typeof write === 'string' ? write : undefined;
 }
 
 /** The record of a document, or undefined for design documents, attachments and deletions. */

@@ -24,18 +24,40 @@ export interface TwinDBSchema extends DBSchema {
   /** Sync: the server revision each local record was last in step with. */
   'sync-meta': {
     key: [string, string, string];
-    value: { space: string; collection: string; id: string; remoteRev: string; localRev: string };
+    value: SyncMeta;
   };
-  /** Sync: where each space's changes feed was last read, and conflicts kept for the user. */
+  /** Sync: where each space's changes feed was last read, and in which server database. */
   'sync-checkpoints': {
     key: string;
-    value: { space: string; since: string | number };
+    value: { space: string; since: string | number; source?: string; reconciling?: boolean };
   };
+  /** Version 2's conflicts, one per record; moved to `sync-kept` by the upgrade to version 3. */
   'sync-conflicts': {
     key: [string, string, string];
     value: SyncConflictEntry;
     indexes: { 'by-space': string };
   };
+  /** Sync: every version that did not win, kept for a person to decide on (several per record). */
+  'sync-kept': {
+    key: [string, string];
+    value: SyncConflictEntry;
+    indexes: { 'by-space': string; 'by-record': [string, string, string] };
+  };
+}
+
+/** What sync knows of a local record's server side. */
+export interface SyncMeta {
+  space: string;
+  collection: string;
+  id: string;
+  /** The server revision the local copy was last in step with ('' : none, or deleted there). */
+  remoteRev: string;
+  /** The local revision that was in step with it. */
+  localRev: string;
+  /** The server's version at `remoteRev`: the base of a three-way merge when both sides changed. */
+  base?: RawRecord;
+  /** The server database (its identity) these revisions belong to. */
+  source?: string;
 }
 
 export interface OutboxEntry {
@@ -50,22 +72,37 @@ export interface OutboxEntry {
   stale?: boolean;
   /** For files: `put` or `delete`. */
   action?: 'put' | 'delete';
+  /**
+   * Sent, and no answer yet: stored before the request goes, so that after a lost answer (or a
+   * closed tab) the server is asked whether this write landed before anything is sent or dropped.
+   */
+  inflight?: InflightWrite;
 }
 
-/** A change the server did not take, kept for the user (see adapters/synced). */
-export type SyncConflictEntry = SyncConflict;
+export interface InflightWrite {
+  /** Travels with the write; the server's revision that carries it is this write. */
+  writeId: string;
+  /** The outbox entry's version when it was sent. */
+  version: number;
+  baseRev: string | null;
+  /** What was sent (null: a delete). */
+  sent: RawRecord | null;
+}
+
+/** A version kept for a person (see adapters/synced); `resolved` branches wait to be removed on the server. */
+export type SyncConflictEntry = SyncConflict & { resolved?: boolean };
 
 /** The outbox's collection name for files. */
 export const ATTACHMENT_COLLECTION = '#attachment';
 
 /** Bump when the object stores or indexes change, and add a step to `upgrade` below. */
-export const DATABASE_VERSION = 2;
+export const DATABASE_VERSION = 3;
 
 export type TwinDB = IDBPDatabase<TwinDBSchema>;
 
 export function openTwinDatabase(name: string, onLost: () => void): Promise<TwinDB> {
   return openDB<TwinDBSchema>(name, DATABASE_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, transaction) {
       // Each step upgrades from the version before it, so a database of any age opens.
       if (oldVersion < 1) {
         const records = db.createObjectStore('records', { keyPath: ['space', 'collection', 'id'] });
@@ -79,6 +116,18 @@ export function openTwinDatabase(name: string, onLost: () => void): Promise<Twin
         db.createObjectStore('sync-meta', { keyPath: key });
         db.createObjectStore('sync-checkpoints', { keyPath: 'space' });
         db.createObjectStore('sync-conflicts', { keyPath: key }).createIndex('by-space', 'space');
+      }
+      if (oldVersion < 3) {
+        const kept = db.createObjectStore('sync-kept', { keyPath: ['space', 'key'] });
+        kept.createIndex('by-space', 'space');
+        kept.createIndex('by-record', ['space', 'collection', 'id']);
+        // Conflicts kept by version 2 (one per record) come along, each with a key of its own.
+        void transaction
+          .objectStore('sync-conflicts')
+          .getAll()
+          .then((old) => {
+            for (const entry of old) void kept.put({ ...entry, key: `${entry.collection}:${entry.id}:${entry.at}`, fields: entry.fields ?? [] });
+          });
       }
     },
     blocking() {

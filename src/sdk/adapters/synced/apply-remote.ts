@@ -1,5 +1,10 @@
 import type { RawRecord, WriteOperation, WriteOptions } from '../../adapter.js';
+import { generation } from '../couchdb/document-history.js';
+import type { SyncMeta } from '../indexeddb/database.js';
 import type { IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
+import { keptKey } from './kept-versions.js';
+import { sameFields } from './merge-versions.js';
+import type { SyncConflict } from './sync-status.js';
 
 /** A server version of a record to bring into the local store. */
 export interface RemoteVersion {
@@ -11,50 +16,106 @@ export interface RemoteVersion {
   record: RawRecord | undefined;
   /** The origin of the write on the server, so the store that made it can recognise its echo. */
   origin: string;
+  /** The id of the write that made this revision, when a device sent one. */
+  write?: string;
 }
+
+/** What a pulled write tells the journal to record beside the record. */
+export type PulledMeta = Pick<SyncMeta, 'remoteRev' | 'base' | 'source'>;
 
 /** Write options of a write that comes from the server: the journal records its revision instead of queuing it. */
 export interface PulledWriteOptions extends WriteOptions {
-  pulled: Map<string, string>;
+  pulled: Map<string, PulledMeta>;
+}
+
+export interface ApplyContext {
+  local: IndexedDBAdapter;
+  space: string;
+  /** The server database the versions come from. */
+  source: string | undefined;
+  /** Keeps versions that lose (nothing saved is dropped). */
+  keep(conflicts: SyncConflict[]): Promise<void>;
 }
 
 export const recordKey = (collection: string, id: string) => `${collection}\u0000${id}`;
 
+type Key = [string, string, string];
+
 /**
  * Brings server versions into the local store, unless the local copy already is that version, or
- * has changes of its own waiting to be sent: then the outbox entry is marked stale, and the push
- * resolves it (the server will answer with a conflict, or the record is read again afterwards).
+ * has changes of its own waiting to be sent: then the outbox entry is marked stale and the push
+ * merges (or, when the version is this device's own write coming back, the entry is settled).
+ * After the server database changed (restored, re-created), a local copy newer than the server's
+ * is sent again instead of being replaced, and any other replaced copy is kept.
  */
-export async function applyRemote(local: IndexedDBAdapter, space: string, versions: RemoteVersion[]): Promise<void> {
+export async function applyRemote(context: ApplyContext, versions: RemoteVersion[]): Promise<void> {
+  const { local, space, source } = context;
   const latest = new Map<string, RemoteVersion>();
   for (const version of versions) latest.set(recordKey(version.collection, version.id), version);
   const db = await local.database();
   const tx = db.transaction(['records', 'sync-meta', 'outbox'], 'readwrite');
   const planned: { version: RemoteVersion; operation: WriteOperation }[] = [];
+  const replaced: SyncConflict[] = [];
+  const at = new Date().toISOString();
   for (const version of latest.values()) {
-    const key: [string, string, string] = [space, version.collection, version.id];
-    const [meta, waiting, current] = await Promise.all([
-      tx.objectStore('sync-meta').get(key),
-      tx.objectStore('outbox').get(key),
-      tx.objectStore('records').get(key),
-    ]);
+    const key: Key = [space, version.collection, version.id];
+    const [meta, waiting, current] = await Promise.all([tx.objectStore('sync-meta').get(key), tx.objectStore('outbox').get(key), tx.objectStore('records').get(key)]);
+    const fromOtherDatabase = !!meta && meta.source !== source;
     // Already in step: the server's revision, and the local copy is still the one made from it.
-    if (version.remoteRev && meta?.remoteRev === version.remoteRev && meta.localRev === (current?.rev ?? meta.localRev)) continue;
+    if (!fromOtherDatabase && version.remoteRev && meta?.remoteRev === version.remoteRev && meta.localRev === (current?.rev ?? meta.localRev)) continue;
+    const newerHere = fromOtherDatabase && generation(version.remoteRev) < generation(meta.remoteRev);
     if (waiting) {
+      if (waiting.inflight && version.write === waiting.inflight.writeId) {
+        // This device's own write, back from the server: it landed (its answer may be lost).
+        await tx.objectStore('sync-meta').put({ ...key3(key), remoteRev: version.remoteRev, localRev: current?.rev ?? '', base: waiting.inflight.sent ?? undefined, source });
+        if (waiting.version === waiting.inflight.version) await tx.objectStore('outbox').delete(key);
+        else await tx.objectStore('outbox').put({ ...waiting, inflight: undefined });
+        continue;
+      }
+      if (fromOtherDatabase) {
+        // The push merges onto the new database's version; when ours is newer, from that version.
+        const base = newerHere ? version.record : meta.base;
+        await tx.objectStore('sync-meta').put({ ...meta, remoteRev: version.remoteRev, base, source });
+      }
       await tx.objectStore('outbox').put({ ...waiting, stale: true });
       continue;
     }
+    if (fromOtherDatabase && current) {
+      if (version.record && sameFields(version.record, current)) {
+        await tx.objectStore('sync-meta').put({ ...key3(key), remoteRev: version.remoteRev, localRev: current.rev, base: version.record, source });
+        continue;
+      }
+      if (newerHere) {
+        // The server went back in time (a restored backup): what this device had is sent again.
+        await tx.objectStore('sync-meta').put({ ...key3(key), remoteRev: version.record ? version.remoteRev : '', localRev: current.rev, base: version.record, source });
+        await tx.objectStore('outbox').put({ ...key3(key), version: 1, queuedAt: at });
+        continue;
+      }
+      replaced.push({
+        ...key3(key),
+        key: keptKey(version.collection, version.id, at),
+        mine: current,
+        theirs: version.record,
+        fields: [],
+        kind: 'conflict',
+        message: 'The server\'s copy changed while this device was away from it.',
+        at,
+      });
+    }
     if (version.record) planned.push({ version, operation: { type: 'put', record: { ...version.record, space }, expectedRev: current?.rev ?? null } });
     else if (current) planned.push({ version, operation: { type: 'delete', collection: version.collection, id: version.id, expectedRev: current.rev } });
+    else await tx.objectStore('sync-meta').put({ ...key3(key), remoteRev: version.remoteRev, localRev: '', source });
   }
   await tx.done;
-
+  await context.keep(replaced);
   // One local write per run of changes with the same origin, in order.
   for (let start = 0; start < planned.length; ) {
     let end = start + 1;
     while (end < planned.length && planned[end].version.origin === planned[start].version.origin) end++;
     const group = planned.slice(start, end);
-    const pulled = new Map(group.map(({ version }) => [recordKey(version.collection, version.id), version.remoteRev]));
+    const pulled = new Map<string, PulledMeta>(
+      group.map(({ version }) => [recordKey(version.collection, version.id), { remoteRev: version.remoteRev, base: version.record, source }]),
+    );
     const options: PulledWriteOptions = { origin: group[0].version.origin, pulled };
     const results = await local.write(space, group.map((g) => g.operation), options);
     // A local edit slipped in between: it is queued now; mark it so the push reads the server again.
@@ -70,3 +131,5 @@ export async function applyRemote(local: IndexedDBAdapter, space: string, versio
     start = end;
   }
 }
+
+const key3 = ([space, collection, id]: Key) => ({ space, collection, id });

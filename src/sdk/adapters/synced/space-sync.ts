@@ -1,15 +1,18 @@
 import { pause } from '../couchdb/pause.js';
-import type { CouchDBAdapter } from '../couchdb/couchdb-adapter.js';
 import type { Checkpoint } from '../couchdb/changes-feed.js';
 import { isRemoteError } from '../couchdb/remote-error.js';
 import type { IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
-import { applyRemote } from './apply-remote.js';
+import { applyRemote, type RemoteVersion } from './apply-remote.js';
+import { pruneResolvedBranches, takeInBranches } from './branches.js';
+import { checkSource, finishReconcile, type SourceCheck } from './check-source.js';
+import { keepVersions } from './kept-versions.js';
 import { pushOutbox, type PushContext } from './push-outbox.js';
+import type { SyncRemote } from './sync-remote.js';
 import type { SyncConflict, SyncStatus } from './sync-status.js';
 
 export interface SpaceSyncOptions {
   local: IndexedDBAdapter;
-  remote: CouchDBAdapter;
+  remote: SyncRemote;
   space: string;
   origin: string;
   /** Waits between attempts after a failure: from `minDelay`, doubling up to `maxDelay` (ms). */
@@ -18,6 +21,7 @@ export interface SpaceSyncOptions {
   /** How long one long poll of the changes feed waits. */
   pollWait: number;
   onStatus(status: Omit<SyncStatus, 'pending'>): void;
+  /** Versions newly kept for a person. */
   onConflict(conflict: SyncConflict): void;
   /** Recount what waits, after a push. */
   onPushed(): void;
@@ -47,6 +51,11 @@ export class SpaceSync {
   /** Set by syncNow: resolves once a push and a pull have both completed after the call. */
   #waiters: { pushed: boolean; pulled: boolean; resolve(): void; reject(error: unknown): void }[] = [];
   #pullAbort: AbortController | undefined;
+  /** The server database this device is in step with; undefined until checked (the push waits for it). */
+  #source: string | undefined;
+  #sourceKnown: () => void = () => {};
+  /** Set when the push saw signs of another database: the pull checks again before anything else. */
+  #recheckSource = false;
 
   constructor(options: SpaceSyncOptions) {
     this.#options = options;
@@ -61,6 +70,7 @@ export class SpaceSync {
   stop(): void {
     this.#controller.abort();
     this.#wake();
+    this.#sourceKnown();
     for (const waiter of this.#waiters.splice(0)) waiter.reject(new Error('Sync stopped.'));
   }
 
@@ -138,13 +148,19 @@ export class SpaceSync {
       this.#pushing = true;
       this.#report();
       try {
-        const { local, space } = this.#options;
+        // Nothing is sent before the pull has checked which server database this is: revisions
+        // of another one would be refused as conflicts.
+        while (!this.#source && !signal.aborted) await new Promise<void>((resolve) => (this.#sourceKnown = resolve));
+        if (signal.aborted) break;
         const context: PushContext = {
           ...this.#options,
-          applyRemote: (versions, origin) => applyRemote(local, space, versions.map((version) => ({ ...version, origin }))),
-          keepConflict: (conflict) => this.#keepConflict(conflict),
+          source: this.#source!,
+          applyRemote: (versions) => this.#applyRemote(versions),
+          keep: (conflicts) => this.#keep(conflicts),
+          verifySource: () => this.#verifySource(),
         };
-        while (!signal.aborted && (await pushOutbox(context)) > 0) {
+        await pruneResolvedBranches({ ...this.#options, keep: context.keep });
+        while (!signal.aborted && this.#source && (await pushOutbox({ ...context, source: this.#source })) > 0) {
           this.#options.onPushed();
         }
         this.#options.onPushed();
@@ -169,21 +185,41 @@ export class SpaceSync {
     const { local, remote, space } = this.#options;
     let delay = this.#options.minDelay;
     const db = await local.database();
-    let since: Checkpoint = (await db.get('sync-checkpoints', space))?.since ?? 0;
+    let check: SourceCheck | undefined;
+    let since: Checkpoint = 0;
     while (!signal.aborted) {
       this.#pullAbort = new AbortController();
       const attempt = this.#retries;
       const stop = () => this.#pullAbort?.abort();
       signal.addEventListener('abort', stop, { once: true });
       try {
+        if (!check || this.#recheckSource) {
+          this.#recheckSource = false;
+          // At start and after every failure: is this still the database the checkpoint came from?
+          check = await checkSource(db, remote, space);
+          since = check.since;
+          this.#setSource(check.reconciling ? undefined : check.source);
+        }
         // A long poll answers only when something changes: after a failure, read at once to know the server is back.
         const wait = this.#pullCaughtUp && !this.#errors.pull && !this.#waiters.some((w) => !w.pulled) ? this.#options.pollWait : 0;
         const page = await remote.readChanges(space, since, { wait, limit: PULL_BATCH, signal: this.#pullAbort.signal });
-        await applyRemote(local, space, page.changes.map((change) => ({ collection: change.collection, id: change.id, remoteRev: change.rev, record: change.record, origin: change.origin })));
+        await this.#applyRemote(
+          page.changes.map((change) => ({ collection: change.collection, id: change.id, remoteRev: change.rev, record: change.record, origin: change.origin, write: change.write })),
+          check.source,
+        );
+        const branched = page.changes.filter((change) => change.conflicts?.length);
+        if (branched.length) await takeInBranches({ ...this.#options, keep: (conflicts) => this.#keep(conflicts) }, branched);
         since = page.checkpoint;
-        await db.put('sync-checkpoints', { space, since });
+        await db.put('sync-checkpoints', { space, since, source: check.source, ...(check.reconciling ? { reconciling: true } : {}) });
         delay = this.#options.minDelay;
         const caughtUp = page.rows < PULL_BATCH; // rows, not changes: design documents count towards a full page
+        if (caughtUp && check.reconciling) {
+          // Everything the server has is here now: send what it lacks, then the push may go.
+          await finishReconcile(db, space, check.source, since);
+          check = { ...check, reconciling: false };
+          this.#setSource(check.source);
+          this.kick();
+        }
         if (caughtUp !== this.#pullCaughtUp) {
           this.#pullCaughtUp = caughtUp;
           this.#report();
@@ -193,6 +229,7 @@ export class SpaceSync {
       } catch (error) {
         if (signal.aborted) break;
         if (this.#pullAbort.signal.aborted) continue; // syncNow ended the long poll on purpose
+        check = undefined;
         this.#failed('pull', error);
         await this.#wait(delay, attempt);
         delay = attempt === this.#retries ? Math.min(delay * 2, this.#options.maxDelay) : this.#options.minDelay;
@@ -202,9 +239,28 @@ export class SpaceSync {
     }
   }
 
-  async #keepConflict(conflict: SyncConflict) {
-    const db = await this.#options.local.database();
-    await db.put('sync-conflicts', conflict);
-    this.#options.onConflict(conflict);
+  /** Records the push expected are gone: make sure this is still the same database before deciding anything. */
+  async #verifySource() {
+    const { id } = await this.#options.remote.identity(this.#options.space);
+    if (id === this.#source?.split('~')[0]) return;
+    this.#setSource(undefined);
+    this.#recheckSource = true;
+    this.#pullAbort?.abort();
+    throw new Error('The server\'s database for this space is not the one this device synced with; reading it again first.');
+  }
+
+  #setSource(source: string | undefined) {
+    this.#source = source;
+    if (source) this.#sourceKnown();
+  }
+
+  #applyRemote(versions: RemoteVersion[], source = this.#source) {
+    const { local, space } = this.#options;
+    return applyRemote({ local, space, source, keep: (conflicts) => this.#keep(conflicts) }, versions);
+  }
+
+  async #keep(conflicts: SyncConflict[]) {
+    const fresh = await keepVersions(await this.#options.local.database(), conflicts);
+    fresh.forEach((conflict) => this.#options.onConflict(conflict));
   }
 }

@@ -12,17 +12,20 @@ export function syncJournal(tx: WriteTransaction, space: string, changes: Change
   const queuedAt = new Date().toISOString();
   for (const change of changes) {
     const key: [string, string, string] = [space, change.collection, change.id];
-    const remoteRev = pulled?.get(recordKey(change.collection, change.id));
-    if (remoteRev !== undefined) {
-      tx.objectStore('sync-meta').put({ space, collection: change.collection, id: change.id, remoteRev, localRev: change.rev }).catch(() => {});
+    const fromServer = pulled?.get(recordKey(change.collection, change.id));
+    if (fromServer !== undefined) {
+      const meta = tx.objectStore('sync-meta');
+      meta
+        .get(key)
+        .then((old) => meta.put({ ...old, space, collection: change.collection, id: change.id, ...fromServer, localRev: change.rev }))
+        .catch(() => {});
       continue;
     }
     const outbox = tx.objectStore('outbox');
+    // An entry already waiting keeps what it knows (a write in flight, a stale mark): only its version moves on.
     outbox
       .get(key)
-      .then((existing) =>
-        outbox.put({ space, collection: change.collection, id: change.id, version: (existing?.version ?? 0) + 1, queuedAt, ...(existing?.stale ? { stale: true } : {}) }),
-      )
+      .then((existing) => outbox.put({ ...existing, space, collection: change.collection, id: change.id, version: (existing?.version ?? 0) + 1, queuedAt: existing?.queuedAt ?? queuedAt }))
       .catch(() => {}); // a failure aborts the transaction, and the write reports it once
   }
 }

@@ -1,15 +1,16 @@
 import type { StorageAdapter } from '../../adapter.js';
 import { randomId } from '../../revision.js';
-import type { CouchDBAdapter } from '../couchdb/couchdb-adapter.js';
 import { ATTACHMENT_COLLECTION } from '../indexeddb/database.js';
 import { createIndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
+import { keptVersions } from './kept-versions.js';
 import { SpaceSync } from './space-sync.js';
+import type { SyncRemote } from './sync-remote.js';
 import { syncJournal } from './sync-journal.js';
 import type { SyncConflict, SyncController, SyncStatus } from './sync-status.js';
 
 export interface SyncedAdapterOptions {
-  /** The server side. */
-  remote: CouchDBAdapter;
+  /** The server side: `createCouchDBAdapter(...)`, or any other implementation of SyncRemote. */
+  remote: SyncRemote;
   /** The local IndexedDB database. Default: one per server URL, so two servers never mix. */
   databaseName?: string;
   /** Waits after a failure, doubling from `minDelay` to `maxDelay` ms. Defaults 1,000 and 30,000. */
@@ -27,6 +28,8 @@ type Message =
   | { type: 'status'; space: string; status: Omit<SyncStatus, 'pending'> }
   | { type: 'conflict'; conflict: SyncConflict }
   | { type: 'outbox' }
+  /** Kept versions were added or decided on, in some tab. */
+  | { type: 'kept' }
   /** A tab that does not sync asks the one that does to sync now, and hears back when it is done. */
   | { type: 'sync-now'; space: string; id: string }
   | { type: 'synced'; id: string; error?: string };
@@ -39,7 +42,7 @@ type Message =
  */
 export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapter {
   const { remote } = options;
-  const databaseName = options.databaseName ?? `twinkit-sync-${remote.client.url.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
+  const databaseName = options.databaseName ?? `twinkit-sync-${(remote.client?.url ?? remote.name).replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
   const local = createIndexedDBAdapter({ databaseName, journal: syncJournal });
   const origin = `device-${randomId(12)}`;
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`twinkit-sync:${databaseName}`) : undefined;
@@ -60,8 +63,10 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
   const recount = async () => {
     if (closed) return;
     try {
-      const pending = await (await local.database()).count('outbox');
-      if (pending !== status.pending) setStatus({ ...status, pending });
+      const db = await local.database();
+      const pending = await db.count('outbox');
+      const conflicts = (await db.getAll('sync-kept')).filter((entry) => !entry.resolved).length;
+      if (pending !== status.pending || conflicts !== (status.conflicts ?? 0)) setStatus({ ...status, pending, conflicts });
     } catch {
       // Storage closed or gone: the count stays as it was; the failure shows where it matters (writes).
     }
@@ -75,7 +80,7 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
 
   if (channel) {
     channel.onmessage = ({ data }: MessageEvent<Message>) => {
-      if (data.type === 'status') setStatus({ ...data.status, pending: status.pending });
+      if (data.type === 'status') setStatus({ ...data.status, pending: status.pending, conflicts: status.conflicts });
       if (data.type === 'conflict') announceConflict(data.conflict);
       if (data.type === 'sync-now' && syncedHere.has(data.space)) {
         const reply = (error?: unknown) =>
@@ -106,12 +111,13 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
       maxDelay: options.maxDelay ?? 30_000,
       pollWait: options.pollWait ?? 25_000,
       onStatus: (next) => {
-        setStatus({ ...next, pending: status.pending });
+        setStatus({ ...next, pending: status.pending, conflicts: status.conflicts });
         channel?.postMessage({ type: 'status', space, status: next } satisfies Message);
       },
       onConflict: (conflict) => {
         announceConflict(conflict);
         channel?.postMessage({ type: 'conflict', conflict } satisfies Message);
+        void recount();
       },
       onPushed: () => void recount(),
     });
@@ -221,13 +227,17 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
         return () => conflictListeners.delete(listener);
       },
       async conflicts(space) {
-        const db = await local.database();
-        const all = await db.getAllFromIndex('sync-conflicts', 'by-space', space);
-        return all.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+        return keptVersions(await local.database(), space);
       },
-      async dismissConflict(space, collection, id) {
+      async dismissConflict(space, key) {
         const db = await local.database();
-        await db.delete('sync-conflicts', [space, collection, id]);
+        const entry = await db.get('sync-kept', [space, key]);
+        // A losing branch is ended on the server too: the syncing tab does that, then forgets it.
+        if (entry?.kind === 'branch') await db.put('sync-kept', { ...entry, resolved: true });
+        else await db.delete('sync-kept', [space, key]);
+        if (entry?.kind === 'branch') engine(space).sync?.kick();
+        channel?.postMessage({ type: 'kept' } satisfies Message);
+        await recount();
       },
       syncNow: (space) => engine(space).syncNow(),
     },

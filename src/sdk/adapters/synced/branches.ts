@@ -1,0 +1,71 @@
+import type { IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
+import { mergeVersions } from './merge-versions.js';
+import type { SyncConflict } from './sync-status.js';
+import type { SyncRemote } from './sync-remote.js';
+
+export interface BranchContext {
+  local: IndexedDBAdapter;
+  remote: SyncRemote;
+  space: string;
+  keep(conflicts: SyncConflict[]): Promise<void>;
+}
+
+/** One key per losing revision: seeing the same branch again keeps nothing twice. */
+const branchKey = (collection: string, id: string, rev: string) => `branch:${collection}:${id}:${rev}`;
+
+/**
+ * Records whose server copy has losing branches (replication between servers, a cluster's nodes):
+ * each losing revision is merged into the winner when the two changed different fields (and its
+ * branch ended), otherwise kept for a person like any other conflict. Nothing stays hidden.
+ */
+export async function takeInBranches(context: BranchContext, refs: { collection: string; id: string }[]): Promise<void> {
+  const { local, remote, space } = context;
+  const db = await local.database();
+  const at = new Date().toISOString();
+  for (const { collection, id } of refs) {
+    const { winner, winnerRev, losers } = await remote.readBranches(space, collection, id);
+    // Merged here only when this device shows the winner as it is (no change of its own waiting).
+    const inStep = (await db.get('sync-meta', [space, collection, id]))?.remoteRev === winnerRev && !(await db.get('outbox', [space, collection, id]));
+    const kept: SyncConflict[] = [];
+    for (const loser of losers) {
+      const key = branchKey(collection, id, loser.rev);
+      if (await db.get('sync-kept', [space, key])) continue;
+      const { merged, fields } = loser.record && winner ? mergeVersions(loser.base, loser.record, winner) : { merged: undefined, fields: [] };
+      const current = await local.get(space, collection, id);
+      if (merged && loser.base && !fields.length && current && inStep) {
+        // Different fields on each branch: both kept in one version, and the losing branch ended.
+        const results = await local.write(space, [{ type: 'put', record: { ...merged, space }, expectedRev: current.rev }], { origin: 'sync-merge' });
+        if (results[0]?.ok) {
+          await remote.pruneBranch(space, collection, id, loser.rev);
+          continue;
+        }
+      }
+      kept.push({
+        space,
+        collection,
+        id,
+        key,
+        mine: loser.record,
+        theirs: winner,
+        ...(loser.base ? { base: loser.base } : {}),
+        ...(merged ? { merged } : {}),
+        fields,
+        kind: 'branch',
+        message: 'Two servers took different versions of this at the same time.',
+        at,
+      });
+    }
+    await context.keep(kept);
+  }
+}
+
+/** Ends the losing branches a person has decided on (dismissed), on the server. */
+export async function pruneResolvedBranches(context: BranchContext): Promise<void> {
+  const db = await context.local.database();
+  const resolved = (await db.getAllFromIndex('sync-kept', 'by-space', context.space)).filter((entry) => entry.resolved && entry.kind === 'branch');
+  for (const entry of resolved) {
+    const rev = entry.key.slice(entry.key.lastIndexOf(':') + 1);
+    await context.remote.pruneBranch(context.space, entry.collection, entry.id, rev);
+    await db.delete('sync-kept', [entry.space, entry.key]);
+  }
+}

@@ -1,0 +1,23 @@
+import type { CouchDBAdapter } from '../couchdb/couchdb-adapter.js';
+
+/**
+ * What the offline-first engine needs from a server: the CouchDB adapter is one. Pull (changes
+ * after a checkpoint), push (writes with the revision they are based on and a write id, answered
+ * one outcome each), asking whether unanswered writes landed, the database's identity, the
+ * losing branches of a record, and files.
+ */
+export type SyncRemote = Pick<
+  CouchDBAdapter,
+  | 'name'
+  | 'bulkWrite'
+  | 'readChanges'
+  | 'identity'
+  | 'findLandedWrites'
+  | 'currentRecords'
+  | 'readBranches'
+  | 'pruneBranch'
+  | 'putAttachment'
+  | 'getAttachment'
+  | 'deleteAttachment'
+  | 'close'
+> & { readonly client?: { readonly url: string } };
