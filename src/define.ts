@@ -8,5 +8,6 @@ import './components/twin-glossary-links/twin-glossary-links.js';
 import './components/twin-phase-tracker/twin-phase-tracker.js';
 import './components/twin-journal/twin-journal.js';
 import './components/twin-board/twin-board.js';
+import './components/twin-sync-conflicts/twin-sync-conflicts.js';
 
 export * from './index.js';

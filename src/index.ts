@@ -9,8 +9,9 @@ export { StoreController, type LoadStatus, type StoreControllerOptions } from '.
 export { LiveAnnouncer } from './components/controllers/live-announcer.js';
 export { TwinSpace } from './components/twin-space/twin-space.component.js';
 export { TwinSyncIndicator } from './components/twin-sync-indicator/twin-sync-indicator.component.js';
-export { syncContext } from './components/context/contexts.js';
-export type { SyncConflict, SyncState, SyncStatus } from './sdk/adapters/synced/sync-status.js';
+export { syncContext, syncControllerContext } from './components/context/contexts.js';
+export type { ConflictChoice, SyncConflict, SyncController, SyncState, SyncStatus } from './sdk/adapters/synced/sync-status.js';
+export { TwinSyncConflicts } from './components/twin-sync-conflicts/twin-sync-conflicts.component.js';
 export { TwinGlossary, type GlossaryView } from './components/twin-glossary/twin-glossary.component.js';
 export { TwinGlossaryLinks } from './components/twin-glossary-links/twin-glossary-links.component.js';
 export { TwinGlossaryTerm } from './components/twin-glossary-links/twin-glossary-term.component.js';

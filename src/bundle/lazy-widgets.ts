@@ -15,4 +15,7 @@ export const lazyWidgets: Readonly<Record<string, () => Promise<unknown>>> = {
   'twin-phase-tracker': () => import('../components/twin-phase-tracker/twin-phase-tracker.js'),
   'twin-journal': () => import('../components/twin-journal/twin-journal.js'),
   'twin-board': () => import('../components/twin-board/twin-board.js'),
+  // Drawn by the widgets in their shadow roots, where the autoloader does not look: <twin-space>
+  // also loads it, once its storage syncs. Listed here for a page that places it itself.
+  'twin-sync-conflicts': () => import('../components/twin-sync-conflicts/twin-sync-conflicts.js'),
 };

@@ -20,13 +20,13 @@ export * from '../sdk/index.js';
 export { TwinElement } from '../components/base/twin-element.js';
 export { defineElement } from '../components/base/define-element.js';
 export type { TwinEvent, TwinEventMap } from '../components/base/events.js';
-export { localeContext, phaseContext, storeContext, syncContext, userContext } from '../components/context/contexts.js';
+export { localeContext, phaseContext, storeContext, syncContext, syncControllerContext, userContext } from '../components/context/contexts.js';
 export { StoreController, type LoadStatus, type StoreControllerOptions } from '../components/controllers/store-controller.js';
 export { LiveAnnouncer } from '../components/controllers/live-announcer.js';
 export { VirtualWindow, type VirtualWindowOptions } from '../components/controllers/virtual-window.js';
 export { TwinSpace } from '../components/twin-space/twin-space.component.js';
 export { TwinSyncIndicator } from '../components/twin-sync-indicator/twin-sync-indicator.component.js';
-export type { SyncConflict, SyncState, SyncStatus } from '../sdk/adapters/synced/sync-status.js';
+export type { ConflictChoice, SyncConflict, SyncController, SyncState, SyncStatus } from '../sdk/adapters/synced/sync-status.js';
 // A function, not a widget: marks glossary terms in any text (what <twin-glossary-links> uses).
 export { linkGlossaryTerms, type GlossaryLinks, type LinkGlossaryOptions } from '../components/twin-glossary-links/link-glossary-terms.js';
 export type { GlossaryView } from '../components/twin-glossary/twin-glossary.component.js';

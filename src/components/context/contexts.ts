@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { SyncStatus } from '../../sdk/adapters/synced/sync-status.js';
+import type { SyncController, SyncStatus } from '../../sdk/adapters/synced/sync-status.js';
 import type { TwinUser } from '../../sdk/policy/roles.js';
 import type { TwinStore } from '../../sdk/store/create-store.js';
 
@@ -12,3 +12,5 @@ export const phaseContext = createContext<string | undefined>(Symbol.for('twinki
 export const localeContext = createContext<string | undefined>(Symbol.for('twinkit.locale'));
 /** The space's sync with a server (undefined when its storage does not sync: the embedded default). */
 export const syncContext = createContext<SyncStatus | undefined>(Symbol.for('twinkit.sync'));
+/** The space's sync itself, for the versions kept for a person to decide on (undefined: no sync). */
+export const syncControllerContext = createContext<SyncController | undefined>(Symbol.for('twinkit.sync-controller'));

@@ -252,6 +252,7 @@ export class TwinGlossary extends TwinElement {
     return html`
       <div class="toolbar" part="toolbar">
         <twin-sync-indicator></twin-sync-indicator>
+        <twin-sync-conflicts collections="glossary glossary-comment glossary-reaction"></twin-sync-conflicts>
         <div class="search">
           <label for="search">${msg('Search in every language', { id: 'glossary.search' })}</label>
           <input id="search" type="search" autocomplete="off" aria-describedby="search-note" .value=${this._query} @input=${this.#onSearch} />

@@ -225,6 +225,7 @@ export class TwinJournal extends TwinElement {
     const views = state.staff ? (['overview', 'prompts', 'partners'] as const) : state.user?.role === 'observer' ? [] : (['mine', 'partners'] as const);
     return html`<div class="toolbar" part="toolbar">
       <twin-sync-indicator></twin-sync-indicator>
+      <twin-sync-conflicts collections="journal journal-prompt journal-feedback journal-note journal-settings"></twin-sync-conflicts>
       ${views.length
         ? html`<div class="views" role="group" aria-label=${msg('View', { id: 'journal.view' })}>
             ${views.map((name) => html`<button type="button" aria-pressed=${view === name ? 'true' : 'false'} @click=${() => ((this.view = name), (this._pupil = undefined))}>${names[name]}</button>`)}

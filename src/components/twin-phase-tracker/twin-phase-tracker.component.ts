@@ -263,6 +263,7 @@ export class TwinPhaseTracker extends TwinElement {
     const label = { timeline: msg('Timeline', { id: 'tracker.view.timeline' }), checklist: msg('Checklist', { id: 'tracker.view.checklist' }), goals: msg('Learning goals', { id: 'tracker.view.goals' }) };
     return html`<div class="toolbar" part="toolbar">
       <twin-sync-indicator></twin-sync-indicator>
+      <twin-sync-conflicts collections="phase activity goal goal-rating project"></twin-sync-conflicts>
       <div class="views" role="group" aria-label=${msg('View', { id: 'tracker.view' })}>
         ${VIEWS.map((name) => html`<button type="button" aria-pressed=${view === name ? 'true' : 'false'} @click=${() => (this.view = name)}>${label[name]}</button>`)}
       </div>

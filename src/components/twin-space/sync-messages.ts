@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { SyncConflict, SyncStatus } from '../../sdk/adapters/synced/sync-status.js';
+import type { SyncStatus } from '../../sdk/adapters/synced/sync-status.js';
 
 /** The status line's sentence for a sync state worth telling (offline or an error), or ''. */
 export function syncStatusText(status: SyncStatus | undefined): string {
@@ -16,30 +16,24 @@ export function syncStatusText(status: SyncStatus | undefined): string {
   return '';
 }
 
-/** A few words that name a record for people: its title, or its first term. */
-function recordName(record: Record<string, unknown> | undefined): string {
+/** A few words that name a record for people: its title or name, its first term, or the start of its text. */
+export function recordName(record: Record<string, unknown> | undefined): string {
   if (!record) return '';
-  if (typeof record.title === 'string') return record.title;
+  for (const value of [record.title, record.name]) if (typeof value === 'string' && value) return value;
   const translations = record.translations as Record<string, { term?: unknown }> | undefined;
   const term = translations && Object.values(translations).find((t) => typeof t?.term === 'string')?.term;
-  return typeof term === 'string' ? term : '';
+  if (typeof term === 'string') return term;
+  // A post or comment without a title: the start of its text, markup dropped.
+  const text = [record.body, record.text].find((value) => typeof value === 'string') as string | undefined;
+  return text ? text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60) : '';
 }
 
-/** The status line's sentence for a change the server did not take, naming the record when it can. */
-export function syncConflictText(conflict: SyncConflict): string {
-  const name = recordName(conflict.mine) || recordName(conflict.theirs);
-  // Quotation marks are the one part of this sentence that needs no translation.
-  return (name ? `“${name.slice(0, 80)}”: ` : '') + sentence(conflict);
-}
-
-function sentence(conflict: SyncConflict): string {
-  return conflict.kind === 'refused'
-    ? msg(str`The server refused a change made here: ${conflict.message} You see the server's version; yours is kept until you dismiss this.`, {
-        id: 'sync.refused',
-      })
-    : msg('Someone else changed the same record on the server first. You see their version; yours is kept: restore it or dismiss this.', {
-        id: 'sync.conflict',
-      });
+/** The status line's sentence for versions kept for a person to decide on, or '' when none. */
+export function keptVersionsText(count: number | undefined): string {
+  if (!count) return '';
+  return count === 1
+    ? msg('1 change needs your decision: the widget that shows it lists it under Review.', { id: 'sync.kept-one' })
+    : msg(str`${count} changes need your decision: each widget lists its own under Review.`, { id: 'sync.kept-many' });
 }
 
 /** The indicator's short word for a state. */

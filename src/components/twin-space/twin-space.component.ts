@@ -2,20 +2,19 @@ import { ContextProvider } from '@lit/context';
 import { msg, str } from '@lit/localize';
 import { html, type PropertyValues } from 'lit';
 import type { StorageAdapter } from '../../sdk/adapter.js';
-import type { SyncConflict, SyncController, SyncStatus } from '../../sdk/adapters/synced/sync-status.js';
+import type { SyncController, SyncStatus } from '../../sdk/adapters/synced/sync-status.js';
 import { resolveAdapter, TwinUnknownAdapterError } from '../../sdk/adapters/resolve-adapter.js';
 import { isTwinError, TwinError, TwinValidationError } from '../../sdk/errors.js';
-import { ENVELOPE_KEYS } from '../../sdk/schemas/envelope.js';
 import { PROJECT_RECORD_ID } from '../../sdk/schemas/project.js';
 import type { TwinUser } from '../../sdk/policy/roles.js';
 import { createStore, type TwinStore } from '../../sdk/store/create-store.js';
 import type { InvalidRecord, RecordChange } from '../../sdk/store/store-types.js';
 import { errorMessage } from '../../localization/error-message.js';
 import { TwinElement } from '../base/twin-element.js';
-import { localeContext, phaseContext, storeContext, syncContext, userContext } from '../context/contexts.js';
+import { localeContext, phaseContext, storeContext, syncContext, syncControllerContext, userContext } from '../context/contexts.js';
 import { localUser } from '../context/local-user.js';
 import { parseModeration, parseRole, sanitizeUser } from './space-attributes.js';
-import { syncConflictText, syncStatusText } from './sync-messages.js';
+import { keptVersionsText, syncStatusText } from './sync-messages.js';
 import { twinSpaceStyles } from './twin-space.styles.js';
 
 /** What the status line says; turned into words at render time, so a language switch applies. */
@@ -62,7 +61,7 @@ const adapterConverter = {
  * @event twin-storage-error - Storage or the adapter failed; `detail.error` is a TwinError with a `code`.
  * @event twin-sync-status - Sync with a server changed state or the number of writes waiting; `detail.status`.
  * @event twin-sync-error - Sync hit an error someone must act on (it keeps retrying); `detail.status`.
- * @event twin-sync-conflict - The server did not take a change made here; `detail.conflict` has both versions.
+ * @event twin-sync-conflict - A version of a record did not win and is kept for a person to decide on; `detail.conflict` has the versions. Each widget lists its kept versions (`<twin-sync-conflicts>`).
  * @event twin-phase-select - Heard from a widget inside: the space then shows that phase in every widget (`phase`), unless a listener cancels it.
  * @cssproperty --twin-color-accent - Buttons, links and highlights.
  * @cssproperty --twin-color-text - Body text.
@@ -89,7 +88,6 @@ export class TwinSpace extends TwinElement {
     user: { attribute: false },
     store: { attribute: false },
     _problem: { state: true },
-    _conflict: { state: true },
     syncStatus: { attribute: false },
   };
 
@@ -101,7 +99,6 @@ export class TwinSpace extends TwinElement {
   declare adapterOptions: Record<string, unknown> | string | undefined;
   /** Sync with a server (`adapter="couchdb"`): state and writes waiting; undefined for storage that does not sync. Read-only. */
   declare syncStatus: SyncStatus | undefined;
-  declare _conflict: SyncConflict | undefined;
   /** The signed-in user's id; without it, the local anonymous user of this browser. */
   declare userId: string | undefined;
   declare userName: string | undefined;
@@ -130,6 +127,7 @@ export class TwinSpace extends TwinElement {
   readonly #phaseProvider = new ContextProvider(this, { context: phaseContext });
   readonly #localeProvider = new ContextProvider(this, { context: localeContext });
   readonly #syncProvider = new ContextProvider(this, { context: syncContext });
+  readonly #syncControllerProvider = new ContextProvider(this, { context: syncControllerContext });
   #stopWatchingSync: (() => void) | undefined;
   #adapterInstance: StorageAdapter | undefined;
   #ownsAdapter = false;
@@ -275,15 +273,16 @@ export class TwinSpace extends TwinElement {
   #watchSync(adapter: StorageAdapter | undefined) {
     this.#stopWatchingSync?.();
     this.#stopWatchingSync = undefined;
-    this._conflict = undefined;
     const sync = (adapter as { sync?: SyncController } | undefined)?.sync;
+    this.#syncControllerProvider.setValue(sync);
     this.#setSyncStatus(sync?.status());
     if (!sync) return;
+    // Widgets draw <twin-sync-conflicts> in their shadow roots, where the script-tag build's
+    // autoloader does not look: the space that syncs loads it (its own file there).
+    import('../twin-sync-conflicts/twin-sync-conflicts.js').catch((error: unknown) => console.error('<twin-space>: the review of kept versions could not be loaded.', error));
     const stopStatus = sync.subscribe((status) => this.#setSyncStatus(status));
     const stopConflicts = sync.onConflict((conflict) => {
-      if (conflict.space !== this.space) return;
-      this._conflict = conflict;
-      this.emit('twin-sync-conflict', { conflict });
+      if (conflict.space === this.space) this.emit('twin-sync-conflict', { conflict });
     });
     this.#stopWatchingSync = () => {
       stopStatus();
@@ -298,31 +297,6 @@ export class TwinSpace extends TwinElement {
     if (!status || (previous?.state === status.state && previous.pending === status.pending)) return;
     this.emit('twin-sync-status', { status });
     if (status.state === 'error' && previous?.state !== 'error') this.emit('twin-sync-error', { status });
-  }
-
-  /** Writes the version the server did not take again, on top of the server's. */
-  async #restoreMine() {
-    const conflict = this._conflict;
-    const store = this.store;
-    const sync = (this.#adapterInstance as { sync?: SyncController } | undefined)?.sync;
-    if (!conflict?.mine || !store || !sync) return;
-    try {
-      // The widget's fields only: the store keeps its own bookkeeping (author, status, revision).
-      const fields = Object.fromEntries(Object.entries(conflict.mine).filter(([key]) => key === 'phase' || !ENVELOPE_KEYS.includes(key as never)));
-      const current = await store.get(conflict.collection, conflict.id).catch(() => undefined);
-      if (current) await store.update(conflict.collection, current, fields);
-      else await store.create(conflict.collection, fields, { id: conflict.id });
-      await this.#dismissConflict();
-    } catch (error) {
-      this.#reportStorageError(error);
-    }
-  }
-
-  async #dismissConflict() {
-    const conflict = this._conflict;
-    const sync = (this.#adapterInstance as { sync?: SyncController } | undefined)?.sync;
-    this._conflict = undefined;
-    if (conflict && sync) await sync.dismissConflict(conflict.space, conflict.collection, conflict.id);
   }
 
   async #closeStore() {
@@ -418,13 +392,10 @@ export class TwinSpace extends TwinElement {
     const problemText = problem ? this.#statusText(problem) : '';
     // The error that matters most first: storage, then sync; notes likewise.
     const error = isError ? html`${errorLabel}${problemText}` : syncError ? html`${errorLabel}${syncText}` : '';
-    const conflict = this._conflict;
-    const note = conflict
-      ? html`${noteLabel}${syncConflictText(conflict)}
-          ${conflict.kind === 'conflict' && conflict.mine
-            ? html`<button type="button" @click=${() => this.#restoreMine()}>${msg('Restore my version', { id: 'sync.restore-mine' })}</button>`
-            : ''}
-          <button type="button" @click=${() => this.#dismissConflict()}>${msg('Dismiss', { id: 'sync.dismiss' })}</button>`
+    // Kept versions are decided in the widgets that show them; the status line only counts them.
+    const kept = keptVersionsText(this.syncStatus?.conflicts);
+    const note = kept
+      ? html`${noteLabel}${kept}`
       : !isError && problem
         ? html`${noteLabel}${problemText}`
         : syncText && !syncError

@@ -6,6 +6,7 @@ import { glossaryExchangeTemplates } from './es/glossary-exchange.js';
 import { journalTemplates } from './es/journal.js';
 import { trackerTemplates } from './es/tracker.js';
 import { richTextTemplates } from './es/rich-text.js';
+import { syncConflictsTemplates } from './es/sync-conflicts.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -15,4 +16,5 @@ export const templates = {
   ...trackerTemplates,
   ...journalTemplates,
   ...boardTemplates,
+  ...syncConflictsTemplates,
 };

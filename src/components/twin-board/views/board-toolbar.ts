@@ -27,6 +27,7 @@ export function boardToolbar(state: BoardState, options: FilterOptions, phases: 
   const phaseName = (id: string) => phases.find((phase) => phase.id === id)?.name ?? id;
   return html`<div class="toolbar" part="toolbar">
       <twin-sync-indicator></twin-sync-indicator>
+      <twin-sync-conflicts collections="board board-section board-comment board-reaction board-flag board-settings"></twin-sync-conflicts>
       <div class="views" role="group" aria-label=${msg('Layout', { id: 'board.layout' })}>
         ${LAYOUTS.map((layout) => html`<button type="button" aria-pressed=${!view.queue && state.layout === layout ? 'true' : 'false'} @click=${() => actions.setLayout(layout)}>${layoutLabel(layout)}</button>`)}
         ${state.canModerate

@@ -59,6 +59,22 @@ export async function takeInBranches(context: BranchContext, refs: { collection:
   }
 }
 
+/**
+ * Kept branches that the server no longer has (a person on another device decided, and the branch
+ * was ended there) are forgotten here too: nothing is left to decide.
+ */
+export async function forgetEndedBranches(context: BranchContext, changes: { collection: string; id: string; rev: string; conflicts?: string[] }[]): Promise<void> {
+  const db = await context.local.database();
+  const branches = (await db.getAllFromIndex('sync-kept', 'by-space', context.space)).filter((entry) => entry.kind === 'branch' && !entry.resolved);
+  if (!branches.length) return;
+  const latest = new Map(changes.map((change) => [`${change.collection}:${change.id}`, change]));
+  for (const entry of branches) {
+    const change = latest.get(`${entry.collection}:${entry.id}`);
+    const rev = entry.key.slice(entry.key.lastIndexOf(':') + 1);
+    if (change && !change.conflicts?.includes(rev)) await db.delete('sync-kept', [entry.space, entry.key]);
+  }
+}
+
 /** Ends the losing branches a person has decided on (dismissed), on the server. */
 export async function pruneResolvedBranches(context: BranchContext): Promise<void> {
   const db = await context.local.database();

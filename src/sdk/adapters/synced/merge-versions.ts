@@ -22,26 +22,25 @@ export function mergeVersions(base: RawRecord | undefined, mine: RawRecord, thei
   const start = (base ?? {}) as Record<string, unknown>;
   const result = mergeOnto(start, mine as unknown as Record<string, unknown>, theirs as unknown as Record<string, unknown>);
   if (result.ok) return { merged: combine(theirs, result.set, result.removed, mine), fields: [] };
-  // Merge what does not clash: drop the clashing fields from mine (back to the base) and merge again.
-  const clashing = new Set(result.fields.map((field) => field.split('.')[0]));
-  const withoutClashes: Record<string, unknown> = { ...(mine as unknown as Record<string, unknown>) };
-  for (const field of clashing) {
-    const inner = result.fields.filter((f) => f.startsWith(`${field}.`)).map((f) => f.slice(field.length + 1));
-    const [b, m] = [start[field], withoutClashes[field]];
-    if (inner.length && isObject(b) && isObject(m)) {
-      // Only the clashing keys of an object go back: the other keys still merge (a new language).
-      const kept = { ...m };
-      for (const key of inner) {
-        if (key in b) kept[key] = b[key];
-        else delete kept[key];
-      }
-      withoutClashes[field] = kept;
-    } else if (field in start) withoutClashes[field] = start[field];
-    else delete withoutClashes[field];
-  }
+  // Merge what does not clash: put the clashing fields of mine back to the base, and merge again.
+  const withoutClashes = structuredClone(mine) as unknown as Record<string, unknown>;
+  for (const path of result.fields) resetPath(withoutClashes, start, path.split('.'));
   const second = mergeOnto(start, withoutClashes, theirs as unknown as Record<string, unknown>);
   const merged = second.ok ? combine(theirs, second.set, second.removed, mine) : { ...theirs };
   return { merged, fields: result.fields };
+}
+
+/** Sets `target`'s value at `path` to the base's (or removes it where the base had none). */
+function resetPath(target: Record<string, unknown>, base: Record<string, unknown> | undefined, path: string[]): void {
+  const [key, ...rest] = path;
+  const inner = target[key];
+  if (rest.length && isObject(inner)) {
+    const baseInner = base?.[key];
+    resetPath(inner, isObject(baseInner) ? baseInner : undefined, rest);
+    return;
+  }
+  if (base && key in base) target[key] = structuredClone(base[key]);
+  else delete target[key];
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

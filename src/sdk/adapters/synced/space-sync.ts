@@ -3,7 +3,7 @@ import type { Checkpoint } from '../couchdb/changes-feed.js';
 import { isRemoteError } from '../couchdb/remote-error.js';
 import type { IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
 import { applyRemote, type RemoteVersion } from './apply-remote.js';
-import { pruneResolvedBranches, takeInBranches } from './branches.js';
+import { forgetEndedBranches, pruneResolvedBranches, takeInBranches } from './branches.js';
 import { checkSource, finishReconcile, type SourceCheck } from './check-source.js';
 import { keepVersions } from './kept-versions.js';
 import { pushOutbox, type PushContext } from './push-outbox.js';
@@ -49,7 +49,9 @@ export class SpaceSync {
   #retries = 0;
   #lastSyncedAt: string | undefined;
   /** Set by syncNow: resolves once a push and a pull have both completed after the call. */
-  #waiters: { pushed: boolean; pulled: boolean; resolve(): void; reject(error: unknown): void }[] = [];
+  #waiters: { pushed: boolean; pulled: boolean; rounds: { push: number; pull: number }; resolve(): void; reject(error: unknown): void }[] = [];
+  /** Counts the rounds each loop started: only a round started after syncNow was called answers it. */
+  #rounds = { push: 0, pull: 0 };
   #pullAbort: AbortController | undefined;
   /** The server database this device is in step with; undefined until checked (the push waits for it). */
   #source: string | undefined;
@@ -83,13 +85,16 @@ export class SpaceSync {
   /** Push and pull now; resolves when both finished once. */
   syncNow(): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.#waiters.push({ pushed: false, pulled: false, resolve, reject });
+      this.#waiters.push({ pushed: false, pulled: false, rounds: { ...this.#rounds }, resolve, reject });
+      // Someone asked: make sure the server's database is still the one the checkpoint came from.
+      this.#recheckSource = true;
       this.retryNow(); // no waiting out a backoff, and the long poll ends so the pull reads at once
     });
   }
 
-  #settleWaiters(part: 'pushed' | 'pulled') {
+  #settleWaiters(part: 'pushed' | 'pulled', round: number) {
     for (const waiter of [...this.#waiters]) {
+      if (round <= waiter.rounds[part === 'pushed' ? 'push' : 'pull']) continue; // began before the call
       waiter[part] = true;
       if (waiter.pushed && waiter.pulled) {
         this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
@@ -146,6 +151,7 @@ export class SpaceSync {
       this.#woken = false;
       const attempt = this.#retries;
       this.#pushing = true;
+      const round = ++this.#rounds.push;
       this.#report();
       try {
         // Nothing is sent before the pull has checked which server database this is: revisions
@@ -168,7 +174,7 @@ export class SpaceSync {
         this.#pushing = false;
         this.#succeeded('push');
         this.#report();
-        this.#settleWaiters('pushed');
+        this.#settleWaiters('pushed', round);
       } catch (error) {
         this.#pushing = false;
         if (signal.aborted) break;
@@ -190,6 +196,7 @@ export class SpaceSync {
     while (!signal.aborted) {
       this.#pullAbort = new AbortController();
       const attempt = this.#retries;
+      const round = ++this.#rounds.pull;
       const stop = () => this.#pullAbort?.abort();
       signal.addEventListener('abort', stop, { once: true });
       try {
@@ -207,8 +214,10 @@ export class SpaceSync {
           page.changes.map((change) => ({ collection: change.collection, id: change.id, remoteRev: change.rev, record: change.record, origin: change.origin, write: change.write })),
           check.source,
         );
+        const branchContext = { ...this.#options, keep: (conflicts: SyncConflict[]) => this.#keep(conflicts) };
+        await forgetEndedBranches(branchContext, page.changes);
         const branched = page.changes.filter((change) => change.conflicts?.length);
-        if (branched.length) await takeInBranches({ ...this.#options, keep: (conflicts) => this.#keep(conflicts) }, branched);
+        if (branched.length) await takeInBranches(branchContext, branched);
         since = page.checkpoint;
         await db.put('sync-checkpoints', { space, since, source: check.source, ...(check.reconciling ? { reconciling: true } : {}) });
         delay = this.#options.minDelay;
@@ -225,7 +234,7 @@ export class SpaceSync {
           this.#report();
         }
         this.#succeeded('pull');
-        if (caughtUp) this.#settleWaiters('pulled');
+        if (caughtUp) this.#settleWaiters('pulled', round);
       } catch (error) {
         if (signal.aborted) break;
         if (this.#pullAbort.signal.aborted) continue; // syncNow ended the long poll on purpose

@@ -494,3 +494,94 @@ describe('validate_doc_update: the board', () => {
     allowed({ user: as('tom', 'teacher'), doc: edited(own, { pinned: true }), old: own });
   });
 });
+
+describe('validate_doc_update: replicated writes (new_edits=false)', () => {
+  // What the replicator hands over: the revision as it is on the other server, with its history.
+  const replicated = (fields: Doc) => ({ ...record(fields), _rev: '3-b2', _revisions: { start: 3, ids: ['b2', 'b1', 'abc'] }, twinkitOrigin: 'store-far', twinkitWrite: 'w-far' });
+  const otherBranch = { ...stored({ author: person('kasia'), text: 'Kasia\'s version' }), _rev: '2-a1', twinkitWrite: 'w-near' };
+  const replicators = [{ name: 'admin', roles: ['_admin'] }, { name: null, roles: ['_admin'] }, { name: 'repl', roles: ['_replicator'] }];
+
+  it('stores an update whose oldDoc is another branch, in anyone\'s name, for a server admin or the replicator', () => {
+    for (const user of replicators) {
+      allowed({ user, doc: replicated({ text: 'Pia\'s version', status: 'hidden' }), old: otherBranch, moderation: 'all' });
+      allowed({ user, doc: replicated({ createdAt: LATER, updatedAt: TIME }), old: otherBranch });
+    }
+  });
+
+  it('stores tombstones and writes over tombstones for them', () => {
+    const tombstone = { _id: 'board:r1', _rev: '3-b2', _deleted: true, _revisions: { start: 3, ids: ['b2', 'b1', 'abc'] }, twinkitOrigin: 'store-far', twinkitWrite: 'w-far' };
+    for (const user of replicators) {
+      allowed({ user, doc: tombstone, old: otherBranch });
+      allowed({ user, doc: tombstone, old: null });
+      allowed({ user, doc: replicated({ author: person('kasia') }), old: { ...tombstone, _rev: '2-a1' } });
+    }
+  });
+
+  it('keeps every rule for members writing with new_edits=false', () => {
+    refused({ user: as('pia', 'pupil'), doc: replicated({}), old: otherBranch }, /who wrote a record/);
+    refused({ user: as('pia', 'pupil'), doc: replicated({ author: person('kasia') }), old: otherBranch }, /only your own records/);
+    refused({ user: as('pia', 'pupil'), doc: replicated({ status: 'pending' }), old: stored({ status: 'hidden' }) }, /can no longer change or delete it/);
+    refused({ user: { name: 'repl', roles: ['replicator'] }, doc: replicated({}), old: otherBranch }, /not a member of this space/);
+  });
+});
+
+describe('validate_doc_update: over a tombstone', () => {
+  const tombstone = (fields: Doc = {}) => ({ _id: 'board:r1', _rev: '2-x', _deleted: true, twinkitOrigin: 'store-x', twinkitWrite: 'w1', ...fields });
+  const teacher = as('tom', 'teacher');
+
+  it('lets teachers and admins bring back anyone\'s record, with its author and status', () => {
+    allowed({ user: teacher, doc: { ...record({ status: 'hidden', review: { note: 'Hidden', by: person('tom'), at: TIME } }), _rev: '2-x' }, old: tombstone() });
+    allowed({ user: as('ada', 'admin'), doc: record({ author: person('kasia') }), old: tombstone(), moderation: 'all' });
+    // pouchdb-server hands no oldDoc for a deleted document: the revision named says what is written over.
+    allowed({ user: teacher, doc: { ...record(), _rev: '2-x' }, old: null });
+    refused({ user: teacher, doc: record(), old: null }, /only in your own name/);
+  });
+
+  it('lets a pupil or moderator re-create only their own record, as a new one', () => {
+    allowed({ user: as('pia', 'pupil'), doc: record(), old: tombstone() });
+    refused({ user: as('pia', 'pupil'), doc: record(), old: tombstone(), moderation: 'pupils' }, /wait for approval/);
+    allowed({ user: as('pia', 'pupil'), doc: record({ status: 'pending' }), old: tombstone(), moderation: 'pupils' });
+    refused({ user: as('mo', 'moderator'), doc: { ...record(), _rev: '2-x' }, old: tombstone() }, /only in your own name/);
+    refused({ user: as('pia', 'pupil'), doc: record({ review: { note: 'ok', by: person('tom'), at: TIME } }), old: tombstone() }, /review note/);
+  });
+
+  it('lets teachers bring back anyone\'s file, and others only their own', () => {
+    const file = { _id: 'attachment:f1', _rev: '2-x', owner: 'kasia', _attachments: {} };
+    allowed({ user: teacher, doc: file, old: { _id: 'attachment:f1', _rev: '2-x', _deleted: true } });
+    refused({ user: as('pia', 'pupil'), doc: file, old: { _id: 'attachment:f1', _rev: '2-x', _deleted: true } }, /in your own name/);
+  });
+
+  it('accepts a delete written over a tombstone (a delete made twice, on two devices)', () => {
+    for (const user of [teacher, as('pia', 'pupil'), as('mo', 'moderator')]) allowed({ user, doc: tombstone({ _rev: '3-y' }), old: tombstone() });
+  });
+});
+
+describe('validate_doc_update: the write id (twinkitWrite)', () => {
+  const WRITE = 'w'.repeat(64);
+
+  it('is accepted on records, files and tombstones, for whoever may write them', () => {
+    const old = stored();
+    allowed({ user: as('pia', 'pupil'), doc: record({ twinkitWrite: WRITE }) });
+    allowed({ user: as('pia', 'pupil'), doc: edited(old, { text: 'x', twinkitWrite: 'w2' }), old });
+    for (const user of [as('pia', 'pupil'), as('tom', 'teacher'), as('ada', 'admin')]) {
+      allowed({ user, doc: { ...deletion(old), twinkitOrigin: 'store-x', twinkitWrite: WRITE }, old });
+    }
+    allowed({ user: as('pia', 'pupil'), doc: { _id: 'attachment:f1', owner: 'pia', twinkitWrite: 'w3' } });
+  });
+
+  it('is not content: a moderator\'s decision and a partner\'s language may carry a new one', () => {
+    const post = stored({ author: person('kasia'), status: 'pending', twinkitWrite: 'w1' });
+    allowed({ user: as('mo', 'moderator'), doc: edited(post, { status: 'published', twinkitWrite: 'w2' }), old: post, moderation: 'pupils' });
+    const glossary = entry({ author: person('kasia'), twinkitWrite: 'w1' });
+    const added = { ...glossary.translations as Doc, es: { term: 'marea', addedBy: person('pablo') } };
+    allowed({ user: as('pablo', 'moderator'), doc: edited(glossary, { translations: added, twinkitWrite: 'w2' }), old: glossary });
+  });
+
+  it('must be a string of at most 64 characters, on tombstones too', () => {
+    const old = stored();
+    refused({ user: as('pia', 'pupil'), doc: record({ twinkitWrite: `${WRITE}x` }) }, /at most 64 characters/);
+    refused({ user: as('pia', 'pupil'), doc: record({ twinkitWrite: 7 }) }, /must be a string/);
+    refused({ user: as('tom', 'teacher'), doc: { ...deletion(old), twinkitWrite: null }, old }, /must be a string/);
+    refused({ user: as('pia', 'pupil'), doc: { _id: 'attachment:f1', owner: 'pia', twinkitWrite: ['w'] } }, /must be a string/);
+  });
+});

@@ -68,6 +68,9 @@ function fieldLists(key: 'arrangementFields' | 'moderatorFields'): Record<string
 export const ARRANGEMENT_FIELDS = fieldLists('arrangementFields');
 /** Fields only moderators and staff set (a post's `pinned`); a moderator may change them on anyone's record. */
 export const MODERATOR_FIELDS = fieldLists('moderatorFields');
+/** The id of the write that made a revision (tombstones too): the client's own bookkeeping, like `twinkitOrigin`. */
+export const WRITE_FIELD = 'twinkitWrite';
+export const WRITE_ID_MAX_LENGTH = 64;
 export const TRANSLATION_COLLECTIONS = builtIns.filter((definition) => definition.contribution === addsOwnTranslationsOnly).map((definition) => definition.name);
 
 /** A JavaScript literal safe in ES5 source (JSON allows U+2028 and U+2029 in strings; ES5 does not). */
@@ -91,6 +94,8 @@ export function validateDocUpdateSource(options: ValidateDocUpdateOptions): stri
     `  var MODERATOR_FIELDS = ${literal(MODERATOR_FIELDS)};`,
     `  var ATTACHMENT_PREFIX = ${literal(ATTACHMENT_PREFIX)};`,
     `  var ORIGIN_FIELD = ${literal(ORIGIN_FIELD)};`,
+    `  var WRITE_FIELD = ${literal(WRITE_FIELD)};`,
+    `  var WRITE_ID_MAX = ${literal(WRITE_ID_MAX_LENGTH)};`,
     // Highest first: a user with several roles in the space acts with the highest.
     `  var ROLES = ${literal(ROLES)};`,
     `  var STATUSES = ${literal(RECORD_STATUSES)};`,
@@ -134,9 +139,9 @@ const RULES = String.raw`
     for (key in b) if (owns(b, key) && !owns(a, key)) return false;
     return true;
   }
-  // Keys that change with every write without changing the record: CouchDB's own and the write's origin.
+  // Keys that change with every write without changing the record: CouchDB's own, the write's origin and id.
   function isBookkeeping(key) {
-    return (key.charAt(0) === '_' && key !== '_attachments') || key === ORIGIN_FIELD || key === 'rev';
+    return (key.charAt(0) === '_' && key !== '_attachments') || key === ORIGIN_FIELD || key === WRITE_FIELD || key === 'rev';
   }
   // The record's keys that differ between two versions.
   function changedKeys(before, after) {
@@ -157,7 +162,9 @@ const RULES = String.raw`
   var admins = (secObj && secObj.admins) || {};
   var adminRoles = admins.roles || [];
   // Server admins (and database admins, if a school names any) are trusted: restores, repairs, replication.
-  if (has(userRoles, '_admin') || (name && has(admins.names || [], name))) return;
+  // Replication writes (new_edits=false) come as they were on the other server: another branch than
+  // oldDoc, anyone's author, tombstones. Refusing one would leave the two servers different for good.
+  if (has(userRoles, '_admin') || has(userRoles, '_replicator') || (name && has(admins.names || [], name))) return;
   for (var r = 0; r < adminRoles.length; r++) if (has(userRoles, adminRoles[r])) return;
 
   var docId = String(newDoc._id);
@@ -169,6 +176,9 @@ const RULES = String.raw`
   for (var i = 0; i < ROLES.length && !role; i++) if (has(userRoles, 'twinkit.' + SPACE + '.' + ROLES[i])) role = ROLES[i];
   if (!role) refuse('You are not a member of this space, so you cannot change anything in it.');
   if (role === 'observer') refuse('Observers can read this space but cannot change anything in it.');
+  if (owns(newDoc, WRITE_FIELD) && !(typeof newDoc[WRITE_FIELD] === 'string' && newDoc[WRITE_FIELD].length <= WRITE_ID_MAX)) {
+    refuse('The write id (' + WRITE_FIELD + ') must be a string of at most ' + WRITE_ID_MAX + ' characters.');
+  }
   var staff = role === 'admin' || role === 'teacher';
   // As initialStatus: under moderation, pupils' records (or everyone's but staff's) wait for approval;
   // pupils' records of an approval collection (journal feedback, when teachers approve it) always do.
@@ -178,11 +188,15 @@ const RULES = String.raw`
   var deleting = newDoc._deleted === true;
   // A deleted document is no document: writing over its tombstone creates a new one.
   var stored = oldDoc && !oldDoc._deleted ? oldDoc : null;
+  // Over a tombstone, staff may bring back anyone's record or file (undoing a delete, or an edit that
+  // crossed a delete on another device). pouchdb-server passes no oldDoc for a deleted document, so a
+  // write naming a revision of a document it has no live version of is over a tombstone too.
+  var restoring = staff && !deleting && !stored && (oldDoc ? oldDoc._deleted === true : typeof newDoc._rev === 'string');
 
   // Files: any member uploads in their own name; only the uploader or staff change or delete them.
   if (docId.indexOf(ATTACHMENT_PREFIX) === 0) {
     if (!stored) {
-      if (!deleting && newDoc.owner !== name) refuse('A file must be uploaded in your own name: its owner must be "' + name + '".');
+      if (!deleting && !restoring && newDoc.owner !== name) refuse('A file must be uploaded in your own name: its owner must be "' + name + '".');
       return;
     }
     if (stored.owner !== name && !staff) refuse('Only the person who uploaded this file, or a teacher, can change or delete it.');
@@ -220,7 +234,7 @@ const RULES = String.raw`
   if (keepsStatus.length) keepsStatus.push('schemaVersion');
 
   if (!stored) {
-    if (newDoc.author.id !== name) refuse('You can create records only in your own name: the author id must be "' + name + '".');
+    if (newDoc.author.id !== name && !restoring) refuse('You can create records only in your own name: the author id must be "' + name + '".');
     if (staff) return;
     if (has(STAFF_ONLY, newDoc.collection)) {
       refuse('Only teachers can add ' + newDoc.collection + ' records: the project plan (phases, activities, learning goals, settings), the journal\'s prompt sets, notes and settings, and the board\'s sections and settings are theirs.');

@@ -1,0 +1,31 @@
+// Spanish for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 cambio necesita tu decisión',
+  'sync-conflicts.count-many': str`${0} cambios necesitan tu decisión`,
+  'sync-conflicts.review': 'Revisar',
+  'sync-conflicts.title': 'Cambios que necesitan tu decisión',
+  'sync-conflicts.close': 'Cerrar',
+  'sync-conflicts.intro': 'La sincronización ha conservado estas versiones para que no se pierda nada de lo guardado. Las más antiguas aparecen primero.',
+  'sync-conflicts.untitled': 'Un registro sin título',
+  'sync-conflicts.kind-conflict': 'Otra persona cambió antes el mismo registro. Ahora se ve su versión; esta se ha conservado para ti.',
+  'sync-conflicts.kind-refused': str`Las reglas del servidor han rechazado este cambio: ${0}`,
+  'sync-conflicts.kind-branch': 'Dos servidores no coincidían y cada uno tomó otra versión. Ahora se ve una; la otra se ha conservado para ti.',
+  'sync-conflicts.mine-deleted': 'La mía borra este registro.',
+  'sync-conflicts.theirs-deleted': 'La suya ha borrado este registro.',
+  'sync-conflicts.mine': 'La mía',
+  'sync-conflicts.theirs': 'La suya',
+  'sync-conflicts.merged': 'Combinada',
+  'sync-conflicts.empty': '(vacío)',
+  'sync-conflicts.same': 'Las dos versiones tienen el mismo contenido.',
+  'sync-conflicts.keep-mine': 'Quedarme con la mía',
+  'sync-conflicts.keep-theirs': 'Quedarme con la suya',
+  'sync-conflicts.keep-merged': 'Quedarme con la versión combinada',
+  'sync-conflicts.kept-mine': str`Te has quedado con la tuya para «${0}».`,
+  'sync-conflicts.kept-theirs': str`Te has quedado con la suya para «${0}».`,
+  'sync-conflicts.kept-merged': str`Te has quedado con la versión combinada para «${0}».`,
+  'sync-conflicts.none-left': 'No queda nada por decidir.',
+  'sync-conflicts.one-left': 'Queda 1.',
+  'sync-conflicts.many-left': str`Quedan ${0}.`,
+};
