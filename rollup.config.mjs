@@ -59,8 +59,12 @@ const ENTRIES = {
   'couchdb-setup': 'src/sdk/adapters/couchdb/setup/couchdb-setup.ts',
 };
 
-/** Budget of dist/twinkit-couchdb.js (sync, loaded by twinkit.js only for adapter="couchdb"), gzip -9. */
-const SYNC_BUDGET = 15_000;
+/**
+ * Budget of dist/twinkit-couchdb.js (sync, loaded by twinkit.js only for adapter="couchdb"), gzip -9.
+ * It keeps every losing version, merges three ways, asks about lost answers and reads replication
+ * branches; PouchDB's browser build, which the bench compares it with, is 42.8 kB.
+ */
+const SYNC_BUDGET = 18_000;
 /** The module twinkit.js loads for adapter="couchdb"; in the script-tag build it is its own file. */
 const SYNC_MODULE = /synced\/create-synced-couchdb\.(js|ts)$/;
 const SYNC_FILE = 'twinkit-couchdb.js';

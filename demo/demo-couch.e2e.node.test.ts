@@ -171,8 +171,7 @@ describe('the demo page on CouchDB (npm run start:couch): two users, live', () =
     assert.equal(conflict.collection, 'glossary');
     assert.match(definition(conflict.mine)!, /Kasia, offline/, 'the losing version is in the event, not lost');
     assert.match(definition(conflict.theirs)!, /corrected by Lucía/);
-    await pupil.page.locator('twin-space').getByRole('status').getByText('Someone else changed the same record on the server first').waitFor();
-    await pupil.page.locator('twin-space').getByRole('button', { name: 'Restore my version' }).waitFor();
+    await pupil.page.locator('twin-space').getByRole('status').getByText('1 change needs your decision').waitFor();
     await statusWhen(pupil, { state: 'online', pending: 0 });
 
     // The server kept Lucía's version; Kasia's window now shows it; Lucía's window had no conflict.
@@ -184,14 +183,32 @@ describe('the demo page on CouchDB (npm run start:couch): two users, live', () =
     await glossary.locator('twin-glossary-entry').getByText(/corrected by Lucía/).waitFor();
     await pupil.page.keyboard.press('Escape');
     assert.deepEqual(await teacher.page.evaluate(() => (window as unknown as { conflicts: SyncConflict[] }).conflicts.length), 0);
+
+    // The glossary lists what waits for her decision; she keeps her own version, and it reaches the server.
+    const review = glossary.locator('twin-sync-conflicts');
+    await review.getByText('1 change needs your decision').waitFor();
+    await review.getByRole('button', { name: 'Review' }).click();
+    const dialog = review.getByRole('dialog');
+    await dialog.getByText(/Kasia, offline/).first().waitFor();
+    await dialog.getByText(/corrected by Lucía/).first().waitFor();
+    await dialog.getByRole('button', { name: 'Keep mine' }).click();
+    const kept = await until(async () => {
+      const entry = await onServer('lighthouse');
+      return entry?.translations?.en.definition?.includes('Kasia, offline') ? entry : undefined;
+    }, 'Kasia\'s chosen version on the server');
+    // Her own published entry, changed by her: it waits for approval again (moderation "pupils").
+    assert.equal(kept.status, 'pending');
+    await review.getByText('1 change needs your decision').waitFor({ state: 'detached' });
+    await statusWhen(pupil, { state: 'online', pending: 0 });
   });
 
   it('signs in to the server as whoever the visitor switches to', async () => {
     await teacher.page.selectOption('#demo-user', 'pupil-marco');
     await teacher.page.locator('demo-space-panel').getByText('Marco Rossi').first().waitFor();
     await statusWhen(teacher, { state: 'online', pending: 0 });
-    // Marco sees what is published (Kasia's entry waiting for approval is not his to see).
-    await teacher.page.locator('twin-glossary').getByText('13 entries').waitFor();
+    // Marco sees what is published (Kasia's entries waiting for approval are not his to see: her
+    // pending one, and the lighthouse she changed again).
+    await teacher.page.locator('twin-glossary').getByText('12 entries').waitFor();
     const glossary = teacher.page.locator('twin-glossary');
     await glossary.getByRole('button', { name: 'Add an entry' }).click();
     await glossary.getByRole('group', { name: 'English' }).getByLabel('Term').fill('breakwater');

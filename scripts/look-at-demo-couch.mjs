@@ -122,7 +122,7 @@ try {
   // 3. Lucía changes the same definition online; Kasia comes back and meets the conflict.
   await editDefinition(teacher, 'lighthouse', 'A tower with a bright light that guides ships at night (corrected by Lucía).');
   await pupil.context.setOffline(false);
-  await pupil.page.locator('twin-space').getByRole('button', { name: 'Restore my version' }).waitFor({ timeout: 40_000 });
+  await pupil.page.locator('twin-glossary twin-sync-conflicts').getByRole('button', { name: 'Review' }).waitFor({ timeout: 40_000 });
   await pupil.page.locator('#space').screenshot({ path: join(out, 'conflict.png') });
   console.log(`saved ${join(out, 'conflict.png')}`);
   await check(pupil, 'conflict shown');

@@ -1,12 +1,14 @@
-// Starts a CouchDB-protocol server (pouchdb-server, in memory) on 127.0.0.1 for tests, the demo
-// and the benchmarks. In-memory: a restart loses the data, so "the server went away and came back"
-// is played by fault-proxy.mjs in front of it, not by restarting this process.
+// Starts a CouchDB-protocol server (pouchdb-server) on 127.0.0.1 for tests, the demo and the
+// benchmarks. By default in memory: a restart loses the data, so "the server went away and came
+// back" is played by fault-proxy.mjs in front of it. With `persistent: dir` the data lives in that
+// folder (LevelDB), so the process can be killed hard and started again on the same port and data,
+// as a real server that crashes and reboots.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -24,62 +26,91 @@ export function freePort() {
 }
 
 /**
- * @param {{ port?: number, admin?: { name: string, password: string } }} [options]
- * @returns {Promise<{ url: string, port: number, admin: { name: string, password: string }, adminHeaders: Record<string, string>, stop(): Promise<void> }>}
+ * @param {{ port?: number, admin?: { name: string, password: string }, persistent?: string }} [options]
+ * @returns {Promise<import('./start-couch-server.d.mts').CouchServer>}
  */
 export async function startCouchServer(options = {}) {
   const admin = options.admin ?? { name: 'admin', password: 'admin-secret' };
   const port = options.port ?? (await freePort());
-  const dir = mkdtempSync(join(tmpdir(), 'twinkit-couch-'));
+  const persistent = options.persistent ? resolve(options.persistent) : undefined;
+  if (persistent) mkdirSync(persistent, { recursive: true });
+  const dir = persistent ?? mkdtempSync(join(tmpdir(), 'twinkit-couch-'));
   const config = join(dir, 'config.json');
   // The admin is set in the config so the server never runs as an "admin party" (everyone admin).
   writeFileSync(config, JSON.stringify({ admins: { [admin.name]: admin.password }, log: { file: join(dir, 'log.txt'), level: process.env.TWINKIT_COUCH_LOG ?? 'warning' } }));
   const bin = require.resolve('pouchdb-server/bin/pouchdb-server');
-  const child = spawn(process.execPath, [bin, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '--config', config], {
-    cwd: dir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
+  const storage = persistent ? ['--dir', persistent] : ['--in-memory'];
   const url = `http://127.0.0.1:${port}`;
   const adminHeaders = { authorization: `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}` };
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`pouchdb-server exited with ${child.exitCode}:\n${output}`);
-    try {
-      const response = await fetch(`${url}/_session`, { headers: adminHeaders });
-      const body = await response.json();
-      if (body.userCtx?.roles?.includes('_admin')) break;
-    } catch {
-      // not listening yet
+
+  let child;
+  let exited;
+  /** True while this side ends the process on purpose (stop, kill): no "exited unexpectedly". */
+  let ending = false;
+  const onExit = () => child?.kill('SIGKILL');
+  process.on('exit', onExit);
+
+  async function launch() {
+    const proc = spawn(process.execPath, [bin, ...storage, '--host', '127.0.0.1', '--port', String(port), '--config', config], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    ending = false;
+    let output = '';
+    proc.stdout.on('data', (chunk) => (output += chunk));
+    proc.stderr.on('data', (chunk) => (output += chunk));
+    exited = new Promise((resolve) => proc.once('exit', resolve));
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`pouchdb-server exited with ${proc.exitCode ?? proc.signalCode}:\n${output}`);
+      try {
+        const response = await fetch(`${url}/_session`, { headers: adminHeaders });
+        const body = await response.json();
+        if (body.userCtx?.roles?.includes('_admin')) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) {
+        proc.kill('SIGKILL');
+        throw new Error(`pouchdb-server did not start within 30 s:\n${output}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`pouchdb-server did not start within 30 s:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // A server that dies under the tests must say so, with what it printed, not leave "connection refused".
+    proc.once('exit', (code, signal) => {
+      if (!ending && child === proc) console.error(`pouchdb-server on ${url} exited unexpectedly (${code ?? signal}):\n${output.slice(-4000)}`);
+    });
   }
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  let stopping = false;
-  // A server that dies under the tests must say so, with what it printed, not leave "connection refused".
-  child.once('exit', (code, signal) => {
-    if (!stopping) console.error(`pouchdb-server on ${url} exited unexpectedly (${code ?? signal}):\n${output.slice(-4000)}`);
-  });
-  const onExit = () => child.kill('SIGKILL');
-  process.once('exit', onExit);
+
+  const running = () => child && child.exitCode === null && child.signalCode === null;
+
+  async function kill() {
+    ending = true;
+    if (running()) child.kill('SIGKILL');
+    await exited;
+  }
+
+  await launch();
   return {
     url,
     port,
     admin,
     adminHeaders,
+    dir: persistent,
+    kill,
+    async restart() {
+      if (running()) await kill();
+      await launch();
+    },
     async stop() {
-      stopping = true;
+      ending = true;
       process.off('exit', onExit);
-      if (child.exitCode === null) child.kill('SIGTERM');
+      if (running()) child.kill('SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-      rmSync(dir, { recursive: true, force: true });
+      if (running()) child.kill('SIGKILL');
+      // A persistent folder belongs to the caller, who may start a server on it again.
+      if (!persistent) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,21 @@
+/** `npm run chaos -- --seed N --ops M`: a longer chaos run than the suite's; prints the report, exits 1 on a finding. */
+import { runChaos } from './chaos-run.js';
+import { seedOfToday } from './prng.js';
+
+const argv = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const at = argv.indexOf(name);
+  if (at < 0) return fallback;
+  const value = Number(argv[at + 1]);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} needs a whole number`);
+  return value;
+};
+const seed = option('--seed', seedOfToday());
+const ops = option('--ops', 500);
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+progress(`chaos: seed ${seed}, ${ops} ops`);
+const result = await runChaos({ seed, ops, progress });
+console.log(result.report);
+console.log(`${result.summary}; ${result.findings.length} finding(s); ${(result.ms / 1000).toFixed(1)} s`);
+process.exitCode = result.findings.length ? 1 : 0;

@@ -1,0 +1,125 @@
+/**
+ * What a browser sync test needs from Node: pouchdb-server on persistent storage behind the fault
+ * proxy, the page bundled with esbuild and served same-origin with the proxy at /couch (as a school
+ * site serves it), the space set up with the real rules and members, and Chromium.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from '../../../../../scripts/chromium.mjs';
+import { createFaultProxy } from '../../../../../scripts/couch/fault-proxy.mjs';
+import { startCouchServer } from '../../../../../scripts/couch/start-couch-server.mjs';
+import type { RawRecord } from '../../../adapter.js';
+import { databaseName } from '../../couchdb/couch-names.js';
+import { toRecord, type CouchDocument } from '../../couchdb/record-document.js';
+import { setupCouchSpace } from '../../couchdb/setup/couchdb-setup.js';
+import type { SpaceMember } from '../../couchdb/setup/members.js';
+import type { ChaosPageApi, ChaosPageOptions } from './chaos-page.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+export async function startHarness() {
+  const work = await mkdtemp(join(tmpdir(), 'twinkit-chaos-'));
+  const pageDir = join(work, 'page');
+  await build({
+    entryPoints: [join(here, 'chaos-page.ts')],
+    outdir: pageDir,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'warning',
+  });
+  await writeFile(join(pageDir, 'index.html'), '<!doctype html><html lang="en"><meta charset="utf-8"><title>twinkit chaos</title><script type="module" src="./chaos-page.js"></script></html>\n');
+  const couch = await startCouchServer({ persistent: join(work, 'couch') });
+  const proxy = createFaultProxy(couch.url, { prefix: '/couch' });
+  // A second proxy that always loses answers, for pushes only: the write lands, the pusher never
+  // hears back, while its reads (which an engine may need first) still work.
+  const lossy = createFaultProxy(couch.url, { prefix: '/couch' });
+  lossy.setMode('lose-answers');
+  const faults = { losePushAnswers: false };
+  const http = createServer(async (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const push = request.method === 'POST' && path.endsWith('/_bulk_docs');
+    if (push && faults.losePushAnswers && proxy.mode === 'pass') return void lossy.handle(request, response);
+    if (path === '/couch' || path.startsWith('/couch/')) return void proxy.handle(request, response);
+    const file = path === '/' ? 'index.html' : path.slice(1);
+    if (!/^[\w.-]+$/.test(file)) return void response.writeHead(404).end();
+    try {
+      const body = await readFile(join(pageDir, file));
+      response.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : 'text/javascript', 'cache-control': 'no-store' }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve, reject) => http.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const address = http.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(CHROMIUM_INSTALL_HINT);
+  const browser: Browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+
+  return {
+    couch,
+    proxy,
+    /** `losePushAnswers`: pushes (`_bulk_docs`) land but their answers are lost; everything else passes. */
+    faults,
+    browser,
+    url,
+    /** A space with the server's rules (design document, `_security`) and these members. */
+    setupSpace: (space: string, members: SpaceMember[]) => setupCouchSpace({ url: couch.url, adminHeaders: couch.adminHeaders, space, members }),
+    /** The server's current records, read as its admin past the proxy. */
+    async serverRecords(space: string): Promise<RawRecord[]> {
+      const response = await fetch(`${couch.url}/${databaseName(space)}/_all_docs?include_docs=true`, { headers: couch.adminHeaders });
+      const body = (await response.json()) as { rows?: { doc?: CouchDocument }[] };
+      return (body.rows ?? []).map((row) => toRecord(row.doc, space)).filter((record): record is RawRecord => record?.collection === 'glossary');
+    },
+    async stop() {
+      await browser.close().catch(() => {});
+      proxy.cutAll();
+      lossy.cutAll();
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
+      await couch.stop();
+      await rm(work, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A tab: a page of `context` with the chaos API open as one user. */
+export interface Tab {
+  name: string;
+  device: string;
+  page: Page;
+  call<K extends keyof ChaosPageApi>(method: K, ...args: Parameters<ChaosPageApi[K]>): Promise<Awaited<ReturnType<ChaosPageApi[K]>>>;
+}
+
+export async function openTab(harness: Harness, context: BrowserContext, name: string, device: string, options: ChaosPageOptions): Promise<Tab> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => process.stderr.write(`  ${name}: page error: ${error.message}\n`));
+  if (process.env.TWINKIT_CHAOS_CONSOLE) page.on('console', (message) => process.stderr.write(`  ${name}: ${message.text()}\n`));
+  await page.goto(harness.url);
+  await page.waitForFunction(() => 'twinkitChaos' in window, null, { timeout: 30_000 });
+  const call: Tab['call'] = (method, ...args) =>
+    page.evaluate(([method, args]) => (window.twinkitChaos[method] as (...a: unknown[]) => unknown)(...args), [method, args] as const) as never;
+  await call('open', options);
+  return { name, device, page, call };
+}
+
+/** Polls `probe` until it returns a value, or throws naming `what` after `timeout` ms. */
+export async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeout = 20_000, every = 100): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, every));
+  }
+}
