@@ -4,6 +4,7 @@ import type { TwinStore } from '../../store/create-store.js';
 import { asAdmin, couchInfo, directAsAdmin, setFault, signOut, until } from '../../../test-support/couch-browser.js';
 import { createCouchDBAdapter } from '../couchdb/couchdb-adapter.js';
 import { databaseName } from '../couchdb/couch-names.js';
+import { positionBetween } from '../../../components/twin-board/model/fractional-position.js';
 import { createSyncedAdapter, type SyncedAdapter } from './synced-adapter.js';
 import type { SyncConflict } from './sync-status.js';
 
@@ -134,6 +135,57 @@ describe('sync never loses a write', () => {
     await b.close();
   });
 
+  it('merges a post\'s new title from one device with its move to another section from the other', async () => {
+    const space = unique('merge-post');
+    const [a, b] = [await adminDevice(), await adminDevice()];
+    const storeA = createStore({ adapter: a, space, user: teacher });
+    const storeB = createStore({ adapter: b, space, user: colleague });
+    const day1 = await storeA.create('board-section', { name: 'Day 1', position: positionBetween(undefined, undefined) });
+    const day2 = await storeA.create('board-section', { name: 'Day 2', position: positionBetween(day1.position as string, undefined) });
+    const post = await storeA.create('board', { kind: 'text', section: day1.id, position: positionBetween(undefined, undefined), title: 'At the pier' });
+    await a.sync.syncNow(space);
+    await b.sync.syncNow(space);
+    const onB = await until(() => storeB.get('board', post.id).catch(() => undefined), 'the post on device B');
+    a.cable.unplugged = b.cable.unplugged = true;
+    await storeA.update('board', post, { title: 'At the pier in Gdynia' });
+    await storeB.update('board', onB, { section: day2.id, position: positionBetween(undefined, undefined) });
+    await bFirstThenA(a, b, space);
+    await b.sync.syncNow(space);
+    const onServer = await asAdmin<{ title: string; section: string }>('GET', `/${databaseName(space)}/board:${post.id}`);
+    expect([onServer.title, onServer.section]).to.deep.equal(['At the pier in Gdynia', day2.id]);
+    const onDeviceB = await until(async () => {
+      const shown = await storeB.get('board', post.id);
+      return shown.title === 'At the pier in Gdynia' ? shown : undefined;
+    }, 'the new title on device B');
+    expect(onDeviceB.section).to.equal(day2.id);
+    expect(await a.sync.conflicts(space)).to.deep.equal([]);
+    expect(await b.sync.conflicts(space)).to.deep.equal([]);
+    await a.close();
+    await b.close();
+  });
+
+  it('asks the server about a re-creation over a tombstone whose answer was lost: created once, not twice', async () => {
+    const space = unique('lost-recreate');
+    const device = await adminDevice();
+    const store = createStore({ adapter: device, space, user: teacher });
+    const saved = await store.create('glossary', entry('mole'));
+    await device.sync.syncNow(space);
+    await store.remove('glossary', await store.get('glossary', saved.id));
+    await device.sync.syncNow(space);
+    await setFault('lose-answers');
+    await store.create('glossary', entry('mole again'), { id: saved.id });
+    await until(async () => ((await storedDoc<{ _rev: string }>(docPath(space, saved.id)))?._rev.startsWith('3-') ? true : undefined), 'the re-creation landing');
+    await until(() => (device.sync.status().state === 'offline' || device.sync.status().state === 'error' ? true : undefined), 'the push failing for want of an answer');
+    await setFault('pass');
+    await device.sync.syncNow(space);
+    await until(() => (device.sync.status().pending === 0 ? true : undefined), 'an empty outbox');
+    const doc = await asAdmin<{ _rev: string; translations: Translations }>('GET', docPath(space, saved.id));
+    expect(doc._rev.startsWith('3-'), `create, delete, re-create: each once (rev ${doc._rev})`).to.equal(true);
+    expect(doc.translations.en.term).to.equal('mole again');
+    expect(await device.sync.conflicts(space)).to.deep.equal([]);
+    await device.close();
+  });
+
   it('asks the server about a create whose answer was lost before sending a later delete: the record stays deleted everywhere', async () => {
     const space = unique('lost-create-delete');
     const [a, b] = [await adminDevice(), await adminDevice()];
@@ -204,6 +256,35 @@ describe('sync never loses a write', () => {
       return records.length === 4 ? records : undefined;
     }, 'the new database\'s record on the device')).map((record) => translations(record).en.term);
     expect(terms.sort()).to.deep.equal(['mole', 'pier', 'quay', 'slipway']);
+    expect(await device.sync.conflicts(space)).to.deep.equal([]);
+    await device.close();
+  });
+
+  it('notices a database restored from an older copy (its sequence went back) and sends what the copy lacks', async () => {
+    const space = unique('restored');
+    const device = await adminDevice();
+    const store = createStore({ adapter: device, space, user: teacher });
+    const early = await store.create('glossary', entry('breakwater'));
+    await device.sync.syncNow(space);
+    // The backup: the database as it is now, identity document included (a copy of its files would have it too).
+    const { body: backup } = await directAsAdmin('GET', `/${databaseName(space)}/_all_docs?include_docs=true`);
+    const identity = (await directAsAdmin('GET', `/${databaseName(space)}/_local/twinkit-database`)).body;
+    const later = await store.create('glossary', entry('lighthouse'));
+    await editTranslations(store, early.id, (t) => ({ ...t, en: { term: 'breakwater', definition: 'A wall against the waves' } }));
+    await device.sync.syncNow(space);
+    // Restored: the old copy put back into a new database of the same name (its sequence starts again).
+    await directAsAdmin('DELETE', `/${databaseName(space)}`);
+    await directAsAdmin('PUT', `/${databaseName(space)}`);
+    await directAsAdmin('PUT', `/${databaseName(space)}/_local/twinkit-database`, { id: (identity as { id: string }).id });
+    const docs = ((backup as { rows: { doc: Record<string, unknown> }[] }).rows.map((row) => row.doc)).filter((doc) => !String(doc._id).startsWith('_'));
+    await directAsAdmin('POST', `/${databaseName(space)}/_bulk_docs`, { new_edits: false, docs });
+    await until(async () => {
+      await device.sync.syncNow(space);
+      const early2 = await storedDoc<{ translations: Translations }>(docPath(space, early.id));
+      const later2 = await storedDoc(docPath(space, later.id));
+      return early2?.translations.en.definition === 'A wall against the waves' && later2 ? true : undefined;
+    }, 'the device sending what the restored copy lacks', 20_000);
+    expect(translations(await store.get('glossary', early.id)).en.definition).to.equal('A wall against the waves');
     expect(await device.sync.conflicts(space)).to.deep.equal([]);
     await device.close();
   });
