@@ -11,6 +11,7 @@ import { tsImport } from 'tsx/esm/api';
 import { createFaultProxy } from './couch/fault-proxy.mjs';
 import { startCouchServer } from './couch/start-couch-server.mjs';
 import { host, onFirstFreePort, stopOnSignals, watchDemoBuild } from './serve-demo.mjs';
+import { withServedFileHeaders } from './served-file-headers.mjs';
 
 const indexFile = fileURLToPath(new URL('../demo/index.html', import.meta.url));
 const { DEMO_COUCH_META, DEMO_COUCH_PATH, demoPassword } = await tsImport('../demo/demo-couch.ts', import.meta.url);
@@ -35,8 +36,10 @@ try {
 const build = await watchDemoBuild();
 // esbuild serves the bundle and the files on a port of its own; the page's address is the server below.
 const assets = await build.serve({ host, port: 0, servedir: 'demo' });
-// A plain forwarding proxy (mode `pass`): the same one the browser tests mount at /couch.
+// A plain forwarding proxy (mode `pass`): the same one the browser tests mount at /couch, with the
+// headers that keep a stored file from running as a page on this origin.
 const couchProxy = createFaultProxy(couch.url, { prefix: DEMO_COUCH_PATH });
+const handleCouch = withServedFileHeaders(couchProxy.handle);
 
 /** The page, marked for CouchDB mode: demo/main.ts reads the meta tag and signs in to /couch. */
 function page(res) {
@@ -47,7 +50,7 @@ function page(res) {
 
 function handle(req, res) {
   const path = new URL(req.url ?? '/', 'http://demo').pathname;
-  if (path === DEMO_COUCH_PATH || path.startsWith(`${DEMO_COUCH_PATH}/`)) return couchProxy.handle(req, res);
+  if (path === DEMO_COUCH_PATH || path.startsWith(`${DEMO_COUCH_PATH}/`)) return handleCouch(req, res);
   if ((req.method === 'GET' || req.method === 'HEAD') && (path === '/' || path === '/index.html')) return page(res);
   const upstream = request({ host, port: assets.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
     res.writeHead(answer.statusCode ?? 502, answer.headers);

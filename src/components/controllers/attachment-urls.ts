@@ -1,8 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TwinStore } from '../../sdk/store/create-store.js';
+import { inlineBlob } from './safe-file-blob.js';
 
 /**
- * Object URLs for stored files (pictures, pronunciations), read once from the store and revoked
+ * Object URLs for stored files (pictures, pronunciations, clips; nothing else, see safe-file-blob.ts), read once from the store and revoked
  * when the element goes away, so blobs are not kept in memory after the entry is closed.
  */
 export class AttachmentUrls implements ReactiveController {
@@ -23,9 +24,10 @@ export class AttachmentUrls implements ReactiveController {
     if (!store) return undefined;
     this.#urls.set(id, null);
     const generation = this.#generation;
-    store.getAttachment(id).then(
+    store.getAttachment(id).then(inlineBlob).then(
       (blob) => {
-        if (generation !== this.#generation) return;
+        // Not a picture, sound or video (HTML, SVG, script): no URL, the text alternative stays.
+        if (!blob || generation !== this.#generation) return;
         this.#urls.set(id, URL.createObjectURL(blob));
         this.#updateSoon();
       },

@@ -11,6 +11,7 @@ import { TwinElement } from '../base/twin-element.js';
 import { ActionRunner } from '../controllers/action-runner.js';
 import { AttachmentUrls } from '../controllers/attachment-urls.js';
 import { DialogHost } from '../controllers/dialog-host.js';
+import { downloadBlob } from '../controllers/safe-file-blob.js';
 import { LiveAnnouncer } from '../controllers/live-announcer.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type { BoardActions, BoardComment, BoardFlag, BoardReaction, BoardState, Post, PostSocial, Section } from './board-state.js';
@@ -374,7 +375,8 @@ export class TwinBoard extends TwinElement {
     download: (post) =>
       void this.#runner.run(async () => {
         const blob = await this.#store!.getAttachment(post.attachment!);
-        const url = URL.createObjectURL(blob);
+        // Saved, never opened in the page: whatever the stored type, a download is plain bytes.
+        const url = URL.createObjectURL(downloadBlob(blob));
         const link = document.createElement('a');
         link.href = url;
         link.download = post.file?.name ?? 'file';

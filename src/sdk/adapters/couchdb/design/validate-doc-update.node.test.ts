@@ -12,6 +12,7 @@ import {
   validateDocUpdateSource,
   VISIBILITY_COLLECTIONS,
 } from './validate-doc-update.js';
+import { FILE_TYPES, MAX_FILE_BYTES, MAX_RECORD_CHARS } from './file-rules.js';
 
 /**
  * The server's rules, run as CouchDB runs them: the source text evaluated in an empty context (no
@@ -358,6 +359,36 @@ describe('validate_doc_update: files', () => {
     allowed({ user: as('kasia', 'pupil'), doc: deletion(old), old });
     allowed({ user: as('tom', 'teacher'), doc: deletion(old), old });
     refused({ user: as('kasia', 'pupil'), doc: { ...file('pia'), _rev: '1-f' }, old }, /who uploaded a file/);
+  });
+
+  const typed = (content_type: string, data = 'iVBORw0KGgo=') => ({ _id: 'attachment:f2', owner: 'pia', _attachments: { file: { content_type, data } } });
+  it('accepts only the types the widgets accept, by declared type', () => {
+    for (const type of FILE_TYPES) allowed({ user: as('pia', 'pupil'), doc: typed(type) });
+    allowed({ user: as('pia', 'pupil'), doc: typed('Audio/Ogg; codecs=opus') });
+    for (const type of ['text/html', 'image/svg+xml', 'application/javascript', 'text/javascript', 'application/xml', 'text/xml', 'application/xhtml+xml', 'text/plain', 'application/octet-stream', '']) {
+      refused({ user: as('pia', 'pupil'), doc: typed(type) }, /type of file is not accepted/);
+    }
+    // Staff are held to it too: only server admins are not.
+    refused({ user: as('tom', 'teacher'), doc: { ...typed('text/html'), owner: 'tom' } }, /not accepted/);
+    allowed({ user: { name: 'admin', roles: ['_admin'] }, doc: typed('text/html') });
+  });
+
+  it('holds one file named "file", no larger than the largest widget limit', () => {
+    refused({ user: as('pia', 'pupil'), doc: { ...typed('image/png'), _attachments: { 'x.html': { content_type: 'image/png', data: 'AAAA' } } } }, /one file, named "file"/);
+    const size = (length: number) => ({ ...typed('video/mp4'), _attachments: { file: { content_type: 'video/mp4', stub: true, length } } });
+    allowed({ user: as('pia', 'pupil'), doc: size(MAX_FILE_BYTES) });
+    refused({ user: as('pia', 'pupil'), doc: size(MAX_FILE_BYTES + 1) }, /too large: at most 20 MB/);
+    // Inline base64, as the adapter writes: 4 characters carry 3 bytes.
+    const inline = (bytes: number) => typed('application/pdf', 'A'.repeat(Math.floor(bytes / 3) * 4) + ['', 'AA==', 'AAA='][bytes % 3]);
+    allowed({ user: as('pia', 'pupil'), doc: inline(MAX_FILE_BYTES) });
+    refused({ user: as('pia', 'pupil'), doc: inline(MAX_FILE_BYTES + 1) }, /too large/);
+    refused({ user: as('pia', 'pupil'), doc: { ...typed('image/png'), _attachments: { file: { content_type: 'image/png' } } } }, /size of this file is unknown/);
+  });
+
+  it('keeps files out of records, and records within their size', () => {
+    refused({ user: as('pia', 'pupil'), doc: record({ _attachments: { file: { content_type: 'image/png', data: 'AAAA' } } }) }, /Records cannot carry files/);
+    refused({ user: as('pia', 'pupil'), doc: record({ text: 'x'.repeat(MAX_RECORD_CHARS) }) }, /too large: at most/);
+    allowed({ user: as('pia', 'pupil'), doc: record({ text: 'x'.repeat(MAX_RECORD_CHARS - 1000) }) });
   });
 });
 

@@ -30,7 +30,8 @@ import { addsOwnTranslationsOnly } from '../../../policy/glossary-contribution.j
 import { MODERATION_MODES, ROLES, type ModerationMode } from '../../../policy/roles.js';
 import { builtInCollections } from '../../../schemas/collections.js';
 import { RECORD_STATUSES } from '../../../schemas/envelope.js';
-import { ATTACHMENT_PREFIX, ORIGIN_FIELD } from '../couch-names.js';
+import { ATTACHMENT_NAME, ATTACHMENT_PREFIX, ORIGIN_FIELD } from '../couch-names.js';
+import { FILE_TYPES, MAX_FILE_BYTES, MAX_RECORD_CHARS } from './file-rules.js';
 
 export interface ValidateDocUpdateOptions {
   space: string;
@@ -93,6 +94,10 @@ export function validateDocUpdateSource(options: ValidateDocUpdateOptions): stri
     `  var ARRANGEMENT = ${literal(ARRANGEMENT_FIELDS)};`,
     `  var MODERATOR_FIELDS = ${literal(MODERATOR_FIELDS)};`,
     `  var ATTACHMENT_PREFIX = ${literal(ATTACHMENT_PREFIX)};`,
+    `  var ATTACHMENT_NAME = ${literal(ATTACHMENT_NAME)};`,
+    `  var FILE_TYPES = ${literal(FILE_TYPES)};`,
+    `  var MAX_FILE_BYTES = ${literal(MAX_FILE_BYTES)};`,
+    `  var MAX_RECORD_CHARS = ${literal(MAX_RECORD_CHARS)};`,
     `  var ORIGIN_FIELD = ${literal(ORIGIN_FIELD)};`,
     `  var WRITE_FIELD = ${literal(WRITE_FIELD)};`,
     `  var WRITE_ID_MAX = ${literal(WRITE_ID_MAX_LENGTH)};`,
@@ -157,6 +162,41 @@ const RULES = String.raw`
     return kept;
   }
 
+  // The document without its files and pouchdb-server's revision list, as JSON.
+  function checkSize(doc) {
+    var body = {};
+    for (var key in doc) if (owns(doc, key) && key !== '_attachments' && key !== '_revisions') body[key] = doc[key];
+    if (JSON.stringify(body).length > MAX_RECORD_CHARS) refuse('This record is too large: at most ' + MAX_RECORD_CHARS + ' characters of JSON.');
+  }
+  // Bytes of a file as written: the stub's length (CouchDB), the base64 data inline, or the raw data
+  // pouchdb-server hands over for a standalone attachment upload.
+  function fileSize(file) {
+    if (typeof file.length === 'number') return file.length;
+    if (typeof file.data === 'string') {
+      var data = file.data.replace(/\s/g, '');
+      var padding = data.charAt(data.length - 1) === '=' ? (data.charAt(data.length - 2) === '=' ? 2 : 1) : 0;
+      return Math.floor(data.length / 4) * 3 - padding;
+    }
+    if (file.data && typeof file.data.length === 'number') return file.data.length;
+    return -1;
+  }
+  // Only the types the widgets accept, by declared type: served from the school's origin, an HTML
+  // or SVG file could run as a page.
+  function checkFiles(files) {
+    if (files === undefined) return;
+    if (!isObject(files)) refuse('A file document holds its file in _attachments.');
+    for (var key in files) {
+      if (!owns(files, key)) continue;
+      if (key !== ATTACHMENT_NAME) refuse('A file document holds one file, named "' + ATTACHMENT_NAME + '".');
+      var file = files[key];
+      var type = isObject(file) && typeof file.content_type === 'string' ? file.content_type.split(';')[0].replace(/\s/g, '').toLowerCase() : '';
+      if (!has(FILE_TYPES, type)) refuse('This type of file is not accepted (' + (type || 'no type') + '): pictures (PNG, JPEG, GIF, WebP), sound, video, PDF and office documents only.');
+      var size = fileSize(file);
+      if (size < 0) refuse('The size of this file is unknown, so it is not accepted.');
+      if (size > MAX_FILE_BYTES) refuse('This file is too large: at most ' + MAX_FILE_BYTES / 1048576 + ' MB.');
+    }
+  }
+
   var name = userCtx && userCtx.name;
   var userRoles = (userCtx && userCtx.roles) || [];
   var admins = (secObj && secObj.admins) || {};
@@ -178,6 +218,11 @@ const RULES = String.raw`
   if (role === 'observer') refuse('Observers can read this space but cannot change anything in it.');
   if (owns(newDoc, WRITE_FIELD) && !(typeof newDoc[WRITE_FIELD] === 'string' && newDoc[WRITE_FIELD].length <= WRITE_ID_MAX)) {
     refuse('The write id (' + WRITE_FIELD + ') must be a string of at most ' + WRITE_ID_MAX + ' characters.');
+  }
+  if (newDoc._deleted !== true) {
+    checkSize(newDoc);
+    if (docId.indexOf(ATTACHMENT_PREFIX) === 0) checkFiles(newDoc._attachments);
+    else if (newDoc._attachments !== undefined) refuse('Records cannot carry files: a file is stored on its own, as "' + ATTACHMENT_PREFIX + '<id>".');
   }
   var staff = role === 'admin' || role === 'teacher';
   // As initialStatus: under moderation, pupils' records (or everyone's but staff's) wait for approval;

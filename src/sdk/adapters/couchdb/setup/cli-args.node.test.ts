@@ -6,9 +6,10 @@ describe('twinkit couchdb-setup arguments', () => {
   it('reads every option, in both --name value and --name=value forms', () => {
     assert.deepEqual(
       parseSetupArguments(['--url', 'http://127.0.0.1:5984', '--space=coasts', '--moderation', 'pupils', '--members', 'm.json', '--cors-origin', 'https://school.example', '--admin', 'admin:pa:ss']),
-      { url: 'http://127.0.0.1:5984', space: 'coasts', moderation: 'pupils', membersFile: 'm.json', corsOrigin: 'https://school.example', admin: { name: 'admin', password: 'pa:ss' } },
+      { url: 'http://127.0.0.1:5984', space: 'coasts', moderation: 'pupils', allowSignup: false, membersFile: 'm.json', corsOrigin: 'https://school.example', admin: { name: 'admin', password: 'pa:ss' } },
     );
     assert.equal(parseSetupArguments(['--url', 'x', '--help']), 'help');
+    assert.equal((parseSetupArguments(['--url', 'u', '--space', 's', '--allow-signup']) as { allowSignup: boolean }).allowSignup, true);
     assert.equal((parseSetupArguments(['--url', 'u', '--space', 's']) as { moderation: string }).moderation, 'off');
   });
 

@@ -15,8 +15,10 @@ Options:
   --url <server>             the server's address, e.g. http://127.0.0.1:5984
   --space <id>               the space id, as in <twin-space space="...">
   --moderation <mode>        off (default), pupils or all, as in <twin-space moderation="...">
-  --members <file.json>      members to sign up: [{ "id", "name", "role", "password"? }]
+  --members <file.json>      the space's members: [{ "id", "name", "role", "password"? }];
+                             a user not in the file loses their role in this space
   --cors-origin <origin>     let pages on this origin (https://school.example) call the server
+  --allow-signup             let anyone create a user, with no roles (server-wide; default: closed)
   --admin <name:password>    a server admin; or set COUCHDB_USER and COUCHDB_PASSWORD
   -h, --help                 show this help
 
@@ -37,6 +39,7 @@ export interface SetupArguments {
   moderation: ModerationMode;
   membersFile?: string;
   corsOrigin?: string;
+  allowSignup: boolean;
   /** From --admin; the environment is consulted later, by the caller. */
   admin?: { name: string; password: string };
 }
@@ -47,9 +50,14 @@ type ValueOption = (typeof VALUE_OPTIONS)[number];
 /** The arguments after `couchdb-setup`; `help` when asked for. Throws UsageError on a mistake. */
 export function parseSetupArguments(args: readonly string[]): SetupArguments | 'help' {
   const values: Partial<Record<ValueOption, string>> = {};
+  let allowSignup = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '-h' || arg === '--help') return 'help';
+    if (arg === '--allow-signup') {
+      allowSignup = true;
+      continue;
+    }
     if (!arg.startsWith('--')) throw new UsageError(`Unexpected argument "${arg}".`);
     const equals = arg.indexOf('=');
     const key = arg.slice(2, equals === -1 ? undefined : equals) as ValueOption;
@@ -73,6 +81,7 @@ export function parseSetupArguments(args: readonly string[]): SetupArguments | '
     url: values.url,
     space: values.space,
     moderation,
+    allowSignup,
     ...(values.members ? { membersFile: values.members } : {}),
     ...(values['cors-origin'] ? { corsOrigin: values['cors-origin'] } : {}),
     ...(values.admin ? { admin: parseAdmin(values.admin, '--admin') } : {}),

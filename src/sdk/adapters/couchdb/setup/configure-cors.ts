@@ -2,7 +2,8 @@
  * Lets a school's pages call CouchDB from the browser with the user's session (CORS with
  * credentials). Not needed when a reverse proxy serves CouchDB under the site's own origin.
  */
-import { couchRequest, CouchSetupError, type CouchConnection, type CouchRequest } from './couch-request.js';
+import { couchRequest, CouchSetupError, type CouchConnection } from './couch-request.js';
+import { findConfigPath } from './server-config.js';
 
 /** Headers the browser may send: the adapter's, plus what other CouchDB clients commonly send. */
 const CORS_HEADERS = 'accept, authorization, content-type, origin, referer, if-match, x-csrf-token';
@@ -48,12 +49,4 @@ export async function configureCors(options: CouchConnection & { origin: string 
   ];
   for (const [key, value] of settings) await request('PUT', `${configPath}/${key}`, { body: value });
   return { origins, configPath, summary: `CORS: pages on ${origins.join(', ')} may call the server with the user's session (${configPath}).` };
-}
-
-/** CouchDB 3 answers `/_node/_local/_config`; pouchdb-server (and CouchDB 1) answer `/_config`. */
-async function findConfigPath(request: CouchRequest): Promise<string> {
-  const node = await request('GET', '/_node/_local/_config/httpd', { accept: [400, 404] });
-  if (node.status < 400) return '/_node/_local/_config';
-  await request('GET', '/_config/httpd');
-  return '/_config';
 }

@@ -177,7 +177,7 @@ describe('the space\'s rules, seen over HTTP', () => {
   });
 
   it('lets only a file\'s owner (or staff) delete it, and only in one\'s own name upload it', async () => {
-    const file = (owner: string) => ({ owner, _attachments: { file: { content_type: 'text/plain', data: btoa('tide tables') } } });
+    const file = (owner: string) => ({ owner, _attachments: { file: { content_type: 'application/pdf', data: btoa('%PDF-1.4 tide tables') } } });
     assertRefused(await call(asUser('kasia'), 'PUT', docPath(DB, 'attachment:f1'), file('pia')), /uploaded in your own name/);
     const uploaded = await call(asUser('pia'), 'PUT', docPath(DB, 'attachment:f1'), file('pia'));
     assert.equal(uploaded.status, 201, JSON.stringify(uploaded.body));

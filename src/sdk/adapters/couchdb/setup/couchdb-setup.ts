@@ -1,20 +1,31 @@
 /**
  * Prepares a CouchDB server for one Twinkit space: its database, the design document (views and
- * the server's policy), the `_security` object and the members' user documents. Safe to run again:
- * it changes only what differs, so it also updates a space to a newer Twinkit or a new moderation mode.
+ * the server's policy), the `_security` object, the members' user documents, the `_users` rules and
+ * the size limits. Safe to run again: it changes only what differs, so it also updates a space to a
+ * newer Twinkit or a new moderation mode.
  */
 import type { ModerationMode, Role } from '../../../policy/roles.js';
 import { databaseName, DESIGN_DOC_ID } from '../couch-names.js';
 import { designDoc } from '../design/design-doc.js';
 import { spaceSecurity, type SecurityObject } from '../design/security.js';
 import { couchRequest, CouchSetupError, type CouchConnection, type CouchRequest } from './couch-request.js';
+import { removeFormerMembers } from './former-members.js';
 import { withSpaceRole, type SpaceMember } from './members.js';
+import { protectUsers } from './protect-users.js';
+import { findConfigPath } from './server-config.js';
+import { setServerLimits } from './server-limits.js';
 
 export interface CouchSpaceSetupOptions extends CouchConnection {
   space: string;
   /** Default `off`, as in the browser. The server refuses what this mode does not allow. */
   moderation?: ModerationMode;
+  /**
+   * The space's members, all of them: a user who has a role in the space and is not in the list
+   * loses it. Leave out to change no one.
+   */
   members?: SpaceMember[];
+  /** Let anyone create a user (with no roles; an admin gives them). Server-wide; default false. */
+  allowSignup?: boolean;
 }
 
 export type SetupAction = 'created' | 'updated' | 'unchanged';
@@ -27,6 +38,10 @@ export interface CouchSpaceSetupReport {
   /** Database admins found in `_security` and removed: only server admins manage a space. */
   removedAdmins: string[];
   users: { id: string; role: Role; action: SetupAction; passwordSet: boolean }[];
+  /** Users who had a role in the space and are no longer in the members list. */
+  removedMembers: string[];
+  usersRulesAction: SetupAction;
+  limitsAction: 'set' | 'unchanged';
   /** One line per step, for people. */
   summary: string[];
 }
@@ -43,11 +58,14 @@ export async function setupCouchSpace(options: CouchSpaceSetupOptions): Promise<
   const databaseAction = created.status === 412 ? 'unchanged' : 'created';
   const designDocAction = await putDesignDoc(request, db, options.space, moderation);
   const security = await putSecurity(request, db, spaceSecurity(options.space));
+  const configPath = await findConfigPath(request);
+  const usersRules = await protectUsers(request, { configPath, allowSignup: options.allowSignup === true });
+  const limits = await setServerLimits(request, configPath);
   const users = [];
-  if (options.members?.length) {
-    // A CouchDB 3 server set up by hand may not have the users database yet.
-    await request('PUT', '/_users', { accept: [412] });
+  let removedMembers: string[] = [];
+  if (options.members) {
     for (const member of options.members) users.push(await putUser(request, options.space, member));
+    removedMembers = await removeFormerMembers(request, options.space, new Set(options.members.map(({ id }) => id)));
   }
 
   const summary = [
@@ -56,8 +74,22 @@ export async function setupCouchSpace(options: CouchSpaceSetupOptions): Promise<
     `Security: members are the space's roles (twinkit.${options.space}.<role>); ${security.action}.`,
     ...(security.removedAdmins.length ? [`Removed database admins ${security.removedAdmins.join(', ')}: only server admins manage a space.`] : []),
     ...users.map(({ id, role, action, passwordSet }) => `User ${id} (${role}): ${action}${passwordSet ? ', password set' : ''}.`),
+    ...(removedMembers.length ? [`No longer members (their role in this space removed): ${removedMembers.join(', ')}.`] : []),
+    usersRules.summary,
+    limits.summary,
   ];
-  return { database, databaseAction, designDocAction, securityAction: security.action, removedAdmins: security.removedAdmins, users, summary };
+  return {
+    database,
+    databaseAction,
+    designDocAction,
+    securityAction: security.action,
+    removedAdmins: security.removedAdmins,
+    users,
+    removedMembers,
+    usersRulesAction: usersRules.action,
+    limitsAction: limits.changed ? 'set' : 'unchanged',
+    summary,
+  };
 }
 
 async function requireServerAdmin(request: CouchRequest, url: string) {
