@@ -68,6 +68,12 @@ const base = `http://127.0.0.1:${server.address().port}/`;
 
 const index = JSON.parse(readFileSync(join(OUT, 'index.json'), 'utf8'));
 const stories = Object.values(index.entries).filter((entry) => entry.type === 'story' && entry.title.startsWith('Twinkit/') && (!filter || entry.id.includes(filter)));
+// Looking at nothing must not read as "all good".
+if (!stories.length) {
+  console.error(`No Twinkit story${filter ? ` matches "${filter}"` : ` in ${OUT}/index.json`}: nothing to look at.`);
+  server.close();
+  process.exit(1);
+}
 
 /** Viewport per story: the 320 px stories get the "Small mobile" size their `globals.viewport` asks for. */
 const widthOf = (id) => (id.endsWith('--narrow') ? 320 : 1280); // every Twinkit story named Narrow asks for mobile1
@@ -136,7 +142,9 @@ const EXPECTED_ERRORS = {
 
 /**
  * A second look at some stories, in another state. Each `act` runs in the page (self-contained);
- * the state gets its own screenshot, axe run and layout check.
+ * `reached` (an expression run in the page) must be false before the act and become true after it,
+ * so a click that does nothing fails instead of re-checking the state before it. The state gets
+ * its own screenshot, axe run and layout check.
  */
 const glossaryRoot = "document.querySelector('twin-glossary').shadowRoot";
 const trackerRoot = "document.querySelector('twin-phase-tracker').shadowRoot";
@@ -144,15 +152,32 @@ const journalRoot = "document.querySelector('twin-journal').shadowRoot";
 const boardRoot = "document.querySelector('twin-board').shadowRoot";
 /** A board card by its title. */
 const boardCard = (title) => `[...${boardRoot}.querySelectorAll('article.post')].find((card) => card.querySelector('.post-title').textContent.trim() === ${JSON.stringify(title)})`;
+const pier = boardCard('The pier at sunset');
+const boardDialogOpen = `${boardRoot}.querySelector('dialog[open]')`;
 const boardStates = {
-  composer: { name: 'composer', act: `${boardRoot}.querySelector('.toolbar button.primary').click()` },
-  postOpen: { name: 'post-open', act: `${boardRoot}.querySelector('dialog[open] .close')?.click(); ${boardCard('The pier at sunset')}.querySelector('button.open').click()` },
-  postComments: { name: 'post-comments', act: `{ const dialog = ${boardRoot}.querySelector('dialog[open]'); dialog.scrollTop = dialog.scrollHeight; }` },
-  moving: { name: 'moving', act: `${boardRoot}.querySelector('dialog[open] .close')?.click(); ${boardCard('The pier at sunset')}.querySelector('button.move').click()` },
+  composer: { name: 'composer', act: `${boardRoot}.querySelector('.toolbar button.primary').click()`, reached: `${boardDialogOpen}?.querySelector('twin-board-composer')` },
+  postOpen: {
+    name: 'post-open',
+    act: `${boardDialogOpen}?.querySelector('.close')?.click(); ${pier}.querySelector('button.open').click()`,
+    reached: `${boardDialogOpen}?.querySelector('twin-board-post')?.post?.title === 'The pier at sunset'`,
+  },
+  postComments: { name: 'post-comments', act: `{ const dialog = ${boardDialogOpen}; dialog.scrollTop = dialog.scrollHeight; }`, reached: `${boardDialogOpen}?.scrollTop > 0` },
+  moving: {
+    name: 'moving',
+    act: `${boardDialogOpen}?.querySelector('.close')?.click(); ${pier}.querySelector('button.move').click()`,
+    reached: `!${boardDialogOpen} && ${pier}.querySelector('button.move').getAttribute('aria-pressed') === 'true'`,
+  },
   // The carried post one section to the right: the marker shows where it would land.
-  movingStep: { name: 'moving-step', act: `${boardCard('The pier at sunset')}.querySelector('button.move').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true, cancelable: true }))` },
-  queue: { name: 'queue', act: `${boardRoot}.querySelector('.views button.queue').click()` },
+  movingStep: {
+    name: 'moving-step',
+    act: `${pier}.querySelector('button.move').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true, cancelable: true }))`,
+    reached: `(() => { const marker = ${boardRoot}.querySelector('.drop-marker'); return !!marker && marker.closest('ul.posts') !== ${pier}.closest('ul.posts'); })()`,
+  },
+  queue: { name: 'queue', act: `${boardRoot}.querySelector('.views button.queue').click()`, reached: `${boardRoot}.querySelector('.views button.queue[aria-pressed=true]') && ${boardRoot}.querySelector('.queue, .queue-empty')` },
 };
+/** The tracker's view buttons are Timeline, Checklist, Goals, in that order. */
+const trackerView = (index, shown) => ({ act: `[...${trackerRoot}.querySelectorAll('.views button')][${index}].click()`, reached: `${trackerRoot}.querySelector('${shown}')` });
+const glossaryRows = `[...${glossaryRoot}.querySelectorAll('li[data-row]')]`;
 const EXTRA_STATES = {
   'twinkit-twin-board--wall': [boardStates.composer, boardStates.moving, boardStates.movingStep],
   'twinkit-twin-board--columns': [boardStates.postOpen, boardStates.postComments],
@@ -161,48 +186,65 @@ const EXTRA_STATES = {
   'twinkit-twin-board--dark-theme': [boardStates.postOpen, boardStates.postComments],
   'twinkit-twin-board--narrow': [boardStates.composer, boardStates.postOpen, boardStates.postComments],
   'twinkit-twin-journal--pupil-week': [
-    { name: 'writing', act: `[...${journalRoot}.querySelectorAll('button')].find((b) => b.textContent.includes('Answer')).click()` },
+    { name: 'writing', act: `[...${journalRoot}.querySelectorAll('button')].find((b) => b.textContent.includes('Answer')).click()`, reached: `${journalRoot}.querySelector('twin-journal-editor')` },
   ],
   'twinkit-twin-journal--narrow': [
-    { name: 'writing', act: `[...${journalRoot}.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Write an entry').click()` },
+    { name: 'writing', act: `[...${journalRoot}.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Write an entry').click()`, reached: `${journalRoot}.querySelector('twin-journal-editor')` },
   ],
   'twinkit-twin-journal--teacher-overview': [
-    { name: 'pupil-journal', act: `${journalRoot}.querySelector('table.overview tbody th button').click()` },
+    { name: 'pupil-journal', act: `${journalRoot}.querySelector('table.overview tbody th button').click()`, reached: `!${journalRoot}.querySelector('table.overview') && ${journalRoot}.querySelector('twin-journal-entry, .entry-card')` },
   ],
-  'twinkit-twin-phase-tracker--mid-mobility': [{ name: 'checklist', act: `[...${trackerRoot}.querySelectorAll('.views button')][1].click()` }],
-  'twinkit-twin-phase-tracker--observer': [{ name: 'goals', act: `[...${trackerRoot}.querySelectorAll('.views button')][2].click()` }],
-  'twinkit-twin-phase-tracker--driving-widgets': [{ name: 'edit-phase', act: `${trackerRoot}.querySelector('.timeline .actions button:nth-child(3)').click()` }],
-  'twinkit-twin-phase-tracker--narrow': [{ name: 'timeline', act: `[...${trackerRoot}.querySelectorAll('.views button')][0].click()` }],
-  'twinkit-twin-phase-tracker--spanish-ui': [{ name: 'goals', act: `[...${trackerRoot}.querySelectorAll('.views button')][2].click()` }],
+  'twinkit-twin-phase-tracker--mid-mobility': [{ name: 'checklist', ...trackerView(1, '.checklist') }],
+  'twinkit-twin-phase-tracker--observer': [{ name: 'goals', ...trackerView(2, '.goals') }],
+  'twinkit-twin-phase-tracker--driving-widgets': [
+    { name: 'edit-phase', act: `${trackerRoot}.querySelector('.timeline .actions button:nth-child(3)').click()`, reached: `${trackerRoot}.querySelector('dialog[open] form')` },
+  ],
+  'twinkit-twin-phase-tracker--narrow': [{ name: 'timeline', ...trackerView(0, '.timeline') }],
+  'twinkit-twin-phase-tracker--spanish-ui': [{ name: 'goals', ...trackerView(2, '.goals') }],
   'twinkit-twin-glossary--four-languages': [
-    { name: 'scrolled', act: `{ const list = ${glossaryRoot}.querySelector('.list'); list.scrollTop = list.scrollHeight; }` },
+    { name: 'scrolled', act: `{ const list = ${glossaryRoot}.querySelector('.list'); list.scrollTop = list.scrollHeight; }`, reached: `${glossaryRoot}.querySelector('.list').scrollTop > 0` },
   ],
   'twinkit-twin-glossary--ten-thousand-entries': [
-    { name: 'letter-s', act: `[...${glossaryRoot}.querySelectorAll('.letters button')].find((b) => b.textContent.trim() === 'S').click()` },
+    {
+      name: 'letter-s',
+      act: `[...${glossaryRoot}.querySelectorAll('.letters button')].find((b) => b.textContent.trim() === 'S').click()`,
+      // The list jumps: the first row on screen starts with S.
+      reached: `${glossaryRows}.find((row) => row.getBoundingClientRect().top >= ${glossaryRoot}.querySelector('.list').getBoundingClientRect().top)?.querySelector('.term')?.textContent.trim().startsWith('S')`,
+    },
   ],
   'twinkit-twin-glossary--pending-moderation': [
-    { name: 'pending-filter', act: `[...${glossaryRoot}.querySelectorAll('.actions button')].find((b) => /Waiting for approval/.test(b.textContent)).click()` },
+    {
+      name: 'pending-filter',
+      act: `[...${glossaryRoot}.querySelectorAll('.actions button')].find((b) => /Waiting for approval/.test(b.textContent)).click()`,
+      reached: `${glossaryRows}.length > 0 && ${glossaryRows}.every((row) => /Waiting for approval/.test(row.textContent))`,
+    },
   ],
-  'twinkit-twin-glossary--spanish-ui': [{ name: 'filters-open', act: `${glossaryRoot}.querySelector('details.filters').open = true` }],
+  'twinkit-twin-glossary--spanish-ui': [{ name: 'filters-open', act: `${glossaryRoot}.querySelector('details.filters').open = true`, reached: `${glossaryRoot}.querySelector('details.filters[open]')` }],
   'twinkit-twin-glossary--narrow': [
     {
       name: 'all-languages',
       act: `{ const select = ${glossaryRoot}.querySelector('.languages select'); select.value = 'all'; select.dispatchEvent(new Event('change')); }`,
+      reached: `${glossaryRows}[0]?.querySelectorAll('.cell').length > 2`,
     },
     {
       name: 'search-seahorse',
       act: `{ const input = ${glossaryRoot}.querySelector('#search'); input.value = 'caballito'; input.dispatchEvent(new Event('input')); }`,
+      reached: `${glossaryRows}.length > 0 && ${glossaryRows}.every((row) => /caballito/i.test(row.textContent))`,
     },
     {
       name: 'search-seahorse-spanish-first',
       act: `{ const select = ${glossaryRoot}.querySelectorAll('.languages select')[1]; select.value = 'es'; select.dispatchEvent(new Event('change')); }`,
+      reached: `${glossaryRows}[0]?.querySelector('.cell [lang]')?.getAttribute('lang') === 'es'`,
     },
-    { name: 'entry-open', act: `${glossaryRoot}.querySelector('li[data-row] button').click()` },
+    { name: 'entry-open', act: `${glossaryRoot}.querySelector('li[data-row] button').click()`, reached: `${glossaryRoot}.querySelector('dialog[open] twin-glossary-entry')` },
   ],
   'twinkit-twin-glossary--entry-open': [
-    { name: 'dialog-scrolled', act: `{ const dialog = ${glossaryRoot}.querySelector('dialog[open]'); dialog.scrollTop = dialog.scrollHeight; }` },
+    { name: 'dialog-scrolled', act: `{ const dialog = ${glossaryRoot}.querySelector('dialog[open]'); dialog.scrollTop = dialog.scrollHeight; }`, reached: `${glossaryRoot}.querySelector('dialog[open]').scrollTop > 0` },
   ],
 };
+for (const [id, states] of Object.entries(EXTRA_STATES)) {
+  for (const state of states) if (!state.reached) throw new Error(`${id} › ${state.name}: a state needs a "reached" check`);
+}
 
 /**
  * Rules about the page around the element, not the element: Storybook's preview iframe is a bare
@@ -287,8 +329,19 @@ for (const story of stories) {
   console.log(`${story.id} (${story.title} › ${story.name}) @ ${width}px: ready in ${readyMs ?? '—'} ms${seeded.length ? ` (${seeded.join(', ')})` : ''}`);
   for (const state of states) {
     if (state.act) {
+      const check = `!!(${state.reached})`;
+      if (await page.evaluate(check).catch(() => false)) {
+        messages.push(`state "${state.name}": its check already holds before the action, so it proves nothing`);
+        continue;
+      }
       await page.evaluate(`(() => { ${state.act}; })()`);
-      await page.waitForTimeout(400);
+      try {
+        await page.waitForFunction(check, undefined, { timeout: 5_000, polling: 25 });
+      } catch {
+        messages.push(`state "${state.name}" never reached: ${state.reached}`);
+        continue;
+      }
+      await page.waitForTimeout(300); // let a last render and transitions settle before the screenshot
     }
     const name = `story-${story.id}${state.name ? `--${state.name}` : ''}.png`;
     const maxHeight = SCREENSHOT_MAX_HEIGHT[story.id];
@@ -319,6 +372,8 @@ for (const story of stories) {
     faults.forEach((line) => console.log(`      layout: ${line}`));
     problems += violations.length + faults.length;
   }
+  // A story whose subject is an error must show it: its absence means the story no longer shows what it is for.
+  if (expected && !messages.some((line) => expected.test(line))) messages.push(`expected error never appeared (${story.id} in EXPECTED_ERRORS)`);
   const errors = messages.filter((line) => !line.startsWith('console warning') && !(expected && expected.test(line)));
   messages.forEach((line) => console.log(`   ${expected && expected.test(line) ? '(expected) ' : ''}${line}`));
   problems += errors.length;

@@ -112,13 +112,18 @@ describe('<twin-rich-text-editor>', () => {
   it('takes typing, and fires input (bubbling, composed) with the value already updated', async () => {
     const { editor, inputs } = await editorWith();
     let outer = 0;
-    document.body.addEventListener('input', () => outer++);
-    await caretAtEnd(editor);
-    await sendKeys({ type: 'Hello' });
+    const count = () => outer++;
+    document.body.addEventListener('input', count);
+    try {
+      await caretAtEnd(editor);
+      await sendKeys({ type: 'Hello' });
+    } finally {
+      document.body.removeEventListener('input', count);
+    }
     expect(editor.value).to.equal('<p>Hello</p>');
     expect(inputs.at(-1)).to.equal('<p>Hello</p>');
     expect(inputs.length).to.equal(5);
-    expect(outer, 'one event per keystroke reaches the page (the native one is replaced)').to.be.greaterThan(0);
+    expect(outer, 'one event per keystroke reaches the page (the native one is replaced)').to.equal(5);
     await sendKeys({ press: 'Enter' });
     await sendKeys({ type: 'World' });
     expect(editor.value).to.equal('<p>Hello</p><p>World</p>');
@@ -213,7 +218,7 @@ describe('<twin-rich-text-editor>', () => {
     // The space at the start of the pasted paragraph is not shown in HTML, and is not pasted.
     expect(editor.value).to.equal(`<p>Start<strong>bold</strong> <em>it</em> bad <a href="https://ok.example/" ${LINK}>good</a>styled</p>`);
     expect(content.querySelector('img, script, iframe, svg, [onerror], [style*=url]')).to.equal(null);
-    expect(inputs.length).to.be.greaterThan(0);
+    expect(inputs, 'one input event for one paste').to.deep.equal([editor.value]);
     expect(ran).to.equal(false);
   });
 

@@ -35,6 +35,28 @@ async function blogPost(attributes = '', post = POST) {
 const termsIn = (root: Element) => [...root.querySelectorAll<TwinGlossaryTerm>('twin-glossary-term')];
 const tooltipOf = (term: TwinGlossaryTerm) => term.shadowRoot!.querySelector<HTMLElement>('[role=tooltip]')!;
 const shown = (term: TwinGlossaryTerm) => tooltipOf(term).matches('.open:popover-open') && getComputedStyle(tooltipOf(term)).display != 'none';
+/**
+ * Resolves once a term's leave, started now, has hidden its tooltip: every leave timer started
+ * before it has fired by then. The term stands apart, in a corner, so that its tooltip never
+ * comes under the pointer.
+ */
+async function afterLeaveTimers() {
+  const witness = Object.assign(document.createElement('twin-glossary-term') as TwinGlossaryTerm, {
+    entry: { translations: HARBOUR } as unknown as GlossaryEntry,
+    textContent: 'harbour',
+  });
+  witness.style.cssText = 'position: fixed; right: 0; bottom: 0';
+  document.body.append(witness);
+  try {
+    await witness.updateComplete;
+    witness.dispatchEvent(new PointerEvent('pointerenter'));
+    await until(() => shown(witness), 'the witness term shown');
+    witness.dispatchEvent(new PointerEvent('pointerleave'));
+    await until(() => !shown(witness), 'the witness term hidden after its leave');
+  } finally {
+    witness.remove();
+  }
+}
 const center = (element: Element): [number, number] => {
   const box = element.getBoundingClientRect();
   return [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
@@ -91,7 +113,8 @@ describe('<twin-glossary-links> and <twin-glossary-term>', () => {
     await sendMouse({ type: 'move', position: center(tide) });
     await until(() => shown(tide), 'the tooltip on hover');
     await sendMouse({ type: 'move', position: center(tooltipOf(tide)) });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await afterLeaveTimers();
+    await tide.updateComplete;
     expect(shown(tide)).to.equal(true, 'still shown with the pointer on the tooltip');
     await sendMouse({ type: 'move', position: [1, 1] });
     await until(() => !shown(tide), 'hidden once the pointer left');
@@ -115,7 +138,8 @@ describe('<twin-glossary-links> and <twin-glossary-term>', () => {
     await sendKeys({ press: 'Escape' });
     await until(() => !shown(tide), 'Escape to hide it');
     await sendMouse({ type: 'move', position: [1, 1] });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await afterLeaveTimers();
+    await tide.updateComplete;
     expect(shown(tide)).to.equal(false);
   });
 

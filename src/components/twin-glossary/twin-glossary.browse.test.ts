@@ -61,8 +61,11 @@ describe('<twin-glossary>: reading and browsing', () => {
     await select(glossary, 'Show', 'all');
     const tideRow = rowTexts(glossary).find((row) => row.startsWith('Tide'))!;
     expect(tideRow).to.include('Marée').and.include('Help wanted in Italian');
-    // Every term and definition in the list is marked with its language.
-    for (const element of root(glossary).querySelectorAll('.cell:not(.missing) .term, .cell .definition')) expect(element.getAttribute('lang')).to.match(/^(en|es|fr|it)$/);
+    // Every term and definition in the list is marked with its language: 10 terms (Tide in en, es, fr;
+    // Lighthouse in en, es, it; Nudibranch and Net in en, es) and Tide's 2 definitions.
+    const texts = [...root(glossary).querySelectorAll('.cell:not(.missing) .term, .cell .definition')];
+    expect(texts.length, 'terms and definitions shown').to.equal(12);
+    for (const element of texts) expect(element.getAttribute('lang')).to.match(/^(en|es|fr|it)$/);
   });
 
   it('sorts A to Z with the chosen language\'s rules and jumps to a letter', async () => {

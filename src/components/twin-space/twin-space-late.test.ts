@@ -5,11 +5,13 @@ import { TestRecordList, until } from '../../test-support/record-list.js';
 describe('<twin-space> defined after its widgets', () => {
   it('is found by a widget that connected first, which waits for it instead of going alone', async () => {
     expect(customElements.get('twin-space')).to.equal(undefined);
+    // A widget used alone beside it connects after it: once that one has gone alone (its decision
+    // comes later), the one inside the space has had its chance to go alone and must not have.
     const wrapper = await fixture<HTMLDivElement>(
-      html`<div .innerHTML=${'<twin-space adapter="memory" space="late"><test-record-list></test-record-list></twin-space>'}></div>`,
+      html`<div .innerHTML=${'<twin-space adapter="memory" space="late"><test-record-list></test-record-list></twin-space><test-record-list space="late-alone"></test-record-list>'}></div>`,
     );
-    const list = wrapper.querySelector('test-record-list') as TestRecordList;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const [list, alone] = wrapper.querySelectorAll<TestRecordList>('test-record-list');
+    await until(() => alone.data.store, 'the widget used alone, on its own store');
     expect(list.data.store === undefined, 'no store (and no stand-alone store) before the provider exists').to.equal(true);
     await import('./twin-space.js');
     const space = wrapper.querySelector('twin-space')!;

@@ -1,12 +1,17 @@
 import type { Change, RawRecord, StorageAdapter, WriteResult } from '../adapter.js';
 import { isTwinError } from '../errors.js';
 import { revisionGeneration } from '../revision.js';
-import { check, checkEqual, checkRejects, eventually } from './check.js';
+import { check, checkEqual, checkRejects, ConformanceFailure, eventually } from './check.js';
 
 /** A place where adapters share data, like one browser profile whose tabs share IndexedDB. */
 export interface ConformanceSite {
   /** Opens an adapter on this site; two adapters opened here act as two tabs (or two devices). */
   open(): StorageAdapter | Promise<StorageAdapter>;
+  /**
+   * Opens the second adapter of the tests about two tabs; `open` when not given. Give it to put that
+   * adapter in another page (a real second tab) instead of a second instance in this one.
+   */
+  openOther?(): StorageAdapter | Promise<StorageAdapter>;
   /** Removes what the site stored. */
   destroy?(): Promise<void>;
 }
@@ -16,9 +21,13 @@ export interface ConformanceOptions {
   name: string;
   /** Makes a fresh, empty site for one test. */
   createSite(): ConformanceSite | Promise<ConformanceSite>;
-  /** Your test runner's `describe` and `it` (node:test, mocha, vitest, jest...). */
+  /**
+   * Your test runner's `describe` and `it` (node:test, mocha, vitest...). A test that does not apply
+   * (two tabs, for an adapter without `sharedChanges`) is reported through the runner's own skip:
+   * `this.skip()` (mocha) or `t.skip()` (node:test, vitest); a runner with neither fails it instead.
+   */
   describe(name: string, body: () => void): void;
-  it(name: string, body: () => Promise<void>): void;
+  it(name: string, body: (this: unknown, ...args: unknown[]) => Promise<void>): void;
   /** How long a change may take to reach another adapter instance. Default 3000 ms. */
   changeTimeout?: number;
 }
@@ -36,6 +45,23 @@ const record = (space: string, fields: Partial<RawRecord> & { id: string }): Raw
 
 const put = (r: RawRecord, expectedRev: string | null = null) => ({ type: 'put' as const, record: r, expectedRev });
 
+/** The runner's test context: `this` under mocha and node:test, the first argument under node:test and vitest. */
+interface RunnerContext {
+  skip?: (reason?: string) => void;
+  test?: { title?: string };
+}
+
+/**
+ * Reports the running test as skipped, with its reason. Mocha's skip throws (ending the test) and
+ * shows no reason, so the reason goes into the title; node:test's returns, and the caller returns.
+ */
+function skipThrough(self: unknown, first: unknown, reason: string): void {
+  const context = [self, first].find((c): c is RunnerContext => typeof (c as RunnerContext | undefined)?.skip === 'function');
+  if (!context) throw new ConformanceFailure(`this test does not apply (${reason}), and the runner offers no skip to say so`);
+  if (typeof context.test?.title === 'string') context.test.title += ` (skipped: ${reason})`;
+  context.skip!(reason);
+}
+
 function revOf(result: WriteResult): string {
   check(result.ok, `expected the write of ${result.id} to succeed, but it was a ${result.ok ? '' : result.reason}`);
   return result.rev;
@@ -51,22 +77,60 @@ export function runAdapterConformance(options: ConformanceOptions): void {
   const { describe, it } = options;
   const timeout = options.changeTimeout ?? 3000;
 
-  /** Runs `body` with a fresh site, one space, and closes everything afterwards. */
-  const withSite = (body: (ctx: { site: ConformanceSite; space: string; open: () => Promise<StorageAdapter> }) => Promise<void>) => async () => {
-    const site = await options.createSite();
-    const opened: StorageAdapter[] = [];
-    const open = async () => {
-      const adapter = await site.open();
-      opened.push(adapter);
-      return adapter;
+  interface SiteContext {
+    site: ConformanceSite;
+    space: string;
+    open: () => Promise<StorageAdapter>;
+    /** The second tab: `site.openOther` (another page) when given. */
+    openOther: () => Promise<StorageAdapter>;
+    /** Reports the test as skipped through the runner; return right after calling it. */
+    skip: (reason: string) => void;
+  }
+
+  /**
+   * Runs `body` with a fresh site, one space, and closes everything afterwards. A plain function
+   * with no declared parameter: mocha passes its context as `this`, and would wait for a `done`
+   * callback from a function that declared one.
+   */
+  const withSite = (body: (ctx: SiteContext) => Promise<void>) =>
+    async function (this: unknown, ...args: unknown[]) {
+      const runner = this;
+      const site = await options.createSite();
+      const opened: StorageAdapter[] = [];
+      const track = async (opening: StorageAdapter | Promise<StorageAdapter>) => {
+        const adapter = await opening;
+        opened.push(adapter);
+        return adapter;
+      };
+      const open = () => track(site.open());
+      const openOther = () => track(site.openOther ? site.openOther() : site.open());
+      try {
+        await body({ site, space: uniqueSpace(), open, openOther, skip: (reason) => skipThrough(runner, args[0], reason) });
+      } finally {
+        for (const adapter of opened) await adapter.close();
+        await site.destroy?.();
+      }
     };
+
+  /**
+   * Stops a listener and proves it hears nothing more. No wait can prove that (a BroadcastChannel
+   * or a changes feed may deliver late), so a second listener subscribed before the stop must hear
+   * a later write first; the stopped one would have been called in the same delivery.
+   */
+  async function checkStopped(stopped: { writer: StorageAdapter; watched: StorageAdapter; space: string; seen: Change[]; stop: () => void; what: string }) {
+    const { writer, watched, space, seen, what } = stopped;
+    const heard = seen.length;
+    const witness: Change[] = [];
+    const stopWitness = watched.subscribe(space, (changes) => witness.push(...changes));
+    stopped.stop();
     try {
-      await body({ site, space: uniqueSpace(), open });
+      await writer.write(space, [put(record(space, { id: 'after-stop' }))], { origin: 'tab-1' });
+      await eventually(() => witness.find((c) => c.id === 'after-stop'), timeout, `${what}: the change, seen by a listener still subscribed`);
     } finally {
-      for (const adapter of opened) await adapter.close();
-      await site.destroy?.();
+      stopWitness();
     }
-  };
+    checkEqual(seen.slice(heard), [], what);
+  }
 
   describe(`storage adapter conformance: ${options.name}`, () => {
     it('describes itself', withSite(async ({ open }) => {
@@ -210,27 +274,28 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       await eventually(() => (seen.length >= 2 ? true : undefined), timeout, 'two changes');
       checkEqual(seen.map((c) => [c.type, c.collection, c.id, c.origin]), [['put', 'notes', 'a', 'tab-1'], ['delete', 'notes', 'a', 'tab-1']], 'changes seen');
       check(seen[0].rev === rev, 'a put change carries the new revision');
-      stop();
-      await adapter.write(space, [put(record(space, { id: 'b' }))], { origin: 'tab-1' });
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      checkEqual(seen.length, 2, 'changes after unsubscribe');
+      await checkStopped({ writer: adapter, watched: adapter, space, seen, stop, what: 'changes after unsubscribe' });
     }));
 
-    it('shares changes with another instance on the same data (another tab)', withSite(async ({ space, open }) => {
+    it('shares changes with another instance on the same data (another tab)', withSite(async ({ space, open, openOther, skip }) => {
       const first = await open();
-      const second = await open();
-      if (!first.capabilities.sharedChanges) return;
+      const second = await openOther();
+      // The flag decides whether the test applies, so it is checked too: one answer for every
+      // instance, and a declared sharing must deliver (below).
+      checkEqual(second.capabilities.sharedChanges, first.capabilities.sharedChanges, 'capabilities.sharedChanges of a second instance');
+      if (!first.capabilities.sharedChanges) return skip(`${first.name} declares capabilities.sharedChanges: false`);
       const seen: Change[] = [];
-      second.subscribe(space, (changes) => seen.push(...changes));
+      const stop = second.subscribe(space, (changes) => seen.push(...changes));
       const rev = revOf((await first.write(space, [put(record(space, { id: 'a', v: 1 }))], { origin: 'tab-1' }))[0]);
       const change = await eventually(() => seen.find((c) => c.id === 'a'), timeout, 'a change from another tab');
       checkEqual([change.type, change.origin, change.rev], ['put', 'tab-1', rev], 'the other tab\'s change');
       checkEqual((await second.get(space, 'notes', 'a'))?.v, 1, 'the other tab reads the record');
+      await checkStopped({ writer: first, watched: second, space, seen, stop, what: 'another tab\'s changes after unsubscribe' });
     }));
 
-    it('lets exactly one of two concurrent writes on one revision win', withSite(async ({ space, open }) => {
+    it('lets exactly one of two concurrent writes on one revision win', withSite(async ({ space, open, openOther }) => {
       const first = await open();
-      const second = await open();
+      const second = await openOther();
       const rev = revOf((await first.write(space, [put(record(space, { id: 'a', v: 0 }))], { origin: 'tab-1' }))[0]);
       const [a, b] = await Promise.all([
         first.write(space, [put(record(space, { id: 'a', v: 'first' }), rev)], { origin: 'tab-1' }),
@@ -241,9 +306,9 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       checkEqual((await first.get(space, 'notes', 'a'))?.v, winner, 'the stored value is the winner\'s');
     }));
 
-    it('keeps every one of many concurrent creates', withSite(async ({ space, open }) => {
+    it('keeps every one of many concurrent creates', withSite(async ({ space, open, openOther }) => {
       const first = await open();
-      const second = await open();
+      const second = await openOther();
       const writes = Array.from({ length: 40 }, (_, i) =>
         (i % 2 ? first : second).write(space, [put(record(space, { id: `n${i}` }))], { origin: `tab-${i % 2}` }),
       );

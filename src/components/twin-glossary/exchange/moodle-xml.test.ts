@@ -124,7 +124,9 @@ describe('Moodle glossary XML', () => {
     const [row] = parseMoodleXml(writeMoodleXml([hostile], ['en'], 'g'), 'en').rows;
     expect((row.fields.translations as GlossaryEntry['translations']).en.term).to.equal('<script>alert(1)</script>');
     const plain = parseMoodleXml(MOODLE_EXPORT, 'es');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // An image that fails to load here, started after the parse: once its error handler ran, the
+    // file's <img src=x onerror> would have run too, had the parse made it live.
+    await new Promise((resolve) => Object.assign(new Image(), { onerror: resolve, src: 'x' }));
     expect((window as { pwned?: number }).pwned).to.equal(undefined);
     expect(JSON.stringify(plain.rows)).not.to.contain('alert(1)');
   });
