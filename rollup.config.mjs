@@ -37,9 +37,11 @@ const BUNDLE_BUDGET = 60_000;
  * file's: two files compress apart, and the registry that lets them share Lit and the SDK costs
  * about 2 kB; in exchange a page loads only the widgets it shows (all of them in one file would be
  * over 150 kB). The largest is the board: its safe rich text carries DOMPurify (12.6 kB), and it
- * has the most parts (composer, opened post, moves, moderation, exhibition export).
+ * has the most parts (composer, opened post, moves, moderation, exhibition export). 93 kB since
+ * the store was split into files of one idea each (0.3 kB) and stored files are sniffed before
+ * any URL is made of them; issue 17's code splitting is where this shrinks.
  */
-const PAGE_BUDGET = 92_000;
+const PAGE_BUDGET = 93_000;
 /** Budget of each widget file, gzip -9; a widget not listed gets DEFAULT_WIDGET_BUDGET. */
 const WIDGET_BUDGETS = { 'twin-glossary': 27_000, 'twin-glossary-links': 5_000, 'twin-journal': 40_000, 'twin-board': 50_000, 'twin-sync-conflicts': 8_000 };
 const DEFAULT_WIDGET_BUDGET = 20_000;

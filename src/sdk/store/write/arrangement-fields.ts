@@ -1,4 +1,4 @@
-import type { CollectionDefinition } from '../schemas/collections.js';
+import type { CollectionDefinition } from '../../schemas/collections.js';
 
 /**
  * Does an update that changed `changed` (field names) keep the record's status? Yes when it only
