@@ -73,7 +73,7 @@ describe('the script-tag build: twinkit.js and its widget files', () => {
     server = createServer((request, response) => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       requests.push({ path: url.pathname, search: url.search });
-      if (url.pathname === '/favicon.ico') return void response.writeHead(204).end();
+      if (url.pathname === '/favicon.ico' || url.pathname === '/barrier') return void response.writeHead(204).end();
       if (PAGES[url.pathname]) return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGES[url.pathname]);
       const missing = url.pathname.startsWith('/missing/');
       const name = url.pathname.replace(/^\/(missing\/)?/, '');
@@ -96,11 +96,16 @@ describe('the script-tag build: twinkit.js and its widget files', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  /** A fresh page (own profile and IndexedDB) that collects console errors and uncaught exceptions. */
-  async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  /**
+   * A fresh page (own profile and IndexedDB) that collects console errors and uncaught exceptions,
+   * and the path of every request the browser issues, in the order it issues them.
+   */
+  async function open(path: string): Promise<{ page: Page; errors: string[]; issued: string[] }> {
     const context = await browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
+    const issued: string[] = [];
+    page.on('request', (request) => issued.push(new URL(request.url()).pathname));
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
@@ -108,7 +113,7 @@ describe('the script-tag build: twinkit.js and its widget files', () => {
     requests = [];
     await page.goto(origin + path);
     await page.waitForFunction(() => customElements.get('twin-space'), undefined, { timeout: 15000 });
-    return { page, errors };
+    return { page, errors, issued };
   }
 
   /** Waits until the element's shadow root shows the text, and returns its whole text. */
@@ -174,9 +179,16 @@ describe('the script-tag build: twinkit.js and its widget files', () => {
   });
 
   it('loads no widget file for a page without widget tags, and a widget inserted later loads then', async () => {
-    const { page, errors } = await open('/space-only.html');
-    await page.waitForFunction(() => document.querySelector('twin-space')?.shadowRoot);
-    await page.waitForTimeout(500);
+    const { page, errors, issued } = await open('/space-only.html');
+    // The autoloader scanned the page when twinkit.js ran (before open() saw <twin-space> defined);
+    // <twin-space> has its store once its start-up is over, after anything that start-up loads
+    // (e.g. <twin-sync-conflicts> for a space that syncs).
+    await page.waitForFunction(() => (document.querySelector('twin-space') as unknown as { store?: unknown } | null)?.store, undefined, { timeout: 15000 });
+    // Then a request of the test's own: the browser reports requests in the order it issues them,
+    // so once this one is seen (and has reached the server), any file asked for before it was seen too.
+    await Promise.all([page.waitForRequest((request) => new URL(request.url()).pathname === '/barrier', { timeout: 15000 }), page.evaluate(() => fetch('/barrier').then((response) => response.status))]);
+    assert.ok(issued.includes('/barrier') && requests.some((request) => request.path === '/barrier'), 'the barrier request issued and served');
+    assert.deepEqual(issued.filter((path) => /\/twinkit-.*\.js$/.test(path)), [], 'no file from beside twinkit.js asked for');
     assert.deepEqual(requests.filter((request) => /\/twinkit-.*\.js$/.test(request.path)), [], 'no file from beside twinkit.js fetched');
     assert.equal(await page.evaluate(() => customElements.get('twin-glossary')), undefined);
 

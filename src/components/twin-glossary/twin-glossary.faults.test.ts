@@ -24,6 +24,29 @@ import type { TwinGlossary } from './twin-glossary.component.js';
 import type { TwinSpace } from '../twin-space/twin-space.component.js';
 import './twin-glossary.js';
 
+/**
+ * Counts the announcements of `text` in the element's live region: each time the region goes from
+ * something else (LiveAnnouncer clears it first) to `text`.
+ */
+function announcementsOf(element: Element, text: string): { readonly count: number; stop(): void } {
+  const region = root(element).querySelector('[role=status]')!;
+  const says = () => region.textContent!.trim() === text;
+  let saying = says();
+  let count = 0;
+  const observer = new MutationObserver(() => {
+    const now = says();
+    if (now && !saying) count++;
+    saying = now;
+  });
+  observer.observe(region, { subtree: true, childList: true, characterData: true });
+  return {
+    get count() {
+      return count;
+    },
+    stop: () => observer.disconnect(),
+  };
+}
+
 describe('<twin-glossary>: faults, phases and recording', () => {
   it('a full disk keeps the draft on screen, says what happened, and the next save works', async () => {
     const backing = new MemoryBacking();
@@ -134,11 +157,20 @@ describe('<twin-glossary>: faults, phases and recording', () => {
     const editor = editorOf(world.glossary)!;
     const term = languageFields(editor, 'English').type('Term', 'Sandbar');
     term.focus();
-    for (let i = 0; i < 3; i++) {
-      await sendKeys({ press: 'Escape' });
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    const dialog = root(world.glossary).querySelector('dialog')!;
+    const refusals = announcementsOf(world.glossary, 'Press Cancel to close without saving.');
+    try {
+      for (let i = 1; i <= 3; i++) {
+        await sendKeys({ press: 'Escape' });
+        // The glossary has handled this key once it announces the refusal (50 ms after the key, so
+        // after the dialog would have closed); a dialog that closed instead ends the wait too.
+        await until(() => refusals.count === i || !dialog.open, `the refusal of Escape ${i}`);
+        expect(dialog.open, `still open after Escape ${i}`).to.equal(true);
+        expect(refusals.count, `Escape ${i} announced once`).to.equal(i);
+      }
+    } finally {
+      refusals.stop();
     }
-    expect(root(world.glossary).querySelector('dialog')!.open, 'still open').to.equal(true);
     expect(languageFields(editor, 'English').field('Term').value).to.equal('Sandbar');
     const imageInput = [...root(editor).querySelectorAll<HTMLInputElement>('input[type=file]')].find((input) => input.accept.startsWith('image/'))!;
     const transfer = new DataTransfer();

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { JournalEntry } from '../../sdk/schemas/journal.js';
+import { DraftStore } from '../base/draft-store.js';
+import type { JournalDraft } from './editor/journal-editor.component.js';
 import { expectAccessible } from '../../test-support/axe.js';
 import { pupil, teacher } from '../../test-support/glossary-fixture.js';
 import { clickIn, editorOf, entryViewOf, journalRoot, journalWith, startEntry, typeBody, typeInto } from '../../test-support/journal-fixture.js';
@@ -72,7 +74,9 @@ describe('<twin-journal>: writing entries', () => {
     const editor = await startEntry(first.journal);
     typeInto(editor, 'title', 'Half-written thoughts');
     typeBody(editor, '<p>The ferry was late, so</p>');
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Kept on the device as it is typed, before the page goes away (read as a reload would: a fresh store, this device only).
+    const kept = () => new DraftStore<JournalDraft>(first.store.space, first.store.user.id, undefined).read()?.fields;
+    await until(() => kept()?.title === 'Half-written thoughts' && kept()?.body.includes('The ferry was late'), 'the draft kept on the device');
     // The page goes away (a reload, a closed tab): the element is removed without saving.
     first.wrapper.remove();
     const again = await journalWith({ user: kasia, backing: first.backing, space: first.spaceId });
