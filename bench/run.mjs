@@ -30,6 +30,8 @@
  *          --board-only     only the board: its UI rows (1,000 posts: first render, keyboard moves), the board
  *                           photo rows and the board's size rows (dist/twinkit-board.js, and with twinkit.js)
  *          --board-profile  also one board run under the CPU profiler and traced: where its time goes
+ *          --smoke          CI: the storage rows at small sizes (a few seconds); fails when a budget row
+ *                           cannot be measured, does not check the ratios, does not write results.json
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -52,6 +54,10 @@ const started = Date.now();
 // -- options --------------------------------------------------------------------------------------
 
 const argv = process.argv.slice(2);
+// --smoke (CI): the storage rows only, at small sizes, in a few seconds. Not a measurement (too small
+// to compare): it fails when a budget row can no longer be measured, and leaves results.json alone.
+const smoke = argv.includes('--smoke');
+if (smoke) argv.push('--no-sizes', '--no-glossary', '--no-sync', '--no-tracker', '--no-journal', '--no-board');
 const numberOption = (name, fallback) => {
   const at = argv.indexOf(name);
   if (at < 0) return fallback;
@@ -60,10 +66,10 @@ const numberOption = (name, fallback) => {
   return value;
 };
 const config = {
-  records: numberOption('--records', 10_000),
-  oneByOne: numberOption('--one-by-one', 1_000),
-  gets: numberOption('--gets', 1_000),
-  reps: numberOption('--reps', 5),
+  records: numberOption('--records', smoke ? 300 : 10_000),
+  oneByOne: numberOption('--one-by-one', smoke ? 50 : 1_000),
+  gets: numberOption('--gets', smoke ? 100 : 1_000),
+  reps: numberOption('--reps', smoke ? 1 : 5),
   glossaryEntries: numberOption('--glossary-entries', 10_000),
   syncRecords: numberOption('--sync-records', 10_000),
 };
@@ -104,12 +110,18 @@ if (boardOnly && (boardPhotoOnly || journalOnly || trackerOnly || syncOnly || gl
 
 /** Store median / raw idb median must stay at or below this for the budgeted storage rows. */
 const STORAGE_RATIO_BUDGET = 1.3;
+/**
+ * One `store.create` validates the record and checks the policy on top of a
+ * transaction of its own: more per-record work than one raw `db.put` (measured 1.69x, loaded machine).
+ */
+const ONE_BY_ONE_RATIO_BUDGET = 2;
 const fmt = (n) => n.toLocaleString('en');
+// Every row has a budget: a row that is only for information is never checked.
 const STORAGE_ROWS = [
   { group: 'batch-put', label: `batched put, ${fmt(config.records)} records`, budget: STORAGE_RATIO_BUDGET },
-  { group: 'one-by-one-put', label: `one-by-one put, ${fmt(config.oneByOne)} records${config.oneByOne < config.records ? ` (not ${fmt(config.records)})` : ''}, 1 tx each` },
+  { group: 'one-by-one-put', label: `one-by-one put, ${fmt(config.oneByOne)} records${config.oneByOne < config.records ? ` (not ${fmt(config.records)})` : ''}, 1 tx each`, budget: ONE_BY_ONE_RATIO_BUDGET },
   { group: 'list', label: `list all, ${fmt(config.records)} records`, budget: STORAGE_RATIO_BUDGET },
-  { group: 'get', label: `${fmt(config.gets)} random gets (sequential)` },
+  { group: 'get', label: `${fmt(config.gets)} random gets (sequential)`, budget: STORAGE_RATIO_BUDGET },
 ];
 
 /** Glossary UI budgets (issue 3): first render after the data is loaded, search keystroke median, rows in the DOM. */
@@ -1490,8 +1502,11 @@ function boardPhotoTableRow(row) {
 
 // -- sync -----------------------------------------------------------------------------------------
 
-/** Sync budgets: Twinkit's push and pull each within 2x PouchDB's replication of the same documents; live change median. */
-const SYNC_BUDGET = { ratioToPouchDB: 2, liveMedianMs: 250 };
+/**
+ * Sync budgets, as Twinkit time / PouchDB time for the same documents: the push at least twice as
+ * fast as PouchDB's replication (0.5), the pull at least 2.5 times as fast (0.4); live change median.
+ */
+const SYNC_BUDGET = { ratioToPouchDB: { push: 0.5, pull: 0.4 }, liveMedianMs: 50 };
 /** Live-change rows: writes on device A, one at a time, each after the previous one reached device B and a short gap. */
 const LIVE_WRITES = 30;
 const LIVE_WARMUP = 2;
@@ -1753,7 +1768,7 @@ const requestsText = (run) => `${run.requests} requests (${Object.entries(run.re
 /** Rows, figures and budgets of the sync part. */
 function syncRows(sync) {
   const count = fmt(config.syncRecords);
-  const ratioRow = (key, label, twinkit, pouch) => {
+  const ratioRow = (key, label, twinkit, pouch, maxRatio) => {
     const ratio = twinkit.ms / pouch.ms;
     return {
       key,
@@ -1762,16 +1777,16 @@ function syncRows(sync) {
       median: twinkit.ms,
       baseline: { label: 'PouchDB replicate', median: pouch.ms },
       ratioToPouchDB: Number(ratio.toFixed(3)),
-      budget: { maxRatioToPouchDB: SYNC_BUDGET.ratioToPouchDB },
-      result: ratio <= SYNC_BUDGET.ratioToPouchDB ? 'pass' : 'FAIL',
+      budget: { maxRatioToPouchDB: maxRatio },
+      result: ratio <= maxRatio ? 'pass' : 'FAIL',
     };
   };
   const { latencies } = sync.live;
   const liveMedian = median(latencies);
   return [
-    ratioRow('sync-push', `sync: push ${count} records, local -> server`, sync.push, sync.pouchPush),
-    { key: 'sync-push-syncnow', label: '  syncNow resolved (push + pull of its own echo)', unit: 'ms', median: sync.push.syncNowMs, result: 'info' },
-    ratioRow('sync-pull', `sync: pull ${count} records, server -> fresh device`, sync.pull, sync.pouchPull),
+    ratioRow('sync-push', `sync: push ${count} records, local -> server`, sync.push, sync.pouchPush, SYNC_BUDGET.ratioToPouchDB.push),
+    { key: 'sync-push-syncnow', label: '  syncNow resolved (push + a pull round)', unit: 'ms', median: sync.push.syncNowMs, result: 'info' },
+    ratioRow('sync-pull', `sync: pull ${count} records, server -> fresh device`, sync.pull, sync.pouchPull, SYNC_BUDGET.ratioToPouchDB.pull),
     {
       key: 'sync-live-median',
       label: `sync: live change, device A write -> device B subscriber, median of ${latencies.length}`,
@@ -1850,10 +1865,12 @@ async function main() {
       results.recordSizes = { fieldsMinBytes: storage.recordSizes.fieldsMin, fieldsMaxBytes: storage.recordSizes.fieldsMax, fieldsAvgBytes: storage.recordSizes.fieldsAvg, storedAvgBytes: storage.recordSizes.storedAvg };
       results.exampleRecord = storage.recordSizes.example;
       for (const row of profileOnly ? [] : STORAGE_ROWS) {
-        const group = storage.groups[row.group];
-        const medians = Object.fromEntries(Object.entries(group.runs).map(([key, runs]) => [key, median(runs)]));
+        const group = storage.groups[row.group] ?? { runs: {}, warmup: {} };
+        // A row with a budget that gave no figure must fail: a budget that cannot be measured never fails otherwise.
+        const measured = CONTENDERS.every((key) => group.runs[key]?.length === config.reps && group.runs[key].every((run) => Number.isFinite(run) && run > 0));
+        const medians = Object.fromEntries(CONTENDERS.map((key) => [key, measured ? median(group.runs[key]) : NaN]));
         const ratio = medians.store / medians.idb;
-        const result = row.budget === undefined ? 'info' : ratio <= row.budget ? 'pass' : 'FAIL';
+        const result = !measured ? 'FAIL' : smoke ? 'measured' : ratio <= row.budget ? 'pass' : 'FAIL';
         if (result === 'FAIL') failed = true;
         results.storage.push({
           key: row.group,
@@ -1864,10 +1881,10 @@ async function main() {
           warmup: group.warmup,
           ratioStoreToIdb: Number(ratio.toFixed(3)),
           ratioStoreToDexie: Number((medians.store / medians.dexie).toFixed(3)),
-          budget: row.budget === undefined ? null : { maxRatioToIdb: row.budget },
-          result: result.toLowerCase(),
+          budget: { maxRatioToIdb: row.budget },
+          result: measured ? result.toLowerCase() : 'not measured',
         });
-        tableRows.push([row.label, ms(medians.store), ms(medians.idb), ms(medians.dexie), `${ratio.toFixed(2)}x`, row.budget === undefined ? '-' : `<= ${row.budget}x idb`, result]);
+        tableRows.push([row.label, ms(medians.store), ms(medians.idb), ms(medians.dexie), `${ratio.toFixed(2)}x`, `<= ${row.budget}x idb${smoke ? ' (not checked: smoke)' : ''}`, measured ? result : 'FAIL: not measured']);
       }
       if (storage.profile) {
         results.profile = storage.profile.map((step) => ({ name: step.name, median: median(step.runs), runs: step.runs }));
@@ -2372,10 +2389,11 @@ async function main() {
   if (results.chromium) console.log(`Chromium: ${results.chromium}`);
   console.log(`Machine: ${results.machine.cores} cores (${results.machine.cpu}), node ${process.version}. Took ${results.seconds} s${Object.keys(results.partSeconds).length ? ` (${Object.entries(results.partSeconds).map(([part, seconds]) => `${part} ${seconds} s`).join(', ')})` : ''}.`);
   for (const note of notes) console.log(`Note: ${note}`);
-  await writeFile(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  if (!smoke) await writeFile(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const checked =
     results.storage.some((row) => row.budget) || results.sizes.some((row) => row.budget !== null) || !!results.glossary?.rows.some((row) => row.budget) || !!results.tracker?.rows.some((row) => row.budget) || !!results.journal?.rows.some((row) => row.budget) || !!results.board?.rows.some((row) => row.budget) || !!results.boardPhoto?.rows.some((row) => row.budget) || !!results.sync?.rows.some((row) => row.budget);
-  console.log(`Wrote bench/results.json. ${failed ? 'Some budgets FAILED.' : checked ? 'All budgets pass.' : 'No budget was checked.'}`);
+  if (smoke) console.log(`Smoke run: bench/results.json left as it was. ${failed ? 'Some budget rows could NOT be measured.' : 'Every storage budget row was measured.'}`);
+  else console.log(`Wrote bench/results.json. ${failed ? 'Some budgets FAILED.' : checked ? 'All budgets pass.' : 'No budget was checked.'}`);
   process.exitCode = failed ? 1 : 0;
 }
 

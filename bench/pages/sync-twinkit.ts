@@ -46,7 +46,7 @@ const serverIds = async (config: SyncPageConfig, database: string) => (await ser
 
 /** The content of a record, without what a copy may change (its revision, where it is kept). */
 const content = (record: Record<string, unknown>) =>
-  JSON.stringify(Object.keys(record).filter((key) => !['rev', 'space', '_id', '_rev', 'twinkitOrigin'].includes(key)).sort().map((key) => [key, record[key]]));
+  JSON.stringify(Object.keys(record).filter((key) => !['rev', 'space', '_id', '_rev', 'twinkitOrigin', 'twinkitWrite'].includes(key)).sort().map((key) => [key, record[key]]));
 
 /** 100 records spread over the list must have the same content on the server as here. */
 async function checkSample(config: SyncPageConfig, database: string, records: RawRecord[], what: string) {

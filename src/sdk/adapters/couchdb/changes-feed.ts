@@ -37,6 +37,9 @@ interface FeedRow {
   doc?: CouchDocument;
 }
 
+/** How long past its own `timeout` a long poll may stay open before the device ends it. */
+const LONG_POLL_GRACE = 5_000;
+
 const path = (database: string) => `/${encodeURIComponent(database)}/_changes`;
 
 function toChange(row: FeedRow, space: string): RemoteChange | undefined {
@@ -66,11 +69,30 @@ export async function readChanges(
   options: { since: Checkpoint; wait?: number; limit?: number; signal?: AbortSignal },
 ): Promise<ChangesPage> {
   const wait = options.wait ?? 0;
-  const { body } = await client.json<{ results?: FeedRow[]; last_seq?: Checkpoint }>('GET', path(database), {
-    query: { since: options.since, include_docs: true, conflicts: true, style: 'all_docs', limit: options.limit, ...(wait ? { feed: 'longpoll', timeout: wait } : {}) },
-    signal: options.signal,
-    noTimeout: wait > 0,
-  });
+  // Some servers (pouchdb-server) hold a long poll past its `timeout` until something changes:
+  // the device ends it itself a little later, as an answer with nothing new. One controller of
+  // its own (not AbortSignal.any, whose combined signal Node may collect before it fires).
+  const controller = new AbortController();
+  const stop = () => controller.abort(options.signal?.reason);
+  if (options.signal?.aborted) stop();
+  else options.signal?.addEventListener('abort', stop, { once: true });
+  let overdue = false;
+  const timer = wait > 0 ? setTimeout(() => ((overdue = true), controller.abort()), wait + LONG_POLL_GRACE) : undefined;
+  let answer;
+  try {
+    answer = await client.json<{ results?: FeedRow[]; last_seq?: Checkpoint }>('GET', path(database), {
+      query: { since: options.since, include_docs: true, conflicts: true, style: 'all_docs', limit: options.limit, ...(wait ? { feed: 'longpoll', timeout: wait } : {}) },
+      signal: controller.signal,
+      noTimeout: wait > 0,
+    });
+  } catch (error) {
+    if (overdue && !options.signal?.aborted) return { changes: [], rows: 0, checkpoint: options.since };
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', stop);
+  }
+  const { body } = answer;
   if (!Array.isArray(body.results) || body.last_seq === undefined) {
     throw new TwinRemoteError('bad-response', 'The server\'s changes feed did not have CouchDB\'s shape (results and last_seq).');
   }

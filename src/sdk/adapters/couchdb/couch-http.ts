@@ -63,13 +63,18 @@ export function createCouchClient(options: CouchConnectionOptions): CouchClient 
     const search = query.length ? `?${new URLSearchParams(query.map(([k, v]) => [k, String(v)])).toString()}` : '';
     const controller = new AbortController();
     const abort = () => controller.abort(request.signal?.reason);
-    request.signal?.addEventListener('abort', abort, { once: true });
+    // A signal aborted before the request starts fires no event: end it at once.
+    if (request.signal?.aborted) abort();
+    else request.signal?.addEventListener('abort', abort, { once: true });
     const timer = request.noTimeout ? undefined : setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), timeout);
     const body = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
     const headers = headersFor({ ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}), ...request.headers });
     try {
+      // The caller's signal stays attached: it must still end the request while its body is read
+      // (a long poll sends its headers at once and its body when something changes).
       return await doFetch(`${base}${path}${search}`, { method, headers, body, signal: controller.signal, credentials: 'include' });
     } catch (error) {
+      request.signal?.removeEventListener('abort', abort);
       if (request.signal?.aborted) throw request.signal.reason ?? error;
       const timedOut = controller.signal.reason instanceof DOMException && controller.signal.reason.name === 'TimeoutError';
       throw new TwinRemoteError(
@@ -81,7 +86,6 @@ export function createCouchClient(options: CouchConnectionOptions): CouchClient 
       );
     } finally {
       clearTimeout(timer);
-      request.signal?.removeEventListener('abort', abort);
     }
   }
 

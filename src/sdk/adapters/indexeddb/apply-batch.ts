@@ -30,37 +30,49 @@ export function applyBatch(store: RecordStore, space: string, operations: WriteO
 
 function addNew(store: RecordStore, space: string, operations: WriteOperation[], keys: Key[], origin: string): Applied {
   const raw = unwrap(store) as IDBObjectStore;
+  const decisions = operations.map((operation) => {
+    const decision = decideOperation(space, operation, undefined, origin);
+    if (!('store' in decision)) throw new Error('unreachable: a new record always applies');
+    return decision;
+  });
+  const results: WriteResult[] = decisions.map((decision) => decision.result);
+  const refused = new Set<number>();
+  const reads: Promise<void>[] = [];
+  // Requests complete in order: only the last one needs to say that all are answered (a listener
+  // per request costs more than the write itself in a large batch).
+  const answered = new Promise<void>((resolve, reject) => {
+    decisions.forEach((decision, i) => {
+      const request = raw.add(decision.store);
+      request.onerror = (event) => {
+        if (request.error?.name !== 'ConstraintError') return reject(request.error); // aborts the batch
+        // The id exists: a conflict for this record only, so the rest of the batch goes on.
+        event.preventDefault();
+        event.stopPropagation();
+        refused.add(i);
+        const read = raw.get(keys[i]);
+        reads.push(
+          new Promise((done, failed) => {
+            read.onsuccess = () => {
+              results[i] = { ok: false, id: keys[i][2], collection: keys[i][1], reason: 'conflict', current: read.result as RawRecord };
+              done();
+            };
+            read.onerror = () => failed(read.error);
+          }),
+        );
+        if (i === decisions.length - 1) resolve();
+      };
+      if (i === decisions.length - 1) request.onsuccess = () => resolve();
+    });
+  });
+  answered.catch(() => {}); // reported once, through tx.done
   const changes: Change[] = [];
-  const pending = operations.map(
-    (operation, i) =>
-      new Promise<WriteResult>((resolve, reject) => {
-        const decision = decideOperation(space, operation, undefined, origin);
-        if (!('store' in decision)) throw new Error('unreachable: a new record always applies');
-        const request = raw.add(decision.store);
-        request.onsuccess = () => {
-          changes[i] = decision.change;
-          resolve(decision.result);
-        };
-        request.onerror = (event) => {
-          if (request.error?.name !== 'ConstraintError') return reject(request.error); // aborts the batch
-          // The id exists: a conflict for this record only, so the rest of the batch goes on.
-          event.preventDefault();
-          event.stopPropagation();
-          const read = raw.get(keys[i]);
-          read.onsuccess = () =>
-            resolve({ ok: false, id: keys[i][2], collection: keys[i][1], reason: 'conflict', current: read.result as RawRecord });
-          read.onerror = () => reject(read.error);
-        };
-      }),
-  );
-  pending.forEach((promise) => promise.catch(() => {})); // reported once, through tx.done
   return {
-    results: Promise.all(pending).then((results) => {
-      const applied = changes.filter(Boolean);
-      changes.length = 0;
-      changes.push(...applied);
-      return results;
-    }),
+    results: answered
+      .then(() => Promise.all(reads))
+      .then(() => {
+        decisions.forEach((decision, i) => refused.has(i) || changes.push(decision.change));
+        return results;
+      }),
     changes,
   };
 }

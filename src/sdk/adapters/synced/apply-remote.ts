@@ -1,7 +1,9 @@
+import { unwrap } from 'idb';
 import type { RawRecord, WriteOperation, WriteOptions } from '../../adapter.js';
 import { generation } from '../couchdb/document-history.js';
 import type { SyncMeta } from '../indexeddb/database.js';
 import type { IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
+import { readMany } from '../indexeddb/read-many.js';
 import { keptKey } from './kept-versions.js';
 import { sameFields } from './merge-versions.js';
 import type { SyncConflict } from './sync-status.js';
@@ -57,38 +59,45 @@ export async function applyRemote(context: ApplyContext, versions: RemoteVersion
   const planned: { version: RemoteVersion; operation: WriteOperation }[] = [];
   const replaced: SyncConflict[] = [];
   const at = new Date().toISOString();
+  // Read in bulk (a few requests, not three per record); the writes below go without listeners
+  // (a failure aborts the transaction, and tx.done reports it).
+  const keys = [...latest.values()].map((version): Key => [space, version.collection, version.id]);
+  const [metas, outbox, records] = await Promise.all([readMany(tx.objectStore('sync-meta'), keys), readMany(tx.objectStore('outbox'), keys), readMany(tx.objectStore('records'), keys)]);
+  let index = 0;
   for (const version of latest.values()) {
     const key: Key = [space, version.collection, version.id];
-    const [meta, waiting, current] = await Promise.all([tx.objectStore('sync-meta').get(key), tx.objectStore('outbox').get(key), tx.objectStore('records').get(key)]);
+    const [meta, waiting, current] = [metas.values[index], outbox.values[index], records.values[index++]];
     const fromOtherDatabase = !!meta && meta.source !== source;
     // Already in step: the server's revision, and the local copy is still the one made from it.
     if (!fromOtherDatabase && version.remoteRev && meta?.remoteRev === version.remoteRev && meta.localRev === (current?.rev ?? meta.localRev)) continue;
+    // An older revision than the one this device already has (a read that crossed a newer one).
+    if (!fromOtherDatabase && version.remoteRev && meta?.remoteRev && generation(version.remoteRev) < generation(meta.remoteRev)) continue;
     const newerHere = fromOtherDatabase && generation(version.remoteRev) < generation(meta.remoteRev);
     if (waiting) {
       if (waiting.inflight && version.write === waiting.inflight.writeId) {
         // This device's own write, back from the server: it landed (its answer may be lost).
-        await tx.objectStore('sync-meta').put({ ...key3(key), remoteRev: version.remoteRev, localRev: current?.rev ?? '', base: waiting.inflight.sent ?? undefined, source });
-        if (waiting.version === waiting.inflight.version) await tx.objectStore('outbox').delete(key);
-        else await tx.objectStore('outbox').put({ ...waiting, inflight: undefined });
+        unwrap(tx.objectStore('sync-meta')).put({ ...key3(key), remoteRev: version.remoteRev, localRev: current?.rev ?? '', base: waiting.inflight.sent ?? undefined, source });
+        if (waiting.version === waiting.inflight.version) unwrap(tx.objectStore('outbox')).delete(key);
+        else unwrap(tx.objectStore('outbox')).put({ ...waiting, inflight: undefined });
         continue;
       }
       if (fromOtherDatabase) {
         // The push merges onto the new database's version; when ours is newer, from that version.
         const base = newerHere ? version.record : meta.base;
-        await tx.objectStore('sync-meta').put({ ...meta, remoteRev: version.remoteRev, base, source });
+        unwrap(tx.objectStore('sync-meta')).put({ ...meta, remoteRev: version.remoteRev, base, source });
       }
-      await tx.objectStore('outbox').put({ ...waiting, stale: true });
+      unwrap(tx.objectStore('outbox')).put({ ...waiting, stale: true });
       continue;
     }
     if (fromOtherDatabase && current) {
       if (version.record && sameFields(version.record, current)) {
-        await tx.objectStore('sync-meta').put({ ...key3(key), remoteRev: version.remoteRev, localRev: current.rev, base: version.record, source });
+        unwrap(tx.objectStore('sync-meta')).put({ ...key3(key), remoteRev: version.remoteRev, localRev: current.rev, base: version.record, source });
         continue;
       }
       if (newerHere) {
         // The server went back in time (a restored backup): what this device had is sent again.
-        await tx.objectStore('sync-meta').put({ ...key3(key), remoteRev: version.record ? version.remoteRev : '', localRev: current.rev, base: version.record, source });
-        await tx.objectStore('outbox').put({ ...key3(key), version: 1, queuedAt: at });
+        unwrap(tx.objectStore('sync-meta')).put({ ...key3(key), remoteRev: version.record ? version.remoteRev : '', localRev: current.rev, base: version.record, source });
+        unwrap(tx.objectStore('outbox')).put({ ...key3(key), version: 1, queuedAt: at });
         continue;
       }
       replaced.push({
@@ -104,7 +113,7 @@ export async function applyRemote(context: ApplyContext, versions: RemoteVersion
     }
     if (version.record) planned.push({ version, operation: { type: 'put', record: { ...version.record, space }, expectedRev: current?.rev ?? null } });
     else if (current) planned.push({ version, operation: { type: 'delete', collection: version.collection, id: version.id, expectedRev: current.rev } });
-    else await tx.objectStore('sync-meta').put({ ...key3(key), remoteRev: version.remoteRev, localRev: '', source });
+    else unwrap(tx.objectStore('sync-meta')).put({ ...key3(key), remoteRev: version.remoteRev, localRev: '', source });
   }
   await tx.done;
   await context.keep(replaced);

@@ -1,3 +1,4 @@
+import { unwrap } from 'idb';
 import { randomId } from '../../revision.js';
 import type { Checkpoint } from '../couchdb/changes-feed.js';
 import { sequenceNumber } from '../couchdb/database-identity.js';
@@ -38,18 +39,28 @@ export async function finishReconcile(db: TwinDB, space: string, source: string,
   const range = IDBKeyRange.bound([space], [space, []]);
   const queuedAt = new Date().toISOString();
   const metas = tx.objectStore('sync-meta');
-  for (let cursor = await metas.openCursor(range); cursor; cursor = await cursor.continue()) {
-    if (cursor.value.source !== source) await cursor.update({ ...cursor.value, remoteRev: '', source });
-  }
   const records = tx.objectStore('records');
   const outbox = tx.objectStore('outbox');
-  for (let cursor = await records.openCursor(range); cursor; cursor = await cursor.continue()) {
-    const key: [string, string, string] = [space, cursor.value.collection, cursor.value.id];
-    const [meta, entry] = await Promise.all([metas.get(key), outbox.get(key)]);
-    if (entry || (meta && meta.remoteRev)) continue;
-    await outbox.put({ space, collection: key[1], id: key[2], version: 1, queuedAt });
-    if (!meta) await metas.put({ space, collection: key[1], id: key[2], remoteRev: '', localRev: cursor.value.rev, source });
+  // Read in bulk (one request per store, not a round trip per record): a fresh device holds thousands.
+  const [allMeta, recordKeys, waitingKeys] = await Promise.all([metas.getAll(range), records.getAllKeys(range), outbox.getAllKeys(range)]);
+  const flat = (key: readonly string[]) => `${key[1]}\u0000${key[2]}`;
+  const inStep = new Set<string>();
+  const known = new Set<string>();
+  for (const meta of allMeta) {
+    const updated = meta.source !== source ? { ...meta, remoteRev: '', source } : meta;
+    if (updated !== meta) unwrap(metas).put(updated); // no listener: a failure aborts the transaction, reported by tx.done
+    known.add(flat([space, meta.collection, meta.id]));
+    if (updated.remoteRev) inStep.add(flat([space, meta.collection, meta.id]));
   }
+  const waiting = new Set(waitingKeys.map(flat));
+  const missing = recordKeys.filter((key) => !waiting.has(flat(key)) && !inStep.has(flat(key)));
+  // Only records without sync metadata need their revision read.
+  const revs = await Promise.all(missing.map((key) => (known.has(flat(key)) ? undefined : records.get(key))));
+  missing.forEach((key, i) => {
+    unwrap(outbox).put({ space, collection: key[1], id: key[2], version: 1, queuedAt });
+    const record = revs[i];
+    if (record) unwrap(metas).put({ space, collection: key[1], id: key[2], remoteRev: '', localRev: record.rev, source });
+  });
   await tx.objectStore('sync-checkpoints').put({ space, since, source });
   await tx.done;
 }

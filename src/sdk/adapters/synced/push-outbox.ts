@@ -1,8 +1,10 @@
+import { unwrap, type IDBPTransaction } from 'idb';
 import type { RawRecord, WriteOperation } from '../../adapter.js';
 import { randomId } from '../../revision.js';
 import type { BulkOutcome } from '../couchdb/bulk-write.js';
-import { ATTACHMENT_COLLECTION, type OutboxEntry, type SyncMeta } from '../indexeddb/database.js';
+import { ATTACHMENT_COLLECTION, type OutboxEntry, type SyncMeta, type TwinDBSchema } from '../indexeddb/database.js';
 import type { IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
+import { readMany } from '../indexeddb/read-many.js';
 import type { RemoteVersion } from './apply-remote.js';
 import { keptKey } from './kept-versions.js';
 import { mergeVersions, sameFields } from './merge-versions.js';
@@ -25,6 +27,8 @@ export interface PushContext {
   keep(conflicts: SyncConflict[]): Promise<void>;
   /** Throws when the server's database is no longer the one `source` names (re-created, restored). */
   verifySource(): Promise<void>;
+  /** A batch was answered (the count of what waits changed). */
+  onPushed?(): void;
 }
 
 type Key = [string, string, string];
@@ -55,19 +59,22 @@ async function settle(context: PushContext, items: Settled[]): Promise<boolean[]
   if (!items.length) return [];
   const db = await context.local.database();
   const tx = db.transaction(['outbox', 'sync-meta'], 'readwrite');
-  const outbox = tx.objectStore('outbox');
-  const stale = await Promise.all(
-    items.map(async ({ entry, sentVersion, meta }) => {
-      const key = keyOf(entry);
-      const current = await outbox.get(key);
-      if (meta) await tx.objectStore('sync-meta').put({ space: entry.space, collection: entry.collection, id: entry.id, ...meta });
-      if (current && current.version === (sentVersion ?? entry.version)) await outbox.delete(key);
-      else if (current) await outbox.put({ ...current, inflight: undefined, stale: false });
-      return !!current?.stale;
-    }),
-  );
+  const { values: currents, span } = await readMany(tx.objectStore('outbox'), items.map(({ entry }) => keyOf(entry)));
+  // Writes without listeners: a failure aborts the transaction, and tx.done reports it.
+  const outbox = unwrap(tx.objectStore('outbox'));
+  const metas = unwrap(tx.objectStore('sync-meta'));
+  const gone: Key[] = [];
+  items.forEach(({ entry, sentVersion, meta }, i) => {
+    const current = currents[i];
+    if (meta) metas.put({ space: entry.space, collection: entry.collection, id: entry.id, ...meta });
+    if (current && current.version === (sentVersion ?? entry.version)) gone.push(keyOf(entry));
+    else if (current) outbox.put({ ...current, inflight: undefined, stale: false });
+  });
+  // Every entry of the span goes (the usual batch): one request deletes them all.
+  if (span && gone.length === span.values.length) outbox.delete(span.range);
+  else for (const key of gone) outbox.delete(key);
   await tx.done;
-  return stale;
+  return currents.map((current) => !!current?.stale);
 }
 
 async function pushAttachments(context: PushContext, entries: OutboxEntry[]): Promise<void> {
@@ -110,51 +117,94 @@ async function settleUnanswered(context: PushContext, entries: OutboxEntry[]): P
   );
 }
 
-/** What to send for each waiting record: its current local version, based on the last server revision seen. */
-async function plan(context: PushContext, entries: OutboxEntry[]): Promise<{ planned: Planned[]; nothing: OutboxEntry[] }> {
-  const db = await context.local.database();
-  const tx = db.transaction(['records', 'sync-meta', 'outbox'], 'readwrite');
+type PlanTransaction = IDBPTransaction<TwinDBSchema, ('records' | 'sync-meta' | 'outbox')[], 'readwrite'>;
+
+/**
+ * What to send for each waiting record: its current local version, based on the last server
+ * revision seen. Every read is issued at once, then every write: no round trip per record.
+ * `entries` must have been read in `tx`, so they are current.
+ */
+async function plan(tx: PlanTransaction, entries: OutboxEntry[]): Promise<Planned[]> {
+  const records = tx.objectStore('records');
+  const metas = tx.objectStore('sync-meta');
+  const outbox = unwrap(tx.objectStore('outbox')); // writes without listeners: tx.done reports a failure
+  const keys = entries.map(keyOf);
+  const [locals, known] = await Promise.all([readMany(records, keys), readMany(metas, keys)]);
   const planned: Planned[] = [];
-  const nothing: OutboxEntry[] = [];
-  for (const entry of entries) {
-    const key = keyOf(entry);
-    const [local, meta] = await Promise.all([tx.objectStore('records').get(key), tx.objectStore('sync-meta').get(key)]);
+  entries.forEach((entry, i) => {
+    const local = locals.values[i];
+    const meta = known.values[i];
     const expectedRev = meta?.remoteRev || null;
-    const writeId = randomId(20);
     let operation: WriteOperation;
     if (local) operation = { type: 'put', record: local, expectedRev };
     else if (expectedRev) operation = { type: 'delete', collection: entry.collection, id: entry.id, expectedRev };
     else {
-      nothing.push(entry); // made and deleted here, and the server never had it (asked, when in doubt)
-      continue;
+      // Made and deleted here, and the server never had it (asked, when in doubt): nothing to send.
+      outbox.delete(keyOf(entry));
+      return;
     }
     // Noted before the request goes: if its answer is lost, the server is asked about this id.
+    const writeId = randomId(20);
     const inflight = { writeId, version: entry.version, baseRev: expectedRev, sent: local ?? null };
-    await tx.objectStore('outbox').put({ ...entry, inflight });
+    outbox.put({ ...entry, inflight });
     planned.push({ entry: { ...entry, inflight }, local, meta, operation, writeId });
-  }
-  await tx.done;
-  return { planned, nothing };
+  });
+  return planned;
 }
 
+/** Request errors abort the transaction; they are reported once, through `tx.done`. */
+const ignore = () => {};
+
 /**
- * Sends a batch of the outbox. Safe to repeat: a write whose answer was lost is looked up on the
+ * Sends the outbox in batches. Safe to repeat: a write whose answer was lost is looked up on the
  * server by its write id first, so nothing is applied twice and nothing is dropped on a guess.
- * Returns how many entries it handled (0: the outbox is empty).
+ * While one batch's request is out, the next one is planned and sent (each recorded as in flight
+ * before it goes), so this device and the server work at the same time. Returns how many entries
+ * it handled (0: the outbox is empty); entries queued again meanwhile wait for the next call.
  */
 export async function pushOutbox(context: PushContext): Promise<number> {
   const db = await context.local.database();
-  const entries = await db.getAllFromIndex('outbox', 'by-space', context.space, PUSH_BATCH);
-  if (!entries.length) return 0;
-  await pushAttachments(context, entries.filter((entry) => entry.collection === ATTACHMENT_COLLECTION));
-  const records = entries.filter((entry) => entry.collection !== ATTACHMENT_COLLECTION);
-  if (records.some((entry) => entry.inflight)) {
-    await settleUnanswered(context, records);
-    return entries.length; // the next round plans from what the server said
+  const out: Promise<void>[] = [];
+  let handled = 0;
+  let after: Key | undefined;
+  try {
+    for (;;) {
+      // The common case (records, none in flight) is read and planned in one transaction.
+      const tx = db.transaction(['records', 'sync-meta', 'outbox'], 'readwrite');
+      // The space's entries in key order, after the last batch (arrays sort after strings: `[]` closes the range).
+      const range = IDBKeyRange.bound(after ?? [context.space], [context.space, []], !!after);
+      const entries = await tx.objectStore('outbox').getAll(range, PUSH_BATCH);
+      const records = entries.filter((entry) => entry.collection !== ATTACHMENT_COLLECTION);
+      const plain = records.length === entries.length && !records.some((entry) => entry.inflight);
+      const planned = entries.length && plain ? await plan(tx, records) : [];
+      await tx.done;
+      if (!entries.length) break;
+      handled += entries.length;
+      after = keyOf(entries[entries.length - 1]);
+      if (!plain) {
+        while (out.length) await out.shift();
+        await pushAttachments(context, entries.filter((entry) => entry.collection === ATTACHMENT_COLLECTION));
+        if (records.some((entry) => entry.inflight)) await settleUnanswered(context, records);
+        break; // the next call plans from what is stored then
+      }
+      if (!planned.length) continue;
+      const sent = send(context, planned);
+      sent.catch(ignore); // awaited below
+      out.push(sent);
+      if (out.length > 1) {
+        await out.shift();
+        context.onPushed?.();
+      }
+    }
+    while (out.length) await out.shift();
+  } catch (error) {
+    await Promise.allSettled(out); // no answer is left unrecorded
+    throw error;
   }
-  const { planned, nothing } = await plan(context, records);
-  await settle(context, nothing.map((entry) => ({ entry })));
-  if (!planned.length) return entries.length;
+  return handled;
+}
+
+async function send(context: PushContext, planned: Planned[]): Promise<void> {
   const outcomes = await context.remote.bulkWrite(
     context.space,
     planned.map((p) => p.operation),
@@ -162,7 +212,6 @@ export async function pushOutbox(context: PushContext): Promise<number> {
     planned.map((p) => p.writeId),
   );
   await handleOutcomes(context, planned, outcomes);
-  return entries.length;
 }
 
 async function handleOutcomes(context: PushContext, planned: Planned[], outcomes: BulkOutcome[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { pause } from '../couchdb/pause.js';
-import type { Checkpoint } from '../couchdb/changes-feed.js';
+import type { ChangesPage, Checkpoint } from '../couchdb/changes-feed.js';
 import { isRemoteError } from '../couchdb/remote-error.js';
 import type { IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
 import { applyRemote, type RemoteVersion } from './apply-remote.js';
@@ -27,7 +27,7 @@ export interface SpaceSyncOptions {
   onPushed(): void;
 }
 
-const PULL_BATCH = 500;
+const PULL_BATCH = 1000;
 
 /**
  * Sync of one space, run by one tab at a time: a push loop that empties the outbox whenever it is
@@ -58,6 +58,7 @@ export class SpaceSync {
   #sourceKnown: () => void = () => {};
   /** Set when the push saw signs of another database: the pull checks again before anything else. */
   #recheckSource = false;
+  #applying: Promise<unknown> = Promise.resolve();
 
   constructor(options: SpaceSyncOptions) {
     this.#options = options;
@@ -129,8 +130,7 @@ export class SpaceSync {
   #wait(ms: number, attempt: number) {
     if (attempt !== this.#retries) return Promise.resolve();
     const cut = this.#cutWait.signal;
-    const both = AbortSignal.any([this.#controller.signal, cut]);
-    return pause(ms, both);
+    return pause(ms, this.#controller.signal, cut);
   }
 
   /** Retries at once: the connection is back, or the user asked to sync. */
@@ -165,9 +165,16 @@ export class SpaceSync {
           keep: (conflicts) => this.#keep(conflicts),
           verifySource: () => this.#verifySource(),
         };
-        await pruneResolvedBranches({ ...this.#options, keep: context.keep });
-        while (!signal.aborted && this.#source && (await pushOutbox({ ...context, source: this.#source })) > 0) {
-          this.#options.onPushed();
+        // Independent of the outbox: ended beside it, so a fresh write goes out without waiting.
+        const pruning = pruneResolvedBranches({ ...this.#options, keep: context.keep });
+        pruning.catch(() => {}); // awaited below
+        try {
+          while (!signal.aborted && this.#source && (await pushOutbox({ ...context, source: this.#source })) > 0) {
+            this.#options.onPushed();
+          }
+          await pruning;
+        } finally {
+          await pruning.catch(() => {}); // a failed push still lets it finish before a retry
         }
         this.#options.onPushed();
         delay = this.#options.minDelay;
@@ -193,6 +200,8 @@ export class SpaceSync {
     const db = await local.database();
     let check: SourceCheck | undefined;
     let since: Checkpoint = 0;
+    /** The next page, read while the current one is stored. */
+    let ahead: { since: Checkpoint; page: Promise<ChangesPage> } | undefined;
     while (!signal.aborted) {
       this.#pullAbort = new AbortController();
       const attempt = this.#retries;
@@ -203,13 +212,21 @@ export class SpaceSync {
         if (!check || this.#recheckSource) {
           this.#recheckSource = false;
           // At start and after every failure: is this still the database the checkpoint came from?
+          ahead = undefined;
           check = await checkSource(db, remote, space);
           since = check.since;
           this.#setSource(check.reconciling ? undefined : check.source);
         }
         // A long poll answers only when something changes: after a failure, read at once to know the server is back.
         const wait = this.#pullCaughtUp && !this.#errors.pull && !this.#waiters.some((w) => !w.pulled) ? this.#options.pollWait : 0;
-        const page = await remote.readChanges(space, since, { wait, limit: PULL_BATCH, signal: this.#pullAbort.signal });
+        const page: ChangesPage = ahead?.since === since ? await ahead.page : await remote.readChanges(space, since, { wait, limit: PULL_BATCH, signal: this.#pullAbort.signal });
+        ahead = undefined;
+        if (page.rows >= PULL_BATCH) {
+          // More follows: the server reads the next page while this one is stored here.
+          const next = remote.readChanges(space, page.checkpoint, { limit: PULL_BATCH, signal });
+          next.catch(() => {}); // awaited by the next round, or dropped
+          ahead = { since: page.checkpoint, page: next };
+        }
         await this.#applyRemote(
           page.changes.map((change) => ({ collection: change.collection, id: change.id, remoteRev: change.rev, record: change.record, origin: change.origin, write: change.write })),
           check.source,
@@ -236,6 +253,7 @@ export class SpaceSync {
         this.#succeeded('pull');
         if (caughtUp) this.#settleWaiters('pulled', round);
       } catch (error) {
+        ahead = undefined;
         if (signal.aborted) break;
         if (this.#pullAbort.signal.aborted) continue; // syncNow ended the long poll on purpose
         check = undefined;
@@ -263,9 +281,15 @@ export class SpaceSync {
     if (source) this.#sourceKnown();
   }
 
+  /**
+   * One at a time: the push and the pull both bring server versions in, and two at once could
+   * put an older version over a newer one, or lose a delete to the other's write.
+   */
   #applyRemote(versions: RemoteVersion[], source = this.#source) {
     const { local, space } = this.#options;
-    return applyRemote({ local, space, source, keep: (conflicts) => this.#keep(conflicts) }, versions);
+    const run = this.#applying.then(() => applyRemote({ local, space, source, keep: (conflicts) => this.#keep(conflicts) }, versions));
+    this.#applying = run.catch(() => {});
+    return run;
   }
 
   async #keep(conflicts: SyncConflict[]) {

@@ -1,3 +1,4 @@
+import { unwrap } from 'idb';
 import type { Change, WriteOptions } from '../../adapter.js';
 import type { WriteTransaction } from '../indexeddb/indexeddb-adapter.js';
 import { recordKey, type PulledWriteOptions } from './apply-remote.js';
@@ -14,11 +15,9 @@ export function syncJournal(tx: WriteTransaction, space: string, changes: Change
     const key: [string, string, string] = [space, change.collection, change.id];
     const fromServer = pulled?.get(recordKey(change.collection, change.id));
     if (fromServer !== undefined) {
-      const meta = tx.objectStore('sync-meta');
-      meta
-        .get(key)
-        .then((old) => meta.put({ ...old, space, collection: change.collection, id: change.id, ...fromServer, localRev: change.rev }))
-        .catch(() => {});
+      // Every field of the metadata is set here, so nothing of the old one needs reading.
+      // No listener: a failure aborts the transaction, and the write reports it once.
+      unwrap(tx.objectStore('sync-meta')).put({ space, collection: change.collection, id: change.id, remoteRev: fromServer.remoteRev, base: fromServer.base, source: fromServer.source, localRev: change.rev });
       continue;
     }
     const outbox = tx.objectStore('outbox');
