@@ -1,6 +1,6 @@
 import type { RawRecord } from '../../adapter.js';
 import type { CouchClient } from './couch-http.js';
-import { parseDocumentId } from './couch-names.js';
+import { documentId, parseDocumentId } from './couch-names.js';
 import { originOf, toRecord, writeIdOf, type CouchDocument } from './record-document.js';
 import { TwinRemoteError } from './remote-error.js';
 
@@ -21,8 +21,18 @@ export interface RemoteChange {
   conflicts?: string[];
 }
 
+/** A change read without its document: which record, and the revisions of its leaves. */
+export interface ChangeHead {
+  collection: string;
+  id: string;
+  /** Every leaf's revision (one, unless replication left branches). */
+  revs: string[];
+}
+
 export interface ChangesPage {
   changes: RemoteChange[];
+  /** With `bodies: false`: the changes without their documents (`changes` is empty then). */
+  heads?: ChangeHead[];
   /** Rows the server sent, design documents and attachments included: a full page means more may follow. */
   rows: number;
   /** Where the next read starts. */
@@ -66,8 +76,9 @@ export async function readChanges(
   client: CouchClient,
   database: string,
   space: string,
-  options: { since: Checkpoint; wait?: number; limit?: number; signal?: AbortSignal },
+  options: { since: Checkpoint; wait?: number; limit?: number; signal?: AbortSignal; bodies?: boolean },
 ): Promise<ChangesPage> {
+  const bodies = options.bodies ?? true;
   const wait = options.wait ?? 0;
   // Some servers (pouchdb-server) hold a long poll past its `timeout` until something changes:
   // the device ends it itself a little later, as an answer with nothing new. One controller of
@@ -81,7 +92,13 @@ export async function readChanges(
   let answer;
   try {
     answer = await client.json<{ results?: FeedRow[]; last_seq?: Checkpoint }>('GET', path(database), {
-      query: { since: options.since, include_docs: true, conflicts: true, style: 'all_docs', limit: options.limit, ...(wait ? { feed: 'longpoll', timeout: wait } : {}) },
+      query: {
+        since: options.since,
+        ...(bodies ? { include_docs: true, conflicts: true } : {}),
+        style: 'all_docs',
+        limit: options.limit,
+        ...(wait ? { feed: 'longpoll', timeout: wait } : {}),
+      },
       signal: controller.signal,
       noTimeout: wait > 0,
     });
@@ -96,8 +113,30 @@ export async function readChanges(
   if (!Array.isArray(body.results) || body.last_seq === undefined) {
     throw new TwinRemoteError('bad-response', 'The server\'s changes feed did not have CouchDB\'s shape (results and last_seq).');
   }
+  if (!bodies) {
+    const heads = body.results.flatMap((row): ChangeHead[] => {
+      const names = parseDocumentId(row.id);
+      return names ? [{ collection: names[0], id: names[1], revs: row.changes.map((change) => change.rev) }] : [];
+    });
+    return { changes: [], heads, rows: body.results.length, checkpoint: body.last_seq };
+  }
   const changes = body.results.map((row) => toChange(row, space)).filter((change) => change !== undefined);
   return { changes, rows: body.results.length, checkpoint: body.last_seq };
+}
+
+/** The current documents of records, as changes (deleted ones too), in one request. */
+export async function readDocuments(client: CouchClient, database: string, space: string, refs: { collection: string; id: string }[]): Promise<RemoteChange[]> {
+  if (!refs.length) return [];
+  const { body } = await client.json<{ rows?: { id?: string; key: string; value?: { rev: string; deleted?: boolean }; doc?: CouchDocument | null }[] }>(
+    'POST',
+    `/${encodeURIComponent(database)}/_all_docs`,
+    { query: { include_docs: true, conflicts: true }, body: { keys: refs.map((ref) => documentId(ref.collection, ref.id)) } },
+  );
+  return (body.rows ?? []).flatMap((row) => {
+    if (!row.value) return []; // never on the server
+    const change = toChange({ id: row.key, seq: 0, deleted: row.value.deleted, changes: [{ rev: row.value.rev }], doc: row.doc ?? undefined }, space);
+    return change ? [change] : [];
+  });
 }
 
 /**

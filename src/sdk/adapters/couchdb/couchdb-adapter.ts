@@ -5,7 +5,7 @@ import { bulkWrite, currentRecords, type BulkOutcome } from './bulk-write.js';
 import { pruneBranch, readBranches, type LosingBranch } from './conflict-branches.js';
 import { databaseIdentity, type DatabaseIdentity } from './database-identity.js';
 import { findLandedWrites, type UnansweredWrite } from './landed-writes.js';
-import { currentCheckpoint, readChanges, type ChangesPage, type Checkpoint } from './changes-feed.js';
+import { currentCheckpoint, readChanges, readDocuments, type ChangesPage, type Checkpoint, type RemoteChange } from './changes-feed.js';
 import * as attachments from './couch-attachments.js';
 import { createCouchClient, type CouchClient, type CouchConnectionOptions } from './couch-http.js';
 import { databaseName, DESIGN_DOC_ID, documentId } from './couch-names.js';
@@ -36,7 +36,9 @@ export interface CouchDBAdapter extends StorageAdapter {
    */
   bulkWrite(space: string, operations: WriteOperation[], origin: string, writeIds?: (string | undefined)[]): Promise<BulkOutcome[]>;
   /** Changes after a checkpoint (`0`: from the start), at once or waiting up to `wait` ms for one. */
-  readChanges(space: string, since: Checkpoint, options?: { wait?: number; limit?: number; signal?: AbortSignal }): Promise<ChangesPage>;
+  readChanges(space: string, since: Checkpoint, options?: { wait?: number; limit?: number; signal?: AbortSignal; bodies?: boolean }): Promise<ChangesPage>;
+  /** The current documents of records, as changes (deleted ones too; missing ones left out). */
+  readDocuments(space: string, refs: { collection: string; id: string }[]): Promise<RemoteChange[]>;
   /** Which database answers for the space now: a checkpoint belongs to one. */
   identity(space: string): Promise<DatabaseIdentity>;
   /** For writes whose answer was lost: the revision each landed as, or undefined. */
@@ -176,6 +178,7 @@ export function createCouchDBAdapter(options: CouchDBAdapterOptions): CouchDBAda
     get: (space, collection, id) => inDatabase(space, () => getRecord(space, collection, id)),
     list: (space, collection, query) => inDatabase(space, () => listRecords(space, collection, query)),
     bulkWrite: (space, operations, origin, writeIds) => inDatabase(space, () => bulkWrite(client, databaseOf(space), space, operations, origin, writeIds)),
+    readDocuments: (space, refs) => inDatabase(space, () => readDocuments(client, databaseOf(space), space, refs)),
     identity: (space) => inDatabase(space, () => databaseIdentity(client, databaseOf(space))),
     findLandedWrites: (space, writes) => inDatabase(space, () => findLandedWrites(client, databaseOf(space), writes)),
     currentRecords: (space, refs) =>

@@ -70,6 +70,8 @@ export interface OutboxEntry {
   queuedAt: string;
   /** The server changed this record while the entry waited: read it again after the push. */
   stale?: boolean;
+  /** The newest server revision seen for this record while it waited: its own write's is no news. */
+  seenRev?: string;
   /** For files: `put` or `delete`. */
   action?: 'put' | 'delete';
   /**
@@ -85,8 +87,7 @@ export interface InflightWrite {
   /** The outbox entry's version when it was sent. */
   version: number;
   baseRev: string | null;
-  /** What was sent (null: a delete). */
-  sent: RawRecord | null;
+
 }
 
 /** A version kept for a person (see adapters/synced); `resolved` branches wait to be removed on the server. */

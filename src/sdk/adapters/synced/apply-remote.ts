@@ -1,7 +1,7 @@
 import { unwrap } from 'idb';
 import type { RawRecord, WriteOperation, WriteOptions } from '../../adapter.js';
 import { generation } from '../couchdb/document-history.js';
-import type { SyncMeta } from '../indexeddb/database.js';
+import type { OutboxEntry, SyncMeta } from '../indexeddb/database.js';
 import type { IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
 import { readMany } from '../indexeddb/read-many.js';
 import { keptKey } from './kept-versions.js';
@@ -76,7 +76,7 @@ export async function applyRemote(context: ApplyContext, versions: RemoteVersion
     if (waiting) {
       if (waiting.inflight && version.write === waiting.inflight.writeId) {
         // This device's own write, back from the server: it landed (its answer may be lost).
-        unwrap(tx.objectStore('sync-meta')).put({ ...key3(key), remoteRev: version.remoteRev, localRev: current?.rev ?? '', base: waiting.inflight.sent ?? undefined, source });
+        unwrap(tx.objectStore('sync-meta')).put({ ...key3(key), remoteRev: version.remoteRev, localRev: current?.rev ?? '', base: version.record, source }); // what came back is what was sent
         if (waiting.version === waiting.inflight.version) unwrap(tx.objectStore('outbox')).delete(key);
         else unwrap(tx.objectStore('outbox')).put({ ...waiting, inflight: undefined });
         continue;
@@ -86,7 +86,7 @@ export async function applyRemote(context: ApplyContext, versions: RemoteVersion
         const base = newerHere ? version.record : meta.base;
         unwrap(tx.objectStore('sync-meta')).put({ ...meta, remoteRev: version.remoteRev, base, source });
       }
-      unwrap(tx.objectStore('outbox')).put({ ...waiting, stale: true });
+      unwrap(tx.objectStore('outbox')).put(seenWhileWaiting(waiting, version.remoteRev));
       continue;
     }
     if (fromOtherDatabase && current) {
@@ -139,6 +139,12 @@ export async function applyRemote(context: ApplyContext, versions: RemoteVersion
     }
     start = end;
   }
+}
+
+/** Marks a waiting entry as changed on the server meanwhile, keeping the newest revision seen. */
+export function seenWhileWaiting(entry: OutboxEntry, rev: string): OutboxEntry {
+  const seenRev = entry.seenRev && generation(entry.seenRev) > generation(rev) ? entry.seenRev : rev;
+  return { ...entry, stale: true, seenRev };
 }
 
 const key3 = ([space, collection, id]: Key) => ({ space, collection, id });

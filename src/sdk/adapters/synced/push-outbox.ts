@@ -68,13 +68,14 @@ async function settle(context: PushContext, items: Settled[]): Promise<boolean[]
     const current = currents[i];
     if (meta) metas.put({ space: entry.space, collection: entry.collection, id: entry.id, ...meta });
     if (current && current.version === (sentVersion ?? entry.version)) gone.push(keyOf(entry));
-    else if (current) outbox.put({ ...current, inflight: undefined, stale: false });
+    else if (current) outbox.put({ ...current, inflight: undefined, stale: false, seenRev: undefined });
   });
   // Every entry of the span goes (the usual batch): one request deletes them all.
   if (span && gone.length === span.values.length) outbox.delete(span.range);
   else for (const key of gone) outbox.delete(key);
   await tx.done;
-  return currents.map((current) => !!current?.stale);
+  // Changed on the server while it waited, unless what was seen is this very write coming back.
+  return currents.map((current, i) => !!current?.stale && !(current.seenRev && current.seenRev === items[i].meta?.remoteRev));
 }
 
 async function pushAttachments(context: PushContext, entries: OutboxEntry[]): Promise<void> {
@@ -100,18 +101,22 @@ async function settleUnanswered(context: PushContext, entries: OutboxEntry[]): P
   );
   const db = await context.local.database();
   const locals = await Promise.all(asked.map((entry) => db.get('records', keyOf(entry))));
+  // Landed, but others may have written on top since: the server's current versions.
+  const landedEntries = asked.filter((_, i) => landed[i]);
+  const current = await context.remote.currentRecords(context.space, landedEntries);
+  const currentOf = new Map(landedEntries.map((entry, i) => [entry, current[i]]));
   await settle(
     context,
     asked.map((entry, i) => {
       const inflight = entry.inflight!;
       const rev = landed[i];
       if (!rev) return { entry, sentVersion: -1 }; // never landed: send again (only the flight is forgotten)
-      return { entry, sentVersion: inflight.version, meta: { remoteRev: rev, localRev: locals[i]?.rev ?? '', base: inflight.sent ?? undefined, source: context.source } };
+      // The merge base is the landed version; when others wrote on top since, it is not known here.
+      const now = currentOf.get(entry);
+      const base = now?.rev === rev ? now : undefined;
+      return { entry, sentVersion: inflight.version, meta: { remoteRev: rev, localRev: locals[i]?.rev ?? '', base, source: context.source } };
     }),
   );
-  // Landed, but others may have written on top since: read the server's current versions.
-  const landedEntries = asked.filter((_, i) => landed[i]);
-  const current = await context.remote.currentRecords(context.space, landedEntries);
   await context.applyRemote(
     landedEntries.map((entry, i) => ({ collection: entry.collection, id: entry.id, remoteRev: current[i]?.rev ?? '', record: current[i], origin: 'sync' })),
   );
@@ -145,7 +150,7 @@ async function plan(tx: PlanTransaction, entries: OutboxEntry[]): Promise<Planne
     }
     // Noted before the request goes: if its answer is lost, the server is asked about this id.
     const writeId = randomId(20);
-    const inflight = { writeId, version: entry.version, baseRev: expectedRev, sent: local ?? null };
+    const inflight = { writeId, version: entry.version, baseRev: expectedRev };
     outbox.put({ ...entry, inflight });
     planned.push({ entry: { ...entry, inflight }, local, meta, operation, writeId });
   });

@@ -4,6 +4,7 @@ import { isRemoteError } from '../couchdb/remote-error.js';
 import type { IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
 import { applyRemote, type RemoteVersion } from './apply-remote.js';
 import { forgetEndedBranches, pruneResolvedBranches, takeInBranches } from './branches.js';
+import { headsNeedingBodies } from './change-heads.js';
 import { checkSource, finishReconcile, type SourceCheck } from './check-source.js';
 import { keepVersions } from './kept-versions.js';
 import { pushOutbox, type PushContext } from './push-outbox.js';
@@ -219,21 +220,24 @@ export class SpaceSync {
         }
         // A long poll answers only when something changes: after a failure, read at once to know the server is back.
         const wait = this.#pullCaughtUp && !this.#errors.pull && !this.#waiters.some((w) => !w.pulled) ? this.#options.pollWait : 0;
-        const page: ChangesPage = ahead?.since === since ? await ahead.page : await remote.readChanges(space, since, { wait, limit: PULL_BATCH, signal: this.#pullAbort.signal });
+        // While pushing, the feed mostly echoes this device's own writes: read it without documents.
+        const bodies = !this.#pushing || check.reconciling;
+        const page: ChangesPage = ahead?.since === since ? await ahead.page : await remote.readChanges(space, since, { wait, limit: PULL_BATCH, signal: this.#pullAbort.signal, bodies });
         ahead = undefined;
         if (page.rows >= PULL_BATCH) {
           // More follows: the server reads the next page while this one is stored here.
-          const next = remote.readChanges(space, page.checkpoint, { limit: PULL_BATCH, signal });
+          const next = remote.readChanges(space, page.checkpoint, { limit: PULL_BATCH, signal, bodies });
           next.catch(() => {}); // awaited by the next round, or dropped
           ahead = { since: page.checkpoint, page: next };
         }
+        const changes = page.heads ? await remote.readDocuments(space, await headsNeedingBodies(local, space, check.source, page.heads)) : page.changes;
         await this.#applyRemote(
-          page.changes.map((change) => ({ collection: change.collection, id: change.id, remoteRev: change.rev, record: change.record, origin: change.origin, write: change.write })),
+          changes.map((change) => ({ collection: change.collection, id: change.id, remoteRev: change.rev, record: change.record, origin: change.origin, write: change.write })),
           check.source,
         );
         const branchContext = { ...this.#options, keep: (conflicts: SyncConflict[]) => this.#keep(conflicts) };
-        await forgetEndedBranches(branchContext, page.changes);
-        const branched = page.changes.filter((change) => change.conflicts?.length);
+        await forgetEndedBranches(branchContext, changes);
+        const branched = changes.filter((change) => change.conflicts?.length);
         if (branched.length) await takeInBranches(branchContext, branched);
         since = page.checkpoint;
         await db.put('sync-checkpoints', { space, since, source: check.source, ...(check.reconciling ? { reconciling: true } : {}) });

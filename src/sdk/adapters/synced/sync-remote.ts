@@ -11,6 +11,7 @@ export type SyncRemote = Pick<
   | 'name'
   | 'bulkWrite'
   | 'readChanges'
+  | 'readDocuments'
   | 'identity'
   | 'findLandedWrites'
   | 'currentRecords'
