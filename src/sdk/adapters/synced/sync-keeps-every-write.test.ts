@@ -57,6 +57,16 @@ async function bFirstThenA(a: Device, b: Device, space: string) {
   await a.sync.syncNow(space); // the merged version, sent
 }
 
+/**
+ * Takes a device off the network and waits until its open long poll is ended: pouchdb-server
+ * crashes when a database is deleted under a changes request it is answering.
+ */
+async function offline(device: Device, space: string) {
+  device.cable.unplugged = true;
+  void device.sync.syncNow(space).catch(() => {}); // ends the long poll; answered once back online
+  await until(() => (device.sync.status().state === 'offline' ? true : undefined), 'the device offline');
+}
+
 /** Straight to the server, past the fault proxy (which may be losing answers). */
 async function storedDoc<T = Record<string, unknown>>(path: string): Promise<T | undefined> {
   const { status, body } = await directAsAdmin('GET', path);
@@ -241,10 +251,14 @@ describe('sync never loses a write', () => {
     await device.sync.syncNow(space);
     await until(async () => ((await directAsAdmin('GET', `/${databaseName(space)}/_all_docs`)).body as { rows: unknown[] }).rows.length >= 3 || undefined, 'three records on the server');
     // The database is deleted and made again (a restore gone wrong), with one new record in it.
+    await offline(device, space);
     await directAsAdmin('DELETE', `/${databaseName(space)}`);
     await directAsAdmin('PUT', `/${databaseName(space)}`);
-    const fresh = await createStore({ adapter: await adminDevice(), space, user: colleague }).create('glossary', entry('slipway'));
+    const other = await adminDevice();
+    const fresh = await createStore({ adapter: other, space, user: colleague }).create('glossary', entry('slipway'));
+    await other.close();
     await directAsAdmin('PUT', docPath(space, fresh.id), { ...fresh, rev: undefined, collection: 'glossary', space });
+    device.cable.unplugged = false;
     await device.sync.syncNow(space);
     await until(async () => {
       await device.sync.syncNow(space).catch(() => {});
@@ -273,11 +287,13 @@ describe('sync never loses a write', () => {
     await editTranslations(store, early.id, (t) => ({ ...t, en: { term: 'breakwater', definition: 'A wall against the waves' } }));
     await device.sync.syncNow(space);
     // Restored: the old copy put back into a new database of the same name (its sequence starts again).
+    await offline(device, space);
     await directAsAdmin('DELETE', `/${databaseName(space)}`);
     await directAsAdmin('PUT', `/${databaseName(space)}`);
     await directAsAdmin('PUT', `/${databaseName(space)}/_local/twinkit-database`, { id: (identity as { id: string }).id });
     const docs = ((backup as { rows: { doc: Record<string, unknown> }[] }).rows.map((row) => row.doc)).filter((doc) => !String(doc._id).startsWith('_'));
     await directAsAdmin('POST', `/${databaseName(space)}/_bulk_docs`, { new_edits: false, docs });
+    device.cable.unplugged = false;
     await until(async () => {
       await device.sync.syncNow(space);
       const early2 = await storedDoc<{ translations: Translations }>(docPath(space, early.id));
