@@ -43,6 +43,21 @@ export interface TwinDBSchema extends DBSchema {
     value: SyncConflictEntry;
     indexes: { 'by-space': string; 'by-record': [string, string, string] };
   };
+  /** Sync: losing branches a person has decided on, to be ended on the server by the syncing tab. */
+  'sync-prune': {
+    key: [string, string];
+    value: BranchToEnd;
+    indexes: { 'by-space': string };
+  };
+}
+
+/** A losing branch to end on the server; `key` is its kept version's. */
+export interface BranchToEnd {
+  space: string;
+  key: string;
+  collection: string;
+  id: string;
+  rev: string;
 }
 
 /** What sync knows of a local record's server side. */
@@ -90,14 +105,14 @@ export interface InflightWrite {
 
 }
 
-/** A version kept for a person (see adapters/synced); `resolved` branches wait to be removed on the server. */
-export type SyncConflictEntry = SyncConflict & { resolved?: boolean };
+/** A version kept for a person (see adapters/synced). */
+export type SyncConflictEntry = SyncConflict;
 
 /** The outbox's collection name for files. */
 export const ATTACHMENT_COLLECTION = '#attachment';
 
 /** Bump when the object stores or indexes change, and add a step to `upgrade` below. */
-export const DATABASE_VERSION = 3;
+export const DATABASE_VERSION = 4;
 
 export type TwinDB = IDBPDatabase<TwinDBSchema>;
 
@@ -129,6 +144,19 @@ export function openTwinDatabase(name: string, onLost: () => void): Promise<Twin
           .then((old) => {
             for (const entry of old) void kept.put({ ...entry, key: `${entry.collection}:${entry.id}:${entry.at}`, fields: entry.fields ?? [] });
           });
+      }
+      if (oldVersion < 4) {
+        db.createObjectStore('sync-prune', { keyPath: ['space', 'key'] }).createIndex('by-space', 'space');
+        // Version 3 marked decided branches `resolved` among the kept versions: they move out.
+        const kept = transaction.objectStore('sync-kept');
+        const prune = transaction.objectStore('sync-prune');
+        void kept.getAll().then((entries) => {
+          for (const entry of entries as (SyncConflictEntry & { resolved?: boolean })[]) {
+            if (!entry.resolved) continue;
+            void prune.put({ space: entry.space, key: entry.key, collection: entry.collection, id: entry.id, rev: entry.key.slice(entry.key.lastIndexOf(':') + 1) });
+            void kept.delete([entry.space, entry.key]);
+          }
+        });
       }
     },
     blocking() {

@@ -1,4 +1,5 @@
 import type { IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
+import { branchKey, branchRev } from './kept-versions.js';
 import { mergeVersions } from './merge-versions.js';
 import type { SyncConflict } from './sync-status.js';
 import type { SyncRemote } from './sync-remote.js';
@@ -9,9 +10,6 @@ export interface BranchContext {
   space: string;
   keep(conflicts: SyncConflict[]): Promise<void>;
 }
-
-/** One key per losing revision: seeing the same branch again keeps nothing twice. */
-const branchKey = (collection: string, id: string, rev: string) => `branch:${collection}:${id}:${rev}`;
 
 /**
  * Records whose server copy has losing branches (replication between servers, a cluster's nodes):
@@ -29,7 +27,7 @@ export async function takeInBranches(context: BranchContext, refs: { collection:
     const kept: SyncConflict[] = [];
     for (const loser of losers) {
       const key = branchKey(collection, id, loser.rev);
-      if (await db.get('sync-kept', [space, key])) continue;
+      if ((await db.get('sync-kept', [space, key])) || (await db.get('sync-prune', [space, key]))) continue;
       const { merged, fields } = loser.record && winner ? mergeVersions(loser.base, loser.record, winner) : { merged: undefined, fields: [] };
       const current = await local.get(space, collection, id);
       if (merged && loser.base && !fields.length && current && inStep) {
@@ -65,23 +63,20 @@ export async function takeInBranches(context: BranchContext, refs: { collection:
  */
 export async function forgetEndedBranches(context: BranchContext, changes: { collection: string; id: string; rev: string; conflicts?: string[] }[]): Promise<void> {
   const db = await context.local.database();
-  const branches = (await db.getAllFromIndex('sync-kept', 'by-space', context.space)).filter((entry) => entry.kind === 'branch' && !entry.resolved);
+  const branches = (await db.getAllFromIndex('sync-kept', 'by-space', context.space)).filter((entry) => entry.kind === 'branch');
   if (!branches.length) return;
   const latest = new Map(changes.map((change) => [`${change.collection}:${change.id}`, change]));
   for (const entry of branches) {
     const change = latest.get(`${entry.collection}:${entry.id}`);
-    const rev = entry.key.slice(entry.key.lastIndexOf(':') + 1);
-    if (change && !change.conflicts?.includes(rev)) await db.delete('sync-kept', [entry.space, entry.key]);
+    if (change && !change.conflicts?.includes(branchRev(entry.key))) await db.delete('sync-kept', [entry.space, entry.key]);
   }
 }
 
 /** Ends the losing branches a person has decided on (dismissed), on the server. */
 export async function pruneResolvedBranches(context: BranchContext): Promise<void> {
   const db = await context.local.database();
-  const resolved = (await db.getAllFromIndex('sync-kept', 'by-space', context.space)).filter((entry) => entry.resolved && entry.kind === 'branch');
-  for (const entry of resolved) {
-    const rev = entry.key.slice(entry.key.lastIndexOf(':') + 1);
-    await context.remote.pruneBranch(context.space, entry.collection, entry.id, rev);
-    await db.delete('sync-kept', [entry.space, entry.key]);
+  for (const branch of await db.getAllFromIndex('sync-prune', 'by-space', context.space)) {
+    await context.remote.pruneBranch(context.space, branch.collection, branch.id, branch.rev);
+    await db.delete('sync-prune', [branch.space, branch.key]);
   }
 }

@@ -34,6 +34,10 @@ export interface PushContext {
 type Key = [string, string, string];
 const keyOf = (entry: { space: string; collection: string; id: string }): Key => [entry.space, entry.collection, entry.id];
 
+/** The server's versions of records, as the local store takes them in (undefined: gone there). */
+const serverVersions = (refs: { collection: string; id: string }[], records: (RawRecord | undefined)[]): RemoteVersion[] =>
+  refs.map(({ collection, id }, i) => ({ collection, id, remoteRev: records[i]?.rev ?? '', record: records[i], origin: 'sync' }));
+
 interface Planned {
   entry: OutboxEntry;
   local: RawRecord | undefined;
@@ -117,9 +121,7 @@ async function settleUnanswered(context: PushContext, entries: OutboxEntry[]): P
       return { entry, sentVersion: inflight.version, meta: { remoteRev: rev, localRev: locals[i]?.rev ?? '', base, source: context.source } };
     }),
   );
-  await context.applyRemote(
-    landedEntries.map((entry, i) => ({ collection: entry.collection, id: entry.id, remoteRev: current[i]?.rev ?? '', record: current[i], origin: 'sync' })),
-  );
+  await context.applyRemote(serverVersions(landedEntries, current));
 }
 
 type PlanTransaction = IDBPTransaction<TwinDBSchema, ('records' | 'sync-meta' | 'outbox')[], 'readwrite'>;
@@ -235,7 +237,7 @@ async function handleOutcomes(context: PushContext, planned: Planned[], outcomes
   if (refresh.length) {
     // The server changed these while they waited here; now that ours landed, read theirs again.
     const current = await context.remote.currentRecords(space, refresh);
-    await context.applyRemote(refresh.map((entry, i) => ({ collection: entry.collection, id: entry.id, remoteRev: current[i]?.rev ?? '', record: current[i], origin: 'sync' })));
+    await context.applyRemote(serverVersions(refresh, current));
   }
 }
 
@@ -261,7 +263,7 @@ async function resolveLost(context: PushContext, lost: { item: Planned; outcome:
     const base = item.meta?.base;
     const keepIt = (fields: string[], kind: SyncConflict['kind'], message: string, merged?: RawRecord) =>
       kept.push({ space, collection, id, key: keptKey(collection, id, at), mine: item.local, theirs, ...(base ? { base } : {}), ...(merged ? { merged } : {}), fields, kind, message, at });
-    const theirsVersion = { collection, id, remoteRev: theirs?.rev ?? '', record: theirs, origin: 'sync' };
+    const [theirsVersion] = serverVersions([item.entry], [theirs]);
     if (outcome.kind === 'refused') {
       keepIt([], 'refused', outcome.reason);
       settled.push({ entry: item.entry });
@@ -284,12 +286,19 @@ async function resolveLost(context: PushContext, lost: { item: Planned; outcome:
   await settle(context, settled);
   await context.keep(kept);
   await context.applyRemote(adopt);
-  for (const { item, theirs, merged } of merges) {
-    // The merged version replaces the local one and waits to be sent, now based on theirs.
-    const results = await local.write(space, [{ type: 'put', record: { ...merged, space }, expectedRev: item.local!.rev }], { origin: 'sync-merge' });
-    if (!results[0]?.ok) continue; // changed here meanwhile: the next round merges again
-    await settle(context, [
-      { entry: item.entry, sentVersion: -1, meta: { remoteRev: theirs.rev, localRev: results[0].rev, base: theirs, source } },
-    ]);
-  }
+  if (!merges.length) return;
+  // The merged versions replace the local ones and wait to be sent, now based on theirs. One
+  // write: each applies unless changed here meanwhile (then the next round merges again).
+  const results = await local.write(
+    space,
+    merges.map(({ item, merged }) => ({ type: 'put', record: { ...merged, space }, expectedRev: item.local!.rev })),
+    { origin: 'sync-merge' },
+  );
+  await settle(
+    context,
+    merges.flatMap(({ item, theirs }, i) => {
+      const result = results[i];
+      return result?.ok ? [{ entry: item.entry, sentVersion: -1, meta: { remoteRev: theirs.rev, localRev: result.rev, base: theirs, source } }] : [];
+    }),
+  );
 }

@@ -2,7 +2,7 @@ import type { StorageAdapter } from '../../adapter.js';
 import { randomId } from '../../revision.js';
 import { ATTACHMENT_COLLECTION } from '../indexeddb/database.js';
 import { createIndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
-import { keptVersions } from './kept-versions.js';
+import { dismissKept, keptVersions } from './kept-versions.js';
 import { SpaceSync } from './space-sync.js';
 import type { SyncRemote } from './sync-remote.js';
 import { syncJournal } from './sync-journal.js';
@@ -65,7 +65,7 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
     try {
       const db = await local.database();
       const pending = await db.count('outbox');
-      const conflicts = (await db.getAll('sync-kept')).filter((entry) => !entry.resolved).length;
+      const conflicts = await db.count('sync-kept');
       if (pending !== status.pending || conflicts !== (status.conflicts ?? 0)) setStatus({ ...status, pending, conflicts });
     } catch {
       // Storage closed or gone: the count stays as it was; the failure shows where it matters (writes).
@@ -230,12 +230,8 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
         return keptVersions(await local.database(), space);
       },
       async dismissConflict(space, key) {
-        const db = await local.database();
-        const entry = await db.get('sync-kept', [space, key]);
-        // A losing branch is ended on the server too: the syncing tab does that, then forgets it.
-        if (entry?.kind === 'branch') await db.put('sync-kept', { ...entry, resolved: true });
-        else await db.delete('sync-kept', [space, key]);
-        if (entry?.kind === 'branch') engine(space).sync?.kick();
+        // A losing branch is ended on the server too: the syncing tab does that.
+        if (await dismissKept(await local.database(), space, key)) engine(space).sync?.kick();
         channel?.postMessage({ type: 'kept' } satisfies Message);
         await recount();
       },
