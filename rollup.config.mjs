@@ -64,9 +64,12 @@ const ENTRIES = {
 /**
  * Budget of dist/twinkit-couchdb.js (sync, loaded by twinkit.js only for adapter="couchdb"), gzip -9.
  * It keeps every losing version, merges three ways, asks about lost answers and reads replication
- * branches; PouchDB's browser build, which the bench compares it with, is 42.8 kB.
+ * branches; PouchDB's browser build, which the bench compares it with, is 42.8 kB. Raised from 18 kB
+ * for database version 5 (writes in flight noted once per batch, the merge base copied on write,
+ * and the upgrade that moves both): about 0.5 kB for a push a third faster. Its English messages
+ * (about 2 kB) are the next thing to move out, into the localization layer.
  */
-const SYNC_BUDGET = 18_000;
+const SYNC_BUDGET = 19_000;
 /** The module twinkit.js loads for adapter="couchdb"; in the script-tag build it is its own file. */
 const SYNC_MODULE = /synced\/create-synced-couchdb\.(js|ts)$/;
 const SYNC_FILE = 'twinkit-couchdb.js';

@@ -1515,6 +1515,8 @@ const LIVE_TIMEOUT_MS = 15_000;
 /** Where the page server mounts the CouchDB proxy: the pages reach the server same-origin. */
 const COUCH_PATH = '/couch';
 const SYNC_BUNDLES = { twinkit: 'sync-twinkit', pouchdb: 'sync-pouchdb' };
+/** Records of the untimed warm-up round (each contender pushes and pulls them once first). */
+const WARM_UP_RECORDS = 2000;
 
 /** CPU time (ms) a process used so far, from /proc (Linux); undefined elsewhere. */
 async function cpuMsOf(pid) {
@@ -1663,23 +1665,42 @@ async function runSync() {
     })();
     if (!info.gcExposed) progress('bench: warning: gc() is not exposed, sync runs may include garbage collection');
 
-    const seedDevice = async (device) => {
+    const seedDevice = async (device, records = config.syncRecords) => {
       // The server is unreachable while the records are written (the proxy drops every request):
       // they all wait in the outbox, and the timed push starts from a full outbox.
       proxy.setMode('down');
       try {
         const page = await open(context, twinkit, 'seed');
-        const seeded = await page.evaluate((c) => window.syncBench.seed(c), { ...device, seed: 11, batch: 1000 });
+        const seeded = await page.evaluate((c) => window.syncBench.seed(c), { ...device, records, seed: 11, batch: 1000 });
         await page.close();
-        if (seeded.outbox !== config.syncRecords) throw new Error(`sync seed: ${seeded.outbox} entries in the outbox, expected ${config.syncRecords}`);
+        if (seeded.outbox !== records) throw new Error(`sync seed: ${seeded.outbox} entries in the outbox, expected ${records}`);
         return seeded;
       } finally {
         proxy.setMode('pass');
       }
     };
 
-    progress(`bench: sync: writing ${fmt(config.syncRecords)} records into device A's local database through the store, server unreachable (not timed)`);
+    // The server is started for this run: its first requests run code it has not compiled yet. A
+    // round of both contenders on a few records first (not timed), so neither timed row pays that.
+    const warmRecords = Math.min(WARM_UP_RECORDS, config.syncRecords);
+    progress(`bench: sync: warming the server up: ${fmt(warmRecords)} records pushed and pulled by each contender (not timed)`);
     let clock = Date.now();
+    {
+      const warm = { ...base, records: warmRecords, space: `${space}-warm-up`, localName: `bench-sync-${tag}-warm-a` };
+      await seedDevice(warm, warmRecords);
+      const warmPush = await step(context, twinkit, 'warm-up push', (c) => window.syncBench.push(c), warm);
+      await step(context, twinkit, 'warm-up pull', (c) => window.syncBench.pull(c), { ...warm, localName: `bench-sync-${tag}-warm-b`, remoteDatabase: warmPush.remoteDatabase });
+      const page = await open(context, pouchdb, 'warm-up pouchdb seed');
+      await page.evaluate((c) => window.pouchBench.seed(c), { ...base, records: warmRecords, localName: `bench-pouchdb-${tag}-warm-a`, sourceDatabase: warmPush.remoteDatabase, batch: 1000 });
+      await page.close();
+      const pouchWarm = { ...base, records: warmRecords, remoteDatabase: `bench-pouchdb-${tag}-warm-up` };
+      await step(context, pouchdb, 'warm-up pouchdb push', (c) => window.pouchBench.push(c), { ...pouchWarm, localName: `bench-pouchdb-${tag}-warm-a` });
+      await step(context, pouchdb, 'warm-up pouchdb pull', (c) => window.pouchBench.pull(c), { ...pouchWarm, localName: `bench-pouchdb-${tag}-warm-b` });
+    }
+    progress(`  warmed up in ${((Date.now() - clock) / 1000).toFixed(1)} s`);
+
+    progress(`bench: sync: writing ${fmt(config.syncRecords)} records into device A's local database through the store, server unreachable (not timed)`);
+    clock = Date.now();
     const seeded = await seedDevice(deviceA);
     progress(`  seeded in ${((Date.now() - clock) / 1000).toFixed(1)} s (createMany ${ms(seeded.ms)}), ${fmt(seeded.outbox)} in the outbox`);
 

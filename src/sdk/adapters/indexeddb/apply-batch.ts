@@ -11,7 +11,12 @@ export interface Applied {
   results: Promise<WriteResult[]>;
   /** Changes of the operations that applied (complete once `results` resolves). */
   changes: Change[];
+  /** What was stored before the batch, by key (complete once `results` resolves; absent: nothing). */
+  before: Map<string, RawRecord | undefined>;
 }
+
+/** The key of `Applied.before`. */
+export const beforeKey = (collection: string, id: string) => `${collection}\u0000${id}`;
 
 const keyOf = (space: string, op: WriteOperation): Key =>
   op.type === 'put' ? [space, op.record.collection, op.record.id] : [space, op.collection, op.id];
@@ -67,6 +72,7 @@ function addNew(store: RecordStore, space: string, operations: WriteOperation[],
   answered.catch(() => {}); // reported once, through tx.done
   const changes: Change[] = [];
   return {
+    before: new Map(), // new records: nothing was stored before
     results: answered
       .then(() => Promise.all(reads))
       .then(() => {
@@ -82,11 +88,14 @@ function readThenWrite(store: RecordStore, space: string, operations: WriteOpera
   // Read every current record at once (one round of requests), then decide in order;
   // `current` is updated as we go so a batch that touches one id twice stays consistent.
   const current = new Map<string, RawRecord | undefined>();
+  const before = new Map<string, RawRecord | undefined>();
   const reads = keys.map(async (key) => {
     const flat = key.join('\u0000');
     if (!current.has(flat)) {
       current.set(flat, undefined);
-      current.set(flat, await store.get(key));
+      const stored = await store.get(key);
+      current.set(flat, stored);
+      before.set(beforeKey(key[1], key[2]), stored);
     }
   });
   const results = Promise.all(reads).then(() =>
@@ -105,5 +114,5 @@ function readThenWrite(store: RecordStore, space: string, operations: WriteOpera
       return decision.result;
     }),
   );
-  return { results, changes };
+  return { results, changes, before };
 }

@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { RawRecord } from '../../adapter.js';
 import type { SyncConflict } from '../synced/sync-status.js';
 
@@ -19,7 +19,11 @@ export interface TwinDBSchema extends DBSchema {
   outbox: {
     key: [string, string, string];
     value: OutboxEntry;
-    indexes: { 'by-space': string };
+  };
+  /** Sync: batches of writes sent to the server whose answer has not been recorded yet. */
+  'sync-flights': {
+    key: [string, string];
+    value: Flight;
   };
   /** Sync: the server revision each local record was last in step with. */
   'sync-meta': {
@@ -29,7 +33,7 @@ export interface TwinDBSchema extends DBSchema {
   /** Sync: where each space's changes feed was last read, and in which server database. */
   'sync-checkpoints': {
     key: string;
-    value: { space: string; since: string | number; source?: string; reconciling?: boolean };
+    value: { space: string; since: string | number; source?: string; reconciling?: boolean; fresh?: boolean };
   };
   /** Version 2's conflicts, one per record; moved to `sync-kept` by the upgrade to version 3. */
   'sync-conflicts': {
@@ -80,7 +84,11 @@ export interface OutboxEntry {
   /** A record's collection, or ATTACHMENT_COLLECTION for a file. */
   collection: string;
   id: string;
-  /** Bumped by every local change, so a push only clears the entry when nothing changed meanwhile. */
+  /**
+   * Bumped by every local change, so a push only clears the entry when nothing changed meanwhile.
+   * A new entry starts at a random number (`firstEntryVersion`): one queued again after its
+   * predecessor was cleared must not look like the version a push sent.
+   */
   version: number;
   queuedAt: string;
   /** The server changed this record while the entry waited: read it again after the push. */
@@ -89,14 +97,25 @@ export interface OutboxEntry {
   seenRev?: string;
   /** For files: `put` or `delete`. */
   action?: 'put' | 'delete';
-  /**
-   * Sent, and no answer yet: stored before the request goes, so that after a lost answer (or a
-   * closed tab) the server is asked whether this write landed before anything is sent or dropped.
-   */
-  inflight?: InflightWrite;
 }
 
+/**
+ * One request's writes, stored before the request goes (one record for the whole batch), so that
+ * after a lost answer (or a closed tab) the server is asked whether each write landed before
+ * anything is sent again or dropped. Removed once every answer is recorded.
+ */
+export interface Flight {
+  space: string;
+  flight: string;
+  writes: InflightWrite[];
+}
+
+/** The version of a new outbox entry. */
+export const firstEntryVersion = () => Math.floor(Math.random() * 2 ** 40);
+
 export interface InflightWrite {
+  collection: string;
+  id: string;
   /** Travels with the write; the server's revision that carries it is this write. */
   writeId: string;
   /** The outbox entry's version when it was sent. */
@@ -112,7 +131,7 @@ export type SyncConflictEntry = SyncConflict;
 export const ATTACHMENT_COLLECTION = '#attachment';
 
 /** Bump when the object stores or indexes change, and add a step to `upgrade` below. */
-export const DATABASE_VERSION = 4;
+export const DATABASE_VERSION = 5;
 
 export type TwinDB = IDBPDatabase<TwinDBSchema>;
 
@@ -128,7 +147,7 @@ export function openTwinDatabase(name: string, onLost: () => void): Promise<Twin
       }
       if (oldVersion < 2) {
         const key = ['space', 'collection', 'id'];
-        db.createObjectStore('outbox', { keyPath: key }).createIndex('by-space', 'space');
+        db.createObjectStore('outbox', { keyPath: key }); // its index of version 2 to 4 was never read
         db.createObjectStore('sync-meta', { keyPath: key });
         db.createObjectStore('sync-checkpoints', { keyPath: 'space' });
         db.createObjectStore('sync-conflicts', { keyPath: key }).createIndex('by-space', 'space');
@@ -156,6 +175,22 @@ export function openTwinDatabase(name: string, onLost: () => void): Promise<Twin
             void prune.put({ space: entry.space, key: entry.key, collection: entry.collection, id: entry.id, rev: entry.key.slice(entry.key.lastIndexOf(':') + 1) });
             void kept.delete([entry.space, entry.key]);
           }
+        });
+      }
+      if (oldVersion < 5) {
+        // Writes in flight move from each outbox entry to one record per batch (one write instead
+        // of a thousand); the outbox's unused index goes, so each of its writes costs less.
+        const flights = db.createObjectStore('sync-flights', { keyPath: ['space', 'flight'] });
+        const outbox = transaction.objectStore('outbox');
+        if (outbox.indexNames.contains('by-space' as never)) unwrap(outbox).deleteIndex('by-space');
+        void outbox.getAll().then((entries) => {
+          const bySpace = new Map<string, InflightWrite[]>();
+          for (const { inflight, ...entry } of entries as (OutboxEntry & { inflight?: Omit<InflightWrite, 'collection' | 'id'> })[]) {
+            if (!inflight) continue;
+            bySpace.set(entry.space, [...(bySpace.get(entry.space) ?? []), { ...inflight, collection: entry.collection, id: entry.id }]);
+            void outbox.put(entry);
+          }
+          for (const [space, writes] of bySpace) void flights.put({ space, flight: 'before-version-5', writes });
         });
       }
     },

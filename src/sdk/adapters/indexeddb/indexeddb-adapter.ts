@@ -18,9 +18,10 @@ export interface IndexedDBAdapterOptions {
   databaseName?: string;
   /**
    * Runs inside every write's transaction, after the batch applied and before it commits, so that
-   * what it writes (sync's outbox) is stored together with the records or not at all.
+   * what it writes (sync's outbox) is stored together with the records or not at all. `before`
+   * holds what was stored before the batch, by `beforeKey(collection, id)`.
    */
-  journal?: (tx: WriteTransaction, space: string, changes: Change[], options: WriteOptions) => void;
+  journal?: (tx: WriteTransaction, space: string, changes: Change[], options: WriteOptions, before: Map<string, RawRecord | undefined>) => void;
 }
 
 /** Batches larger than this are broadcast to other tabs without record bodies; they read what they need. */
@@ -108,7 +109,7 @@ export function createIndexedDBAdapter(options: IndexedDBAdapterOptions = {}): I
         const done = tx.done;
         done.catch(ignore); // Awaited below; this only keeps an early abort from being reported twice.
         results = await applied.results;
-        options.journal?.(tx, space, applied.changes, writeOptions);
+        options.journal?.(tx, space, applied.changes, writeOptions, applied.before);
         await done;
         changes.push(...applied.changes);
       } catch (error) {

@@ -1,7 +1,8 @@
 import { unwrap } from 'idb';
 import type { RawRecord, WriteOperation, WriteOptions } from '../../adapter.js';
 import { generation } from '../couchdb/document-history.js';
-import type { OutboxEntry, SyncMeta } from '../indexeddb/database.js';
+import { beforeKey } from '../indexeddb/apply-batch.js';
+import { firstEntryVersion, type OutboxEntry, type SyncMeta } from '../indexeddb/database.js';
 import type { IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
 import { readMany } from '../indexeddb/read-many.js';
 import { keptKey } from './kept-versions.js';
@@ -22,8 +23,8 @@ export interface RemoteVersion {
   write?: string;
 }
 
-/** What a pulled write tells the journal to record beside the record. */
-export type PulledMeta = Pick<SyncMeta, 'remoteRev' | 'base' | 'source'>;
+/** What a pulled write tells the journal to record beside the record (the record itself is the merge base). */
+export type PulledMeta = Pick<SyncMeta, 'remoteRev' | 'source'>;
 
 /** Write options of a write that comes from the server: the journal records its revision instead of queuing it. */
 export interface PulledWriteOptions extends WriteOptions {
@@ -39,7 +40,7 @@ export interface ApplyContext {
   keep(conflicts: SyncConflict[]): Promise<void>;
 }
 
-export const recordKey = (collection: string, id: string) => `${collection}\u0000${id}`;
+export const recordKey = beforeKey;
 
 type Key = [string, string, string];
 
@@ -55,14 +56,21 @@ export async function applyRemote(context: ApplyContext, versions: RemoteVersion
   const latest = new Map<string, RemoteVersion>();
   for (const version of versions) latest.set(recordKey(version.collection, version.id), version);
   const db = await local.database();
-  const tx = db.transaction(['records', 'sync-meta', 'outbox'], 'readwrite');
+  const tx = db.transaction(['records', 'sync-meta', 'outbox', 'sync-flights'], 'readwrite');
   const planned: { version: RemoteVersion; operation: WriteOperation }[] = [];
   const replaced: SyncConflict[] = [];
   const at = new Date().toISOString();
   // Read in bulk (a few requests, not three per record); the writes below go without listeners
   // (a failure aborts the transaction, and tx.done reports it).
   const keys = [...latest.values()].map((version): Key => [space, version.collection, version.id]);
-  const [metas, outbox, records] = await Promise.all([readMany(tx.objectStore('sync-meta'), keys), readMany(tx.objectStore('outbox'), keys), readMany(tx.objectStore('records'), keys)]);
+  const [metas, outbox, records, flights] = await Promise.all([
+    readMany(tx.objectStore('sync-meta'), keys),
+    readMany(tx.objectStore('outbox'), keys),
+    readMany(tx.objectStore('records'), keys),
+    tx.objectStore('sync-flights').getAll(IDBKeyRange.bound([space], [space, []])),
+  ]);
+  // This device's writes whose answers are still awaited (or were lost), by record.
+  const sent = new Map(flights.flatMap((flight) => flight.writes.map((write) => [recordKey(write.collection, write.id), write] as const)));
   let index = 0;
   for (const version of latest.values()) {
     const key: Key = [space, version.collection, version.id];
@@ -74,16 +82,18 @@ export async function applyRemote(context: ApplyContext, versions: RemoteVersion
     if (!fromOtherDatabase && version.remoteRev && meta?.remoteRev && generation(version.remoteRev) < generation(meta.remoteRev)) continue;
     const newerHere = fromOtherDatabase && generation(version.remoteRev) < generation(meta.remoteRev);
     if (waiting) {
-      if (waiting.inflight && version.write === waiting.inflight.writeId) {
+      const inflight = sent.get(recordKey(version.collection, version.id));
+      if (inflight && version.write === inflight.writeId) {
         // This device's own write, back from the server: it landed (its answer may be lost).
-        unwrap(tx.objectStore('sync-meta')).put({ ...key3(key), remoteRev: version.remoteRev, localRev: current?.rev ?? '', base: version.record, source }); // what came back is what was sent
-        if (waiting.version === waiting.inflight.version) unwrap(tx.objectStore('outbox')).delete(key);
-        else unwrap(tx.objectStore('outbox')).put({ ...waiting, inflight: undefined });
+        // Unchanged here since, the local copy is what was sent: it is its own merge base.
+        const sentIsLocal = waiting.version === inflight.version;
+        unwrap(tx.objectStore('sync-meta')).put({ ...key3(key), remoteRev: version.remoteRev, localRev: current?.rev ?? '', ...(sentIsLocal ? {} : { base: version.record }), source });
+        if (sentIsLocal) unwrap(tx.objectStore('outbox')).delete(key);
         continue;
       }
       if (fromOtherDatabase) {
         // The push merges onto the new database's version; when ours is newer, from that version.
-        const base = newerHere ? version.record : meta.base;
+        const base = newerHere ? version.record : mergeBase(meta, current);
         unwrap(tx.objectStore('sync-meta')).put({ ...meta, remoteRev: version.remoteRev, base, source });
       }
       unwrap(tx.objectStore('outbox')).put(seenWhileWaiting(waiting, version.remoteRev));
@@ -91,13 +101,13 @@ export async function applyRemote(context: ApplyContext, versions: RemoteVersion
     }
     if (fromOtherDatabase && current) {
       if (version.record && sameFields(version.record, current)) {
-        unwrap(tx.objectStore('sync-meta')).put({ ...key3(key), remoteRev: version.remoteRev, localRev: current.rev, base: version.record, source });
+        unwrap(tx.objectStore('sync-meta')).put({ ...key3(key), remoteRev: version.remoteRev, localRev: current.rev, source });
         continue;
       }
       if (newerHere) {
         // The server went back in time (a restored backup): what this device had is sent again.
         unwrap(tx.objectStore('sync-meta')).put({ ...key3(key), remoteRev: version.record ? version.remoteRev : '', localRev: current.rev, base: version.record, source });
-        unwrap(tx.objectStore('outbox')).put({ ...key3(key), version: 1, queuedAt: at });
+        unwrap(tx.objectStore('outbox')).put({ ...key3(key), version: firstEntryVersion(), queuedAt: at });
         continue;
       }
       replaced.push({
@@ -123,7 +133,7 @@ export async function applyRemote(context: ApplyContext, versions: RemoteVersion
     while (end < planned.length && planned[end].version.origin === planned[start].version.origin) end++;
     const group = planned.slice(start, end);
     const pulled = new Map<string, PulledMeta>(
-      group.map(({ version }) => [recordKey(version.collection, version.id), { remoteRev: version.remoteRev, base: version.record, source }]),
+      group.map(({ version }) => [recordKey(version.collection, version.id), { remoteRev: version.remoteRev, source }]),
     );
     const options: PulledWriteOptions = { origin: group[0].version.origin, pulled };
     const results = await local.write(space, group.map((g) => g.operation), options);
@@ -148,3 +158,12 @@ export function seenWhileWaiting(entry: OutboxEntry, rev: string): OutboxEntry {
 }
 
 const key3 = ([space, collection, id]: Key) => ({ space, collection, id });
+
+/**
+ * The server version a local copy departs from: kept in the metadata once a local change started;
+ * otherwise the local copy itself, while it is still the one made from the server's (undefined: unknown).
+ */
+export function mergeBase(meta: SyncMeta | undefined, local: RawRecord | undefined): RawRecord | undefined {
+  if (meta?.base) return meta.base;
+  return meta && local && meta.localRev === local.rev && meta.remoteRev ? local : undefined;
+}

@@ -2,7 +2,7 @@ import { unwrap } from 'idb';
 import { randomId } from '../../revision.js';
 import type { Checkpoint } from '../couchdb/changes-feed.js';
 import { sequenceNumber } from '../couchdb/database-identity.js';
-import type { TwinDB } from '../indexeddb/database.js';
+import { firstEntryVersion, type TwinDB } from '../indexeddb/database.js';
 import type { SyncRemote } from './sync-remote.js';
 
 export interface SourceCheck {
@@ -11,6 +11,11 @@ export interface SourceCheck {
   since: Checkpoint;
   /** Pulling everything again from a database the device did not know: the push waits until done. */
   reconciling: boolean;
+  /**
+   * The device never synced this space before: every record it holds was written here, and so
+   * waits in the outbox already (the journal queues each local write in its own transaction).
+   */
+  fresh?: boolean;
 }
 
 /**
@@ -22,19 +27,22 @@ export async function checkSource(db: TwinDB, remote: SyncRemote, space: string)
   const [stored, identity] = await Promise.all([db.get('sync-checkpoints', space), remote.identity(space)]);
   const storedId = stored?.source?.split('~')[0];
   const wentBack = !!stored && sequenceNumber(stored.since) > sequenceNumber(identity.updateSeq);
-  if (stored?.source && storedId === identity.id && !wentBack) return { source: stored.source, since: stored.since, reconciling: !!stored.reconciling };
+  if (stored?.source && storedId === identity.id && !wentBack) return { source: stored.source, since: stored.since, reconciling: !!stored.reconciling, fresh: !!stored.fresh };
   // Same identity but behind the checkpoint: restored from a copy; a new mark tells its revisions apart.
   const source = storedId === identity.id ? `${identity.id}~${randomId(6)}` : identity.id;
-  await db.put('sync-checkpoints', { space, since: 0, source, reconciling: true });
-  return { source, since: 0, reconciling: true };
+  const fresh = !stored;
+  await db.put('sync-checkpoints', { space, since: 0, source, reconciling: true, ...(fresh ? { fresh } : {}) });
+  return { source, since: 0, reconciling: true, fresh };
 }
 
 /**
  * After a full pull from a database the device did not know: every local record the server did
  * not send is queued to be created there (its earlier revisions belong to the old database), and
- * the checkpoint is marked as belonging to the new one. One transaction: all or nothing.
+ * the checkpoint is marked as belonging to the new one. One transaction: all or nothing. A device
+ * on its first sync of the space has nothing to look for (`fresh`): reading every key is skipped.
  */
-export async function finishReconcile(db: TwinDB, space: string, source: string, since: Checkpoint): Promise<void> {
+export async function finishReconcile(db: TwinDB, space: string, source: string, since: Checkpoint, fresh = false): Promise<void> {
+  if (fresh) return db.put('sync-checkpoints', { space, since, source }).then(() => {});
   const tx = db.transaction(['records', 'sync-meta', 'outbox', 'sync-checkpoints'], 'readwrite');
   const range = IDBKeyRange.bound([space], [space, []]);
   const queuedAt = new Date().toISOString();
@@ -57,7 +65,7 @@ export async function finishReconcile(db: TwinDB, space: string, source: string,
   // Only records without sync metadata need their revision read.
   const revs = await Promise.all(missing.map((key) => (known.has(flat(key)) ? undefined : records.get(key))));
   missing.forEach((key, i) => {
-    unwrap(outbox).put({ space, collection: key[1], id: key[2], version: 1, queuedAt });
+    unwrap(outbox).put({ space, collection: key[1], id: key[2], version: firstEntryVersion(), queuedAt });
     const record = revs[i];
     if (record) unwrap(metas).put({ space, collection: key[1], id: key[2], remoteRev: '', localRev: record.rev, source });
   });

@@ -2,10 +2,10 @@ import { unwrap, type IDBPTransaction } from 'idb';
 import type { RawRecord, WriteOperation } from '../../adapter.js';
 import { randomId } from '../../revision.js';
 import type { BulkOutcome } from '../couchdb/bulk-write.js';
-import { ATTACHMENT_COLLECTION, type OutboxEntry, type SyncMeta, type TwinDBSchema } from '../indexeddb/database.js';
+import { ATTACHMENT_COLLECTION, type Flight, type OutboxEntry, type SyncMeta, type TwinDBSchema } from '../indexeddb/database.js';
 import type { IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
 import { readMany } from '../indexeddb/read-many.js';
-import type { RemoteVersion } from './apply-remote.js';
+import { mergeBase, type RemoteVersion } from './apply-remote.js';
 import { keptKey } from './kept-versions.js';
 import { mergeVersions, sameFields } from './merge-versions.js';
 import type { SyncConflict } from './sync-status.js';
@@ -39,6 +39,7 @@ const serverVersions = (refs: { collection: string; id: string }[], records: (Ra
   refs.map(({ collection, id }, i) => ({ collection, id, remoteRev: records[i]?.rev ?? '', record: records[i], origin: 'sync' }));
 
 interface Planned {
+  /** The entry as it was when planned (its version is the one sent). */
   entry: OutboxEntry;
   local: RawRecord | undefined;
   meta: SyncMeta | undefined;
@@ -56,13 +57,16 @@ interface Settled {
 
 /**
  * Records outcomes in one transaction: the entry goes unless it changed meanwhile (then only its
- * write in flight is forgotten), and the record's server revision and merge base are noted.
+ * write in flight is forgotten), and the record's server revision and merge base are noted (the
+ * base only while a later change waits: otherwise the local copy is the version sent).
  * Returns, per entry, whether the server changed that record while it waited (stale).
  */
-async function settle(context: PushContext, items: Settled[]): Promise<boolean[]> {
-  if (!items.length) return [];
+async function settle(context: PushContext, items: Settled[], landedFlights: string[] = []): Promise<boolean[]> {
+  if (!items.length && !landedFlights.length) return [];
   const db = await context.local.database();
-  const tx = db.transaction(['outbox', 'sync-meta'], 'readwrite');
+  const tx = db.transaction(['outbox', 'sync-meta', 'sync-flights'], 'readwrite');
+  // Every answer of these flights is recorded in this transaction: they are no longer asked about.
+  for (const flight of landedFlights) unwrap(tx.objectStore('sync-flights')).delete([context.space, flight]);
   const { values: currents, span } = await readMany(tx.objectStore('outbox'), items.map(({ entry }) => keyOf(entry)));
   // Writes without listeners: a failure aborts the transaction, and tx.done reports it.
   const outbox = unwrap(tx.objectStore('outbox'));
@@ -70,9 +74,12 @@ async function settle(context: PushContext, items: Settled[]): Promise<boolean[]
   const gone: Key[] = [];
   items.forEach(({ entry, sentVersion, meta }, i) => {
     const current = currents[i];
-    if (meta) metas.put({ space: entry.space, collection: entry.collection, id: entry.id, ...meta });
-    if (current && current.version === (sentVersion ?? entry.version)) gone.push(keyOf(entry));
-    else if (current) outbox.put({ ...current, inflight: undefined, stale: false, seenRev: undefined });
+    const done = current?.version === (sentVersion ?? entry.version);
+    if (done) gone.push(keyOf(entry));
+    else if (current) outbox.put({ ...current, stale: false, seenRev: undefined });
+    if (!meta) return;
+    const { base, ...rest } = meta;
+    metas.put({ space: entry.space, collection: entry.collection, id: entry.id, ...rest, ...(done || !current || !base ? {} : { base }) });
   });
   // Every entry of the span goes (the usual batch): one request deletes them all.
   if (span && gone.length === span.values.length) outbox.delete(span.range);
@@ -97,41 +104,40 @@ async function pushAttachments(context: PushContext, entries: OutboxEntry[]): Pr
  * Writes sent before whose answer never came (lost, or the tab closed): the server is asked, by
  * the id each write carried, whether it landed, before anything is sent again or dropped.
  */
-async function settleUnanswered(context: PushContext, entries: OutboxEntry[]): Promise<void> {
-  const asked = entries.filter((entry) => entry.inflight);
-  const landed = await context.remote.findLandedWrites(
-    context.space,
-    asked.map((entry) => ({ collection: entry.collection, id: entry.id, writeId: entry.inflight!.writeId, baseRev: entry.inflight!.baseRev })),
-  );
+async function settleUnanswered(context: PushContext, flights: Flight[]): Promise<void> {
+  const { space } = context;
+  const asked = flights.flatMap((flight) => flight.writes);
+  const landed = await context.remote.findLandedWrites(space, asked);
   const db = await context.local.database();
-  const locals = await Promise.all(asked.map((entry) => db.get('records', keyOf(entry))));
+  const locals = await Promise.all(asked.map((write) => db.get('records', [space, write.collection, write.id])));
   // Landed, but others may have written on top since: the server's current versions.
-  const landedEntries = asked.filter((_, i) => landed[i]);
-  const current = await context.remote.currentRecords(context.space, landedEntries);
-  const currentOf = new Map(landedEntries.map((entry, i) => [entry, current[i]]));
+  const landedWrites = asked.filter((_, i) => landed[i]);
+  const current = await context.remote.currentRecords(space, landedWrites);
+  const currentOf = new Map(landedWrites.map((write, i) => [write, current[i]]));
   await settle(
     context,
-    asked.map((entry, i) => {
-      const inflight = entry.inflight!;
+    asked.map((write, i) => {
+      const entry = { space, collection: write.collection, id: write.id, version: write.version, queuedAt: '' };
       const rev = landed[i];
-      if (!rev) return { entry, sentVersion: -1 }; // never landed: send again (only the flight is forgotten)
+      if (!rev) return { entry, sentVersion: -1 }; // never landed: it waits to be sent again
       // The merge base is the landed version; when others wrote on top since, it is not known here.
-      const now = currentOf.get(entry);
+      const now = currentOf.get(write);
       const base = now?.rev === rev ? now : undefined;
-      return { entry, sentVersion: inflight.version, meta: { remoteRev: rev, localRev: locals[i]?.rev ?? '', base, source: context.source } };
+      return { entry, meta: { remoteRev: rev, localRev: locals[i]?.rev ?? '', base, source: context.source } };
     }),
+    flights.map((flight) => flight.flight),
   );
-  await context.applyRemote(serverVersions(landedEntries, current));
+  await context.applyRemote(serverVersions(landedWrites, current));
 }
 
-type PlanTransaction = IDBPTransaction<TwinDBSchema, ('records' | 'sync-meta' | 'outbox')[], 'readwrite'>;
+type PlanTransaction = IDBPTransaction<TwinDBSchema, ('records' | 'sync-meta' | 'outbox' | 'sync-flights')[], 'readwrite'>;
 
 /**
  * What to send for each waiting record: its current local version, based on the last server
  * revision seen. Every read is issued at once, then every write: no round trip per record.
- * `entries` must have been read in `tx`, so they are current.
+ * `entries` must have been read in `tx`, so they are current. The batch is noted as one flight.
  */
-async function plan(tx: PlanTransaction, entries: OutboxEntry[]): Promise<Planned[]> {
+async function plan(tx: PlanTransaction, space: string, entries: OutboxEntry[]): Promise<{ planned: Planned[]; flight: string }> {
   const records = tx.objectStore('records');
   const metas = tx.objectStore('sync-meta');
   const outbox = unwrap(tx.objectStore('outbox')); // writes without listeners: tx.done reports a failure
@@ -150,13 +156,13 @@ async function plan(tx: PlanTransaction, entries: OutboxEntry[]): Promise<Planne
       outbox.delete(keyOf(entry));
       return;
     }
-    // Noted before the request goes: if its answer is lost, the server is asked about this id.
-    const writeId = randomId(20);
-    const inflight = { writeId, version: entry.version, baseRev: expectedRev };
-    outbox.put({ ...entry, inflight });
-    planned.push({ entry: { ...entry, inflight }, local, meta, operation, writeId });
+    planned.push({ entry, local, meta, operation, writeId: randomId(20) });
   });
-  return planned;
+  // Noted before the request goes: if its answer is lost, the server is asked about these ids.
+  const flight = randomId(12);
+  const writes = planned.map(({ entry, operation, writeId }) => ({ collection: entry.collection, id: entry.id, writeId, version: entry.version, baseRev: operation.expectedRev }));
+  if (writes.length) unwrap(tx.objectStore('sync-flights')).put({ space, flight, writes });
+  return { planned, flight };
 }
 
 /** Request errors abort the transaction; they are reported once, through `tx.done`. */
@@ -171,19 +177,26 @@ const ignore = () => {};
  */
 export async function pushOutbox(context: PushContext): Promise<number> {
   const db = await context.local.database();
+  const { space } = context;
+  // Writes of an earlier round whose answers never came are asked about before anything is sent.
+  const unanswered = await db.getAll('sync-flights', IDBKeyRange.bound([space], [space, []]));
+  if (unanswered.length) {
+    await settleUnanswered(context, unanswered);
+    return unanswered.length; // the next call plans from what is stored then
+  }
   const out: Promise<void>[] = [];
   let handled = 0;
   let after: Key | undefined;
   try {
     for (;;) {
-      // The common case (records, none in flight) is read and planned in one transaction.
-      const tx = db.transaction(['records', 'sync-meta', 'outbox'], 'readwrite');
+      // The common case (records only) is read and planned in one transaction.
+      const tx = db.transaction(['records', 'sync-meta', 'outbox', 'sync-flights'], 'readwrite');
       // The space's entries in key order, after the last batch (arrays sort after strings: `[]` closes the range).
-      const range = IDBKeyRange.bound(after ?? [context.space], [context.space, []], !!after);
+      const range = IDBKeyRange.bound(after ?? [space], [space, []], !!after);
       const entries = await tx.objectStore('outbox').getAll(range, PUSH_BATCH);
       const records = entries.filter((entry) => entry.collection !== ATTACHMENT_COLLECTION);
-      const plain = records.length === entries.length && !records.some((entry) => entry.inflight);
-      const planned = entries.length && plain ? await plan(tx, records) : [];
+      const plain = records.length === entries.length;
+      const { planned, flight } = entries.length && plain ? await plan(tx, space, records) : { planned: [], flight: '' };
       await tx.done;
       if (!entries.length) break;
       handled += entries.length;
@@ -191,11 +204,10 @@ export async function pushOutbox(context: PushContext): Promise<number> {
       if (!plain) {
         while (out.length) await out.shift();
         await pushAttachments(context, entries.filter((entry) => entry.collection === ATTACHMENT_COLLECTION));
-        if (records.some((entry) => entry.inflight)) await settleUnanswered(context, records);
-        break; // the next call plans from what is stored then
+        break; // the next call plans the records from what is stored then
       }
       if (!planned.length) continue;
-      const sent = send(context, planned);
+      const sent = send(context, planned, flight);
       sent.catch(ignore); // awaited below
       out.push(sent);
       if (out.length > 1) {
@@ -211,17 +223,17 @@ export async function pushOutbox(context: PushContext): Promise<number> {
   return handled;
 }
 
-async function send(context: PushContext, planned: Planned[]): Promise<void> {
+async function send(context: PushContext, planned: Planned[], flight: string): Promise<void> {
   const outcomes = await context.remote.bulkWrite(
     context.space,
     planned.map((p) => p.operation),
     context.origin,
     planned.map((p) => p.writeId),
   );
-  await handleOutcomes(context, planned, outcomes);
+  await handleOutcomes(context, planned, outcomes, flight);
 }
 
-async function handleOutcomes(context: PushContext, planned: Planned[], outcomes: BulkOutcome[]): Promise<void> {
+async function handleOutcomes(context: PushContext, planned: Planned[], outcomes: BulkOutcome[], flight: string): Promise<void> {
   const { space, source } = context;
   const landed: Settled[] = [];
   const lost: { item: Planned; outcome: Exclude<BulkOutcome, { kind: 'ok' }> }[] = [];
@@ -231,9 +243,13 @@ async function handleOutcomes(context: PushContext, planned: Planned[], outcomes
       landed.push({ entry: item.entry, meta: { remoteRev: outcome.rev, localRev: item.local?.rev ?? '', base: item.local, source } });
     } else lost.push({ item, outcome });
   }
-  const stale = await settle(context, landed);
+  // Without lost writes, the flight ends with the landed ones; otherwise once those are resolved.
+  const stale = await settle(context, landed, lost.length ? [] : [flight]);
   const refresh = landed.filter((_, i) => stale[i]).map(({ entry }) => entry);
-  if (lost.length) await resolveLost(context, lost);
+  if (lost.length) {
+    await resolveLost(context, lost);
+    await settle(context, [], [flight]);
+  }
   if (refresh.length) {
     // The server changed these while they waited here; now that ours landed, read theirs again.
     const current = await context.remote.currentRecords(space, refresh);
@@ -260,7 +276,7 @@ async function resolveLost(context: PushContext, lost: { item: Planned; outcome:
   for (const { item, outcome } of lost) {
     const theirs = outcome.kind === 'conflict' ? outcome.current : refusedCurrent[r++];
     const { collection, id } = item.entry;
-    const base = item.meta?.base;
+    const base = mergeBase(item.meta, item.local);
     const keepIt = (fields: string[], kind: SyncConflict['kind'], message: string, merged?: RawRecord) =>
       kept.push({ space, collection, id, key: keptKey(collection, id, at), mine: item.local, theirs, ...(base ? { base } : {}), ...(merged ? { merged } : {}), fields, kind, message, at });
     const [theirsVersion] = serverVersions([item.entry], [theirs]);

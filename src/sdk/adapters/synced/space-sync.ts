@@ -41,6 +41,8 @@ export class SpaceSync {
   #wake: () => void = () => {};
   #woken = true;
   #pushing = false;
+  /** Resolves when the running push ends (the pull waits for it: this device's own writes go first). */
+  #pushEnded: () => void = () => {};
   #pullCaughtUp = false;
   /** The push's and the pull's last failure, apart: one loop's success must not hide the other's failure. */
   #errors: { push?: SyncStatus['error']; pull?: SyncStatus['error'] } = {};
@@ -180,11 +182,13 @@ export class SpaceSync {
         this.#options.onPushed();
         delay = this.#options.minDelay;
         this.#pushing = false;
+        this.#pushEnded();
         this.#succeeded('push');
         this.#report();
         this.#settleWaiters('pushed', round);
       } catch (error) {
         this.#pushing = false;
+        this.#pushEnded();
         if (signal.aborted) break;
         this.#failed('push', error);
         this.#woken = true; // try again after the wait
@@ -218,6 +222,10 @@ export class SpaceSync {
           since = check.since;
           this.#setSource(check.reconciling ? undefined : check.source);
         }
+        // A push under way goes first: its requests and its local writes are not shared with the pull.
+        while (this.#pushing && !check.reconciling && !signal.aborted && !this.#pullAbort.signal.aborted) {
+          await new Promise<void>((resolve) => (this.#pushEnded = resolve));
+        }
         // A long poll answers only when something changes: after a failure, read at once to know the server is back.
         const wait = this.#pullCaughtUp && !this.#errors.pull && !this.#waiters.some((w) => !w.pulled) ? this.#options.pollWait : 0;
         // While pushing, the feed mostly echoes this device's own writes: read it without documents.
@@ -240,12 +248,12 @@ export class SpaceSync {
         const branched = changes.filter((change) => change.conflicts?.length);
         if (branched.length) await takeInBranches(branchContext, branched);
         since = page.checkpoint;
-        await db.put('sync-checkpoints', { space, since, source: check.source, ...(check.reconciling ? { reconciling: true } : {}) });
+        await db.put('sync-checkpoints', { space, since, source: check.source, ...(check.reconciling ? { reconciling: true, ...(check.fresh ? { fresh: true } : {}) } : {}) });
         delay = this.#options.minDelay;
         const caughtUp = page.rows < PULL_BATCH; // rows, not changes: design documents count towards a full page
         if (caughtUp && check.reconciling) {
           // Everything the server has is here now: send what it lacks, then the push may go.
-          await finishReconcile(db, space, check.source, since);
+          await finishReconcile(db, space, check.source, since, check.fresh);
           check = { ...check, reconciling: false };
           this.#setSource(check.source);
           this.kick();

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { deleteDB } from 'idb';
+import { deleteDB, openDB } from 'idb';
 import { runAdapterConformance } from '../../conformance/index.js';
 import { createStore } from '../../store/create-store.js';
 import { asAdmin, couchInfo, directAsAdmin, setFault, setupSpace, until, signOut } from '../../../test-support/couch-browser.js';
@@ -92,6 +92,37 @@ describe('synced adapter: offline first against a real CouchDB-protocol server',
     expect(seen).to.deep.equal(['put:false:lighthouse']);
     await a.close();
     await b.close();
+  });
+
+  it('keeps no second copy of a record in step with the server; a local change keeps the version it departs from until sent', async () => {
+    const space = unique('base');
+    const localName = unique('device');
+    const device = await adminDevice(localName);
+    const store = createStore({ adapter: device, space, user: teacher });
+    const created = await store.create('glossary', entry('harbour'));
+    await device.sync.syncNow(space);
+    await until(() => (device.sync.status().pending === 0 ? true : undefined), 'an empty outbox');
+    const db = await openDB(localName);
+    const metaOf = () => db.get('sync-meta', [space, 'glossary', created.id]);
+    try {
+      const inStep = await metaOf();
+      expect(inStep.remoteRev).to.match(/^1-/);
+      expect(inStep, 'in step: the local copy is the base').to.not.have.property('base');
+      await setFault('down');
+      await store.update('glossary', await store.get('glossary', created.id), { translations: { en: { term: 'harbour', definition: 'changed here' } } });
+      const changed = await metaOf();
+      expect(changed.base?.translations?.en?.definition, 'the server\'s version, kept as the merge base').to.equal('');
+      expect(changed.remoteRev).to.equal(inStep.remoteRev);
+      await setFault('pass');
+      await device.sync.syncNow(space);
+      await until(() => (device.sync.status().pending === 0 ? true : undefined), 'the change sent');
+      const sent = await metaOf();
+      expect(sent.remoteRev).to.match(/^2-/);
+      expect(sent, 'sent: the local copy is the base again').to.not.have.property('base');
+    } finally {
+      db.close();
+      await device.close();
+    }
   });
 
   it('keeps both versions when two devices change one record while apart, and shows the server\'s', async () => {
