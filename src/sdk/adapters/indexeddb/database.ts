@@ -73,8 +73,13 @@ export interface SyncMeta {
   remoteRev: string;
   /** The local revision that was in step with it. */
   localRev: string;
-  /** The server's version at `remoteRev`: the base of a three-way merge when both sides changed. */
-  base?: RawRecord;
+  /**
+   * The server's version at `remoteRev`, kept only while a local change departs from it (copied on
+   * write): the base of a three-way merge. Absent: the local copy is that version. `null`: not
+   * known (a write landed, and the device no longer has what it sent): every field both sides
+   * hold differently is then a conflict for a person, never a silent choice.
+   */
+  base?: RawRecord | null;
   /** The server database (its identity) these revisions belong to. */
   source?: string;
 }

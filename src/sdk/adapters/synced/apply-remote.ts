@@ -87,13 +87,13 @@ export async function applyRemote(context: ApplyContext, versions: RemoteVersion
         // This device's own write, back from the server: it landed (its answer may be lost).
         // Unchanged here since, the local copy is what was sent: it is its own merge base.
         const sentIsLocal = waiting.version === inflight.version;
-        unwrap(tx.objectStore('sync-meta')).put({ ...key3(key), remoteRev: version.remoteRev, localRev: current?.rev ?? '', ...(sentIsLocal ? {} : { base: version.record }), source });
+        unwrap(tx.objectStore('sync-meta')).put({ ...key3(key), remoteRev: version.remoteRev, localRev: current?.rev ?? '', ...(sentIsLocal ? {} : { base: version.record ?? null }), source });
         if (sentIsLocal) unwrap(tx.objectStore('outbox')).delete(key);
         continue;
       }
       if (fromOtherDatabase) {
         // The push merges onto the new database's version; when ours is newer, from that version.
-        const base = newerHere ? version.record : mergeBase(meta, current);
+        const base = (newerHere ? version.record : mergeBase(meta, current)) ?? null;
         unwrap(tx.objectStore('sync-meta')).put({ ...meta, remoteRev: version.remoteRev, base, source });
       }
       unwrap(tx.objectStore('outbox')).put(seenWhileWaiting(waiting, version.remoteRev));
@@ -164,6 +164,6 @@ const key3 = ([space, collection, id]: Key) => ({ space, collection, id });
  * otherwise the local copy itself, while it is still the one made from the server's (undefined: unknown).
  */
 export function mergeBase(meta: SyncMeta | undefined, local: RawRecord | undefined): RawRecord | undefined {
-  if (meta?.base) return meta.base;
+  if (meta?.base !== undefined) return meta.base ?? undefined;
   return meta && local && meta.localRev === local.rev && meta.remoteRev ? local : undefined;
 }

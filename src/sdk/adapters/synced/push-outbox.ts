@@ -61,12 +61,15 @@ interface Settled {
  * base only while a later change waits: otherwise the local copy is the version sent).
  * Returns, per entry, whether the server changed that record while it waited (stale).
  */
-async function settle(context: PushContext, items: Settled[], landedFlights: string[] = []): Promise<boolean[]> {
-  if (!items.length && !landedFlights.length) return [];
+async function settle(context: PushContext, items: Settled[], flights: { ended?: string[]; left?: Flight } = {}): Promise<boolean[]> {
+  const ended = flights.ended ?? [];
+  if (!items.length && !ended.length && !flights.left) return [];
   const db = await context.local.database();
   const tx = db.transaction(['outbox', 'sync-meta', 'sync-flights'], 'readwrite');
-  // Every answer of these flights is recorded in this transaction: they are no longer asked about.
-  for (const flight of landedFlights) unwrap(tx.objectStore('sync-flights')).delete([context.space, flight]);
+  // Every answer of these flights is recorded in this transaction: they are no longer asked about,
+  // and a flight with answers still to record keeps only those writes.
+  for (const flight of ended) unwrap(tx.objectStore('sync-flights')).delete([context.space, flight]);
+  if (flights.left) unwrap(tx.objectStore('sync-flights')).put(flights.left);
   const { values: currents, span } = await readMany(tx.objectStore('outbox'), items.map(({ entry }) => keyOf(entry)));
   // Writes without listeners: a failure aborts the transaction, and tx.done reports it.
   const outbox = unwrap(tx.objectStore('outbox'));
@@ -78,8 +81,10 @@ async function settle(context: PushContext, items: Settled[], landedFlights: str
     if (done) gone.push(keyOf(entry));
     else if (current) outbox.put({ ...current, stale: false, seenRev: undefined });
     if (!meta) return;
+    // Sent and unchanged since: the local copy is the base. Changed since: the version sent is
+    // (null when it is not known any more).
     const { base, ...rest } = meta;
-    metas.put({ space: entry.space, collection: entry.collection, id: entry.id, ...rest, ...(done || !current || !base ? {} : { base }) });
+    metas.put({ space: entry.space, collection: entry.collection, id: entry.id, ...rest, ...(done || !current ? {} : { base: base ?? null }) });
   });
   // Every entry of the span goes (the usual batch): one request deletes them all.
   if (span && gone.length === span.values.length) outbox.delete(span.range);
@@ -122,10 +127,10 @@ async function settleUnanswered(context: PushContext, flights: Flight[]): Promis
       if (!rev) return { entry, sentVersion: -1 }; // never landed: it waits to be sent again
       // The merge base is the landed version; when others wrote on top since, it is not known here.
       const now = currentOf.get(write);
-      const base = now?.rev === rev ? now : undefined;
+      const base = now?.rev === rev ? now : null;
       return { entry, meta: { remoteRev: rev, localRev: locals[i]?.rev ?? '', base, source: context.source } };
     }),
-    flights.map((flight) => flight.flight),
+    { ended: flights.map((flight) => flight.flight) },
   );
   await context.applyRemote(serverVersions(landedWrites, current));
 }
@@ -160,10 +165,13 @@ async function plan(tx: PlanTransaction, space: string, entries: OutboxEntry[]):
   });
   // Noted before the request goes: if its answer is lost, the server is asked about these ids.
   const flight = randomId(12);
-  const writes = planned.map(({ entry, operation, writeId }) => ({ collection: entry.collection, id: entry.id, writeId, version: entry.version, baseRev: operation.expectedRev }));
+  const writes = planned.map(flightWrite);
   if (writes.length) unwrap(tx.objectStore('sync-flights')).put({ space, flight, writes });
   return { planned, flight };
 }
+
+/** What a flight notes of one planned write. */
+const flightWrite = ({ entry, operation, writeId }: Planned) => ({ collection: entry.collection, id: entry.id, writeId, version: entry.version, baseRev: operation.expectedRev });
 
 /** Request errors abort the transaction; they are reported once, through `tx.done`. */
 const ignore = () => {};
@@ -243,12 +251,14 @@ async function handleOutcomes(context: PushContext, planned: Planned[], outcomes
       landed.push({ entry: item.entry, meta: { remoteRev: outcome.rev, localRev: item.local?.rev ?? '', base: item.local, source } });
     } else lost.push({ item, outcome });
   }
-  // Without lost writes, the flight ends with the landed ones; otherwise once those are resolved.
-  const stale = await settle(context, landed, lost.length ? [] : [flight]);
+  // Without lost writes, the flight ends with the landed ones; otherwise it keeps the lost ones
+  // until they are resolved (asked about again, should this tab stop before).
+  const left = lost.length ? { space, flight, writes: lost.map(({ item }) => flightWrite(item)) } : undefined;
+  const stale = await settle(context, landed, left ? { left } : { ended: [flight] });
   const refresh = landed.filter((_, i) => stale[i]).map(({ entry }) => entry);
   if (lost.length) {
     await resolveLost(context, lost);
-    await settle(context, [], [flight]);
+    await settle(context, [], { ended: [flight] });
   }
   if (refresh.length) {
     // The server changed these while they waited here; now that ours landed, read theirs again.

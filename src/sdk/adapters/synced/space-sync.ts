@@ -222,9 +222,15 @@ export class SpaceSync {
           since = check.since;
           this.#setSource(check.reconciling ? undefined : check.source);
         }
-        // A push under way goes first: its requests and its local writes are not shared with the pull.
-        while (this.#pushing && !check.reconciling && !signal.aborted && !this.#pullAbort.signal.aborted) {
-          await new Promise<void>((resolve) => (this.#pushEnded = resolve));
+        // A push under way goes first: its requests and its local writes are not shared with the
+        // pull. Only that one: a push started after it (more writes keep coming) waits its turn.
+        const pushRound = this.#rounds.push;
+        const aborted = this.#pullAbort.signal;
+        while (this.#pushing && this.#rounds.push === pushRound && !check.reconciling && !signal.aborted && !aborted.aborted) {
+          await new Promise<void>((resolve) => {
+            this.#pushEnded = resolve;
+            aborted.addEventListener('abort', () => resolve(), { once: true });
+          });
         }
         // A long poll answers only when something changes: after a failure, read at once to know the server is back.
         const wait = this.#pullCaughtUp && !this.#errors.pull && !this.#waiters.some((w) => !w.pulled) ? this.#options.pollWait : 0;

@@ -36,7 +36,7 @@ export function syncJournal(tx: WriteTransaction, space: string, changes: Change
         if (existing || !previous) return;
         // A change starts: the server's version it departs from becomes the merge base.
         const meta = await metas.get(key);
-        if (meta && !meta.base && meta.localRev === previous.rev) unwrap(metas).put({ ...meta, base: previous });
+        if (meta && meta.base === undefined && meta.localRev === previous.rev) unwrap(metas).put({ ...meta, base: previous });
       })
       .catch(() => {}); // a failure aborts the transaction, and the write reports it once
   }

@@ -125,6 +125,30 @@ describe('synced adapter: offline first against a real CouchDB-protocol server',
     }
   });
 
+  it('still brings in others\' changes while this device never stops writing', async () => {
+    const space = unique('busy');
+    const [a, b] = [await adminDevice(), await adminDevice()];
+    const storeA = createStore({ adapter: a, space, user: teacher });
+    const storeB = createStore({ adapter: b, space, user: teacher });
+    await a.sync.syncNow(space);
+    await b.sync.syncNow(space);
+    let writing = true;
+    const writes = (async () => {
+      // A write every few milliseconds: a push is under way, or about to start, at every moment.
+      for (let i = 0; writing; i++) await storeA.create('glossary', entry(`busy ${i}`));
+    })();
+    try {
+      const fromB = await storeB.create('glossary', entry('from device B'));
+      await b.sync.syncNow(space);
+      await until(() => storeA.get('glossary', fromB.id).catch(() => undefined), 'device B\'s entry on the busy device A', 10_000);
+    } finally {
+      writing = false;
+      await writes;
+    }
+    await a.close();
+    await b.close();
+  });
+
   it('keeps both versions when two devices change one record while apart, and shows the server\'s', async () => {
     const space = unique('conflict');
     const [a, b] = [await adminDevice(), await adminDevice()];
