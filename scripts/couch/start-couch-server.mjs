@@ -9,8 +9,11 @@ import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
+/** Closes two holes of pouchdb-server 4.2 (queries that skip `_security`, replicated writes to `_users`): see the file. */
+const GUARDS = fileURLToPath(new URL('./pouchdb-server-guards.cjs', import.meta.url));
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort() {
@@ -51,7 +54,7 @@ export async function startCouchServer(options = {}) {
   process.on('exit', onExit);
 
   async function launch() {
-    const proc = spawn(process.execPath, [bin, ...storage, '--host', '127.0.0.1', '--port', String(port), '--config', config], {
+    const proc = spawn(process.execPath, ['--require', GUARDS, bin, ...storage, '--host', '127.0.0.1', '--port', String(port), '--config', config], {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

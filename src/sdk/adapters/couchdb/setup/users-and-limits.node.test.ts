@@ -46,6 +46,21 @@ const userPath = (id: string) => `/_users/${encodeURIComponent(`org.couchdb.user
 const rolesOf = async (id: string) => (await call(admin(), 'GET', userPath(id))).body.roles;
 
 describe('_users after the setup', () => {
+  it('refuses replicated and bulk writes to _users, through which a user could replace its rules', async () => {
+    // pouchdb-server counts a request to one's own user document as a server admin's; with
+    // new_edits=false it would store any document, design documents included (no rule runs on those).
+    const rules = (await call(admin(), 'GET', '/_users/_design/twinkit-users')).body;
+    const forged = { _id: '_design/twinkit-users', _rev: '99-forged', validate_doc_update: 'function () {}' };
+    const replicated = await call(as('pia'), 'PUT', `${userPath('pia')}?new_edits=false`, forged);
+    assert.equal(replicated.status, 403, JSON.stringify(replicated.body));
+    const bulk = await call(as('pia'), 'POST', '/_users/_bulk_docs', { docs: [forged], new_edits: false });
+    assert.equal(bulk.status, 403, JSON.stringify(bulk.body));
+    assert.deepEqual((await call(admin(), 'GET', '/_users/_design/twinkit-users')).body, rules);
+    // Her own password she still changes.
+    const own = (await call(as('pia'), 'GET', userPath('pia'))).body;
+    assert.equal((await call(as('pia'), 'PUT', userPath('pia'), { ...own, password: 'secret-pia' })).status, 201);
+  });
+
   it('refuses a pupil who adds a role to herself, and stores nothing', async () => {
     const own = (await call(as('pia'), 'GET', userPath('pia'))).body;
     const answer = await call(as('pia'), 'PUT', userPath('pia'), { ...own, roles: ['twinkit.locks.pupil', 'twinkit.locks.teacher'] });
