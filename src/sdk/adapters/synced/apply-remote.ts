@@ -80,7 +80,10 @@ export async function applyRemote(context: ApplyContext, versions: RemoteVersion
     if (!fromOtherDatabase && version.remoteRev && meta?.remoteRev === version.remoteRev && meta.localRev === (current?.rev ?? meta.localRev)) continue;
     // An older revision than the one this device already has (a read that crossed a newer one).
     if (!fromOtherDatabase && version.remoteRev && meta?.remoteRev && generation(version.remoteRev) < generation(meta.remoteRev)) continue;
-    const newerHere = fromOtherDatabase && generation(version.remoteRev) < generation(meta.remoteRev);
+    // Revisions compare only within one database's history: a restored copy of it (the same
+    // identity, a new mark), not a database made anew, whose revisions start again.
+    const sameHistory = !!meta?.source && meta.source.split('~')[0] === source?.split('~')[0];
+    const newerHere = fromOtherDatabase && sameHistory && generation(version.remoteRev) < generation(meta.remoteRev);
     if (waiting) {
       const inflight = sent.get(recordKey(version.collection, version.id));
       if (inflight && version.write === inflight.writeId) {
@@ -93,8 +96,10 @@ export async function applyRemote(context: ApplyContext, versions: RemoteVersion
       }
       if (fromOtherDatabase) {
         // The push merges onto the new database's version; when ours is newer, from that version.
+        // The revision it expects stays the old one, so its send meets the server's as a conflict
+        // and merges from the base, instead of landing over a change made there meanwhile.
         const base = (newerHere ? version.record : mergeBase(meta, current)) ?? null;
-        unwrap(tx.objectStore('sync-meta')).put({ ...meta, remoteRev: version.remoteRev, base, source });
+        unwrap(tx.objectStore('sync-meta')).put({ ...meta, base, source });
       }
       unwrap(tx.objectStore('outbox')).put(seenWhileWaiting(waiting, version.remoteRev));
       continue;
@@ -112,7 +117,7 @@ export async function applyRemote(context: ApplyContext, versions: RemoteVersion
       }
       replaced.push({
         ...key3(key),
-        key: keptKey(version.collection, version.id, at),
+        key: keptKey(version.collection, version.id, current, version.record),
         mine: current,
         theirs: version.record,
         fields: [],

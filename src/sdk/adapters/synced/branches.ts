@@ -22,10 +22,11 @@ export async function takeInBranches(context: BranchContext, refs: { collection:
   const at = new Date().toISOString();
   for (const { collection, id } of refs) {
     const { winner, winnerRev, losers } = await remote.readBranches(space, collection, id);
-    // Merged here only when this device shows the winner as it is (no change of its own waiting).
-    const inStep = (await db.get('sync-meta', [space, collection, id]))?.remoteRev === winnerRev && !(await db.get('outbox', [space, collection, id]));
     const kept: SyncConflict[] = [];
     for (const loser of losers) {
+      // Merged here only when this device shows the winner as it is (no change of its own
+      // waiting, a merge of an earlier loser included: the next one is then kept for a person).
+      const inStep = (await db.get('sync-meta', [space, collection, id]))?.remoteRev === winnerRev && !(await db.get('outbox', [space, collection, id]));
       const key = branchKey(collection, id, loser.rev);
       if ((await db.get('sync-kept', [space, key])) || (await db.get('sync-prune', [space, key]))) continue;
       const { merged, fields } = loser.record && winner ? mergeVersions(loser.base, loser.record, winner) : { merged: undefined, fields: [] };

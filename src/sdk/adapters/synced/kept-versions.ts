@@ -46,5 +46,10 @@ export const branchKey = (collection: string, id: string, rev: string) => `branc
 /** The losing revision a branch's key names. */
 export const branchRev = (key: string) => key.slice(key.lastIndexOf(':') + 1);
 
-/** A unique key for a kept version: the record, when, and a random part. */
-export const keptKey = (collection: string, id: string, at: string) => `${collection}:${id}:${at}:${Math.random().toString(36).slice(2, 10)}`;
+/**
+ * The key of a kept version: the record and the two revisions that met. The same meeting seen
+ * again (a write sent again after its tab stopped) keeps nothing twice; another version of the
+ * same record is kept beside it.
+ */
+export const keptKey = (collection: string, id: string, mine: { rev: string } | undefined, theirs: { rev: string } | undefined) =>
+  `${collection}:${id}:${mine?.rev ?? 'deleted'}:${theirs?.rev ?? 'deleted'}`;

@@ -2,6 +2,8 @@ import { unwrap, type IDBPTransaction } from 'idb';
 import type { RawRecord, WriteOperation } from '../../adapter.js';
 import { randomId } from '../../revision.js';
 import type { BulkOutcome } from '../couchdb/bulk-write.js';
+import { generation } from '../couchdb/document-history.js';
+import { isRemoteError } from '../couchdb/remote-error.js';
 import { ATTACHMENT_COLLECTION, type Flight, type OutboxEntry, type SyncMeta, type TwinDBSchema } from '../indexeddb/database.js';
 import type { IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
 import { readMany } from '../indexeddb/read-many.js';
@@ -61,9 +63,9 @@ interface Settled {
  * base only while a later change waits: otherwise the local copy is the version sent).
  * Returns, per entry, whether the server changed that record while it waited (stale).
  */
-async function settle(context: PushContext, items: Settled[], flights: { ended?: string[]; left?: Flight } = {}): Promise<boolean[]> {
+async function settle(context: PushContext, items: Settled[], flights: { ended?: string[]; left?: Flight } = {}): Promise<void> {
   const ended = flights.ended ?? [];
-  if (!items.length && !ended.length && !flights.left) return [];
+  if (!items.length && !ended.length && !flights.left) return;
   const db = await context.local.database();
   const tx = db.transaction(['outbox', 'sync-meta', 'sync-flights'], 'readwrite');
   // Every answer of these flights is recorded in this transaction: they are no longer asked about,
@@ -77,7 +79,11 @@ async function settle(context: PushContext, items: Settled[], flights: { ended?:
   const gone: Key[] = [];
   items.forEach(({ entry, sentVersion, meta }, i) => {
     const current = currents[i];
-    const done = current?.version === (sentVersion ?? entry.version);
+    // The server took a newer revision on top of this write while it waited: the entry stays, so
+    // the next round's send meets it as a conflict and reads it in through the merge (durably:
+    // a lost re-read cannot leave this device behind).
+    const overtaken = !!current?.stale && !!current.seenRev && !!meta?.remoteRev && generation(current.seenRev) > generation(meta.remoteRev);
+    const done = current?.version === (sentVersion ?? entry.version) && !overtaken;
     if (done) gone.push(keyOf(entry));
     else if (current) outbox.put({ ...current, stale: false, seenRev: undefined });
     if (!meta) return;
@@ -90,19 +96,29 @@ async function settle(context: PushContext, items: Settled[], flights: { ended?:
   if (span && gone.length === span.values.length) outbox.delete(span.range);
   else for (const key of gone) outbox.delete(key);
   await tx.done;
-  // Changed on the server while it waited, unless what was seen is this very write coming back.
-  return currents.map((current, i) => !!current?.stale && !(current.seenRev && current.seenRev === items[i].meta?.remoteRev));
 }
 
+/**
+ * Sends files one by one. A file the server's rules refuse stays waiting (and on this device) and
+ * its refusal is reported, but it holds up neither the other files nor any record.
+ */
 async function pushAttachments(context: PushContext, entries: OutboxEntry[]): Promise<void> {
+  let refused: unknown;
   for (const entry of entries) {
-    if (entry.action === 'delete') await context.remote.deleteAttachment(context.space, entry.id);
-    else {
-      const blob = await context.local.getAttachment(context.space, entry.id);
-      if (blob) await context.remote.putAttachment(context.space, blob, { id: entry.id });
+    try {
+      if (entry.action === 'delete') await context.remote.deleteAttachment(context.space, entry.id);
+      else {
+        const blob = await context.local.getAttachment(context.space, entry.id);
+        if (blob) await context.remote.putAttachment(context.space, blob, { id: entry.id });
+      }
+    } catch (error) {
+      if (!isRemoteError(error) || error.failure !== 'forbidden') throw error;
+      refused ??= error;
+      continue;
     }
     await settle(context, [{ entry }]);
   }
+  if (refused) throw refused;
 }
 
 /**
@@ -193,27 +209,23 @@ export async function pushOutbox(context: PushContext): Promise<number> {
     return unanswered.length; // the next call plans from what is stored then
   }
   const out: Promise<void>[] = [];
+  const files: OutboxEntry[] = [];
   let handled = 0;
   let after: Key | undefined;
   try {
     for (;;) {
-      // The common case (records only) is read and planned in one transaction.
+      // Read and planned in one transaction; files wait until every record is sent.
       const tx = db.transaction(['records', 'sync-meta', 'outbox', 'sync-flights'], 'readwrite');
       // The space's entries in key order, after the last batch (arrays sort after strings: `[]` closes the range).
       const range = IDBKeyRange.bound(after ?? [space], [space, []], !!after);
       const entries = await tx.objectStore('outbox').getAll(range, PUSH_BATCH);
       const records = entries.filter((entry) => entry.collection !== ATTACHMENT_COLLECTION);
-      const plain = records.length === entries.length;
-      const { planned, flight } = entries.length && plain ? await plan(tx, space, records) : { planned: [], flight: '' };
+      files.push(...entries.filter((entry) => entry.collection === ATTACHMENT_COLLECTION));
+      const { planned, flight } = records.length ? await plan(tx, space, records) : { planned: [], flight: '' };
       await tx.done;
       if (!entries.length) break;
       handled += entries.length;
       after = keyOf(entries[entries.length - 1]);
-      if (!plain) {
-        while (out.length) await out.shift();
-        await pushAttachments(context, entries.filter((entry) => entry.collection === ATTACHMENT_COLLECTION));
-        break; // the next call plans the records from what is stored then
-      }
       if (!planned.length) continue;
       const sent = send(context, planned, flight);
       sent.catch(ignore); // awaited below
@@ -224,6 +236,7 @@ export async function pushOutbox(context: PushContext): Promise<number> {
       }
     }
     while (out.length) await out.shift();
+    await pushAttachments(context, files);
   } catch (error) {
     await Promise.allSettled(out); // no answer is left unrecorded
     throw error;
@@ -254,16 +267,10 @@ async function handleOutcomes(context: PushContext, planned: Planned[], outcomes
   // Without lost writes, the flight ends with the landed ones; otherwise it keeps the lost ones
   // until they are resolved (asked about again, should this tab stop before).
   const left = lost.length ? { space, flight, writes: lost.map(({ item }) => flightWrite(item)) } : undefined;
-  const stale = await settle(context, landed, left ? { left } : { ended: [flight] });
-  const refresh = landed.filter((_, i) => stale[i]).map(({ entry }) => entry);
+  await settle(context, landed, left ? { left } : { ended: [flight] });
   if (lost.length) {
     await resolveLost(context, lost);
     await settle(context, [], { ended: [flight] });
-  }
-  if (refresh.length) {
-    // The server changed these while they waited here; now that ours landed, read theirs again.
-    const current = await context.remote.currentRecords(space, refresh);
-    await context.applyRemote(serverVersions(refresh, current));
   }
 }
 
@@ -288,7 +295,7 @@ async function resolveLost(context: PushContext, lost: { item: Planned; outcome:
     const { collection, id } = item.entry;
     const base = mergeBase(item.meta, item.local);
     const keepIt = (fields: string[], kind: SyncConflict['kind'], message: string, merged?: RawRecord) =>
-      kept.push({ space, collection, id, key: keptKey(collection, id, at), mine: item.local, theirs, ...(base ? { base } : {}), ...(merged ? { merged } : {}), fields, kind, message, at });
+      kept.push({ space, collection, id, key: keptKey(collection, id, item.local, theirs), mine: item.local, theirs, ...(base ? { base } : {}), ...(merged ? { merged } : {}), fields, kind, message, at });
     const [theirsVersion] = serverVersions([item.entry], [theirs]);
     if (outcome.kind === 'refused') {
       keepIt([], 'refused', outcome.reason);
@@ -308,9 +315,11 @@ async function resolveLost(context: PushContext, lost: { item: Planned; outcome:
       } else merges.push({ item, theirs, merged });
     }
   }
-  // The entry goes first: a record with changes waiting is never overwritten by the server's.
-  await settle(context, settled);
+  // Kept before its entry goes (should the tab stop between, the write is asked about and kept
+  // again under the same key: once); the entry goes before the server's version comes in: a
+  // record with changes waiting is never overwritten by the server's.
   await context.keep(kept);
+  await settle(context, settled);
   await context.applyRemote(adopt);
   if (!merges.length) return;
   // The merged versions replace the local ones and wait to be sent, now based on theirs. One

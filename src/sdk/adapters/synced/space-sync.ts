@@ -41,7 +41,7 @@ export class SpaceSync {
   #wake: () => void = () => {};
   #woken = true;
   #pushing = false;
-  /** Resolves when the running push ends (the pull waits for it: this device's own writes go first). */
+  /** Resolves when the running push call ends (the pull waits for it: this device's own writes go first). */
   #pushEnded: () => void = () => {};
   #pullCaughtUp = false;
   /** The push's and the pull's last failure, apart: one loop's success must not hide the other's failure. */
@@ -53,7 +53,11 @@ export class SpaceSync {
   #lastSyncedAt: string | undefined;
   /** Set by syncNow: resolves once a push and a pull have both completed after the call. */
   #waiters: { pushed: boolean; pulled: boolean; rounds: { push: number; pull: number }; resolve(): void; reject(error: unknown): void }[] = [];
-  /** Counts the rounds each loop started: only a round started after syncNow was called answers it. */
+  /**
+   * Counts the outbox pushes and the pull rounds started: only one started after syncNow was
+   * called answers it (a push reads every entry there is when it starts, so one is enough even
+   * while writes keep coming).
+   */
   #rounds = { push: 0, pull: 0 };
   #pullAbort: AbortController | undefined;
   /** The server database this device is in step with; undefined until checked (the push waits for it). */
@@ -154,7 +158,6 @@ export class SpaceSync {
       this.#woken = false;
       const attempt = this.#retries;
       this.#pushing = true;
-      const round = ++this.#rounds.push;
       this.#report();
       try {
         // Nothing is sent before the pull has checked which server database this is: revisions
@@ -172,7 +175,13 @@ export class SpaceSync {
         const pruning = pruneResolvedBranches({ ...this.#options, keep: context.keep });
         pruning.catch(() => {}); // awaited below
         try {
-          while (!signal.aborted && this.#source && (await pushOutbox({ ...context, source: this.#source })) > 0) {
+          for (;;) {
+            if (signal.aborted || !this.#source) break;
+            const call = ++this.#rounds.push;
+            const handled = await pushOutbox({ ...context, source: this.#source });
+            this.#pushEnded(); // a pull waiting for this call goes now, before the next call
+            this.#settleWaiters('pushed', call);
+            if (handled === 0) break;
             this.#options.onPushed();
           }
           await pruning;
@@ -185,11 +194,11 @@ export class SpaceSync {
         this.#pushEnded();
         this.#succeeded('push');
         this.#report();
-        this.#settleWaiters('pushed', round);
       } catch (error) {
         this.#pushing = false;
         this.#pushEnded();
         if (signal.aborted) break;
+        this.#options.onPushed(); // what was sent before the failure no longer waits
         this.#failed('push', error);
         this.#woken = true; // try again after the wait
         await this.#wait(delay, attempt);
@@ -224,9 +233,10 @@ export class SpaceSync {
         }
         // A push under way goes first: its requests and its local writes are not shared with the
         // pull. Only that one: a push started after it (more writes keep coming) waits its turn.
-        const pushRound = this.#rounds.push;
+        // (The pull waits for the outbox push under way, never for the ones after it.)
+        const pushCall = this.#rounds.push;
         const aborted = this.#pullAbort.signal;
-        while (this.#pushing && this.#rounds.push === pushRound && !check.reconciling && !signal.aborted && !aborted.aborted) {
+        while (this.#pushing && this.#rounds.push === pushCall && !check.reconciling && !signal.aborted && !aborted.aborted) {
           await new Promise<void>((resolve) => {
             this.#pushEnded = resolve;
             aborted.addEventListener('abort', () => resolve(), { once: true });

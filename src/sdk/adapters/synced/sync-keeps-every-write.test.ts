@@ -1,52 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { createStore } from '../../store/create-store.js';
-import type { TwinStore } from '../../store/create-store.js';
-import { asAdmin, couchInfo, directAsAdmin, setFault, signOut, until } from '../../../test-support/couch-browser.js';
-import { createCouchDBAdapter } from '../couchdb/couchdb-adapter.js';
+import { asAdmin, directAsAdmin, setFault, signOut, until } from '../../../test-support/couch-browser.js';
 import { databaseName } from '../couchdb/couch-names.js';
 import { positionBetween } from '../../../components/twin-board/model/fractional-position.js';
-import { createSyncedAdapter, type SyncedAdapter } from './synced-adapter.js';
+import { adminDevice, colleague, docPath, editTranslations, entry, teacher, translations, twoDevices, unique, type Device, type Translations } from '../../../test-support/sync-devices.js';
 import type { SyncConflict } from './sync-status.js';
-
-let counter = 0;
-const unique = (what: string) => `${what}-${Date.now().toString(36)}-${counter++}`;
-const fast = { minDelay: 50, maxDelay: 400, pollWait: 2000 };
-
-/** A device with a network cable of its own: `unplugged` makes its requests fail as offline ones do. */
-type Device = SyncedAdapter & { cable: { unplugged: boolean } };
-
-async function adminDevice(localName = unique('device')): Promise<Device> {
-  const { path, adminAuthorization } = await couchInfo();
-  const cable = { unplugged: false };
-  const fetch = (input: RequestInfo | URL, init?: RequestInit) => (cable.unplugged ? Promise.reject(new TypeError('Failed to fetch')) : globalThis.fetch(input, init));
-  const remote = createCouchDBAdapter({ url: path, headers: { authorization: adminAuthorization }, ensureDatabase: true, fetch });
-  return Object.assign(createSyncedAdapter({ remote, databaseName: localName, ...fast }), { cable });
-}
-
-type Translations = Record<string, { term: string; definition: string }>;
-const teacher = { id: 't1', name: 'Ms Rossi', role: 'teacher' as const };
-const colleague = { id: 't2', name: 'Mr Vidal', role: 'teacher' as const };
-const entry = (term: string) => ({ translations: { en: { term, definition: '' } } as Translations });
-const translations = (record: unknown) => (record as { translations: Translations }).translations;
-const docPath = (space: string, id: string) => `/${databaseName(space)}/glossary:${id}`;
-
-/** Two devices of two teachers on one space, both in step with the server and holding `term`. */
-async function twoDevices(space: string, term: string) {
-  const [a, b] = [await adminDevice(), await adminDevice()];
-  const storeA = createStore({ adapter: a, space, user: teacher });
-  const storeB = createStore({ adapter: b, space, user: colleague });
-  const created = await storeA.create('glossary', entry(term));
-  await a.sync.syncNow(space);
-  await b.sync.syncNow(space);
-  await until(() => storeB.get('glossary', created.id).catch(() => undefined), 'the record on device B');
-  return { a, b, storeA, storeB, id: created.id };
-}
-
-/** Edits the record's translations on a store, from what that store shows now. */
-async function editTranslations(store: TwinStore, id: string, change: (t: Translations) => Translations) {
-  const current = await store.get('glossary', id);
-  return store.update('glossary', current, { translations: change(structuredClone(translations(current))) });
-}
 
 /** B comes back online and syncs; only then A. */
 async function bFirstThenA(a: Device, b: Device, space: string) {

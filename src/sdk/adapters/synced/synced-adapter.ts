@@ -72,7 +72,15 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
     }
   };
 
-  const announceConflict = (conflict: SyncConflict) => conflictListeners.forEach((listener) => listener(conflict));
+  // A listener that throws must not undo the keeping it is told about (the engine would keep it again).
+  const announceConflict = (conflict: SyncConflict) =>
+    conflictListeners.forEach((listener) => {
+      try {
+        listener(conflict);
+      } catch (error) {
+        console.error('Twinkit: a sync.onConflict listener failed.', error);
+      }
+    });
 
   // The connection is back: retry at once instead of waiting out the backoff.
   const onOnline = () => engines.forEach((entry) => entry.sync?.retryNow());
