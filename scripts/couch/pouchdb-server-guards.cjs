@@ -30,8 +30,8 @@
 //     configuration (the admins' password hashes, the session secret) and wrote it (made herself a
 //     server admin). Now checked after every rewrite. `/_all_dbs` too is left to server admins, as
 //     on CouchDB 3: the names of the databases name people and schools.
-//  7. Requests that stopped the whole server: `PUT /<new database>` by anyone but a server admin,
-//     and `_changes?filter=` naming a filter or view that does not exist (or `_selector`, which
+//  7. Requests that stopped the whole server: `PUT /<new database>` and `DELETE /<database>` by
+//     anyone but a server admin (refused, then the refusal thrown again), and `_changes?filter=` naming a filter or view that does not exist (or `_selector`, which
 //     pouchdb-server does not have). They are refused with an answer instead.
 'use strict';
 const { dirname, join } = require('node:path');
@@ -88,6 +88,8 @@ guardRoutes('root', (app) => {
     app.use(path, serverAdminOnly(reason));
   }
   app.put('/:db', serverAdminOnly('Only a server admin may create a database.'));
+  const deleteDatabase = serverAdminOnly('Only a server admin may delete a database.');
+  app.delete('/:db', (req, res, next) => (req.params.db === '_session' ? next() : deleteDatabase(req, res, next)));
 });
 
 // Registered before every document route: `routes/db` comes first among them.

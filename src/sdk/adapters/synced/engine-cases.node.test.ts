@@ -7,6 +7,7 @@ import { applyRemote, type PulledWriteOptions } from './apply-remote.js';
 import { takeInBranches } from './branches.js';
 import { headsNeedingBodies } from './change-heads.js';
 import { pushOutbox, type PushContext } from './push-outbox.js';
+import { TwinRemoteError } from '../couchdb/remote-error.js';
 import { SpaceSync } from './space-sync.js';
 import { syncJournal } from './sync-journal.js';
 import type { SyncConflict } from './sync-status.js';
@@ -132,6 +133,31 @@ describe('sync engine: orders of events', () => {
     assert.equal(server.doc.f, 'B edited offline', 'B\'s edit stays on the server');
     assert.equal(((await local.get(space, 'glossary', 'x')) as Doc).f, 'B edited offline');
     assert.deepEqual(kept.map((each) => (each.mine as Doc).f), ['base'], 'the copy it replaced, kept for a person');
+  });
+
+  it('answers syncNow with a failure that waiting will not mend, and waits out an outage', async () => {
+    const local = device();
+    let failure: TwinRemoteError | undefined = new TwinRemoteError('offline', 'The server cannot be reached.');
+    const remote = {
+      identity: async () => {
+        if (failure) throw failure;
+        return { id: 'db1', updateSeq: 0 };
+      },
+      readChanges: async (_s: string, since: number) => ({ changes: [], rows: 0, checkpoint: since }),
+    } as unknown as SyncRemote;
+    const sync = new SpaceSync({ local, remote, space, origin: 'device', minDelay: 20, maxDelay: 40, pollWait: 50, onStatus() {}, onConflict() {}, onPushed() {} });
+    const running = sync.run();
+    try {
+      const offline = sync.syncNow().then(() => 'resolved', (error: Error) => error.message);
+      assert.equal(await Promise.race([offline, new Promise((resolve) => setTimeout(() => resolve('waiting'), 300))]), 'waiting', 'an outage is waited out');
+      failure = new TwinRemoteError('unauthorized', 'Not signed in to the server.');
+      assert.equal(await offline, 'Not signed in to the server.');
+      failure = undefined;
+      await sync.syncNow();
+    } finally {
+      sync.stop();
+      await running.catch(() => {});
+    }
   });
 
   it('keeps reading others\' changes while this device writes without a pause, and syncNow resolves', async () => {

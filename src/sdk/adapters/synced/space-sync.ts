@@ -124,6 +124,10 @@ export class SpaceSync {
       ? { failure: error.failure, message: error.message }
       : { failure: 'unknown', message: error instanceof Error ? error.message : String(error) };
     this.#report();
+    // A failure that waiting will not mend (signed out, refused, no database, a local storage
+    // error) answers whoever asked to sync now; an outage does not: they are answered once it is over.
+    if (isRemoteError(error) && error.retryable) return;
+    for (const waiter of this.#waiters.splice(0)) waiter.reject(error);
   }
 
   #succeeded(loop: 'push' | 'pull') {
