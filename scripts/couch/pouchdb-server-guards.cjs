@@ -48,7 +48,7 @@ const SECURITY_DOC = '_local/_security';
 function refuse(res, status, reason) {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json');
-  res.end(JSON.stringify({ error: status === 401 ? 'unauthorized' : status === 400 ? 'bad_request' : 'forbidden', reason }));
+  res.end(JSON.stringify({ error: { 400: 'bad_request', 401: 'unauthorized', 404: 'not_found' }[status] || 'forbidden', reason }));
 }
 
 /** Replaces a route module of express-pouchdb with one that registers `guard` first. */
@@ -128,7 +128,7 @@ guardRoutes('db', (app) => {
     if (isServerAdmin(req)) return next();
     utils.setDBOnReq(req.params.db, app.dbWrapper, req, res, () => {
       Security.getSecurity.call(req.db).then(
-        (security) => (isMember(req.couchSession.userCtx, security) ? next() : refuse(res, 401, 'You are not a member of this database.')),
+        (security) => (isMember(req.couchSession.userCtx, security) ? next() : refuse(res, 401, 'You are not authorized to access this db.')),
         (failure) => utils.sendError(res, failure),
       );
     });

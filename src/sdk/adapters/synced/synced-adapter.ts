@@ -1,6 +1,6 @@
 import type { StorageAdapter } from '../../adapter.js';
 import { randomId } from '../../revision.js';
-import { ATTACHMENT_COLLECTION } from '../indexeddb/database.js';
+import { ATTACHMENT_COLLECTION, firstEntryVersion } from '../indexeddb/database.js';
 import { createIndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
 import { dismissKept, keptVersions } from './kept-versions.js';
 import { SpaceSync } from './space-sync.js';
@@ -32,7 +32,9 @@ type Message =
   | { type: 'kept' }
   /** A tab that does not sync asks the one that does to sync now, and hears back when it is done. */
   | { type: 'sync-now'; space: string; id: string }
-  | { type: 'synced'; id: string; error?: string };
+  | { type: 'synced'; id: string; error?: string }
+  /** A tab took over syncing a space: questions the tab before it took along are asked again. */
+  | { type: 'leader'; space: string };
 
 /**
  * Offline first: widgets read and write the local IndexedDB copy at once; an outbox sends the
@@ -53,7 +55,8 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
   let closed = false;
   /** Spaces this tab syncs (it holds their lock). */
   const syncedHere = new Set<string>();
-  const replies = new Map<string, { resolve(): void; reject(error: Error): void }>();
+  /** This tab's questions to the syncing tab, by id, until answered. */
+  const replies = new Map<string, { space: string; resolve(): void; reject(error: Error): void }>();
 
   const setStatus = (next: SyncStatus) => {
     status = next;
@@ -95,6 +98,9 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
           channel.postMessage({ type: 'synced', id: data.id, ...(error ? { error: String((error as Error).message ?? error) } : {}) } satisfies Message);
         engines.get(data.space)?.syncNow().then(() => reply(), reply);
       }
+      if (data.type === 'leader') {
+        for (const [id, waiting] of replies) if (waiting.space === data.space) channel.postMessage({ type: 'sync-now', space: data.space, id } satisfies Message);
+      }
       if (data.type === 'synced') {
         const waiting = replies.get(data.id);
         replies.delete(data.id);
@@ -135,9 +141,14 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
     });
     const run = async () => {
       syncedHere.add(space);
-      // Asked to sync before this tab took over: the asker hears back from here now.
-      for (const [, waiting] of replies) void sync.syncNow().then(waiting.resolve, waiting.reject);
-      replies.clear();
+      // Asked to sync before this tab took over: this tab's questions are answered from here now,
+      // and other tabs ask again (their questions went to the tab before).
+      for (const [id, waiting] of replies) {
+        if (waiting.space !== space) continue;
+        replies.delete(id);
+        void sync.syncNow().then(waiting.resolve, waiting.reject);
+      }
+      channel?.postMessage({ type: 'leader', space } satisfies Message);
       try {
         await sync.run();
       } finally {
@@ -161,7 +172,7 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
         // Another tab syncs this space: ask it, and wait for its answer (or for this tab to take over).
         const id = randomId();
         return new Promise<void>((resolve, reject) => {
-          replies.set(id, { resolve, reject });
+          replies.set(id, { space, resolve, reject });
           channel.postMessage({ type: 'sync-now', space, id } satisfies Message);
         });
       },
@@ -176,7 +187,7 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
     const tx = db.transaction('outbox', 'readwrite');
     const key: [string, string, string] = [space, ATTACHMENT_COLLECTION, id];
     const existing = await tx.store.get(key);
-    await tx.store.put({ space, collection: ATTACHMENT_COLLECTION, id, action, version: (existing?.version ?? 0) + 1, queuedAt: new Date().toISOString() });
+    await tx.store.put({ space, collection: ATTACHMENT_COLLECTION, id, action, version: existing ? existing.version + 1 : firstEntryVersion(), queuedAt: new Date().toISOString() });
     await tx.done;
     engine(space).sync?.kick();
     channel?.postMessage({ type: 'outbox' } satisfies Message);
