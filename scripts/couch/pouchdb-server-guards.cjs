@@ -11,8 +11,8 @@
 //     of `_users`, design documents included (which skip every validate_doc_update, and whose
 //     `_update` functions then read every user's password hash to anyone), and `_local/_security`.
 //     Writes to `_users` with `new_edits=false`, and `_bulk_docs` there, are refused to everyone
-//     (the setup writes users one by one); others than server admins may only read, write (as
-//     itself: the body's `_id`, if any, the address's) or delete one user document by its address.
+//     (the setup writes users one by one); anyone but a server admin may only read, write (with the
+//     body's `_id`, if any, the address's, and JSON only) or delete one user document by its address.
 //  3. `_bulk_get` passes no user to the database (express-pouchdb forgets it there), which then
 //     counts the request as a server admin's: anyone read every document of every database, `_users`
 //     included. Here it gets the signed-in user; and any request to a database whose `_security`
@@ -31,8 +31,9 @@
 //     server admin). Now checked after every rewrite. `/_all_dbs` too is left to server admins, as
 //     on CouchDB 3: the names of the databases name people and schools.
 //  7. Requests that stopped the whole server: `PUT /<new database>` and `DELETE /<database>` by
-//     anyone but a server admin (refused, then the refusal thrown again), and `_changes?filter=` naming a filter or view that does not exist (or `_selector`, which
-//     pouchdb-server does not have). They are refused with an answer instead.
+//     anyone but a server admin (refused, then the refusal thrown again), and `_changes?filter=`
+//     naming a filter or view that does not exist (or `_selector`, which pouchdb-server does not
+//     have). They are answered (401/403, 400 or 404) instead.
 'use strict';
 const { dirname, join } = require('node:path');
 
@@ -76,7 +77,8 @@ function isMember(userCtx, security) {
   return within(admins) || members.names.length + members.roles.length === 0 || within(members);
 }
 
-function error(status, name, message) {
+/** An error the routes answer as `{ error: name, reason: message }` with `status`. */
+function refusal(status, name, message) {
   return Object.assign(new Error(message), { status, name, message });
 }
 
@@ -134,7 +136,8 @@ guardRoutes('db', (app) => {
     });
   });
 
-  // _bulk_get as the signed-in user, whatever the body or the query say.
+  // _bulk_get as the signed-in user, whatever the body or the query say (behind the check above, so
+  // that the database's own checks, `_users`' included, see who asks).
   app.post('/:db/_bulk_get', utils.jsonParser, (req, res, next) => {
     delete req.query.userCtx;
     delete req.query.secObj;
@@ -165,7 +168,7 @@ guardRoutes('db', (app) => {
 
   // `_security` as a document: server admins only (putSecurity writes it with no user, as the server).
   const trusted = (options) => !options || !options.userCtx || options.userCtx.roles.indexOf('_admin') !== -1;
-  const securityDocRefused = () => Promise.reject(error(403, 'forbidden', `Only a server admin may change ${SECURITY_DOC}: use PUT _security.`));
+  const securityDocRefused = () => Promise.reject(refusal(403, 'forbidden', `Only a server admin may change ${SECURITY_DOC}: use PUT _security.`));
   const touches = (doc) => !!doc && doc._id === SECURITY_DOC;
   const oneDoc = (original, args) => (touches(args.doc) && !trusted(args.options) ? securityDocRefused() : original());
   const byId = (original, args) => (args.docId === SECURITY_DOC && !trusted(args.options) ? securityDocRefused() : original());
@@ -184,7 +187,7 @@ guardRoutes('db', (app) => {
 });
 
 guardRoutes('find', (app) => {
-  const adminOnly = (req, res, next) => (isServerAdmin(req) ? next() : refuse(res, req.couchSession && req.couchSession.userCtx.name ? 403 : 401, 'Queries (_find, _explain, _index) are for server admins on this server.'));
+  const adminOnly = serverAdminOnly('Queries (_find, _explain, _index) are for server admins on this server.');
   app.all('/:db/_find', adminOnly);
   app.all('/:db/_explain', adminOnly);
   app.all('/:db/_index', adminOnly);

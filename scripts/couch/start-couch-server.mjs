@@ -40,7 +40,12 @@ export async function startCouchServer(options = {}) {
   const dir = persistent ?? mkdtempSync(join(tmpdir(), 'twinkit-couch-'));
   const config = join(dir, 'config.json');
   // The admin is set in the config so the server never runs as an "admin party" (everyone admin).
-  writeFileSync(config, JSON.stringify({ admins: { [admin.name]: admin.password }, log: { file: join(dir, 'log.txt'), level: process.env.TWINKIT_COUCH_LOG ?? 'warning' } }));
+  // CORS stays off until the setup names the school's origin (`--cors-origin`): pouchdb-server's
+  // default (any origin, with the user's session) lets any web page read what a signed-in user can.
+  writeFileSync(
+    config,
+    JSON.stringify({ admins: { [admin.name]: admin.password }, httpd: { enable_cors: false }, log: { file: join(dir, 'log.txt'), level: process.env.TWINKIT_COUCH_LOG ?? 'warning' } }),
+  );
   const bin = require.resolve('pouchdb-server/bin/pouchdb-server');
   const storage = persistent ? ['--dir', persistent] : ['--in-memory'];
   const url = `http://127.0.0.1:${port}`;
