@@ -61,7 +61,6 @@ interface Settled {
  * Records outcomes in one transaction: the entry goes unless it changed meanwhile (then only its
  * write in flight is forgotten), and the record's server revision and merge base are noted (the
  * base only while a later change waits: otherwise the local copy is the version sent).
- * Returns, per entry, whether the server changed that record while it waited (stale).
  */
 async function settle(context: PushContext, items: Settled[], flights: { ended?: string[]; left?: Flight } = {}): Promise<void> {
   const ended = flights.ended ?? [];
@@ -202,15 +201,13 @@ const ignore = () => {};
 export async function pushOutbox(context: PushContext): Promise<number> {
   const db = await context.local.database();
   const { space } = context;
-  // Writes of an earlier round whose answers never came are asked about before anything is sent.
+  // Writes of an earlier round whose answers never came are asked about before anything is sent;
+  // what waits is then planned from what that stored.
   const unanswered = await db.getAll('sync-flights', IDBKeyRange.bound([space], [space, []]));
-  if (unanswered.length) {
-    await settleUnanswered(context, unanswered);
-    return unanswered.length; // the next call plans from what is stored then
-  }
+  if (unanswered.length) await settleUnanswered(context, unanswered);
   const out: Promise<void>[] = [];
   const files: OutboxEntry[] = [];
-  let handled = 0;
+  let handled = unanswered.length;
   let after: Key | undefined;
   try {
     for (;;) {
