@@ -111,7 +111,7 @@ export async function applyRemote(context: ApplyContext, versions: RemoteVersion
       }
       if (newerHere) {
         // The server went back in time (a restored backup): what this device had is sent again.
-        unwrap(tx.objectStore('sync-meta')).put({ ...key3(key), remoteRev: version.record ? version.remoteRev : '', localRev: current.rev, base: version.record, source });
+        unwrap(tx.objectStore('sync-meta')).put({ ...key3(key), remoteRev: version.record ? version.remoteRev : '', localRev: current.rev, base: version.record ?? null, source });
         unwrap(tx.objectStore('outbox')).put({ ...key3(key), version: firstEntryVersion(), queuedAt: at });
         continue;
       }
