@@ -60,17 +60,22 @@ export async function takeInBranches(context: BranchContext, refs: { collection:
 
 /**
  * Kept branches that the server no longer has (a person on another device decided, and the branch
- * was ended there) are forgotten here too: nothing is left to decide.
+ * was ended there) are forgotten here too: nothing is left to decide. Returns how many.
  */
-export async function forgetEndedBranches(context: BranchContext, changes: { collection: string; id: string; rev: string; conflicts?: string[] }[]): Promise<void> {
+export async function forgetEndedBranches(context: BranchContext, changes: { collection: string; id: string; rev: string; conflicts?: string[] }[]): Promise<number> {
   const db = await context.local.database();
   const branches = (await db.getAllFromIndex('sync-kept', 'by-space', context.space)).filter((entry) => entry.kind === 'branch');
-  if (!branches.length) return;
+  if (!branches.length) return 0;
   const latest = new Map(changes.map((change) => [`${change.collection}:${change.id}`, change]));
+  let forgotten = 0;
   for (const entry of branches) {
     const change = latest.get(`${entry.collection}:${entry.id}`);
-    if (change && !change.conflicts?.includes(branchRev(entry.key))) await db.delete('sync-kept', [entry.space, entry.key]);
+    if (change && !change.conflicts?.includes(branchRev(entry.key))) {
+      await db.delete('sync-kept', [entry.space, entry.key]);
+      forgotten++;
+    }
   }
+  return forgotten;
 }
 
 /** Ends the losing branches a person has decided on (dismissed), on the server. */

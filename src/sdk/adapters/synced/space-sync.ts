@@ -264,7 +264,8 @@ export class SpaceSync {
           check.source,
         );
         const branchContext = { ...this.#options, keep: (conflicts: SyncConflict[]) => this.#keep(conflicts) };
-        await forgetEndedBranches(branchContext, changes);
+        // Kept branches that ended elsewhere (someone decided on another device) leave the count.
+        if (await forgetEndedBranches(branchContext, changes)) this.#options.onPushed();
         const branched = changes.filter((change) => change.conflicts?.length);
         if (branched.length) await takeInBranches(branchContext, branched);
         since = page.checkpoint;
