@@ -6,7 +6,8 @@ import { toDocument, toRecord, type CouchDocument } from './record-document.js';
 /** What happened to one operation of a batch on the server. */
 export type BulkOutcome =
   | { kind: 'ok'; collection: string; id: string; rev: string; record?: RawRecord }
-  | { kind: 'conflict'; collection: string; id: string; current: RawRecord | undefined }
+  /** `currentRev`: the server's revision now, its deletion's included ('' when it never had the record). */
+  | { kind: 'conflict'; collection: string; id: string; current: RawRecord | undefined; currentRev: string }
   | { kind: 'refused'; collection: string; id: string; reason: string };
 
 interface BulkRow {
@@ -85,20 +86,31 @@ export async function bulkWrite(
       }
     });
     if (conflicted.length) {
-      const current = await currentRecords(client, database, space, conflicted.map((index) => documentId(names(operations[index]).collection, names(operations[index]).id)));
+      const current = await currentVersions(client, database, space, conflicted.map((index) => documentId(names(operations[index]).collection, names(operations[index]).id)));
       conflicted.forEach((index, position) => {
-        outcomes[index] = { kind: 'conflict', ...names(operations[index]), current: current[position] };
+        outcomes[index] = { kind: 'conflict', ...names(operations[index]), current: current[position].record, currentRev: current[position].rev };
       });
     }
   }
   return outcomes;
 }
 
-/** The stored records for document ids (undefined where missing or deleted), in one request. */
-export async function currentRecords(client: CouchClient, database: string, space: string, docIds: string[]): Promise<(RawRecord | undefined)[]> {
-  const { body } = await client.json<{ rows?: { doc?: CouchDocument | null }[] }>('POST', `/${encodeURIComponent(database)}/_all_docs`, {
+/** A document's version on the server: its revision (a deletion's too) and its record, if live. */
+export interface ServerVersion {
+  /** '' when the server never had the document. */
+  rev: string;
+  /** Undefined when deleted or missing. */
+  record: RawRecord | undefined;
+}
+
+/**
+ * The server's versions of documents, in one request. A deleted document keeps its revision, so
+ * a device can tell an old deletion from a newer version it already has.
+ */
+export async function currentVersions(client: CouchClient, database: string, space: string, docIds: string[]): Promise<ServerVersion[]> {
+  const { body } = await client.json<{ rows?: { value?: { rev?: string }; doc?: CouchDocument | null }[] }>('POST', `/${encodeURIComponent(database)}/_all_docs`, {
     query: { include_docs: true },
     body: { keys: docIds },
   });
-  return (body.rows ?? []).map((row) => toRecord(row.doc, space));
+  return (body.rows ?? []).map((row) => ({ rev: row.value?.rev ?? '', record: toRecord(row.doc, space) }));
 }

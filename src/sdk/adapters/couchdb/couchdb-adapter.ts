@@ -1,7 +1,7 @@
 import type { Change, ListQuery, RawRecord, StorageAdapter, WriteOperation, WriteResult } from '../../adapter.js';
 import { randomId } from '../../revision.js';
 import { assertWritable } from '../assert-writable.js';
-import { bulkWrite, currentRecords, type BulkOutcome } from './bulk-write.js';
+import { bulkWrite, currentVersions, type BulkOutcome, type ServerVersion } from './bulk-write.js';
 import { pruneBranch, readBranches, type LosingBranch } from './conflict-branches.js';
 import { databaseIdentity, type DatabaseIdentity } from './database-identity.js';
 import { findLandedWrites, type UnansweredWrite } from './landed-writes.js';
@@ -43,8 +43,8 @@ export interface CouchDBAdapter extends StorageAdapter {
   identity(space: string): Promise<DatabaseIdentity>;
   /** For writes whose answer was lost: the revision each landed as, or undefined. */
   findLandedWrites(space: string, writes: UnansweredWrite[]): Promise<(string | undefined)[]>;
-  /** The current records (undefined: missing or deleted). */
-  currentRecords(space: string, refs: { collection: string; id: string }[]): Promise<(RawRecord | undefined)[]>;
+  /** The server's versions of records: each revision (a deletion's too) and the record, if live. */
+  currentVersions(space: string, refs: { collection: string; id: string }[]): Promise<ServerVersion[]>;
   /** A record's winning version and the losing branches replication left beside it. */
   readBranches(space: string, collection: string, id: string): Promise<{ winner: RawRecord | undefined; winnerRev: string | undefined; losers: LosingBranch[] }>;
   /** Ends a losing branch once a person decided. */
@@ -181,8 +181,8 @@ export function createCouchDBAdapter(options: CouchDBAdapterOptions): CouchDBAda
     readDocuments: (space, refs) => inDatabase(space, () => readDocuments(client, databaseOf(space), space, refs)),
     identity: (space) => inDatabase(space, () => databaseIdentity(client, databaseOf(space))),
     findLandedWrites: (space, writes) => inDatabase(space, () => findLandedWrites(client, databaseOf(space), writes)),
-    currentRecords: (space, refs) =>
-      refs.length ? inDatabase(space, () => currentRecords(client, databaseOf(space), space, refs.map((ref) => documentId(ref.collection, ref.id)))) : Promise.resolve([]),
+    currentVersions: (space, refs) =>
+      refs.length ? inDatabase(space, () => currentVersions(client, databaseOf(space), space, refs.map((ref) => documentId(ref.collection, ref.id)))) : Promise.resolve([]),
     readBranches: (space, collection, id) => inDatabase(space, () => readBranches(client, databaseOf(space), space, collection, id)),
     pruneBranch: (space, collection, id, rev) => inDatabase(space, () => pruneBranch(client, databaseOf(space), collection, id, rev)),
 

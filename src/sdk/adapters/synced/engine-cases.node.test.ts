@@ -50,11 +50,11 @@ function oneDocumentServer(initial: Doc) {
   const remote = {
     bulkWrite: async (_space: string, operations: { type: string; record: Doc; expectedRev: string | null }[]) =>
       operations.map((operation) => {
-        if (operation.expectedRev !== doc.rev) return { kind: 'conflict', collection: 'glossary', id: 'x', current: doc };
+        if (operation.expectedRev !== doc.rev) return { kind: 'conflict', collection: 'glossary', id: 'x', current: doc, currentRev: doc.rev };
         doc = { ...operation.record, rev: `${Number.parseInt(doc.rev, 10) + 1}-${next++}` };
         return { kind: 'ok', collection: 'glossary', id: 'x', rev: doc.rev };
       }),
-    currentRecords: async () => [doc],
+    currentVersions: async () => [{ rev: doc.rev, record: doc }],
     findLandedWrites: async () => [],
   };
   return { remote: remote as unknown as SyncRemote, get doc() { return doc; } };
@@ -182,7 +182,7 @@ describe('sync engine: orders of events', () => {
         return operations.map((operation) => ({ kind: 'ok', collection: operation.record.collection, id: operation.record.id, rev: `1-${++seq}` }));
       },
       findLandedWrites: async () => [],
-      currentRecords: async () => [],
+      currentVersions: async () => [],
       readBranches: async () => ({ winner: undefined, winnerRev: undefined, losers: [] }),
       pruneBranch: async () => {},
     } as unknown as SyncRemote;

@@ -1,7 +1,7 @@
 import { unwrap, type IDBPTransaction } from 'idb';
 import type { RawRecord, WriteOperation } from '../../adapter.js';
 import { randomId } from '../../revision.js';
-import type { BulkOutcome } from '../couchdb/bulk-write.js';
+import type { BulkOutcome, ServerVersion } from '../couchdb/bulk-write.js';
 import { generation } from '../couchdb/document-history.js';
 import { isRemoteError } from '../couchdb/remote-error.js';
 import { ATTACHMENT_COLLECTION, type Flight, type OutboxEntry, type SyncMeta, type TwinDBSchema } from '../indexeddb/database.js';
@@ -36,9 +36,9 @@ export interface PushContext {
 type Key = [string, string, string];
 const keyOf = (entry: { space: string; collection: string; id: string }): Key => [entry.space, entry.collection, entry.id];
 
-/** The server's versions of records, as the local store takes them in (undefined: gone there). */
-const serverVersions = (refs: { collection: string; id: string }[], records: (RawRecord | undefined)[]): RemoteVersion[] =>
-  refs.map(({ collection, id }, i) => ({ collection, id, remoteRev: records[i]?.rev ?? '', record: records[i], origin: 'sync' }));
+/** The server's versions of records, as the local store takes them in (no record: gone there). */
+const serverVersions = (refs: { collection: string; id: string }[], versions: ServerVersion[]): RemoteVersion[] =>
+  refs.map(({ collection, id }, i) => ({ collection, id, remoteRev: versions[i]?.rev ?? '', record: versions[i]?.record, origin: 'sync' }));
 
 interface Planned {
   /** The entry as it was when planned (its version is the one sent). */
@@ -132,7 +132,7 @@ async function settleUnanswered(context: PushContext, flights: Flight[]): Promis
   const locals = await Promise.all(asked.map((write) => db.get('records', [space, write.collection, write.id])));
   // Landed, but others may have written on top since: the server's current versions.
   const landedWrites = asked.filter((_, i) => landed[i]);
-  const current = await context.remote.currentRecords(space, landedWrites);
+  const current = await context.remote.currentVersions(space, landedWrites);
   const currentOf = new Map(landedWrites.map((write, i) => [write, current[i]]));
   await settle(
     context,
@@ -142,7 +142,7 @@ async function settleUnanswered(context: PushContext, flights: Flight[]): Promis
       if (!rev) return { entry, sentVersion: -1 }; // never landed: it waits to be sent again
       // The merge base is the landed version; when others wrote on top since, it is not known here.
       const now = currentOf.get(write);
-      const base = now?.rev === rev ? now : null;
+      const base = now?.rev === rev ? (now.record ?? null) : null;
       return { entry, meta: { remoteRev: rev, localRev: locals[i]?.rev ?? '', base, source: context.source } };
     }),
     { ended: flights.map((flight) => flight.flight) },
@@ -280,7 +280,7 @@ async function resolveLost(context: PushContext, lost: { item: Planned; outcome:
   // A record this device knew on the server is gone: the database itself may have been replaced.
   if (lost.some(({ item, outcome }) => outcome.kind === 'conflict' && !outcome.current && item.operation.type === 'put' && item.operation.expectedRev)) await context.verifySource();
   const refused = lost.filter(({ outcome }) => outcome.kind === 'refused').map(({ item }) => item.entry);
-  const refusedCurrent = await context.remote.currentRecords(space, refused);
+  const refusedCurrent = await context.remote.currentVersions(space, refused);
   let r = 0;
   const at = new Date().toISOString();
   const kept: SyncConflict[] = [];
@@ -288,12 +288,13 @@ async function resolveLost(context: PushContext, lost: { item: Planned; outcome:
   const settled: Settled[] = [];
   const merges: { item: Planned; theirs: RawRecord; merged: RawRecord }[] = [];
   for (const { item, outcome } of lost) {
-    const theirs = outcome.kind === 'conflict' ? outcome.current : refusedCurrent[r++];
+    const theirsNow = outcome.kind === 'conflict' ? { rev: outcome.currentRev, record: outcome.current } : refusedCurrent[r++];
+    const theirs = theirsNow?.record;
     const { collection, id } = item.entry;
     const base = mergeBase(item.meta, item.local);
     const keepIt = (fields: string[], kind: SyncConflict['kind'], message: string, merged?: RawRecord) =>
       kept.push({ space, collection, id, key: keptKey(collection, id, item.local, theirs), mine: item.local, theirs, ...(base ? { base } : {}), ...(merged ? { merged } : {}), fields, kind, message, at });
-    const [theirsVersion] = serverVersions([item.entry], [theirs]);
+    const [theirsVersion] = serverVersions([item.entry], [theirsNow]);
     if (outcome.kind === 'refused') {
       keepIt([], 'refused', outcome.reason);
       settled.push({ entry: item.entry });

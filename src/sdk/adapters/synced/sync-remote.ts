@@ -14,7 +14,7 @@ export type SyncRemote = Pick<
   | 'readDocuments'
   | 'identity'
   | 'findLandedWrites'
-  | 'currentRecords'
+  | 'currentVersions'
   | 'readBranches'
   | 'pruneBranch'
   | 'putAttachment'
