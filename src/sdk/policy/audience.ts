@@ -1,5 +1,5 @@
 import { canModerate, isMember, isStaff, type TwinUser } from './roles.js';
-import { authorIdOf, DEFAULT_ADDRESSEE_FIELD, sameSchool, type ReadRule } from './read-rules.js';
+import { authorIdOf, DEFAULT_ADDRESSEE_FIELD, sameSchool, schoolKey, type ReadRule } from './read-rules.js';
 
 /**
  * Who may read a record, as one of a few groups a server can hold it for (each a database with
@@ -80,7 +80,7 @@ function byRule(record: Record<string, unknown>, rules: AudienceRules, author: s
       if (record.visibility === 'space') return SPACE;
       const school = (record.author as { school?: unknown } | null | undefined)?.school;
       // A school that matches nobody (blank) leaves the entry to its author.
-      if (record.visibility === 'school' && typeof school === 'string' && sameSchool(school, school)) return { kind: 'school', school };
+      if (record.visibility === 'school' && typeof school === 'string' && schoolKey(school) !== '') return { kind: 'school', school };
       return person(author);
     }
     default:

@@ -22,7 +22,7 @@ export function authorIdOf(record: Record<string, unknown>): string | undefined 
 }
 
 /** A school name compared as people type it: trimmed, spaces collapsed, case ignored. */
-function schoolKey(school: unknown): string {
+export function schoolKey(school: unknown): string {
   return typeof school === 'string' ? school.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase() : '';
 }
 

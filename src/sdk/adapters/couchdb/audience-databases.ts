@@ -17,11 +17,10 @@
  * other character, capitals included, becomes `(<hex code>)`, so two ids never share a database.
  */
 import type { Audience } from '../../policy/audience.js';
-import { sameSchool } from '../../policy/read-rules.js';
+import { sameSchool, schoolKey } from '../../policy/read-rules.js';
 import { canModerate, isMember, isStaff, type Role } from '../../policy/roles.js';
 import { databaseName, spaceRole } from './couch-names.js';
-import type { SecurityObject } from './design/security.js';
-import { spaceSecurity } from './design/security.js';
+import { spaceSecurity, type SecurityObject } from './design/security.js';
 
 /** A person's part in a space, as the setup knows it. */
 export interface AudienceMember {
@@ -36,10 +35,8 @@ export function safeName(value: string): string {
   return [...value.normalize('NFC')].map((char) => (/^[a-z0-9_+-]$/.test(char) ? char : `(${char.codePointAt(0)!.toString(16)})`)).join('');
 }
 
-/** A school as the store compares it (trimmed, spaces collapsed, case ignored), made safe. */
-export function schoolName(school: string): string {
-  return safeName(school.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase());
-}
+/** A school as the store compares it (`schoolKey`: trimmed, spaces collapsed, case ignored), made safe. */
+export const schoolName = (school: string) => safeName(schoolKey(school));
 
 /** The database that holds the records of `audience` in `space`. */
 export function audienceDatabase(space: string, audience: Audience): string {

@@ -24,7 +24,7 @@ export interface SpaceSyncOptions {
   onStatus(status: Omit<SyncStatus, 'pending'>): void;
   /** Versions newly kept for a person. */
   onConflict(conflict: SyncConflict): void;
-  /** Recount what waits, after a push. */
+  /** Recount what waits and what is kept: after a push, a failed one, and kept branches forgotten. */
   onPushed(): void;
 }
 
@@ -237,7 +237,6 @@ export class SpaceSync {
         }
         // A push under way goes first: its requests and its local writes are not shared with the
         // pull. Only that one: a push started after it (more writes keep coming) waits its turn.
-        // (The pull waits for the outbox push under way, never for the ones after it.)
         const pushCall = this.#rounds.push;
         const aborted = this.#pullAbort.signal;
         while (this.#pushing && this.#rounds.push === pushCall && !check.reconciling && !signal.aborted && !aborted.aborted) {
