@@ -58,6 +58,18 @@ export function audienceDatabase(space: string, audience: Audience): string {
   }
 }
 
+/**
+ * A reader's reading room: one read-only database, filled by the server's `_replicator` from every
+ * audience database other than the space's that the reader may read, so a device follows two
+ * feeds (the space's and its room) however many databases the space has. Staff share one room;
+ * every other member who writes (pupils, moderators) has their own; observers read the space only.
+ */
+export function roomDatabase(space: string, reader: { id: string; role: Role }): string | undefined {
+  if (isStaff(reader.role)) return `${databaseName(space)}$room-staff`;
+  if (!isMember(reader.role)) return undefined;
+  return `${databaseName(space)}$room-${safeName(reader.id)}`;
+}
+
 /** The CouchDB role of a school's members (observers excepted) in a space. */
 export const schoolRole = (space: string, school: string) => `twinkit.${space}.school.${schoolName(school)}`;
 /** The CouchDB role of a school's moderators in a space. */

@@ -46,3 +46,21 @@ export function attachmentDocumentId(id: string): string {
 export function spaceRole(space: string, role: Role): string {
   return `twinkit.${space}.${role}`;
 }
+
+/**
+ * With one database per audience (audience-databases.ts): the database a record or file was
+ * written to, carried in the document so a reading room (which gathers several) can tell.
+ */
+export const HOME_FIELD = 'twinkitHome';
+/**
+ * On the tombstone a record leaves when it moves to another audience's database (approved,
+ * hidden, made visible to more or fewer people): the audience it moved to.
+ */
+export const MOVED_TO_FIELD = 'twinkitMovedTo';
+/** On the record's first version in its new database: the database it came from. */
+export const MOVED_FROM_FIELD = 'twinkitMovedFrom';
+/**
+ * Added to CouchDB's revision number when a device reads the document: a record's history goes on
+ * across databases, so its revisions keep growing after a move (a whole number, 0 when absent).
+ */
+export const LINEAGE_FIELD = 'twinkitLineage';
