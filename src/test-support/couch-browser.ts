@@ -20,9 +20,9 @@ export async function couchInfo(): Promise<CouchInfo> {
 /** Makes the server fail on purpose (see fault-proxy.mjs), or `pass` to heal it. */
 export const setFault = (mode: FaultMode) => executeServerCommand('couch-fault', { mode });
 
-/** A space with the server's rules, its users and their passwords. */
-export const setupSpace = (space: string, members: SpaceMember[], moderation: ModerationMode = 'off') =>
-  executeServerCommand('couch-setup-space', { space, members, moderation });
+/** A space with the server's rules, its users and their passwords (`audiences`: one database per audience). */
+export const setupSpace = (space: string, members: SpaceMember[], moderation: ModerationMode = 'off', layout: 'space' | 'audiences' = 'space') =>
+  executeServerCommand('couch-setup-space', { space, members, moderation, layout });
 
 /** A request to the server as its admin (to look behind the client's back). */
 export async function asAdmin<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {

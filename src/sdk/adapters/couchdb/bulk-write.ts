@@ -46,7 +46,8 @@ function groupsInOrder(operations: WriteOperation[]): number[][] {
 
 /**
  * Writes a batch through `_bulk_docs`, one outcome per operation, in order. `writeIds[i]`, when
- * given, travels in the i-th document so a device can later find out whether it landed.
+ * given, travels in the i-th document so a device can later find out whether it landed;
+ * `fields[i]`, when given, is bookkeeping added to it (a record's home database, say).
  */
 export async function bulkWrite(
   client: CouchClient,
@@ -55,6 +56,7 @@ export async function bulkWrite(
   operations: WriteOperation[],
   origin: string,
   writeIds: (string | undefined)[] = [],
+  fields: (Record<string, unknown> | undefined)[] = [],
 ): Promise<BulkOutcome[]> {
   const outcomes: BulkOutcome[] = new Array(operations.length);
   const db = `/${encodeURIComponent(database)}`;
@@ -62,8 +64,9 @@ export async function bulkWrite(
     const docs: CouchDocument[] = group.map((index) => {
       const operation = operations[index];
       const writeId = writeIds[index];
-      if (operation.type === 'put') return toDocument({ ...operation.record, space }, operation.expectedRev, origin, writeId);
-      return { _id: documentId(operation.collection, operation.id), _rev: operation.expectedRev, _deleted: true, [ORIGIN_FIELD]: origin, ...(writeId ? { [WRITE_FIELD]: writeId } : {}) };
+      if (operation.type === 'put') return { ...toDocument({ ...operation.record, space }, operation.expectedRev, origin, writeId), ...fields[index] };
+      const deletion = { _id: documentId(operation.collection, operation.id), _rev: operation.expectedRev, _deleted: true, [ORIGIN_FIELD]: origin, ...(writeId ? { [WRITE_FIELD]: writeId } : {}) };
+      return { ...deletion, ...fields[index] };
     });
     const { body } = await client.json<BulkRow[]>('POST', `${db}/_bulk_docs`, { body: { docs } });
     if (!Array.isArray(body) || body.length !== docs.length) throw new Error(`_bulk_docs answered ${JSON.stringify(body).slice(0, 200)}`);

@@ -19,6 +19,8 @@ export interface RemoteChange {
   write?: string;
   /** Revisions on losing branches (two servers took different versions): shown to people, never hidden. */
   conflicts?: string[];
+  /** The document itself, tombstones' bookkeeping included (read with bodies only). */
+  doc?: CouchDocument;
 }
 
 /** A change read without its document: which record, and the revisions of its leaves. */
@@ -65,6 +67,7 @@ function toChange(row: FeedRow, space: string): RemoteChange | undefined {
     origin: originOf(row.doc),
     ...(writeIdOf(row.doc) ? { write: writeIdOf(row.doc) } : {}),
     ...(Array.isArray(row.doc?._conflicts) && row.doc._conflicts.length ? { conflicts: row.doc._conflicts as string[] } : {}),
+    ...(row.doc ? { doc: row.doc } : {}),
   };
 }
 

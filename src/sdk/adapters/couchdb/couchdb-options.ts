@@ -11,12 +11,18 @@ const isRecordOfStrings = (value: unknown): value is Record<string, string> =>
 export interface PageCouchDBOptions extends CouchDBAdapterOptions {
   /** Names this device's local copy when sign-in is by `headers` (a proxy): the signed-in person's id. */
   localName?: string;
+  /**
+   * `audiences`: the space was set up with one database per audience (`couchdb-setup --layout
+   * audiences`): each person's device and HTTP reads hold only what they may read. Default `space`:
+   * one database for the whole space.
+   */
+  layout?: 'space' | 'audiences';
 }
 
 export function parseCouchDBOptions(value: unknown): PageCouchDBOptions {
   const problems: string[] = [];
   const options = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const { url, headers, credentials, feed, database, localName } = options;
+  const { url, headers, credentials, feed, database, localName, layout } = options;
   if (typeof url !== 'string' || !url.trim()) problems.push('url is required: the server\'s address, or a same-origin path such as "/couch"');
   else if (!/^(https?:\/\/|\/)/i.test(url.trim())) problems.push(`url "${url}" must start with http://, https:// or /`);
   if (headers !== undefined && !isRecordOfStrings(headers)) problems.push('headers must be an object of strings');
@@ -27,6 +33,7 @@ export function parseCouchDBOptions(value: unknown): PageCouchDBOptions {
   if (feed !== undefined && feed !== 'longpoll' && feed !== 'continuous') problems.push('feed must be "longpoll" or "continuous"');
   if (database !== undefined && (typeof database !== 'string' || !database)) problems.push('database must be a database name');
   if (localName !== undefined && (typeof localName !== 'string' || !localName)) problems.push('localName must be a non-empty string');
+  if (layout !== undefined && layout !== 'space' && layout !== 'audiences') problems.push('layout must be "space" or "audiences"');
   if (problems.length) {
     throw new TwinValidationError(
       `The couchdb adapter's options are wrong: ${problems.join('; ')}.`,
@@ -40,5 +47,6 @@ export function parseCouchDBOptions(value: unknown): PageCouchDBOptions {
     ...(feed ? { feed: feed as 'longpoll' | 'continuous' } : {}),
     ...(typeof database === 'string' ? { database: () => database } : {}),
     ...(typeof localName === 'string' ? { localName } : {}),
+    ...(layout === 'audiences' || layout === 'space' ? { layout } : {}),
   };
 }

@@ -1,16 +1,32 @@
 import { createCouchDBAdapter } from '../couchdb/couchdb-adapter.js';
 import { parseCouchDBOptions } from '../couchdb/couchdb-options.js';
-import { createSyncedAdapter, type SyncedAdapter } from './synced-adapter.js';
+import { createAudienceRemote } from '../couchdb/audiences/audience-remote.js';
+import type { IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
+import { attachmentIdsOf } from '../../store/person/attachment-refs.js';
+import type { RawRecord } from '../../adapter.js';
+import { createSyncedAdapter, type SyncedAdapter, type SyncedAdapterOptions } from './synced-adapter.js';
+
+/** The device's records of a space that use a file (read only when a file's place is not known otherwise). */
+async function recordsUsing(local: IndexedDBAdapter, space: string, fileId: string): Promise<RawRecord[]> {
+  const db = await local.database();
+  const records = await db.getAll('records', IDBKeyRange.bound([space], [space, []]));
+  return records.filter((record) => attachmentIdsOf(record).includes(fileId));
+}
 
 /**
  * `<twin-space adapter="couchdb">`: the offline-first adapter over a CouchDB server, from the page's
  * `adapter-options`. The bundle for a script tag loads this from twinkit-couchdb.js when first used.
  */
-export function createSyncedCouchDB(options: unknown): SyncedAdapter {
+export function createSyncedCouchDB(options: unknown, timing: Pick<SyncedAdapterOptions, 'minDelay' | 'maxDelay' | 'pollWait'> = {}): SyncedAdapter {
   const parsed = parseCouchDBOptions(options);
   // One local copy per server and person: two people signing in on one browser never share an
   // outbox (the server would refuse one's writes sent as the other).
   const person = parsed.credentials?.name ?? parsed.localName ?? 'guest';
-  const databaseName = `twinkit-sync-${`${parsed.url}-${person}`.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
-  return createSyncedAdapter({ remote: createCouchDBAdapter(parsed), databaseName });
+  const key = `${parsed.url}-${person}`.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+  if (parsed.layout !== 'audiences') return createSyncedAdapter({ remote: createCouchDBAdapter(parsed), databaseName: `twinkit-sync-${key}`, ...timing });
+  return createSyncedAdapter({
+    remote: (local) => createAudienceRemote({ ...parsed, local: { get: (space, collection, id) => local.get(space, collection, id), recordsUsing: (space, fileId) => recordsUsing(local, space, fileId) } }),
+    databaseName: `twinkit-sync-audiences-${key}`,
+    ...timing,
+  });
 }

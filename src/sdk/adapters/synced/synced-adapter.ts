@@ -1,7 +1,7 @@
 import type { StorageAdapter } from '../../adapter.js';
 import { randomId } from '../../revision.js';
 import { ATTACHMENT_COLLECTION, firstEntryVersion } from '../indexeddb/database.js';
-import { createIndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
+import { createIndexedDBAdapter, type IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
 import { dismissKept, keptVersions } from './kept-versions.js';
 import { SpaceSync } from './space-sync.js';
 import type { SyncRemote } from './sync-remote.js';
@@ -9,8 +9,11 @@ import { syncJournal } from './sync-journal.js';
 import type { SyncConflict, SyncController, SyncStatus } from './sync-status.js';
 
 export interface SyncedAdapterOptions {
-  /** The server side: `createCouchDBAdapter(...)`, or any other implementation of SyncRemote. */
-  remote: SyncRemote;
+  /**
+   * The server side: `createCouchDBAdapter(...)`, or any other implementation of SyncRemote; or
+   * a function making it from the local copy (a server that asks what the device holds).
+   */
+  remote: SyncRemote | ((local: IndexedDBAdapter) => SyncRemote);
   /** The local IndexedDB database. Default: one per server URL, so two servers never mix. */
   databaseName?: string;
   /** Waits after a failure, doubling from `minDelay` to `maxDelay` ms. Defaults 1,000 and 30,000. */
@@ -43,9 +46,11 @@ type Message =
  * same IndexedDB, see its changes by BroadcastChannel, and show the syncing tab's status.
  */
 export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapter {
-  const { remote } = options;
-  const databaseName = options.databaseName ?? `twinkit-sync-${(remote.client?.url ?? remote.name).replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
+  const given = options.remote;
+  const named = typeof given === 'function' ? undefined : (given.client?.url ?? given.name);
+  const databaseName = options.databaseName ?? `twinkit-sync-${(named ?? 'server').replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
   const local = createIndexedDBAdapter({ databaseName, journal: syncJournal });
+  const remote = typeof given === 'function' ? given(local) : given;
   const origin = `device-${randomId(12)}`;
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`twinkit-sync:${databaseName}`) : undefined;
   const engines = new Map<string, { sync?: SpaceSync; stop(): void; syncNow(): Promise<void> }>();

@@ -1,7 +1,9 @@
 /**
- * The design document of a space's database: the views the adapter lists records with, and the
- * server's copy of the policy. Written by the setup command; only server admins may change it.
+ * The design document of a space's database, or of one audience's database (`audience`): the views
+ * the adapter lists records with, and the server's copy of the policy. Written by the setup
+ * command; only server admins may change it.
  */
+import type { Audience } from '../../../policy/audience.js';
 import type { ModerationMode } from '../../../policy/roles.js';
 import { DESIGN_DOC_ID } from '../couch-names.js';
 import { validateDocUpdateSource } from './validate-doc-update.js';
@@ -14,7 +16,7 @@ export interface TwinkitDesignDoc {
   validate_doc_update: string;
 }
 
-export function designDoc(options: { space: string; moderation: ModerationMode }): TwinkitDesignDoc {
+export function designDoc(options: { space: string; moderation: ModerationMode; audience?: Audience }): TwinkitDesignDoc {
   return {
     _id: DESIGN_DOC_ID,
     language: 'javascript',

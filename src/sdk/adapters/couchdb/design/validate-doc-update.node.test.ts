@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runInNewContext } from 'node:vm';
 import { transformSync } from 'esbuild';
+import type { Audience } from '../../../policy/audience.js';
 import type { ModerationMode, Role } from '../../../policy/roles.js';
+import { audienceDatabase } from '../audience-databases.js';
+import { designDoc } from './design-doc.js';
+import { roomDesignDoc } from './room-design-doc.js';
 import {
   ARRANGEMENT_FIELDS,
   MODERATOR_FIELDS,
@@ -42,13 +46,25 @@ interface Attempt {
   secObj?: unknown;
   /** Made with `approvalCollections: ['journal-feedback']` (teachers approve peer feedback). */
   approval?: boolean;
+  /** The design document of this audience's database (one database per audience). */
+  audience?: Audience;
 }
 let approving: Validate | undefined;
-function attempt({ user, doc, old = null, moderation = 'off', secObj = NO_SECURITY, approval = false }: Attempt): Outcome {
+const audienceValidators = new Map<string, Validate>();
+function validatorIn(audience: Audience, moderation: ModerationMode): Validate {
+  const key = JSON.stringify([audience, moderation]);
+  if (!audienceValidators.has(key)) {
+    audienceValidators.set(key, runInNewContext(`(${designDoc({ space: SPACE, moderation, audience }).validate_doc_update})`, Object.create(null)) as Validate);
+  }
+  return audienceValidators.get(key)!;
+}
+function attempt({ user, doc, old = null, moderation = 'off', secObj = NO_SECURITY, approval = false, audience }: Attempt): Outcome {
   try {
-    const validate = approval
-      ? (approving ??= runInNewContext(`(${validateDocUpdateSource({ space: SPACE, moderation: 'off', approvalCollections: ['journal-feedback'] })})`, Object.create(null)) as Validate)
-      : validator(moderation);
+    const validate = audience
+      ? validatorIn(audience, moderation)
+      : approval
+        ? (approving ??= runInNewContext(`(${validateDocUpdateSource({ space: SPACE, moderation: 'off', approvalCollections: ['journal-feedback'] })})`, Object.create(null)) as Validate)
+        : validator(moderation);
     // Through JSON, as CouchDB hands documents over: plain data, no shared objects.
     validate(JSON.parse(JSON.stringify(doc)), old && JSON.parse(JSON.stringify(old)), user, secObj);
     return 'ok';
@@ -614,5 +630,237 @@ describe('validate_doc_update: the write id (twinkitWrite)', () => {
     refused({ user: as('pia', 'pupil'), doc: record({ twinkitWrite: 7 }) }, /must be a string/);
     refused({ user: as('tom', 'teacher'), doc: { ...deletion(old), twinkitWrite: null }, old }, /must be a string/);
     refused({ user: as('pia', 'pupil'), doc: { _id: 'attachment:f1', owner: 'pia', twinkitWrite: ['w'] } }, /must be a string/);
+  });
+});
+
+describe('validate_doc_update in an audience\'s database', () => {
+  const SCHOOL = 'SP 12 Gdynia';
+  const space: Audience = { kind: 'space' };
+  const moderatorsOf = (id?: string): Audience => (id ? { kind: 'moderators', person: id } : { kind: 'moderators' });
+  const personOf = (id: string): Audience => ({ kind: 'person', person: id });
+  const home = (audience: Audience) => audienceDatabase(SPACE, audience);
+  /** A document as the client writes it to `audience`'s database. */
+  const at = (audience: Audience, doc: Doc): Doc => ({ ...doc, twinkitHome: home(audience) });
+  const moveOut = (old: Doc, to: Audience): Doc => ({ ...deletion(old), twinkitMovedTo: to, twinkitWrite: 'w-move', twinkitOrigin: 'store-x' });
+  const arriving = (audience: Audience, from: Audience, fields: Doc): Doc => at(audience, record({ ...fields, twinkitMovedFrom: home(from), twinkitLineage: 2 }));
+  const journal = (visibility: string, fields: Doc = {}) =>
+    record({ collection: 'journal', id: 'j1', text: undefined, author: person('kasia'), date: '2027-01-11', title: 'Day one', visibility, ...fields });
+  const rating = (fields: Doc = {}) => record({ collection: 'goal-rating', id: 'g1', text: undefined, goal: 'goal-1', level: 3, ...fields });
+  const review = (by: string) => ({ note: 'Please add a source.', by: person(by), at: LATER });
+  const pupil = as('pia', 'pupil');
+  const moderator = as('mo', 'moderator');
+
+  describe('the home of a document', () => {
+    it('must be this database, on records and files alike', () => {
+      refused({ user: pupil, doc: record(), audience: space }, /This database is "twinkit-coasts": a record or file written to it must name it in twinkitHome/);
+      refused({ user: pupil, doc: at(moderatorsOf('pia'), record()), audience: space }, /must name it in twinkitHome/);
+      allowed({ user: pupil, doc: at(space, record()), audience: space });
+      const file = { _id: 'attachment:f1', owner: 'pia', _attachments: { file: { content_type: 'image/png', data: 'iVBORw0KGgo=' } } };
+      refused({ user: pupil, doc: file, audience: personOf('pia') }, /must name it in twinkitHome/);
+      allowed({ user: pupil, doc: at(personOf('pia'), file), audience: personOf('pia') });
+      // Staff too; only the server's own writes are not asked.
+      refused({ user: as('tom', 'teacher'), doc: record({ author: person('tom') }), audience: space }, /twinkitHome/);
+      allowed({ user: { name: 'repl', roles: ['_replicator'] }, doc: record(), audience: space });
+    });
+
+    it('is not asked of tombstones', () => {
+      const old = stored({ twinkitHome: home(space) });
+      allowed({ user: pupil, doc: deletion(old), old, audience: space });
+    });
+
+    it('is only asked in an audience\'s database: a space\'s only database has none of these rules', () => {
+      allowed({ user: pupil, doc: record({ twinkitLineage: -1, twinkitMovedFrom: 7 }) });
+      refused({ user: as('mo', 'moderator'), doc: record({ twinkitMovedFrom: 'twinkit-coasts$moderators-pia' }) }, /only in your own name/);
+    });
+  });
+
+  describe('the audience of a record', () => {
+    it('keeps a private journal entry out of the space\'s database, in its author\'s', () => {
+      const kasia = as('kasia', 'pupil');
+      refused({ user: kasia, doc: at(space, journal('private')), audience: space }, /This record is for "kasia" only, and this database is for everyone in the space: write it to the database of its audience/);
+      allowed({ user: kasia, doc: at(personOf('kasia'), journal('private')), audience: personOf('kasia') });
+      allowed({ user: kasia, doc: at(space, journal('space')), audience: space });
+      const school: Audience = { kind: 'school', school: ' sp 12  GDYNIA' };
+      allowed({ user: kasia, doc: at(school, journal('school')), audience: school });
+      refused({ user: kasia, doc: at(personOf('kasia'), journal('school')), audience: personOf('kasia') }, /for the school "SP 12 Gdynia"/);
+    });
+
+    it('holds a pending post only in the database of its author and the moderators', () => {
+      const pending = record({ status: 'pending' });
+      allowed({ user: pupil, doc: at(moderatorsOf('pia'), pending), audience: moderatorsOf('pia'), moderation: 'pupils' });
+      for (const audience of [space, moderatorsOf(), moderatorsOf('kasia'), personOf('pia'), { kind: 'school-moderators', school: SCHOOL, person: 'pia' } as Audience]) {
+        refused({ user: pupil, doc: at(audience, pending), audience, moderation: 'pupils' }, /This record is for the moderators and "pia"/);
+      }
+    });
+
+    it('is a record\'s own audience: not built in, the space\'s', () => {
+      allowed({ user: pupil, doc: at(space, record({ collection: 'poll' })), audience: space });
+    });
+
+    it('keeps a moderator\'s decision in place only when it does not change the audience', () => {
+      const pending = stored({ status: 'pending', twinkitHome: home(moderatorsOf('pia')) });
+      const audience = moderatorsOf('pia');
+      allowed({ user: moderator, doc: edited(pending, { status: 'hidden', review: review('mo') }), old: pending, audience });
+      refused({ user: moderator, doc: edited(pending, { status: 'published' }), old: pending, audience }, /This record is for everyone in the space, and this database is for the moderators and "pia"/);
+    });
+
+    it('lets feedback that follows its target sit in a narrower database, never in a wider one', () => {
+      const feedback = record({ collection: 'journal-feedback', id: 'f1', text: undefined, target: 'j1', kind: 'liked', body: 'Nice', status: 'pending' });
+      for (const audience of [moderatorsOf('pia'), moderatorsOf(), { kind: 'school-moderators', school: SCHOOL, person: 'pia' } as Audience, personOf('pia'), { kind: 'staff' } as Audience]) {
+        allowed({ user: pupil, doc: at(audience, feedback), audience });
+      }
+      for (const audience of [space, { kind: 'school', school: SCHOOL } as Audience, moderatorsOf('kasia'), personOf('kasia')]) {
+        refused({ user: pupil, doc: at(audience, feedback), audience }, /This record is for the moderators and "pia" at most/);
+      }
+      // Published, its own audience is the space: any database its target's readers have.
+      allowed({ user: pupil, doc: at(personOf('kasia'), { ...feedback, status: 'published' }), audience: personOf('kasia') });
+    });
+
+    it('does not count where a record lives and came from as content', () => {
+      const audience = moderatorsOf('kasia');
+      const old = stored({ author: person('kasia'), status: 'pending', twinkitHome: home(audience) });
+      allowed({ user: moderator, doc: edited(old, { status: 'hidden', twinkitMovedFrom: home(space), twinkitLineage: 3 }), old, audience });
+      const mine = stored({ twinkitHome: home(space) });
+      allowed({ user: pupil, doc: edited(mine, { position: 'a1', twinkitLineage: 1 }), old: mine, audience: space });
+    });
+  });
+
+  describe('the lineage', () => {
+    it('is a whole number, 0 or more, on any document', () => {
+      for (const lineage of [-1, 1.5, '3', null]) {
+        refused({ user: pupil, doc: at(space, record({ twinkitLineage: lineage })), audience: space }, /lineage \(twinkitLineage\) must be a whole number, 0 or more/);
+      }
+      for (const lineage of [0, 7]) allowed({ user: pupil, doc: at(space, record({ twinkitLineage: lineage })), audience: space });
+      const old = stored({ twinkitHome: home(space) });
+      refused({ user: pupil, doc: { ...deletion(old), twinkitLineage: -1 }, old, audience: space }, /whole number/);
+    });
+  });
+
+  describe('moving out (a tombstone naming twinkitMovedTo)', () => {
+    const post = stored({ author: person('kasia'), twinkitHome: home(space) });
+
+    it('is a moderator\'s decision on a board post', () => {
+      allowed({ user: moderator, doc: moveOut(post, moderatorsOf('kasia')), old: post, audience: space });
+      // A plain delete stays refused.
+      refused({ user: moderator, doc: deletion(post), old: post, audience: space }, /delete only your own records/);
+    });
+
+    it('is refused to a moderator on a self-rating, a private journal entry and a hidden record', () => {
+      const selfRating = stored({ ...rating({ author: person('kasia') }), twinkitHome: home(personOf('kasia')) });
+      refused({ user: moderator, doc: moveOut(selfRating, space), old: selfRating, audience: personOf('kasia') }, /belongs to its author and the teachers/);
+      const secret = stored({ ...journal('private'), twinkitHome: home(personOf('kasia')) });
+      refused({ user: moderator, doc: moveOut(secret, space), old: secret, audience: personOf('kasia') }, /private to its author and the teachers/);
+      const hidden = stored({ author: person('kasia'), status: 'hidden', twinkitHome: home(moderatorsOf('kasia')) });
+      refused({ user: moderator, doc: moveOut(hidden, space), old: hidden, audience: moderatorsOf('kasia') }, /Only a teacher or an admin can bring back a hidden record/);
+    });
+
+    it('is refused to another pupil, allowed to the author (unless hidden) and to staff', () => {
+      refused({ user: pupil, doc: moveOut(post, moderatorsOf('kasia')), old: post, audience: space }, /Only its author, a teacher or a moderator can move a record to another database/);
+      allowed({ user: as('kasia', 'pupil'), doc: moveOut(post, moderatorsOf('kasia')), old: post, audience: space });
+      allowed({ user: as('tom', 'teacher'), doc: moveOut(post, moderatorsOf('kasia')), old: post, audience: space });
+      const hidden = stored({ author: person('kasia'), status: 'hidden', twinkitHome: home(moderatorsOf('kasia')) });
+      refused({ user: as('kasia', 'pupil'), doc: moveOut(hidden, space), old: hidden, audience: moderatorsOf('kasia') }, /can no longer change or delete it/);
+      allowed({ user: as('tom', 'teacher'), doc: moveOut(hidden, space), old: hidden, audience: moderatorsOf('kasia') });
+    });
+
+    it('names an audience', () => {
+      for (const to of ['space', { person: 'kasia' }, null]) {
+        refused({ user: as('tom', 'teacher'), doc: { ...moveOut(post, space), twinkitMovedTo: to }, old: post, audience: space }, /twinkitMovedTo must be an object with a kind/);
+      }
+    });
+  });
+
+  describe('arriving (a create naming twinkitMovedFrom)', () => {
+    it('in the author\'s name is a moderator\'s or a teacher\'s decision: approve, hide or send back', () => {
+      const approved = arriving(space, moderatorsOf('kasia'), { author: person('kasia') });
+      allowed({ user: moderator, doc: approved, audience: space, moderation: 'all' });
+      allowed({ user: as('tom', 'teacher'), doc: approved, audience: space });
+      const hidden = arriving(moderatorsOf('kasia'), space, { author: person('kasia'), status: 'hidden', review: review('mo') });
+      allowed({ user: moderator, doc: hidden, audience: moderatorsOf('kasia') });
+      const sentBack = arriving(moderatorsOf('kasia'), space, { author: person('kasia'), status: 'pending', review: review('mo') });
+      allowed({ user: moderator, doc: sentBack, audience: moderatorsOf('kasia') });
+      refused({ user: moderator, doc: { ...hidden, review: 'hidden' }, audience: moderatorsOf('kasia') }, /review note must name who wrote it/);
+    });
+
+    it('in someone else\'s name is refused to a pupil, and without twinkitMovedFrom to a moderator', () => {
+      refused({ user: pupil, doc: arriving(space, moderatorsOf('kasia'), { author: person('kasia') }), audience: space }, /Only teachers and moderators can move someone else's record here/);
+      refused({ user: moderator, doc: at(space, record({ author: person('kasia') })), audience: space }, /only in your own name/);
+    });
+
+    it('is refused to a moderator for a private collection\'s record or a private journal entry', () => {
+      const selfRating = arriving(personOf('kasia'), space, rating({ author: person('kasia') }));
+      refused({ user: moderator, doc: selfRating, audience: personOf('kasia') }, /belongs to its author and the teachers/);
+      const secret = arriving(personOf('kasia'), space, journal('private'));
+      refused({ user: moderator, doc: secret, audience: personOf('kasia') }, /private to its author and the teachers/);
+      allowed({ user: as('tom', 'teacher'), doc: secret, audience: personOf('kasia') });
+    });
+
+    it('in one\'s own name is a new record that keeps its review note', () => {
+      const audience = moderatorsOf('pia');
+      const sentBack = arriving(audience, space, { status: 'pending', review: review('tom') });
+      allowed({ user: pupil, doc: sentBack, audience, moderation: 'pupils' });
+      refused({ user: pupil, doc: { ...sentBack, twinkitMovedFrom: undefined }, audience, moderation: 'pupils' }, /cannot carry a review note/);
+      refused({ user: pupil, doc: { ...sentBack, review: { note: 'ok' } }, audience }, /review note must name who wrote it/);
+      // Published only where it need not wait; hidden only by a moderator, as in place.
+      refused({ user: pupil, doc: arriving(space, audience, {}), audience: space, moderation: 'pupils' }, /wait for approval/);
+      allowed({ user: pupil, doc: arriving(space, audience, {}), audience: space, moderation: 'off' });
+      refused({ user: pupil, doc: arriving(audience, space, { status: 'hidden' }), audience }, /cannot be hidden/);
+      const mine = moderatorsOf('mo');
+      allowed({ user: moderator, doc: arriving(mine, space, { author: person('mo'), status: 'hidden' }), audience: mine });
+      refused({ user: pupil, doc: arriving(space, audience, { collection: 'board-section' }), audience: space }, /Only teachers can add/);
+    });
+
+    it('must say where it came from with a database name', () => {
+      refused({ user: pupil, doc: at(space, record({ twinkitMovedFrom: 7 })), audience: space }, /twinkitMovedFrom\) must be the name of a database/);
+    });
+  });
+
+  describe('the design document', () => {
+    it('is ES5, and names its database', () => {
+      const source = `(${designDoc({ space: SPACE, moderation: 'pupils', audience: { kind: 'school-moderators', school: SCHOOL, person: 'pia' } }).validate_doc_update});`;
+      assert.equal(transformSync(source, { target: 'es5', loader: 'js' }).code, transformSync(source, { target: 'esnext', loader: 'js' }).code);
+      assert.ok(source.includes(JSON.stringify(home({ kind: 'school-moderators', school: SCHOOL, person: 'pia' }))));
+    });
+
+    it('is not made for a group that names no school or person', () => {
+      for (const audience of [{ kind: 'school', school: '  ' }, { kind: 'person', person: '' }, { kind: 'school-moderators', school: SCHOOL, person: '' }, { kind: 'everyone' }]) {
+        assert.throws(() => validateDocUpdateSource({ space: SPACE, moderation: 'off', audience: audience as Audience }), /not an audience a database can hold/);
+      }
+    });
+  });
+});
+
+describe('a reading room\'s design document', () => {
+  const room = roomDesignDoc();
+  const check = runInNewContext(`(${room.validate_doc_update})`, Object.create(null)) as Validate;
+  const outcome = (user: unknown, doc: Doc) => {
+    try {
+      check(doc, null, user, NO_SECURITY);
+      return 'ok';
+    } catch (error) {
+      // Thrown in another context: its own Object, so compared as plain data.
+      return JSON.parse(JSON.stringify(error)) as { forbidden?: string };
+    }
+  };
+
+  it('is the views and rules that keep the room for the server', () => {
+    assert.equal(room._id, '_design/twinkit');
+    assert.equal(room.language, 'javascript');
+    assert.match(room.validate_doc_update, /^function /);
+    const source = `(${room.validate_doc_update});`;
+    assert.equal(transformSync(source, { target: 'es5', loader: 'js' }).code, transformSync(source, { target: 'esnext', loader: 'js' }).code);
+  });
+
+  it('refuses every member\'s write, a teacher\'s too', () => {
+    for (const user of [as('pia', 'pupil'), as('tom', 'teacher'), as('ada', 'admin'), { name: null, roles: [] }]) {
+      assert.deepEqual(outcome(user, record()), { forbidden: 'A reading room is filled by the server: write to the record\'s own database.' });
+      assert.notEqual(outcome(user, { _id: 'board:r1', _deleted: true }), 'ok');
+    }
+  });
+
+  it('accepts the replicator\'s and server admins\' writes', () => {
+    for (const user of [{ name: 'repl', roles: ['_replicator'] }, { name: 'root', roles: ['_admin'] }, { name: null, roles: ['_admin'] }]) {
+      assert.equal(outcome(user, record()), 'ok');
+    }
   });
 });

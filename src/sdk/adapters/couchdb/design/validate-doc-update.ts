@@ -14,7 +14,7 @@
  *   feedback on an entry one cannot read) is not enforced by CouchDB per document: every member
  *   with access to the database can read all of it through the HTTP API. The store enforces read
  *   rules; a deployment that must keep entries from other pupils needs a proxy or one database
- *   per audience;
+ *   per audience (`audience`, below);
  * - rules that depend on another record are not checked: a feedback's target being readable, a
  *   reference (an activity's phase) existing, the journal settings' `feedbackApproval` (pass
  *   `approvalCollections` when the design document is made instead);
@@ -25,12 +25,32 @@
  * needs no approval, only moderators and staff set `pinned`, and a moderator may pin someone
  * else's post. A version-1 post whose body or colour the store migrates while moving or pinning it
  * changes those too, which the server then counts as content (approval, or a moderator refused).
+ *
+ * With `audience` (one database per audience, audience-databases.ts) the rules are those of that
+ * audience's database, on top of the above:
+ * - every live document (records and files) names this database in `twinkitHome`;
+ * - a record's own audience (audience-rules.ts: read rule and status) is this database's; feedback
+ *   that follows its target may sit in a narrower database (within its own audience), as the
+ *   client puts it with its target's readers, which the server cannot see;
+ * - a record whose audience changes MOVES: a tombstone naming `twinkitMovedTo` here, by its author
+ *   (unless hidden), staff, or a moderator deciding on it; then an ARRIVAL (a create naming
+ *   `twinkitMovedFrom`) there. An arrival in someone else's name is a decision: staff's, or a
+ *   moderator's on a record they may decide on (any status: approve, hide or send back). One in
+ *   the writer's own name is a new record (it may be published only where it need not wait, etc.),
+ *   but it keeps its review note and a moderator may hide their own, as they may in place;
+ * - `twinkitHome`, `twinkitMovedFrom` and `twinkitLineage` are bookkeeping, not content.
+ * What it cannot check: that an arrival matches what left the other database (it cannot read
+ * it), so a moderator's arrival is trusted as a decision, and a review note on an own arrival
+ * as the one it had.
  */
 import { addsOwnTranslationsOnly } from '../../../policy/glossary-contribution.js';
+import type { Audience } from '../../../policy/audience.js';
 import { MODERATION_MODES, ROLES, type ModerationMode } from '../../../policy/roles.js';
 import { builtInCollections } from '../../../schemas/collections.js';
 import { RECORD_STATUSES } from '../../../schemas/envelope.js';
-import { ATTACHMENT_NAME, ATTACHMENT_PREFIX, ORIGIN_FIELD } from '../couch-names.js';
+import { audienceDatabase } from '../audience-databases.js';
+import { ATTACHMENT_NAME, ATTACHMENT_PREFIX, HOME_FIELD, LINEAGE_FIELD, MOVED_FROM_FIELD, MOVED_TO_FIELD, ORIGIN_FIELD } from '../couch-names.js';
+import { AUDIENCE_SOURCE, checkedAudience, literal } from './audience-rules.js';
 import { FILE_TYPES, MAX_FILE_BYTES, MAX_RECORD_CHARS } from './file-rules.js';
 
 export interface ValidateDocUpdateOptions {
@@ -46,6 +66,11 @@ export interface ValidateDocUpdateOptions {
    * `['journal-feedback']` when it is on; rerun the setup when it changes). Default: none.
    */
   approvalCollections?: readonly string[];
+  /**
+   * The audience whose database this is (one database per audience). Without it, the rules are
+   * those of a space's only database.
+   */
+  audience?: Audience;
 }
 
 const builtIns = Object.values(builtInCollections);
@@ -74,14 +99,12 @@ export const WRITE_FIELD = 'twinkitWrite';
 export const WRITE_ID_MAX_LENGTH = 64;
 export const TRANSLATION_COLLECTIONS = builtIns.filter((definition) => definition.contribution === addsOwnTranslationsOnly).map((definition) => definition.name);
 
-/** A JavaScript literal safe in ES5 source (JSON allows U+2028 and U+2029 in strings; ES5 does not). */
-const literal = (value: unknown) => JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-
 export function validateDocUpdateSource(options: ValidateDocUpdateOptions): string {
   if (!options.space) throw new Error('validateDocUpdateSource needs the space id.');
   if (!MODERATION_MODES.includes(options.moderation)) {
     throw new Error(`"${options.moderation}" is not a moderation mode: use ${MODERATION_MODES.join(', ')}.`);
   }
+  const audience = checkedAudience(options.audience);
   const settings = [
     `  var SPACE = ${literal(options.space)};`,
     `  var MODERATION = ${literal(options.moderation)};`,
@@ -104,8 +127,16 @@ export function validateDocUpdateSource(options: ValidateDocUpdateOptions): stri
     // Highest first: a user with several roles in the space acts with the highest.
     `  var ROLES = ${literal(ROLES)};`,
     `  var STATUSES = ${literal(RECORD_STATUSES)};`,
+    // Null in a space's only database: then none of the audience rules apply.
+    `  var AUDIENCE = ${literal(audience ?? null)};`,
+    `  var HOME = ${literal(audience ? audienceDatabase(options.space, audience) : null)};`,
+    `  var HOME_FIELD = ${literal(HOME_FIELD)};`,
+    `  var MOVED_TO_FIELD = ${literal(MOVED_TO_FIELD)};`,
+    `  var MOVED_FROM_FIELD = ${literal(MOVED_FROM_FIELD)};`,
+    `  var LINEAGE_FIELD = ${literal(LINEAGE_FIELD)};`,
   ];
-  return ['function (newDoc, oldDoc, userCtx, secObj) {', '  // Twinkit: who may write what in this space (the same policy as the store\'s).', ...settings, RULES, '}'].join('\n');
+  const heading = "  // Twinkit: who may write what in this space (the same policy as the store's).";
+  return ['function (newDoc, oldDoc, userCtx, secObj) {', heading, ...settings, AUDIENCE_SOURCE, RULES, '}'].join('\n');
 }
 
 /** The rules, after the settings above. ES5 only: `var`, `function`, no arrows or template strings. */
@@ -144,8 +175,10 @@ const RULES = String.raw`
     for (key in b) if (owns(b, key) && !owns(a, key)) return false;
     return true;
   }
-  // Keys that change with every write without changing the record: CouchDB's own, the write's origin and id.
+  // Keys that change with every write without changing the record: CouchDB's own, the write's origin
+  // and id, and in an audience's database where the record lives and came from.
   function isBookkeeping(key) {
+    if (AUDIENCE && (key === HOME_FIELD || key === MOVED_FROM_FIELD || key === LINEAGE_FIELD)) return true;
     return (key.charAt(0) === '_' && key !== '_attachments') || key === ORIGIN_FIELD || key === WRITE_FIELD || key === 'rev';
   }
   // The record's keys that differ between two versions.
@@ -160,6 +193,18 @@ const RULES = String.raw`
     var kept = [];
     for (var i = 0; i < keys.length; i++) if (!has(removed, keys[i])) kept.push(keys[i]);
     return kept;
+  }
+  // Records no moderator decides on: self-ratings and notes (their author's and the teachers'), and
+  // journal entries that are not shared.
+  function keepToAuthor(collection, visibility) {
+    if (has(PRIVATE, collection)) refuse('This record belongs to its author and the teachers: nobody else can change it.');
+    if (has(VISIBILITY, collection) && visibility !== 'space' && visibility !== 'school') {
+      refuse('This journal entry is private to its author and the teachers: nobody else can change it or decide on it.');
+    }
+  }
+  // A review note as the store writes it, naming who wrote it.
+  function isReview(review) {
+    return isObject(review) && isObject(review.by) && typeof review.by.id === 'string';
   }
 
   // The document without its files and pouchdb-server's revision list, as JSON.
@@ -224,6 +269,18 @@ const RULES = String.raw`
     if (docId.indexOf(ATTACHMENT_PREFIX) === 0) checkFiles(newDoc._attachments);
     else if (newDoc._attachments !== undefined) refuse('Records cannot carry files: a file is stored on its own, as "' + ATTACHMENT_PREFIX + '<id>".');
   }
+  // In an audience's database, every live record and file says it was written here (a reading room
+  // gathers several databases), and the revisions it had before a move are a whole number.
+  if (AUDIENCE) {
+    if (newDoc._deleted !== true && newDoc[HOME_FIELD] !== HOME) refuse('This database is "' + HOME + '": a record or file written to it must name it in ' + HOME_FIELD + '.');
+    var lineage = newDoc[LINEAGE_FIELD];
+    if (owns(newDoc, LINEAGE_FIELD) && !(typeof lineage === 'number' && lineage >= 0 && Math.floor(lineage) === lineage && isFinite(lineage))) {
+      refuse('The lineage (' + LINEAGE_FIELD + ') must be a whole number, 0 or more.');
+    }
+    if (newDoc._deleted !== true && owns(newDoc, MOVED_FROM_FIELD) && typeof newDoc[MOVED_FROM_FIELD] !== 'string') {
+      refuse('Where a record moved from (' + MOVED_FROM_FIELD + ') must be the name of a database.');
+    }
+  }
   var staff = role === 'admin' || role === 'teacher';
   // As initialStatus: under moderation, pupils' records (or everyone's but staff's) wait for approval;
   // pupils' records of an approval collection (journal feedback, when teachers approve it) always do.
@@ -244,7 +301,10 @@ const RULES = String.raw`
       if (!deleting && !restoring && newDoc.owner !== name) refuse('A file must be uploaded in your own name: its owner must be "' + name + '".');
       return;
     }
-    if (stored.owner !== name && !staff) refuse('Only the person who uploaded this file, or a teacher, can change or delete it.');
+    // A file follows the records that use it: a moderator who moves a record (hides it, say) takes
+    // its files out of the old audience's database too, with a tombstone naming the new audience.
+    var followsMove = AUDIENCE && deleting && role === 'moderator' && isObject(newDoc[MOVED_TO_FIELD]) && typeof newDoc[MOVED_TO_FIELD].kind === 'string';
+    if (stored.owner !== name && !staff && !followsMove) refuse('Only the person who uploaded this file, or a teacher, can change or delete it.');
     if (!deleting && newDoc.owner !== stored.owner) refuse('Nobody can change who uploaded a file.');
     return;
   }
@@ -254,10 +314,25 @@ const RULES = String.raw`
   if (colon <= 0 || colon === docId.length - 1) {
     refuse('This database holds only Twinkit records and files: a document id must be a collection and a record id joined by a colon.');
   }
+  var collection = docId.slice(0, colon);
   var storedAuthor = stored && isObject(stored.author) ? stored.author.id : undefined;
   var own = storedAuthor === name;
 
   if (deleting) {
+    // A move out (its audience changed): by its author, staff, or a moderator deciding on it.
+    if (AUDIENCE && owns(newDoc, MOVED_TO_FIELD)) {
+      var to = newDoc[MOVED_TO_FIELD];
+      if (!isObject(to) || typeof to.kind !== 'string') refuse('A record moved out of this database names the audience it moved to: ' + MOVED_TO_FIELD + ' must be an object with a kind.');
+      if (!stored || staff) return;
+      if (own) {
+        if (stored.status === 'hidden') refuse(LOCKED);
+        return;
+      }
+      if (role !== 'moderator') refuse('Only its author, a teacher or a moderator can move a record to another database.');
+      keepToAuthor(collection, stored.visibility);
+      if (stored.status === 'hidden') refuse('Only a teacher or an admin can bring back a hidden record.');
+      return;
+    }
     if (!stored || staff) return;
     if (!own) refuse('You can delete only your own records.');
     if (stored.status === 'hidden') refuse(LOCKED);
@@ -272,6 +347,18 @@ const RULES = String.raw`
   if (!isObject(newDoc.author) || typeof newDoc.author.id !== 'string') refuse('A record must name its author.');
   if (!has(STATUSES, newDoc.status)) refuse('A record\'s status must be published, pending or hidden.');
 
+  // In an audience's database, only the records its members may all read, and no one else may.
+  if (AUDIENCE) {
+    var rules = owns(AUDIENCE_RULES, collection) ? AUDIENCE_RULES[collection] : {};
+    var readers = recordAudience(newDoc, rules);
+    if (rules.followsTarget && !within(AUDIENCE, readers)) {
+      refuse('This record is for ' + audienceText(readers) + ' at most, and this database is for ' + audienceText(AUDIENCE) + ': write it to the database of its audience.');
+    }
+    if (!rules.followsTarget && !sameAudience(readers, AUDIENCE)) {
+      refuse('This record is for ' + audienceText(readers) + ', and this database is for ' + audienceText(AUDIENCE) + ': write it to the database of its audience.');
+    }
+  }
+
   // The store's moderatorFields (only moderators and staff pin a post) and arrangementFields (a move keeps the status).
   var moderatorOnly = owns(MODERATOR_FIELDS, newDoc.collection) ? MODERATOR_FIELDS[newDoc.collection] : [];
   var keepsStatus = moderatorOnly.concat(owns(ARRANGEMENT, newDoc.collection) ? ARRANGEMENT[newDoc.collection] : []);
@@ -279,6 +366,16 @@ const RULES = String.raw`
   if (keepsStatus.length) keepsStatus.push('schemaVersion');
 
   if (!stored) {
+    // An arrival (a record moved here from another audience's database) in someone else's name
+    // is a decision on it: staff's, or a moderator's on a record they may decide on.
+    var arrival = AUDIENCE !== null && typeof newDoc[MOVED_FROM_FIELD] === 'string';
+    if (arrival && newDoc.author.id !== name) {
+      if (staff) return;
+      if (role !== 'moderator') refuse('Only teachers and moderators can move someone else\'s record here: you can create records only in your own name.');
+      keepToAuthor(collection, newDoc.visibility);
+      if (newDoc.review !== undefined && !isReview(newDoc.review)) refuse('A review note must name who wrote it (by.id).');
+      return;
+    }
     if (newDoc.author.id !== name && !restoring) refuse('You can create records only in your own name: the author id must be "' + name + '".');
     if (staff) return;
     if (has(STAFF_ONLY, newDoc.collection)) {
@@ -287,8 +384,11 @@ const RULES = String.raw`
     for (var f = 0; f < moderatorOnly.length; f++) {
       if (role !== 'moderator' && owns(newDoc, moderatorOnly[f])) refuse('Only teachers and moderators can set ' + moderatorOnly[f] + ' on ' + newDoc.collection + ' records.');
     }
-    if (newDoc.review !== undefined) refuse('A new record cannot carry a review note: teachers and moderators add one when they decide on it.');
-    if (newDoc.status === 'hidden') refuse('A new record cannot be hidden.');
+    // One's own record arriving is a new record, except that it keeps its review note, and that a
+    // moderator may hide their own (as they may where it was).
+    if (newDoc.review !== undefined && !arrival) refuse('A new record cannot carry a review note: teachers and moderators add one when they decide on it.');
+    if (newDoc.review !== undefined && !isReview(newDoc.review)) refuse('A review note must name who wrote it (by.id).');
+    if (newDoc.status === 'hidden' && !(arrival && role === 'moderator')) refuse('A new record cannot be hidden.');
     // A stricter status than the space asks for (pending) is always accepted.
     if (newDoc.status === 'published' && needsApproval && !has(UNMODERATED, newDoc.collection)) {
       refuse('In this space your new records wait for approval: save it as pending, and a teacher or moderator will publish it.');
@@ -323,10 +423,7 @@ const RULES = String.raw`
     return;
   }
 
-  if (has(PRIVATE, newDoc.collection)) refuse('This record belongs to its author and the teachers: nobody else can change it.');
-  if (has(VISIBILITY, newDoc.collection) && stored.visibility !== 'space' && stored.visibility !== 'school') {
-    refuse('This journal entry is private to its author and the teachers: nobody else can change it or decide on it.');
-  }
+  keepToAuthor(collection, stored.visibility);
   // Someone else's record: a moderator's decision on it (or pin)...
   if (role === 'moderator' && without(content, moderatorOnly).length === 0) {
     if (stored.status === 'hidden' && newDoc.status !== 'hidden') refuse('Only a teacher or an admin can bring back a hidden record.');

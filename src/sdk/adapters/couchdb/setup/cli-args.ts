@@ -4,6 +4,7 @@
  */
 import { MODERATION_MODES, type ModerationMode } from '../../../policy/roles.js';
 import { checkOrigin } from './configure-cors.js';
+import type { CouchLayout } from './couchdb-setup.js';
 
 export const USAGE = `Usage: twinkit couchdb-setup --url <server> --space <id> [options]
 
@@ -15,8 +16,13 @@ Options:
   --url <server>             the server's address, e.g. http://127.0.0.1:5984
   --space <id>               the space id, as in <twin-space space="...">
   --moderation <mode>        off (default), pupils or all, as in <twin-space moderation="...">
-  --members <file.json>      the space's members: [{ "id", "name", "role", "password"? }];
-                             a user not in the file loses their role in this space
+  --members <file.json>      the space's members: [{ "id", "name", "role", "password"?, "school"? }];
+                             a user not in the file loses their roles in this space
+  --layout <layout>          space (default): one database for the space; audiences: one
+                             database per audience (who may read a record), and a reading room
+                             per reader that the server's _replicator fills (needs --members)
+  --replication-url <url>    with --layout audiences: the server's address as the server itself
+                             reaches it, for its _replicator (default: --url)
   --cors-origin <origin>     let pages on this origin (https://school.example) call the server
   --allow-signup             let anyone create a user, with no roles (server-wide; default: closed)
   --admin <name:password>    a server admin; or set COUCHDB_USER and COUCHDB_PASSWORD
@@ -40,11 +46,15 @@ export interface SetupArguments {
   membersFile?: string;
   corsOrigin?: string;
   allowSignup: boolean;
+  /** From --layout; left out when not given (the setup's default, `space`). */
+  layout?: CouchLayout;
+  replicationUrl?: string;
   /** From --admin; the environment is consulted later, by the caller. */
   admin?: { name: string; password: string };
 }
 
-const VALUE_OPTIONS = ['url', 'space', 'moderation', 'members', 'cors-origin', 'admin'] as const;
+const VALUE_OPTIONS = ['url', 'space', 'moderation', 'members', 'cors-origin', 'admin', 'layout', 'replication-url'] as const;
+const LAYOUTS: readonly CouchLayout[] = ['space', 'audiences'];
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /** The arguments after `couchdb-setup`; `help` when asked for. Throws UsageError on a mistake. */
@@ -70,6 +80,10 @@ export function parseSetupArguments(args: readonly string[]): SetupArguments | '
   if (!values.space) throw new UsageError('Give the space with --space, the id used in <twin-space space="...">.');
   const moderation = (values.moderation ?? 'off') as ModerationMode;
   if (!MODERATION_MODES.includes(moderation)) throw new UsageError(`--moderation must be one of ${MODERATION_MODES.join(', ')}, not "${values.moderation}".`);
+  const layout = (values.layout ?? 'space') as CouchLayout;
+  if (!LAYOUTS.includes(layout)) throw new UsageError(`--layout must be one of ${LAYOUTS.join(', ')}, not "${values.layout}".`);
+  if (layout === 'audiences' && !values.members) throw new UsageError('--layout audiences needs --members: the members and their schools decide the databases and reading rooms.');
+  if (values['replication-url'] && layout !== 'audiences') throw new UsageError('--replication-url is for --layout audiences.');
   if (values['cors-origin']) {
     try {
       checkOrigin(values['cors-origin']);
@@ -82,6 +96,8 @@ export function parseSetupArguments(args: readonly string[]): SetupArguments | '
     space: values.space,
     moderation,
     allowSignup,
+    ...(values.layout ? { layout } : {}),
+    ...(values['replication-url'] ? { replicationUrl: values['replication-url'] } : {}),
     ...(values.members ? { membersFile: values.members } : {}),
     ...(values['cors-origin'] ? { corsOrigin: values['cors-origin'] } : {}),
     ...(values.admin ? { admin: parseAdmin(values.admin, '--admin') } : {}),

@@ -3,17 +3,31 @@
  * the server's policy), the `_security` object, the members' user documents, the `_users` rules and
  * the size limits. Safe to run again: it changes only what differs, so it also updates a space to a
  * newer Twinkit or a new moderation mode.
+ *
+ * With `layout: 'audiences'`, also one database per audience and each reader's reading room,
+ * filled by the server's `_replicator` (audience-layout.ts, audience-layout-setup.ts); members then
+ * get their school's roles as well (`memberRoles`).
  */
 import type { ModerationMode, Role } from '../../../policy/roles.js';
-import { databaseName, DESIGN_DOC_ID } from '../couch-names.js';
+import { memberRoles } from '../audience-databases.js';
+import { databaseName, DESIGN_DOC_ID, spaceRole } from '../couch-names.js';
 import { designDoc } from '../design/design-doc.js';
-import { spaceSecurity, type SecurityObject } from '../design/security.js';
-import { couchRequest, CouchSetupError, type CouchConnection, type CouchRequest } from './couch-request.js';
-import { removeFormerMembers } from './former-members.js';
-import { withSpaceRole, type SpaceMember } from './members.js';
+import { spaceSecurity } from '../design/security.js';
+import { setupAudienceLayout, type AudienceLayoutReport } from './audience-layout-setup.js';
+import { putDesign, putSecurity, sameJson, type SetupAction } from './couch-documents.js';
+import { basicAuth, couchRequest, CouchSetupError, serverAddress, type CouchConnection, type CouchRequest } from './couch-request.js';
+import { isSpaceRole, withSpaceRoles, type SpaceMember } from './members.js';
 import { protectUsers } from './protect-users.js';
 import { findConfigPath } from './server-config.js';
 import { setServerLimits } from './server-limits.js';
+
+export type { SetupAction } from './couch-documents.js';
+
+/**
+ * `space`: one database for the space (every member reads all of it over HTTP; the store keeps
+ * read rules). `audiences`: one database per audience, and reading rooms (see audience-databases.ts).
+ */
+export type CouchLayout = 'space' | 'audiences';
 
 export interface CouchSpaceSetupOptions extends CouchConnection {
   space: string;
@@ -21,17 +35,23 @@ export interface CouchSpaceSetupOptions extends CouchConnection {
   moderation?: ModerationMode;
   /**
    * The space's members, all of them: a user who has a role in the space and is not in the list
-   * loses it. Leave out to change no one.
+   * loses it. Leave out to change no one (the `audiences` layout needs them).
    */
   members?: SpaceMember[];
   /** Let anyone create a user (with no roles; an admin gives them). Server-wide; default false. */
   allowSignup?: boolean;
+  /** Default `space`. */
+  layout?: CouchLayout;
+  /**
+   * With the `audiences` layout: the server's address as the server itself reaches it, for its
+   * `_replicator` (say `http://127.0.0.1:5984` behind a proxy). Default `url`.
+   */
+  replicationUrl?: string;
 }
-
-export type SetupAction = 'created' | 'updated' | 'unchanged';
 
 export interface CouchSpaceSetupReport {
   database: string;
+  layout: CouchLayout;
   databaseAction: 'created' | 'unchanged';
   designDocAction: SetupAction;
   securityAction: 'updated' | 'unchanged';
@@ -42,21 +62,26 @@ export interface CouchSpaceSetupReport {
   removedMembers: string[];
   usersRulesAction: SetupAction;
   limitsAction: 'set' | 'unchanged';
+  /** With the `audiences` layout: its databases, rooms and replications. */
+  audiences?: AudienceLayoutReport;
   /** One line per step, for people. */
   summary: string[];
 }
 
 export async function setupCouchSpace(options: CouchSpaceSetupOptions): Promise<CouchSpaceSetupReport> {
   if (!options.space) throw new CouchSetupError('Name the space to set up.');
+  const layout = options.layout ?? 'space';
+  if (layout !== 'space' && layout !== 'audiences') throw new CouchSetupError(`The layout must be space or audiences, not ${JSON.stringify(layout)}.`);
   const request = couchRequest(options);
   const moderation = options.moderation ?? 'off';
+  const replication = layout === 'audiences' ? replicationAccess(options) : undefined;
   await requireServerAdmin(request, options.url);
 
   const database = databaseName(options.space);
   const db = `/${encodeURIComponent(database)}`;
   const created = await request('PUT', db, { accept: [412] });
   const databaseAction = created.status === 412 ? 'unchanged' : 'created';
-  const designDocAction = await putDesignDoc(request, db, options.space, moderation);
+  const designDocAction = await putDesign(request, db, designDoc({ space: options.space, moderation, ...(layout === 'audiences' ? { audience: { kind: 'space' } } : {}) }));
   const security = await putSecurity(request, db, spaceSecurity(options.space));
   const configPath = await findConfigPath(request);
   const usersRules = await protectUsers(request, { configPath, allowSignup: options.allowSignup === true });
@@ -64,32 +89,54 @@ export async function setupCouchSpace(options: CouchSpaceSetupOptions): Promise<
   const users = [];
   let removedMembers: string[] = [];
   if (options.members) {
-    for (const member of options.members) users.push(await putUser(request, options.space, member));
+    // Roles first: whoever no longer reads a database stops at once, before the rooms change.
+    for (const member of options.members) {
+      const roles = layout === 'audiences' ? memberRoles(options.space, member) : [spaceRole(options.space, member.role)];
+      users.push(await putUser(request, options.space, member, roles));
+    }
     removedMembers = await removeFormerMembers(request, options.space, new Set(options.members.map(({ id }) => id)));
   }
+  const audiences = replication ? await setupAudienceLayout(request, { space: options.space, moderation, members: options.members!, ...replication }) : undefined;
 
   const summary = [
     `Database ${database}: ${databaseAction === 'created' ? 'created' : 'already there'}.`,
     `Design document ${DESIGN_DOC_ID} (moderation: ${moderation}): ${designDocAction}.`,
     `Security: members are the space's roles (twinkit.${options.space}.<role>); ${security.action}.`,
     ...(security.removedAdmins.length ? [`Removed database admins ${security.removedAdmins.join(', ')}: only server admins manage a space.`] : []),
-    ...users.map(({ id, role, action, passwordSet }) => `User ${id} (${role}): ${action}${passwordSet ? ', password set' : ''}.`),
-    ...(removedMembers.length ? [`No longer members (their role in this space removed): ${removedMembers.join(', ')}.`] : []),
+    ...users.map(({ id, role, school, action, passwordSet }) => `User ${id} (${role}${school && layout === 'audiences' ? `, ${school}` : ''}): ${action}${passwordSet ? ', password set' : ''}.`),
+    ...(removedMembers.length ? [`No longer members (their roles in this space removed): ${removedMembers.join(', ')}.`] : []),
     usersRules.summary,
     limits.summary,
+    ...(audiences?.summary ?? []),
   ];
   return {
     database,
+    layout,
     databaseAction,
     designDocAction,
     securityAction: security.action,
     removedAdmins: security.removedAdmins,
-    users,
+    users: users.map(({ school: _school, ...user }) => user),
     removedMembers,
     usersRulesAction: usersRules.action,
     limitsAction: limits.changed ? 'set' : 'unchanged',
+    ...(audiences ? { audiences } : {}),
     summary,
   };
+}
+
+/**
+ * What the server's `_replicator` needs for the `audiences` layout, checked before anything
+ * changes: the members, the server's own address, and a server admin's credentials to send.
+ */
+function replicationAccess(options: CouchSpaceSetupOptions): { replicationUrl: string; authorization: string } {
+  if (!options.members) throw new CouchSetupError('The audiences layout needs the members list (--members): it decides the databases and reading rooms.');
+  const given = Object.entries(options.adminHeaders ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+  const authorization = options.admin ? basicAuth(options.admin.name, options.admin.password) : given;
+  if (!authorization) {
+    throw new CouchSetupError("The audiences layout needs a server admin's name and password (--admin, or COUCHDB_USER and COUCHDB_PASSWORD): the server's replicator signs in with them to fill the reading rooms.");
+  }
+  return { replicationUrl: serverAddress(options.replicationUrl ?? options.url), authorization };
 }
 
 async function requireServerAdmin(request: CouchRequest, url: string) {
@@ -103,36 +150,6 @@ async function requireServerAdmin(request: CouchRequest, url: string) {
   }
 }
 
-async function putDesignDoc(request: CouchRequest, db: string, space: string, moderation: ModerationMode): Promise<SetupAction> {
-  const wanted = designDoc({ space, moderation });
-  const path = `${db}/${DESIGN_DOC_ID}`;
-  const existing = await request<Record<string, unknown> & { _rev?: string }>('GET', path, { accept: [404] });
-  if (existing.status === 404) {
-    await request('PUT', path, { body: wanted });
-    return 'created';
-  }
-  const current = existing.body;
-  const differs = (Object.keys(wanted) as (keyof typeof wanted)[]).some((key) => !sameJson(current[key], wanted[key]));
-  if (!differs) return 'unchanged';
-  // Fields others added to the design document (say, a filter) are kept.
-  await request('PUT', path, { body: { ...current, ...wanted, _rev: current._rev } });
-  return 'updated';
-}
-
-async function putSecurity(request: CouchRequest, db: string, wanted: SecurityObject) {
-  const { body: current = {} } = await request<Partial<SecurityObject>>('GET', `${db}/_security`);
-  // Members the server's admins added by hand (a replication account, say) are kept.
-  const members = {
-    names: union(current.members?.names, wanted.members.names),
-    roles: union(current.members?.roles, wanted.members.roles),
-  };
-  const removedAdmins = [...(current.admins?.names ?? []), ...(current.admins?.roles ?? []).map((role) => `role ${role}`)];
-  const next: SecurityObject = { admins: wanted.admins, members };
-  if (sameJson(current, next)) return { action: 'unchanged' as const, removedAdmins };
-  await request('PUT', `${db}/_security`, { body: next });
-  return { action: 'updated' as const, removedAdmins };
-}
-
 interface UserDoc {
   _id: string;
   _rev?: string;
@@ -144,13 +161,13 @@ interface UserDoc {
   [key: string]: unknown;
 }
 
-async function putUser(request: CouchRequest, space: string, member: SpaceMember) {
+async function putUser(request: CouchRequest, space: string, member: SpaceMember, spaceRoles: string[]) {
   const path = `/_users/${encodeURIComponent(`org.couchdb.user:${member.id}`)}`;
   const existing = await request<UserDoc>('GET', path, { accept: [404] });
   const current = existing.status === 404 ? undefined : existing.body;
-  const roles = withSpaceRole(current?.roles ?? [], space, member.role);
+  const roles = withSpaceRoles(current?.roles ?? [], space, spaceRoles);
   const passwordSet = member.password !== undefined;
-  const report = { id: member.id, role: member.role, passwordSet };
+  const report = { id: member.id, role: member.role, school: member.school, passwordSet };
   if (current && sameJson(current.roles, roles) && current.displayName === member.name && !passwordSet) return { ...report, action: 'unchanged' as const };
   // CouchDB hashes `password` itself and keeps the hash when a document comes back without one.
   const next: UserDoc = {
@@ -166,23 +183,20 @@ async function putUser(request: CouchRequest, space: string, member: SpaceMember
   return { ...report, action: current ? ('updated' as const) : ('created' as const) };
 }
 
-function union(existing: readonly string[] | undefined, wanted: readonly string[]): string[] {
-  return [...new Set([...(existing ?? []), ...wanted])];
-}
-
-/** JSON equality whatever the order of keys. */
-function sameJson(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, inner]) => inner !== undefined);
-    return `{${entries
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, inner]) => `${JSON.stringify(key)}:${canonical(inner)}`)
-      .join(',')}}`;
+/**
+ * Takes every role in the space (the school's roles too) from users who are no longer in the
+ * members list. Roles are read from `_users` on every request, so they lose access at once, an
+ * open session included.
+ */
+async function removeFormerMembers(request: CouchRequest, space: string, keep: ReadonlySet<string>): Promise<string[]> {
+  const { body } = await request<{ rows: { id: string; doc?: UserDoc }[] }>('GET', '/_users/_all_docs?include_docs=true');
+  const removed: string[] = [];
+  for (const { doc } of body.rows) {
+    if (!doc || !doc._id.startsWith('org.couchdb.user:') || !Array.isArray(doc.roles) || keep.has(String(doc.name))) continue;
+    const roles = doc.roles.filter((role) => typeof role !== 'string' || !isSpaceRole(role, space));
+    if (roles.length === doc.roles.length) continue;
+    await request('PUT', `/_users/${encodeURIComponent(doc._id)}`, { body: { ...doc, roles } });
+    removed.push(String(doc.name));
   }
-  return JSON.stringify(value) ?? 'undefined';
+  return removed;
 }

@@ -51,7 +51,16 @@ export async function main(argv: readonly string[], env: Record<string, string |
 async function runSetup(args: SetupArguments, env: Record<string, string | undefined>, output: CliOutput) {
   const admin = adminCredentials(args.admin, env);
   const members = args.membersFile ? parseMembers(await readJson(args.membersFile)) : undefined;
-  const report = await setupCouchSpace({ url: args.url, space: args.space, moderation: args.moderation, allowSignup: args.allowSignup, admin, ...(members ? { members } : {}) });
+  const report = await setupCouchSpace({
+    url: args.url,
+    space: args.space,
+    moderation: args.moderation,
+    allowSignup: args.allowSignup,
+    admin,
+    ...(args.layout ? { layout: args.layout } : {}),
+    ...(args.replicationUrl ? { replicationUrl: args.replicationUrl } : {}),
+    ...(members ? { members } : {}),
+  });
   output.out(`Space "${args.space}" on ${args.url}:`);
   for (const line of report.summary) output.out(`  ${line}`);
   if (args.corsOrigin) {

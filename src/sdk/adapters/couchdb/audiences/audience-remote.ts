@@ -1,0 +1,224 @@
+/**
+ * The sync engine's server when every audience has its own database (audience-databases.ts): the
+ * device reads two feeds (the space's database and the reader's room, which the server fills
+ * with every other database the reader may read), and writes each record to its audience's
+ * database, moving it when its audience changes. The engine sees one server: revisions carry
+ * their database (presented-revs.ts), one checkpoint holds both feeds' positions.
+ */
+import type { RawRecord } from '../../../adapter.js';
+import type { Audience } from '../../../policy/audience.js';
+import { randomId } from '../../../revision.js';
+import type { SyncRemote } from '../../synced/sync-remote.js';
+import { audienceDatabase } from '../audience-databases.js';
+import type { ServerVersion } from '../bulk-write.js';
+import { pruneBranch, readBranches } from '../conflict-branches.js';
+import { createCouchClient, type CouchConnectionOptions } from '../couch-http.js';
+import { databaseName, documentId, MOVED_TO_FIELD } from '../couch-names.js';
+import { databaseIdentity } from '../database-identity.js';
+import { inParallel, readLeaves } from '../document-history.js';
+import { findLandedWrites, type UnansweredWrite } from '../landed-writes.js';
+import { writeIdOf, type CouchDocument } from '../record-document.js';
+import { audienceFiles } from './audience-files.js';
+import { writeByAudience } from './audience-writes.js';
+import { heldOf, homeOf, lineageOf, presentedVersion, readHeld } from './held-versions.js';
+import { heldRev, presentRev, type HeldRevision } from './presented-revs.js';
+import { signedInReader, type Reader } from './reader.js';
+import { recordAudience } from './record-audience.js';
+import { readFeeds } from './two-feeds.js';
+
+export interface AudienceRemoteOptions extends CouchConnectionOptions {
+  /** What the device holds: a record (feedback's target), and the records that use a file. */
+  local: {
+    get(space: string, collection: string, id: string): Promise<RawRecord | undefined>;
+    recordsUsing(space: string, fileId: string): Promise<RawRecord[]>;
+  };
+}
+
+const isAudience = (value: unknown): value is Audience => !!value && typeof value === 'object' && typeof (value as { kind?: unknown }).kind === 'string';
+
+export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote {
+  const client = createCouchClient(options);
+  const spaces = new Map<string, ReturnType<typeof spaceState>>();
+  const stateOf = (space: string) => {
+    let state = spaces.get(space);
+    if (!state) spaces.set(space, (state = spaceState(space)));
+    return state;
+  };
+
+  function spaceState(space: string) {
+    let reader: Promise<Reader> | undefined;
+    const readerNow = () => (reader ??= signedInReader(client, space).catch((error: unknown) => ((reader = undefined), Promise.reject(error))));
+    /** Where each record was last seen held, by document id; and where writes were sent, by write id. */
+    const homes = new Map<string, HeldRevision>();
+    const sentTo = new Map<string, string>();
+    const spaceDatabase = databaseName(space);
+    const audienceOf = (record: RawRecord) => recordAudience(record, (collection, id) => options.local.get(space, collection, id));
+    const files = audienceFiles({
+      client,
+      space,
+      feeds: async () => (await readerNow()).feeds,
+      ownDatabase: async () => audienceDatabase(space, { kind: 'person', person: (await readerNow()).user.id }),
+      recordsUsing: (fileId) => options.local.recordsUsing(space, fileId),
+      audienceOf,
+    });
+    const place = (collection: string, id: string, held: HeldRevision, record?: RawRecord) => {
+      homes.set(documentId(collection, id), held);
+      if (record) files.note(record, held.home);
+    };
+
+    /** Where a record is held now: as last seen, else as the space's database or the room says. */
+    async function locate(docIds: string[]): Promise<Map<string, string>> {
+      const found = new Map<string, string>();
+      const unknown = docIds.filter((docId) => {
+        const held = homes.get(docId);
+        if (held) found.set(docId, held.home);
+        return !held;
+      });
+      for (const feed of unknown.length ? (await readerNow()).feeds : []) {
+        const missing = unknown.filter((docId) => !found.has(docId));
+        const docs = await readHeld(client, feed, missing);
+        docs.forEach((doc, i) => doc && !(doc._deleted && doc[MOVED_TO_FIELD]) && found.set(missing[i], homeOf(doc, feed)));
+      }
+      return found;
+    }
+
+    /** The current documents, each read in its home (the room's copy may lag behind it). */
+    async function current(docIds: string[]): Promise<{ doc: CouchDocument | undefined; home: string }[]> {
+      const where = await locate(docIds);
+      const byHome = new Map<string, string[]>();
+      for (const docId of docIds) {
+        const home = where.get(docId) ?? spaceDatabase;
+        byHome.set(home, [...(byHome.get(home) ?? []), docId]);
+      }
+      const docs = new Map<string, { doc: CouchDocument | undefined; home: string }>();
+      for (const [home, ids] of byHome) (await readHeld(client, home, ids)).forEach((doc, i) => docs.set(ids[i], { doc, home }));
+      return docIds.map((docId) => docs.get(docId)!);
+    }
+
+    async function landed(write: UnansweredWrite): Promise<string | undefined> {
+      const docId = documentId(write.collection, write.id);
+      const mine = (doc: CouchDocument) => writeIdOf(doc) === write.writeId;
+      const held = heldRev(write.baseRev) ?? (write.baseRev ? { home: spaceDatabase, rev: write.baseRev, lineage: 0 } : undefined);
+      const candidates = held ? [held.home] : [];
+      const aimed = sentTo.get(write.writeId);
+      if (aimed) candidates.push(aimed);
+      if (!held) candidates.push(...(await readerNow()).feeds);
+      for (const database of new Set(candidates)) {
+        const leaf = (await readLeaves(client, database, docId)).find(mine);
+        if (leaf?._deleted && isAudience(leaf[MOVED_TO_FIELD])) {
+          // The write was a move, and it ended the old copy: it is the copy in the new database.
+          const target = audienceDatabase(space, leaf[MOVED_TO_FIELD]);
+          const arrived = (await readLeaves(client, target, docId)).find(mine);
+          if (arrived) return presentRev(heldOf(arrived, target));
+          const [rev] = await findLandedWrites(client, target, [{ ...write, baseRev: null }]);
+          const [now] = rev ? await readHeld(client, target, [docId]) : [];
+          return rev ? presentRev({ home: target, rev, lineage: lineageOf(now) }) : undefined;
+        }
+        if (leaf) return presentRev(heldOf(leaf, database));
+        if (held && database === held.home) {
+          // Not a leaf: someone may have written on top of it since.
+          const [rev] = await findLandedWrites(client, database, [{ ...write, baseRev: held.rev }]);
+          if (rev) return presentRev({ home: database, rev, lineage: held.lineage });
+        }
+      }
+      return undefined;
+    }
+
+    return { readerNow, homes, sentTo, spaceDatabase, audienceOf, files, place, current, landed };
+  }
+
+  const versionsOf = async (space: string, refs: { collection: string; id: string }[]): Promise<ServerVersion[]> => {
+    const state = stateOf(space);
+    const docs = await state.current(refs.map((ref) => documentId(ref.collection, ref.id)));
+    return docs.map(({ doc, home }) => presentedVersion(doc, home, space));
+  };
+
+  return {
+    name: 'couchdb',
+    client,
+
+    async identity(space) {
+      const { feeds } = await stateOf(space).readerNow();
+      const identities = await Promise.all(feeds.map((feed) => databaseIdentity(client, feed)));
+      return { id: identities.map(({ id }) => id).join('+'), updateSeq: identities.reduce((sum, { updateSeq }) => sum + (Number.parseInt(String(updateSeq), 10) || 0), 0) };
+    },
+
+    async readChanges(space, since, readOptions = {}) {
+      const state = stateOf(space);
+      const reader = await state.readerNow();
+      const page = await readFeeds(client, reader.feeds, space, since, readOptions);
+      const changes = page.changes.flatMap(({ change, feed }) => {
+        const doc = change.doc;
+        const fromRoom = feed !== state.spaceDatabase;
+        const movedTo = doc?.[MOVED_TO_FIELD];
+        // Moved to a database this reader also reads: the record is there, not gone.
+        if (change.deleted && isAudience(movedTo) && reader.reads(movedTo)) return [];
+        const held = { home: fromRoom ? homeOf(doc, feed) : feed, rev: change.rev, lineage: lineageOf(doc) };
+        const rev = presentRev(held);
+        const record = change.record && { ...change.record, rev };
+        state.place(change.collection, change.id, held, record);
+        const { doc: _doc, conflicts, ...rest } = change;
+        // A room gathers databases one way, and a record's copies in two of them are no branches to decide on.
+        const branches = !fromRoom && conflicts?.length ? { conflicts: conflicts.map((loser) => presentRev({ ...held, rev: loser })) } : {};
+        return [{ ...rest, rev, ...(record ? { record } : {}), ...branches }];
+      });
+      return { changes, rows: page.rows, checkpoint: page.checkpoint };
+    },
+
+    async readDocuments(space, refs) {
+      const versions = await versionsOf(space, refs);
+      return refs.flatMap((ref, i) => {
+        const { rev, record } = versions[i];
+        return rev ? [{ collection: ref.collection, id: ref.id, rev, deleted: !record, ...(record ? { record } : {}), origin: 'remote' }] : [];
+      });
+    },
+
+    bulkWrite(space, operations, origin, writeIds = []) {
+      const state = stateOf(space);
+      return writeByAudience(
+        {
+          client,
+          space,
+          origin,
+          spaceDatabase: state.spaceDatabase,
+          audienceOf: state.audienceOf,
+          sending: (writeId, home) => state.sentTo.set(writeId, home),
+          placed: state.place,
+          moved: (record, from, to, audience) => state.files.moved(record, from, to, audience),
+        },
+        operations,
+        writeIds,
+      );
+    },
+
+    findLandedWrites: (space, writes) => inParallel(writes, 6, (write) => stateOf(space).landed(write)),
+    currentVersions: (space, refs) => (refs.length ? versionsOf(space, refs) : Promise.resolve([])),
+
+    async readBranches(space, collection, id) {
+      const state = stateOf(space);
+      const [{ doc, home }] = await state.current([documentId(collection, id)]);
+      const lineage = lineageOf(doc);
+      const branches = await readBranches(client, home, space, collection, id);
+      const present = (rev: string) => presentRev({ home, rev, lineage });
+      const withRev = (record: RawRecord | undefined, rev: string) => record && { ...record, rev: present(rev) };
+      return {
+        winner: branches.winnerRev ? withRev(branches.winner, branches.winnerRev) : undefined,
+        winnerRev: branches.winnerRev && present(branches.winnerRev),
+        losers: branches.losers.map((loser) => ({ ...loser, rev: present(loser.rev), record: withRev(loser.record, loser.rev) })),
+      };
+    },
+
+    async pruneBranch(_space, collection, id, rev) {
+      const held = heldRev(rev);
+      if (held) await pruneBranch(client, held.home, collection, id, held.rev);
+    },
+
+    putAttachment: (space, blob, { id = randomId() } = {}) => stateOf(space).files.put(blob, id),
+    getAttachment: (space, id) => stateOf(space).files.get(id),
+    deleteAttachment: (space, id) => stateOf(space).files.delete(id),
+
+    async close() {
+      spaces.clear();
+    },
+  };
+}
