@@ -132,6 +132,7 @@ export function validateDocUpdateSource(options: ValidateDocUpdateOptions): stri
     `  var HOME = ${literal(audience ? audienceDatabase(options.space, audience) : null)};`,
     `  var HOME_FIELD = ${literal(HOME_FIELD)};`,
     `  var MOVED_TO_FIELD = ${literal(MOVED_TO_FIELD)};`,
+    `  var TOMBSTONE_FIELDS = ${literal([ORIGIN_FIELD, WRITE_FIELD, HOME_FIELD, LINEAGE_FIELD, MOVED_TO_FIELD, MOVED_FROM_FIELD])};`,
     `  var MOVED_FROM_FIELD = ${literal(MOVED_FROM_FIELD)};`,
     `  var LINEAGE_FIELD = ${literal(LINEAGE_FIELD)};`,
   ];
@@ -263,6 +264,16 @@ const RULES = String.raw`
   if (role === 'observer') refuse('Observers can read this space but cannot change anything in it.');
   if (owns(newDoc, WRITE_FIELD) && !(typeof newDoc[WRITE_FIELD] === 'string' && newDoc[WRITE_FIELD].length <= WRITE_ID_MAX)) {
     refuse('The write id (' + WRITE_FIELD + ') must be a string of at most ' + WRITE_ID_MAX + ' characters.');
+  }
+  // A deletion carries no new content (everyone who reads the database reads its tombstone too):
+  // CouchDB's fields, the bookkeeping of the write (who sent it, where a moved record went), and
+  // what the deleted version held already (pouchdb-server's DELETE keeps the body).
+  if (newDoc._deleted === true) {
+    var deletedVersion = oldDoc && !oldDoc._deleted ? oldDoc : {};
+    for (var field in newDoc) {
+      if (!owns(newDoc, field) || field.charAt(0) === '_' || has(TOMBSTONE_FIELDS, field)) continue;
+      if (!owns(deletedVersion, field) || !same(deletedVersion[field], newDoc[field])) refuse('A deletion carries no content: "' + field + '" cannot be stored on it.');
+    }
   }
   if (newDoc._deleted !== true) {
     checkSize(newDoc);
