@@ -6,6 +6,12 @@ import { attachmentIdsOf } from '../../store/person/attachment-refs.js';
 import type { RawRecord } from '../../adapter.js';
 import { createSyncedAdapter, type SyncedAdapter, type SyncedAdapterOptions } from './synced-adapter.js';
 
+/** What the audience layout's remote asks of the device's copy: a record, and the records that use a file. */
+export const deviceLookups = (local: IndexedDBAdapter) => ({
+  get: (space: string, collection: string, id: string) => local.get(space, collection, id),
+  recordsUsing: (space: string, fileId: string) => recordsUsing(local, space, fileId),
+});
+
 /** The device's records of a space that use a file (read only when a file's place is not known otherwise). */
 async function recordsUsing(local: IndexedDBAdapter, space: string, fileId: string): Promise<RawRecord[]> {
   const db = await local.database();
@@ -25,7 +31,7 @@ export function createSyncedCouchDB(options: unknown, timing: Pick<SyncedAdapter
   const key = `${parsed.url}-${person}`.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
   if (parsed.layout !== 'audiences') return createSyncedAdapter({ remote: createCouchDBAdapter(parsed), databaseName: `twinkit-sync-${key}`, ...timing });
   return createSyncedAdapter({
-    remote: (local) => createAudienceRemote({ ...parsed, local: { get: (space, collection, id) => local.get(space, collection, id), recordsUsing: (space, fileId) => recordsUsing(local, space, fileId) } }),
+    remote: (local) => createAudienceRemote({ ...parsed, local: deviceLookups(local) }),
     databaseName: `twinkit-sync-audiences-${key}`,
     ...timing,
   });

@@ -2,9 +2,11 @@ import { expect } from '@open-wc/testing';
 import { audienceOf } from '../../../policy/audience.js';
 import type { TwinUser } from '../../../policy/roles.js';
 import { createStore, type TwinStore } from '../../../store/create-store.js';
-import { couchInfo, setupSpace, signOut } from '../../../../test-support/couch-browser.js';
+import { couchInfo, setupSpace, signOut, until } from '../../../../test-support/couch-browser.js';
 import { unique } from '../../../../test-support/sync-devices.js';
-import { createSyncedCouchDB } from '../../synced/create-synced-couchdb.js';
+import { createSyncedCouchDB, deviceLookups } from '../../synced/create-synced-couchdb.js';
+import { createSyncedAdapter } from '../../synced/synced-adapter.js';
+import { createAudienceRemote } from './audience-remote.js';
 import type { SyncedAdapter } from '../../synced/synced-adapter.js';
 import { audienceDatabase, roomDatabase } from '../audience-databases.js';
 import { databaseName } from '../couch-names.js';
@@ -29,6 +31,9 @@ type Person = keyof typeof people;
 const password = (id: string) => `pw-${id}`;
 const basic = (id: string) => `Basic ${btoa(`${id}:${password(id)}`)}`;
 
+/** Each test space's moderation, as its setup gave the server. */
+const moderationOf = new Map<string, 'off' | 'pupils'>();
+
 interface Member {
   adapter: SyncedAdapter;
   store: TwinStore;
@@ -43,7 +48,7 @@ async function onDevice<T>(space: string, who: Person, step: (member: Member) =>
   const { path } = await couchInfo();
   const user = people[who];
   const adapter = createSyncedCouchDB({ url: path, headers: { authorization: basic(user.id) }, localName: `${space}-${user.id}`, layout: 'audiences' }, { minDelay: 50, maxDelay: 400, pollWait: 1000 });
-  const store = createStore({ adapter, space, user, settings: { moderation: 'pupils' } });
+  const store = createStore({ adapter, space, user, settings: { moderation: moderationOf.get(space) ?? 'pupils' } });
   try {
     await adapter.sync.syncNow(space);
     const result = await step({ adapter, store });
@@ -151,3 +156,103 @@ async function liveIn(space: string, docId: string): Promise<string[]> {
   }
   return live;
 }
+
+/** A device whose connection to the server can be cut (the page stays open, the outbox fills). */
+async function unpluggable(space: string, who: Person) {
+  const { path } = await couchInfo();
+  const cable = { unplugged: false };
+  const fetch = (input: RequestInfo | URL, init?: RequestInit) => (cable.unplugged ? Promise.reject(new TypeError('Failed to fetch')) : globalThis.fetch(input, init));
+  const adapter = createSyncedAdapter({
+    remote: (local) => createAudienceRemote({ url: path, headers: { authorization: basic(people[who].id) }, fetch, local: deviceLookups(local) }),
+    databaseName: `${space}-${who}-phone`,
+    minDelay: 50,
+    maxDelay: 400,
+    pollWait: 1000,
+  });
+  return { adapter, cable, store: createStore({ adapter, space, user: people[who], settings: { moderation: 'off' } }) };
+}
+
+/** Every live document of the space's databases (rooms included) that `match` picks, as `database/id`. */
+async function liveAnywhere(space: string, match: (doc: Record<string, unknown>) => boolean): Promise<string[]> {
+  const { path, adminAuthorization } = await couchInfo();
+  const names = ((await (await fetch(`${path}/_all_dbs`, { headers: { authorization: adminAuthorization } })).json()) as string[]).filter((name) => name.startsWith(databaseName(space)));
+  const found: string[] = [];
+  for (const name of names) {
+    const response = await fetch(`${path}/${encodeURIComponent(name)}/_all_docs?include_docs=true`, { headers: { authorization: adminAuthorization } });
+    for (const row of ((await response.json()) as { rows: { id: string; doc: Record<string, unknown> }[] }).rows) if (match(row.doc)) found.push(`${name}/${row.id}`);
+  }
+  return found.sort();
+}
+
+const png = async () => {
+  const canvas = new OffscreenCanvas(4, 4);
+  canvas.getContext('2d')!.fillRect(0, 0, 2, 2);
+  return canvas.convertToBlob({ type: 'image/png' });
+};
+
+describe('one database per audience: files and erasure', function () {
+  this.timeout(90_000);
+
+  it('stores a private entry\'s photo only where its readers are, and erasing a pupil removes her records and files from every database', async () => {
+    const space = unique('erasure');
+    moderationOf.set(space, 'off');
+    await setupSpace(space, Object.values(people).map((user) => ({ ...user, password: password(user.id) })), 'off', 'audiences');
+    const photoIds: string[] = [];
+    const made = await onDevice(space, 'kasia', async ({ store }) => {
+      const photo = await store.putAttachment(await png(), { maxBytes: 1_000_000, types: ['image/png'] });
+      photoIds.push(photo.id);
+      return {
+        forAll: await store.create('journal', { date: '2027-03-09', title: 'Harbour', visibility: 'space' }),
+        forSchool: await store.create('journal', { date: '2027-03-09', title: 'Ferry', visibility: 'school' }),
+        forMe: await store.create('journal', { date: '2027-03-09', title: 'Homesick', visibility: 'private', media: [{ attachment: photo.id, kind: 'image', alt: 'My room' }] }),
+      };
+    });
+    // The photo is where the private entry is, and nowhere a classmate reads.
+    const photoDocs = () => liveAnywhere(space, (doc) => doc._id === `attachment:${photoIds[0]}`);
+    const ownDatabase = audienceDatabase(space, { kind: 'person', person: 'kasia' });
+    await until(async () => ((await photoDocs()).some((at) => at.includes('$room-staff')) ? true : undefined), 'the photo in the staff room');
+    expect((await photoDocs()).filter((at) => !at.includes('$room-'))).to.deep.equal([`${ownDatabase}/attachment:${photoIds[0]}`]);
+    const { path } = await couchInfo();
+    for (const database of [databaseName(space), roomDatabase(space, people.luca)!]) {
+      const asLuca = await fetch(`${path}/${encodeURIComponent(database)}/attachment:${photoIds[0]}/file`, { headers: { authorization: basic('luca') } });
+      expect(asLuca.status, `Luca reads the photo in ${database}`).to.equal(404);
+    }
+    await onDevice(space, 'teacher', async ({ store }) => {
+      await store.create('journal-note', { pupil: 'kasia', body: 'Talk to Kasia about the trip.' });
+    });
+    await onDevice(space, 'luca', async ({ store }) => {
+      await store.create('journal-feedback', { target: made.forAll.id, kind: 'liked', body: 'Nice harbour!' });
+    });
+    // Kasia's phone has everything, then goes offline and edits.
+    const phone = await unpluggable(space, 'kasia');
+    await phone.adapter.sync.syncNow(space);
+    phone.cable.unplugged = true;
+    await phone.store.update('journal', await phone.store.get('journal', made.forSchool.id), { title: 'Ferry (edited offline)' });
+
+    const kasias = (doc: Record<string, unknown>) =>
+      !doc._deleted && ((doc.author as { id?: string } | undefined)?.id === 'kasia' || doc.pupil === 'kasia' || doc.owner === 'kasia' || doc.target === made.forAll.id);
+    // Every copy of what the staff room gathers (all but the space's database) has reached it.
+    const inStaffRoom = async () => {
+      const live = await liveAnywhere(space, kasias);
+      const restricted = live.filter((at) => !at.includes('$room-') && !at.startsWith(`${databaseName(space)}/`)).map((at) => at.split('/')[1]);
+      const room = new Set(live.filter((at) => at.includes('$room-staff')).map((at) => at.split('/')[1]));
+      return restricted.length === 4 && restricted.every((id) => room.has(id)) ? true : undefined;
+    };
+    await until(inStaffRoom, 'the school entry, the private entry, its photo and the note in the staff room');
+    const result = await onDevice(space, 'teacher', ({ store }) => store.erasePerson('kasia'));
+    // Her three entries, the note to her and the comment on her entry; her photo.
+    expect({ removed: result.removed, kept: result.kept, files: result.files, filesKept: result.filesKept }).to.deep.equal({ removed: 5, kept: 0, files: 1, filesKept: 0 });
+    // Gone from every database, rooms included once they catch up.
+    await until(async () => ((await liveAnywhere(space, kasias)).length === 0 ? true : undefined), 'no live record or file of Kasia anywhere', 15_000).catch(async () => {
+      expect(await liveAnywhere(space, kasias)).to.deep.equal([]);
+    });
+    // The phone comes back: its offline edit does not bring the entry back.
+    phone.cable.unplugged = false;
+    await phone.adapter.sync.syncNow(space).catch(() => {});
+    await phone.adapter.sync.syncNow(space).catch(() => {});
+    expect(await liveAnywhere(space, kasias)).to.deep.equal([]);
+    const kept = await phone.adapter.sync.conflicts(space);
+    expect(kept.map((conflict) => (conflict.mine as { title?: string } | undefined)?.title)).to.include('Ferry (edited offline)');
+    await phone.adapter.close();
+  });
+});

@@ -57,13 +57,16 @@ export async function readFeeds(
       feeds.map(async (feed) => {
         try {
           const page = await readChanges(client, feed, space, { since: positions[feed] ?? 0, wait: options.wait, limit: options.limit, signal: inner.signal, bodies: true });
-          if (page.rows && !answered) {
+          // A long poll's answer ends the other's wait: it goes now. A read at once waits for
+          // both (one cut short would pass for caught up).
+          if (page.rows && options.wait && !answered) {
             answered = true;
-            inner.abort(); // the other long poll ends: this answer goes now
+            inner.abort();
           }
           return page;
         } catch (error) {
           if (!answered) inner.abort(); // a failure: no use waiting on the other
+          // (and a read cut by it is no failure of its own: `failure` keeps the first one)
           throw error;
         }
       }),
