@@ -23,10 +23,11 @@ async function currentRev(client: CouchClient, database: string, id: string): Pr
  * Attachments are documents `attachment:<id>` with one CouchDB attachment, and the name of the
  * user who stored it (`owner`), which the server's rules check before a change or a delete.
  */
+/** `fields`: bookkeeping stored with the file (its database; the uploader's name when a file moves with its record). */
 export async function putAttachment(client: CouchClient, database: string, blob: Blob, id: string, fields: Record<string, unknown> = {}): Promise<AttachmentInfo> {
   const type = blob.type || 'application/octet-stream';
   const owner = await client.userName();
-  const doc = { ...fields, owner, _attachments: { [ATTACHMENT_NAME]: { content_type: type, data: await base64(blob) } } };
+  const doc = { owner, ...fields, _attachments: { [ATTACHMENT_NAME]: { content_type: type, data: await base64(blob) } } };
   for (let attempt = 0; ; attempt++) {
     const rev = attempt === 0 ? undefined : await currentRev(client, database, id);
     const { status } = await client.json('PUT', docPath(database, id), { body: rev ? { ...doc, _rev: rev } : doc, accept: [409] });

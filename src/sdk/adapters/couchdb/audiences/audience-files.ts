@@ -9,7 +9,7 @@ import { attachmentIdsOf } from '../../../store/person/attachment-refs.js';
 import { audienceDatabase } from '../audience-databases.js';
 import * as attachments from '../couch-attachments.js';
 import type { CouchClient } from '../couch-http.js';
-import { attachmentDocumentId, HOME_FIELD, MOVED_TO_FIELD } from '../couch-names.js';
+import { attachmentDocumentId, HOME_FIELD, MOVED_FROM_FIELD, MOVED_TO_FIELD } from '../couch-names.js';
 import { homeOf, readHeld } from './held-versions.js';
 
 export interface FilePlaces {
@@ -102,8 +102,11 @@ export function audienceFiles(places: FilePlaces) {
   async function follow(file: string, record: RawRecord, from: string, to: string, audience: Audience) {
     const [there] = await readHeld(client, to, [attachmentDocumentId(file)]);
     if (!there || there._deleted) {
+      const [source] = await readHeld(client, from, [attachmentDocumentId(file)]);
       const blob = (await attachments.getAttachment(client, from, file)) ?? (await files.get(file));
-      if (blob) await attachments.putAttachment(client, to, blob, file, { [HOME_FIELD]: to });
+      // Still its uploader's file in the new database (they may remove it from their record later).
+      const owner = typeof source?.owner === 'string' ? { owner: source.owner } : {};
+      if (blob) await attachments.putAttachment(client, to, blob, file, { [HOME_FIELD]: to, [MOVED_FROM_FIELD]: from, ...owner });
     }
     if (!(await homesOfUsers(file, record)).has(from)) await leave(from, file, audience);
     const homes = known.get(file) ?? new Set();

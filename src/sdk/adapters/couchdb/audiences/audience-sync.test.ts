@@ -87,9 +87,17 @@ describe('one database per audience', function () {
     const space = unique('audiences');
     await setupSpace(space, Object.values(people).map((user) => ({ ...user, password: password(user.id) })), 'pupils', 'audiences');
     const titles = new Map<string, string>();
+    let photoId = '';
+    /** The audience databases (rooms aside) holding the photo of the space's entry, and who owns each copy. */
+    const photoIn = async () => {
+      const copies = await liveAnywhere(space, (doc) => doc._id === `attachment:${photoId}`);
+      return copies.filter((at) => !at.includes('$room-')).map((at) => at.split('/')[0]);
+    };
     const [forAll, forSchool, forMe] = await onDevice(space, 'kasia', async ({ store }) => {
+      const photo = await store.putAttachment(await png(), { maxBytes: 1_000_000, types: ['image/png'] });
+      photoId = photo.id;
       const made = [
-        await store.create('journal', { date: '2027-03-09', title: 'Harbour (space)', visibility: 'space' }),
+        await store.create('journal', { date: '2027-03-09', title: 'Harbour (space)', visibility: 'space', media: [{ attachment: photo.id, kind: 'image', alt: 'The harbour' }] }),
         await store.create('journal', { date: '2027-03-09', title: 'Ferry (school)', visibility: 'school' }),
         await store.create('journal', { date: '2027-03-09', title: 'Homesick (private)', visibility: 'private' }),
       ];
@@ -126,12 +134,18 @@ describe('one database per audience', function () {
       await store.setStatus('journal', await store.get('journal', forSchool.id), 'published');
     });
     const both = ['Harbour (space)', 'Ferry (school)'];
+    // The photo went with its entry, still Kasia's.
+    expect(await photoIn()).to.deep.equal([databaseName(space)]);
     await expectJournal({ teacher: all, moderator: both, kasia: all, luca: both, jan: ['Harbour (space)'], observer: ['Harbour (space)'] });
 
     // The teacher hides the space's entry; Kasia makes the school's entry private.
     await onDevice(space, 'teacher', async ({ store }) => store.setStatus('journal', await store.get('journal', forAll.id), 'hidden'));
     await onDevice(space, 'kasia', async ({ store }) => store.update('journal', await store.get('journal', forSchool.id), { visibility: 'private' }));
     await expectJournal({ teacher: all, moderator: ['Harbour (space)'], kasia: all, luca: [], jan: [], observer: [] });
+    expect(await photoIn()).to.deep.equal([audienceDatabase(space, { kind: 'moderators', person: 'kasia' })]);
+    const { path } = await couchInfo();
+    const asJan = await fetch(`${path}/${encodeURIComponent(databaseName(space))}/attachment:${photoId}/file`, { headers: { authorization: basic('jan') } });
+    expect(asJan.status, 'Jan reads the hidden entry\'s photo').to.equal(404);
 
     // Each record is held in exactly one database, its audience's, whatever moved it.
     await onDevice(space, 'teacher', async ({ store }) => {

@@ -309,7 +309,10 @@ const RULES = String.raw`
   // Files: any member uploads in their own name; only the uploader or staff change or delete them.
   if (docId.indexOf(ATTACHMENT_PREFIX) === 0) {
     if (!stored) {
-      if (!deleting && !restoring && newDoc.owner !== name) refuse('A file must be uploaded in your own name: its owner must be "' + name + '".');
+      // A file that follows its record to a new database keeps its uploader, when whoever moves
+      // the record may (staff, a moderator): the uploader can still remove it from their record.
+      var followsRecord = AUDIENCE && (staff || role === 'moderator') && typeof newDoc[MOVED_FROM_FIELD] === 'string' && typeof newDoc.owner === 'string';
+      if (!deleting && !restoring && !followsRecord && newDoc.owner !== name) refuse('A file must be uploaded in your own name: its owner must be "' + name + '".');
       return;
     }
     // A file follows the records that use it: a moderator who moves a record (hides it, say) takes
