@@ -14,6 +14,7 @@ import { databaseName, DESIGN_DOC_ID, spaceRole } from '../couch-names.js';
 import { designDoc } from '../design/design-doc.js';
 import { spaceSecurity } from '../design/security.js';
 import { setupAudienceLayout, type AudienceLayoutReport } from './audience-layout-setup.js';
+import { moveIntoAudiences, type MoveReport } from './move-into-audiences.js';
 import { putDesign, putSecurity, sameJson, type SetupAction } from './couch-documents.js';
 import { basicAuth, couchRequest, CouchSetupError, serverAddress, type CouchConnection, type CouchRequest } from './couch-request.js';
 import { isSpaceRole, withSpaceRoles, type SpaceMember } from './members.js';
@@ -64,6 +65,8 @@ export interface CouchSpaceSetupReport {
   limitsAction: 'set' | 'unchanged';
   /** With the `audiences` layout: its databases, rooms and replications. */
   audiences?: AudienceLayoutReport;
+  /** With the `audiences` layout: records and files moved out of the space's database into their audiences'. */
+  moved?: MoveReport;
   /** One line per step, for people. */
   summary: string[];
 }
@@ -97,6 +100,8 @@ export async function setupCouchSpace(options: CouchSpaceSetupOptions): Promise<
     removedMembers = await removeFormerMembers(request, options.space, new Set(options.members.map(({ id }) => id)));
   }
   const audiences = replication ? await setupAudienceLayout(request, { space: options.space, moderation, members: options.members!, ...replication }) : undefined;
+  // Records kept in the space's database before it had one database per audience go to theirs.
+  const moved = audiences ? await moveIntoAudiences(request, { space: options.space, moderation, members: options.members! }) : undefined;
 
   const summary = [
     `Database ${database}: ${databaseAction === 'created' ? 'created' : 'already there'}.`,
@@ -108,6 +113,7 @@ export async function setupCouchSpace(options: CouchSpaceSetupOptions): Promise<
     usersRules.summary,
     limits.summary,
     ...(audiences?.summary ?? []),
+    ...(moved && (moved.records || moved.files) ? [`Moved out of ${database} into their audiences' databases: ${moved.records} record(s), ${moved.files} file(s).`] : []),
   ];
   return {
     database,
@@ -121,6 +127,7 @@ export async function setupCouchSpace(options: CouchSpaceSetupOptions): Promise<
     usersRulesAction: usersRules.action,
     limitsAction: limits.changed ? 'set' : 'unchanged',
     ...(audiences ? { audiences } : {}),
+    ...(moved ? { moved } : {}),
     summary,
   };
 }
