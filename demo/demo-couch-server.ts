@@ -23,13 +23,9 @@ export interface DemoSpaceOptions {
 /** Sets up the space with the demo users as members (demo passwords), then adds the sample content. Returns lines for the console. */
 export async function prepareDemoSpace({ url, adminHeaders, space, moderation }: DemoSpaceOptions): Promise<string[]> {
   if (moderation !== 'off' && moderation !== 'pupils') throw new Error(`The demo's sample content is written for moderation "off" or "pupils", not "${moderation}".`);
-  const report = await setupCouchSpace({
-    url,
-    adminHeaders,
-    space,
-    moderation,
-    members: DEMO_USERS.map((user) => ({ id: user.id, name: user.name, role: user.role, password: demoPassword(user.id) })),
-  });
+  const members = DEMO_USERS.map((user) => ({ id: user.id, name: user.name, role: user.role, ...(user.school ? { school: user.school } : {}), password: demoPassword(user.id) }));
+  // The sample content goes into one database, as a space that ran before one per audience did...
+  await setupCouchSpace({ url, adminHeaders, space, moderation, members });
 
   const adapters = new Map<string, StorageAdapter>();
   const adapterFor = (user: TwinUser) => {
@@ -44,5 +40,8 @@ export async function prepareDemoSpace({ url, adminHeaders, space, moderation }:
     await store.close();
     await Promise.all([...adapters.values()].map((adapter) => adapter.close()));
   }
+  // ...and the setup moves it into one database per audience: each person's HTTP reads and device
+  // hold only what they may read (docs/couchdb.md).
+  const report = await setupCouchSpace({ url, adminHeaders, space, moderation, members, layout: 'audiences' });
   return report.summary;
 }

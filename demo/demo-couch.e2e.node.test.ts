@@ -67,13 +67,20 @@ describe('the demo page on CouchDB (npm run start:couch): two users, live', () =
 
   type StoredEntry = { _id: string; collection?: string; author: { id: string }; status: string; translations?: Record<string, { term: string; definition?: string }> };
 
-  /** The glossary entry with this English term as the server has it, read as the teacher through the page's own /couch. */
+  /**
+   * The glossary entry with this English term as the server has it, read as the teacher through
+   * the page's own /couch: in the space's database, or (waiting for approval) in the staff's room.
+   */
   async function onServer(term: string): Promise<StoredEntry | undefined> {
-    const response = await fetch(`${url}${DEMO_COUCH_PATH.slice(1)}/twinkit-${SPACE}/_all_docs?include_docs=true`, {
-      headers: { authorization: `Basic ${Buffer.from(`teacher-lucia:${demoPassword('teacher-lucia')}`).toString('base64')}` },
-    });
-    const { rows } = (await response.json()) as { rows: { doc: StoredEntry }[] };
-    return rows.map((row) => row.doc).find((doc) => doc.collection === 'glossary' && doc.translations?.en?.term === term);
+    for (const database of [`twinkit-${SPACE}`, `twinkit-${SPACE}$room-staff`]) {
+      const response = await fetch(`${url}${DEMO_COUCH_PATH.slice(1)}/${encodeURIComponent(database)}/_all_docs?include_docs=true`, {
+        headers: { authorization: `Basic ${Buffer.from(`teacher-lucia:${demoPassword('teacher-lucia')}`).toString('base64')}` },
+      });
+      const { rows } = (await response.json()) as { rows: { doc: StoredEntry }[] };
+      const found = rows.map((row) => row.doc).find((doc) => doc.collection === 'glossary' && doc.translations?.en?.term === term);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** Asks again every 100 ms until `probe` answers, for at most `timeout` ms. */
@@ -175,7 +182,8 @@ describe('the demo page on CouchDB (npm run start:couch): two users, live', () =
     await statusWhen(pupil, { state: 'online', pending: 0 });
 
     // The server kept Lucía's version; Kasia's window now shows it; Lucía's window had no conflict.
-    const stored = await onServer('lighthouse');
+    // Her status change merged in (it waits for approval again), so it is with the moderators now.
+    const stored = await until(() => onServer('lighthouse'), 'the lighthouse on the server');
     assert.equal(stored?._id, `glossary:${conflict.id}`);
     assert.match(stored.translations!.en.definition!, /corrected by Lucía/);
     const glossary = pupil.page.locator('twin-glossary');

@@ -25,5 +25,5 @@ export function demoCouchUrl(doc: Document = document): string | undefined {
 
 /** `<twin-space adapter-options>` for a demo user: the same-origin server, signed in by session cookie. */
 export function demoCouchOptions(url: string, userId: string) {
-  return { url, credentials: { name: userId, password: demoPassword(userId) } };
+  return { url, credentials: { name: userId, password: demoPassword(userId) }, layout: 'audiences' };
 }

@@ -171,11 +171,26 @@ async function liveIn(space: string, docId: string): Promise<string[]> {
   return live;
 }
 
-/** A device whose connection to the server can be cut (the page stays open, the outbox fills). */
+/**
+ * A device whose connection to the server can be cut (the page stays open, the outbox fills), or
+ * can lose the answer to the next write into one database: the server applies it, the device
+ * never hears back.
+ */
 async function unpluggable(space: string, who: Person) {
   const { path } = await couchInfo();
-  const cable = { unplugged: false };
-  const fetch = (input: RequestInfo | URL, init?: RequestInit) => (cable.unplugged ? Promise.reject(new TypeError('Failed to fetch')) : globalThis.fetch(input, init));
+  const cable = { unplugged: false, loseNextWriteTo: undefined as string | undefined, lost: 0 };
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (cable.unplugged) throw new TypeError('Failed to fetch');
+    const url = decodeURIComponent(String(input instanceof Request ? input.url : input));
+    const answer = await globalThis.fetch(input, init);
+    if (cable.loseNextWriteTo && url.includes(`/${cable.loseNextWriteTo}/_bulk_docs`)) {
+      cable.loseNextWriteTo = undefined;
+      cable.lost++;
+      await answer.body?.cancel();
+      throw new TypeError('Failed to fetch');
+    }
+    return answer;
+  };
   const adapter = createSyncedAdapter({
     remote: (local) => createAudienceRemote({ url: path, headers: { authorization: basic(people[who].id) }, fetch, local: deviceLookups(local) }),
     databaseName: `${space}-${who}-phone`,
@@ -183,7 +198,7 @@ async function unpluggable(space: string, who: Person) {
     maxDelay: 400,
     pollWait: 1000,
   });
-  return { adapter, cable, store: createStore({ adapter, space, user: people[who], settings: { moderation: 'off' } }) };
+  return { adapter, cable, store: createStore({ adapter, space, user: people[who], settings: { moderation: moderationOf.get(space) ?? 'pupils' } }) };
 }
 
 /** Every live document of the space's databases (rooms included) that `match` picks, as `database/id`. */
@@ -269,4 +284,31 @@ describe('one database per audience: files and erasure', function () {
     expect(kept.map((conflict) => (conflict.mine as { title?: string } | undefined)?.title)).to.include('Ferry (edited offline)');
     await phone.adapter.close();
   });
+});
+
+describe('one database per audience: lost answers', function () {
+  this.timeout(90_000);
+
+  for (const lost of ['the copy in the new database', 'the tombstone in the old one'] as const) {
+    it(`finishes a move once, when the answer to ${lost} is lost`, async () => {
+      const space = unique('lost-move');
+      await setupSpace(space, Object.values(people).map((user) => ({ ...user, password: password(user.id) })), 'pupils', 'audiences');
+      const entry = await onDevice(space, 'kasia', ({ store }) => store.create('journal', { date: '2027-03-09', title: 'Harbour', visibility: 'space' }));
+      const waitingIn = audienceDatabase(space, { kind: 'moderators', person: 'kasia' });
+      const moderator = await unpluggable(space, 'moderator');
+      await moderator.adapter.sync.syncNow(space);
+      moderator.cable.loseNextWriteTo = lost === 'the copy in the new database' ? databaseName(space) : waitingIn;
+      await moderator.store.setStatus('journal', await moderator.store.get('journal', entry.id), 'published');
+      await until(async () => (moderator.cable.lost ? true : undefined), 'the lost answer');
+      // The device asks what landed, and sends only what did not.
+      await until(async () => (moderator.adapter.sync.status().pending === 0 && moderator.adapter.sync.status().state === 'online' ? true : undefined), 'the moderator\'s device in step', 15_000);
+      await moderator.adapter.sync.syncNow(space);
+      expect(await liveIn(space, `journal:${entry.id}`)).to.deep.equal([databaseName(space)]);
+      expect(await moderator.adapter.sync.conflicts(space)).to.deep.equal([]);
+      expect((await moderator.store.get('journal', entry.id)).status).to.equal('published');
+      await moderator.adapter.close();
+      const onJansDevice = await onDevice(space, 'jan', async (member) => journalOn(member));
+      expect(onJansDevice).to.deep.equal(['Harbour']);
+    });
+  }
 });

@@ -864,3 +864,29 @@ describe('a reading room\'s design document', () => {
     }
   });
 });
+
+describe('validate_doc_update: files that follow a moved record', () => {
+  const space: Audience = { kind: 'space' };
+  const hidden: Audience = { kind: 'moderators', person: 'kasia' };
+  const home = (audience: Audience) => audienceDatabase(SPACE, audience);
+  const stored = { _id: 'attachment:f1', _rev: '1-f', owner: 'kasia', twinkitHome: home(space), _attachments: { file: { stub: true, content_type: 'image/png', length: 8 } } };
+  const copy = (owner: string, extra: Doc = {}) => ({ _id: 'attachment:f1', owner, twinkitHome: home(hidden), _attachments: { file: { content_type: 'image/png', data: 'iVBORw0KGgo=' } }, ...extra });
+  const leaving = { _id: 'attachment:f1', _rev: '1-f', _deleted: true, twinkitHome: home(space), twinkitMovedTo: hidden };
+
+  it('are copied in their uploader\'s name by whoever may move the record', () => {
+    allowed({ user: as('mo', 'moderator'), doc: copy('kasia', { twinkitMovedFrom: home(space) }), audience: hidden });
+    allowed({ user: as('tom', 'teacher'), doc: copy('kasia', { twinkitMovedFrom: home(space) }), audience: hidden });
+    refused({ user: as('pia', 'pupil'), doc: copy('kasia', { twinkitMovedFrom: home(space) }), audience: hidden }, /in your own name/);
+    refused({ user: as('mo', 'moderator'), doc: copy('kasia'), audience: hidden }, /in your own name/);
+  });
+
+  it('leave the old database with a tombstone naming where they went; a moderator may, a pupil may not', () => {
+    allowed({ user: as('mo', 'moderator'), doc: leaving, old: stored, audience: space });
+    refused({ user: as('mo', 'moderator'), doc: deletion(stored), old: stored, audience: space }, /Only the person who uploaded this file/);
+    refused({ user: as('pia', 'pupil'), doc: leaving, old: stored, audience: space }, /Only the person who uploaded this file/);
+  });
+
+  it('and a deletion carries no new content', () => {
+    refused({ user: as('kasia', 'pupil'), doc: { ...leaving, note: 'hello' }, old: stored, audience: space }, /A deletion carries no content: "note"/);
+  });
+});
