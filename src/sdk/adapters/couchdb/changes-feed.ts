@@ -21,6 +21,8 @@ export interface RemoteChange {
   conflicts?: string[];
   /** The document itself, tombstones' bookkeeping included (read with bodies only). */
   doc?: CouchDocument;
+  /** Every leaf's revision, when there are several (deleted ones included: `style=all_docs`). */
+  leaves?: string[];
 }
 
 /** A change read without its document: which record, and the revisions of its leaves. */
@@ -68,6 +70,7 @@ function toChange(row: FeedRow, space: string): RemoteChange | undefined {
     ...(writeIdOf(row.doc) ? { write: writeIdOf(row.doc) } : {}),
     ...(Array.isArray(row.doc?._conflicts) && row.doc._conflicts.length ? { conflicts: row.doc._conflicts as string[] } : {}),
     ...(row.doc ? { doc: row.doc } : {}),
+    ...(row.changes.length > 1 ? { leaves: row.changes.map((change) => change.rev) } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
  * their database (presented-revs.ts), one checkpoint holds both feeds' positions.
  */
 import type { RawRecord } from '../../../adapter.js';
+import type { RemoteChange } from '../changes-feed.js';
 import type { Audience } from '../../../policy/audience.js';
 import { randomId } from '../../../revision.js';
 import type { SyncRemote } from '../../synced/sync-remote.js';
@@ -15,11 +16,11 @@ import { pruneBranch, readBranches } from '../conflict-branches.js';
 import { createCouchClient, type CouchConnectionOptions } from '../couch-http.js';
 import { databaseName, documentId, MOVED_TO_FIELD } from '../couch-names.js';
 import { databaseIdentity } from '../database-identity.js';
-import { inParallel, readLeaves } from '../document-history.js';
+import { generation, inParallel, readLeaves } from '../document-history.js';
 import { findLandedWrites, type UnansweredWrite } from '../landed-writes.js';
 import { writeIdOf, type CouchDocument } from '../record-document.js';
 import { audienceFiles } from './audience-files.js';
-import { writeByAudience } from './audience-writes.js';
+import { copyWriteId, writeByAudience } from './audience-writes.js';
 import { heldOf, homeOf, lineageOf, presentedVersion, readHeld } from './held-versions.js';
 import { heldRev, presentRev, type HeldRevision } from './presented-revs.js';
 import { signedInReader, type Reader } from './reader.js';
@@ -98,6 +99,7 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
     async function landed(write: UnansweredWrite): Promise<string | undefined> {
       const docId = documentId(write.collection, write.id);
       const mine = (doc: CouchDocument) => writeIdOf(doc) === write.writeId;
+      const myCopy = (doc: CouchDocument) => writeIdOf(doc) === copyWriteId(write.writeId);
       const held = heldRev(write.baseRev) ?? (write.baseRev ? { home: spaceDatabase, rev: write.baseRev, lineage: 0 } : undefined);
       const candidates = held ? [held.home] : [];
       const aimed = sentTo.get(write.writeId);
@@ -108,12 +110,14 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
         if (leaf?._deleted && isAudience(leaf[MOVED_TO_FIELD])) {
           // The write was a move, and it ended the old copy: it is the copy in the new database.
           const target = audienceDatabase(space, leaf[MOVED_TO_FIELD]);
-          const arrived = (await readLeaves(client, target, docId)).find(mine);
+          const arrived = (await readLeaves(client, target, docId)).find(myCopy);
           if (arrived) return presentRev(heldOf(arrived, target));
-          const [rev] = await findLandedWrites(client, target, [{ ...write, baseRev: null }]);
+          const [rev] = await findLandedWrites(client, target, [{ ...write, writeId: copyWriteId(write.writeId)!, baseRev: null }]);
           const [now] = rev ? await readHeld(client, target, [docId]) : [];
           return rev ? presentRev({ home: target, rev, lineage: lineageOf(now) }) : undefined;
         }
+        // (Only the copy of a move, without the tombstone ending the old one, carries another id:
+        // the move did not finish, and sending it again does, over that copy.)
         if (leaf) return presentRev(heldOf(leaf, database));
         if (held && database === held.home) {
           // Not a leaf: someone may have written on top of it since.
@@ -125,6 +129,20 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
     }
 
     return { readerNow, homes, sentTo, spaceDatabase, audienceOf, files, place, current, landed };
+  }
+
+  /**
+   * A room gathers a record's copies from several databases: each move leaves a tombstone beside
+   * the next copy. While a live copy is there CouchDB shows it; once all are tombstones it shows
+   * any one of them, so the record's latest (the highest presented revision) is read instead.
+   */
+  async function latestLeaf(change: RemoteChange, feed: string, spaceDatabase: string): Promise<RemoteChange | undefined> {
+    if (!change.deleted || !change.leaves || feed === spaceDatabase) return undefined;
+    const docId = documentId(change.collection, change.id);
+    const leaves = await readLeaves(client, feed, docId);
+    const ranked = leaves.map((leaf) => ({ leaf, rank: generation(presentRev(heldOf(leaf, feed))) })).sort((a, b) => b.rank - a.rank);
+    const top = ranked[0]?.leaf;
+    return top ? { ...change, rev: top._rev, doc: top } : undefined;
   }
 
   const versionsOf = async (space: string, refs: { collection: string; id: string }[]): Promise<ServerVersion[]> => {
@@ -147,7 +165,9 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
       const state = stateOf(space);
       const reader = await state.readerNow();
       const page = await readFeeds(client, reader.feeds, space, since, readOptions);
-      const changes = page.changes.flatMap(({ change, feed }) => {
+      const latest = await Promise.all(page.changes.map(({ change, feed }) => latestLeaf(change, feed, state.spaceDatabase)));
+      const changes = page.changes.flatMap(({ change: read, feed }, i) => {
+        const change = latest[i] ?? read;
         const doc = change.doc;
         const fromRoom = feed !== state.spaceDatabase;
         const movedTo = doc?.[MOVED_TO_FIELD];

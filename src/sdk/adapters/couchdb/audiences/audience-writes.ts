@@ -31,6 +31,13 @@ export interface WriteContext {
   moved(record: RawRecord, from: string, to: string, audience: Audience): Promise<void>;
 }
 
+/**
+ * The id the new copy of a move carries: not the write's own, which only the tombstone carries.
+ * The device that moves a record would otherwise take the copy, back through its feed, for the
+ * whole write landed, and never end the old one if the answer was lost.
+ */
+export const copyWriteId = (writeId: string | undefined) => (writeId ? `${writeId}~copy` : undefined);
+
 const bookkeeping = (home: string, lineage: number, extra: Record<string, unknown> = {}) => ({ [HOME_FIELD]: home, ...(lineage ? { [LINEAGE_FIELD]: lineage } : {}), ...extra });
 
 const names = (operation: WriteOperation) =>
@@ -117,7 +124,7 @@ async function move(context: WriteContext, item: Routed, writeId: string | undef
   // device reads first, the tombstone (naming an audience it reads) does not take the copy away.
   // A copy from an earlier stay there, deleted or this move's own sent before, is written over.
   const lineage = Math.max(0, from.lineage + generation(from.rev) - generation(rev));
-  const [arrival] = await bulkWrite(client, to, space, [withRev(operation, rev)], origin, [writeId], [bookkeeping(to, lineage, { [MOVED_FROM_FIELD]: from.home })]);
+  const [arrival] = await bulkWrite(client, to, space, [withRev(operation, rev)], origin, [copyWriteId(writeId)], [bookkeeping(to, lineage, { [MOVED_FROM_FIELD]: from.home })]);
   if (arrival.kind === 'refused') return arrival;
   if (arrival.kind === 'conflict') return conflictIn(context, to, collection, id);
   const leaving = bookkeeping(from.home, from.lineage, { [MOVED_TO_FIELD]: item.move!.audience });
