@@ -18,9 +18,9 @@ import { databaseName, documentId, MOVED_TO_FIELD } from '../couch-names.js';
 import { databaseIdentity } from '../database-identity.js';
 import { generation, inParallel, readLeaves } from '../document-history.js';
 import { findLandedWrites, type UnansweredWrite } from '../landed-writes.js';
-import { writeIdOf, type CouchDocument } from '../record-document.js';
+import { originOf, toRecord, writeIdOf, type CouchDocument } from '../record-document.js';
 import { audienceFiles } from './audience-files.js';
-import { copyWriteId, writeByAudience } from './audience-writes.js';
+import { copyWriteId, finishMove, writeByAudience, type WriteContext } from './audience-writes.js';
 import { heldOf, homeOf, lineageOf, presentedVersion, readHeld } from './held-versions.js';
 import { heldRev, presentRev, type HeldRevision } from './presented-revs.js';
 import { signedInReader, type Reader } from './reader.js';
@@ -104,9 +104,18 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
       const candidates = held ? [held.home] : [];
       const aimed = sentTo.get(write.writeId);
       if (aimed) candidates.push(aimed);
-      if (!held) candidates.push(...(await readerNow()).feeds);
+      candidates.push(...(await readerNow()).feeds);
       for (const database of new Set(candidates)) {
-        const leaf = (await readLeaves(client, database, docId)).find(mine);
+        const found = await readLeaves(client, database, docId);
+        const copy = held && found.find((leaf) => myCopy(leaf) && !leaf._deleted);
+        if (copy && held) {
+          // Only the copy of a move landed: the move is finished now, with this write's id.
+          const home = homeOf(copy, database);
+          const [there] = home === database ? [copy] : await readHeld(client, home, [docId]);
+          if (there && myCopy(there) && (await finishMove(writeContext('sync-finish'), held, { doc: there, home }, write.writeId))) return presentRev(heldOf(there, home));
+          return undefined;
+        }
+        const leaf = found.find(mine);
         if (leaf?._deleted && isAudience(leaf[MOVED_TO_FIELD])) {
           // The write was a move, and it ended the old copy: it is the copy in the new database.
           const target = audienceDatabase(space, leaf[MOVED_TO_FIELD]);
@@ -116,8 +125,6 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
           const [now] = rev ? await readHeld(client, target, [docId]) : [];
           return rev ? presentRev({ home: target, rev, lineage: lineageOf(now) }) : undefined;
         }
-        // (Only the copy of a move, without the tombstone ending the old one, carries another id:
-        // the move did not finish, and sending it again does, over that copy.)
         if (leaf) return presentRev(heldOf(leaf, database));
         if (held && database === held.home) {
           // Not a leaf: someone may have written on top of it since.
@@ -128,7 +135,20 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
       return undefined;
     }
 
-    return { readerNow, homes, sentTo, spaceDatabase, audienceOf, files, place, current, landed };
+    function writeContext(origin: string): WriteContext {
+      return {
+        client,
+        space,
+        origin,
+        spaceDatabase,
+        audienceOf,
+        sending: (writeId, home) => sentTo.set(writeId, home),
+        placed: place,
+        moved: (record, from, to, audience) => files.moved(record, from, to, audience),
+      };
+    }
+
+    return { readerNow, homes, sentTo, spaceDatabase, audienceOf, files, place, current, landed, writeContext };
   }
 
   /**
@@ -136,13 +156,18 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
    * the next copy. While a live copy is there CouchDB shows it; once all are tombstones it shows
    * any one of them, so the record's latest (the highest presented revision) is read instead.
    */
-  async function latestLeaf(change: RemoteChange, feed: string, spaceDatabase: string): Promise<RemoteChange | undefined> {
+  async function latestLeaf(change: RemoteChange, feed: string, space: string): Promise<RemoteChange | undefined> {
+    const spaceDatabase = databaseName(space);
     if (!change.deleted || !change.leaves || feed === spaceDatabase) return undefined;
     const docId = documentId(change.collection, change.id);
     const leaves = await readLeaves(client, feed, docId);
     const ranked = leaves.map((leaf) => ({ leaf, rank: generation(presentRev(heldOf(leaf, feed))) })).sort((a, b) => b.rank - a.rank);
     const top = ranked[0]?.leaf;
-    return top ? { ...change, rev: top._rev, doc: top } : undefined;
+    if (!top) return undefined;
+    // The change as that leaf tells it (a live copy may have arrived since the feed was read).
+    const record = toRecord(top, space);
+    const { record: _record, write: _write, ...rest } = change;
+    return { ...rest, rev: top._rev, doc: top, deleted: !record, ...(record ? { record } : {}), origin: originOf(top), ...(writeIdOf(top) ? { write: writeIdOf(top) } : {}) };
   }
 
   const versionsOf = async (space: string, refs: { collection: string; id: string }[]): Promise<ServerVersion[]> => {
@@ -165,7 +190,7 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
       const state = stateOf(space);
       const reader = await state.readerNow();
       const page = await readFeeds(client, reader.feeds, space, since, readOptions);
-      const latest = await Promise.all(page.changes.map(({ change, feed }) => latestLeaf(change, feed, state.spaceDatabase)));
+      const latest = await Promise.all(page.changes.map(({ change, feed }) => latestLeaf(change, feed, space)));
       const changes = page.changes.flatMap(({ change: read, feed }, i) => {
         const change = latest[i] ?? read;
         const doc = change.doc;
@@ -193,23 +218,7 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
       });
     },
 
-    bulkWrite(space, operations, origin, writeIds = []) {
-      const state = stateOf(space);
-      return writeByAudience(
-        {
-          client,
-          space,
-          origin,
-          spaceDatabase: state.spaceDatabase,
-          audienceOf: state.audienceOf,
-          sending: (writeId, home) => state.sentTo.set(writeId, home),
-          placed: state.place,
-          moved: (record, from, to, audience) => state.files.moved(record, from, to, audience),
-        },
-        operations,
-        writeIds,
-      );
-    },
+    bulkWrite: (space, operations, origin, writeIds = []) => writeByAudience(stateOf(space).writeContext(origin), operations, writeIds),
 
     findLandedWrites: (space, writes) => inParallel(writes, 6, (write) => stateOf(space).landed(write)),
     currentVersions: (space, refs) => (refs.length ? versionsOf(space, refs) : Promise.resolve([])),

@@ -52,6 +52,7 @@ export async function readFeeds(
   else options.signal?.addEventListener('abort', stop, { once: true });
   /** Set when one feed answered with changes and so ended the other's long poll. */
   let answered = false;
+  let failure: unknown;
   try {
     const settled = await Promise.allSettled(
       feeds.map(async (feed) => {
@@ -65,8 +66,9 @@ export async function readFeeds(
           }
           return page;
         } catch (error) {
-          if (!answered) inner.abort(); // a failure: no use waiting on the other
-          // (and a read cut by it is no failure of its own: `failure` keeps the first one)
+          // The first failure is the one to report: the other read is then cut short by it.
+          if (!answered && !inner.signal.aborted) failure ??= error;
+          if (!answered) inner.abort();
           throw error;
         }
       }),
@@ -75,10 +77,9 @@ export async function readFeeds(
     const next: Positions = { ...positions };
     const changes: FeedsPage['changes'] = [];
     let rows = 0;
-    let failure: unknown;
     settled.forEach((result, i) => {
       if (result.status === 'rejected') {
-        // Ended on purpose by the other feed's answer; anything else is a real failure.
+        // Ended on purpose by the other feed's answer, or by the first failure (kept above).
         if (!answered) failure ??= result.reason;
         return;
       }

@@ -28,8 +28,8 @@ const path = (database: string, docId?: string) => `/${encodeURIComponent(databa
 export async function moveIntoAudiences(request: CouchRequest, options: { space: string; moderation: ModerationMode; members: readonly AudienceMember[]; extras?: object[] }): Promise<MoveReport> {
   const { space } = options;
   const home = databaseName(space);
-  // Files inline (base64): a file that moves is written again where it goes.
-  const { body } = await request<{ rows: { id: string; doc?: CouchDocument }[] }>('GET', `${path(home)}/_all_docs?include_docs=true&attachments=true`);
+  // Without the files' data: only the files that move are read, one at a time.
+  const { body } = await request<{ rows: { id: string; doc?: CouchDocument }[] }>('GET', `${path(home)}/_all_docs?include_docs=true`);
   const docs = body.rows.flatMap(({ doc }) => (doc && !doc._deleted ? [doc] : []));
   const records = new Map<string, { doc: CouchDocument; record: RawRecord }>();
   for (const doc of docs) {
@@ -56,18 +56,26 @@ export async function moveIntoAudiences(request: CouchRequest, options: { space:
     return database;
   };
 
-  /** Copies a document into `database` (unless it is there already), then ends it in the space's database. */
-  const move = async (doc: CouchDocument, database: string, audience: Audience | undefined, extra: Record<string, unknown>) => {
-    const there = await request('GET', path(database, doc._id), { accept: [404] });
-    if (there.status === 404) {
+  /**
+   * Copies a document into `database` (over a copy an interrupted run left there: the space's
+   * version is the current one), then ends it in the space's database. A device that changed it
+   * meanwhile wins: it stays for the next run.
+   */
+  const move = async (stub: CouchDocument, database: string, audience: Audience | undefined, extra: Record<string, unknown>) => {
+    const doc = stub._attachments ? (await request<CouchDocument>('GET', `${path(home, stub._id)}?attachments=true`)).body : stub;
+    const there = await request<CouchDocument>('GET', path(database, doc._id), { accept: [404] });
+    {
       const { _rev, _conflicts: _c, _attachments, ...fields } = doc;
       // A file's data as written anew (its digest and position belong to the old database).
       const files = _attachments && typeof _attachments === 'object'
         ? { _attachments: Object.fromEntries(Object.entries(_attachments as Record<string, { content_type?: string; data?: string }>).map(([name, file]) => [name, { content_type: file.content_type, data: file.data }])) }
         : {};
-      await request('PUT', path(database, doc._id), { body: { ...fields, ...files, [HOME_FIELD]: database, [MOVED_FROM_FIELD]: home, ...extra } });
+      const over = there.status === 200 && there.body._rev ? { _rev: there.body._rev } : {};
+      await request('PUT', path(database, doc._id), { body: { ...fields, ...files, ...over, [HOME_FIELD]: database, [MOVED_FROM_FIELD]: home, ...extra } });
     }
-    if (audience) await request('PUT', path(home, doc._id), { body: { _id: doc._id, _rev: doc._rev, _deleted: true, [HOME_FIELD]: home, [MOVED_TO_FIELD]: audience } });
+    if (!audience) return true;
+    const ended = await request('PUT', path(home, doc._id), { body: { _id: doc._id, _rev: doc._rev, _deleted: true, [HOME_FIELD]: home, [MOVED_TO_FIELD]: audience }, accept: [409] });
+    return ended.status !== 409;
   };
 
   const report: MoveReport = { records: 0, files: 0 };
@@ -82,8 +90,7 @@ export async function moveIntoAudiences(request: CouchRequest, options: { space:
     }
     if (database === home) continue;
     // Its revisions go on from the space's: devices order a record's versions by them.
-    await move(doc, database, audience, { [LINEAGE_FIELD]: generation(doc._rev) });
-    report.records++;
+    if (await move(doc, database, audience, { [LINEAGE_FIELD]: generation(doc._rev) })) report.records++;
   }
   for (const doc of docs) {
     if (!doc._id.startsWith(ATTACHMENT_PREFIX)) continue;
@@ -95,8 +102,7 @@ export async function moveIntoAudiences(request: CouchRequest, options: { space:
     }
     const [first, ...others] = [...places];
     for (const database of others) await move(doc, database, undefined, {});
-    await move(doc, first, homeOfFile.get(`${doc._id.slice(ATTACHMENT_PREFIX.length)}@${first}`), {});
-    report.files++;
+    if (await move(doc, first, homeOfFile.get(`${doc._id.slice(ATTACHMENT_PREFIX.length)}@${first}`), {})) report.files++;
   }
   return report;
 }
