@@ -2,7 +2,7 @@ import { pause } from '../couchdb/pause.js';
 import type { ChangesPage, Checkpoint } from '../couchdb/changes-feed.js';
 import { isRemoteError } from '../couchdb/remote-error.js';
 import type { IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
-import { applyRemote, type RemoteVersion } from './apply-remote.js';
+import { applyRemote, recordKey, type PulledMeta, type PulledWriteOptions, type RemoteVersion } from './apply-remote.js';
 import { forgetEndedBranches, pruneResolvedBranches, takeInBranches } from './branches.js';
 import { headsNeedingBodies } from './change-heads.js';
 import { checkSource, finishReconcile, type SourceCheck } from './check-source.js';
@@ -273,6 +273,7 @@ export class SpaceSync {
         const caughtUp = page.rows < PULL_BATCH; // rows, not changes: design documents count towards a full page
         if (caughtUp && check.reconciling) {
           // Everything the server has is here now: send what it lacks, then the push may go.
+          if (!check.fresh) await this.#dropUnreadable(check.source);
           await finishReconcile(db, space, check.source, since, check.fresh);
           check = { ...check, reconciling: false };
           this.#setSource(check.source);
@@ -296,6 +297,22 @@ export class SpaceSync {
         signal.removeEventListener('abort', stop);
       }
     }
+  }
+
+  /** Local records the person may no longer read leave the device (the server would refuse them back). */
+  async #dropUnreadable(source: string) {
+    const { local, remote, space } = this.#options;
+    if (!remote.readable) return;
+    const db = await local.database();
+    const records = await db.getAll('records', IDBKeyRange.bound([space], [space, []]));
+    const readable = records.length ? await remote.readable(space, records) : [];
+    const gone = records.filter((_, i) => !readable[i]);
+    if (!gone.length) return;
+    // Deleted here as the server's deletions are: nothing queued, nothing kept (they are not lost:
+    // the server holds them for their readers). One changed here meanwhile stays, for the push.
+    const pulled = new Map<string, PulledMeta>(gone.map((record) => [recordKey(record.collection, record.id), { remoteRev: '', source }]));
+    const options: PulledWriteOptions = { origin: 'sync', pulled };
+    await local.write(space, gone.map((record) => ({ type: 'delete', collection: record.collection, id: record.id, expectedRev: record.rev })), options);
   }
 
   /** Records the push expected are gone: make sure this is still the same database before deciding anything. */

@@ -1,3 +1,4 @@
+import type { RawRecord } from '../../adapter.js';
 import type { CouchDBAdapter } from '../couchdb/couchdb-adapter.js';
 
 /**
@@ -21,4 +22,13 @@ export type SyncRemote = Pick<
   | 'getAttachment'
   | 'deleteAttachment'
   | 'close'
-> & { readonly client?: { readonly url: string } };
+> & {
+  readonly client?: { readonly url: string };
+  /**
+   * Which of these records the signed-in person may still read on this server, when it can tell
+   * (one database per audience). After a full read (a rebuilt reading room, another database),
+   * a record the server did not send is otherwise taken for one it lost and sent again; one the
+   * person may no longer read (they changed school, stopped moderating) leaves the device instead.
+   */
+  readable?(space: string, records: RawRecord[]): Promise<boolean[]>;
+};

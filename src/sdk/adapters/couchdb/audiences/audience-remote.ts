@@ -242,6 +242,13 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
       if (held) await pruneBranch(client, held.home, collection, id, held.rev);
     },
 
+    async readable(space, records) {
+      const state = stateOf(space);
+      const reader = await state.readerNow();
+      // One's own included: a school-only entry stays with the school its author left.
+      return Promise.all(records.map(async (record) => reader.reads(await state.audienceOf(record))));
+    },
+
     putAttachment: (space, blob, { id = randomId() } = {}) => stateOf(space).files.put(blob, id),
     getAttachment: (space, id) => stateOf(space).files.get(id),
     deleteAttachment: (space, id) => stateOf(space).files.delete(id),

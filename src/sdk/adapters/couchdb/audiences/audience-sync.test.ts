@@ -313,3 +313,34 @@ describe('one database per audience: lost answers', function () {
     });
   }
 });
+
+describe('one database per audience: a reader who changes school', function () {
+  this.timeout(90_000);
+
+  it('keeps nothing of the old school on the device once the room is rebuilt, and is asked about none of it', async () => {
+    // (Before, the device took what the rebuilt room no longer sent for records the server had lost,
+    // sent them back, and listed each refusal for Luca to decide on: his old classmates' entries.)
+    const space = unique('new-school');
+    moderationOf.set(space, 'off');
+    const members = (school: Record<string, string>) => Object.values(people).map((user) => ({ ...user, ...(school[user.id] ? { school: school[user.id] } : {}), password: password(user.id) }));
+    await setupSpace(space, members({}), 'off', 'audiences');
+    await onDevice(space, 'kasia', ({ store }) => store.create('journal', { date: '2027-03-09', title: 'Our school trip', visibility: 'school' }));
+    await onDevice(space, 'luca', ({ store }) => store.create('journal', { date: '2027-03-09', title: 'Luca at his old school', visibility: 'school' }));
+    const seen = await onDevice(space, 'luca', async (member) => {
+      for (const deadline = Date.now() + 20_000; Date.now() < deadline && (await journalOn(member)).length < 2; ) await member.adapter.sync.syncNow(space);
+      return journalOn(member);
+    });
+    expect(seen).to.deep.equal(['Luca at his old school', 'Our school trip']);
+    // Luca moves to Jan's school: the setup rebuilds his room without his old school's database.
+    await setupSpace(space, members({ luca: SCHOOL_B }), 'off', 'audiences');
+    const after = await onDevice(space, 'luca', async (member) => {
+      for (const deadline = Date.now() + 20_000; Date.now() < deadline && (await journalOn(member)).includes('Our school trip'); ) await member.adapter.sync.syncNow(space);
+      const status = await until(() => (member.adapter.sync.status().state === 'online' ? member.adapter.sync.status() : undefined), 'Luca\'s device in step').catch(() => member.adapter.sync.status());
+      return { journal: await journalOn(member), kept: await member.adapter.sync.conflicts(space), status };
+    });
+    // His own school-only entry stays with the school he left (its members and the teachers read it there).
+    expect(after.journal).to.deep.equal([]);
+    expect(after.kept.map((k) => `${k.kind}: ${(k.mine as { title?: string } | undefined)?.title} ${k.message}`)).to.deep.equal([]);
+    expect([after.status.state, after.status.pending]).to.deep.equal(['online', 0]);
+  });
+});
