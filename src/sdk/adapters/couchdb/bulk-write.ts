@@ -18,7 +18,8 @@ interface BulkRow {
   reason?: string;
 }
 
-const names = (operation: WriteOperation) =>
+/** The record an operation writes. */
+export const names = (operation: WriteOperation) =>
   operation.type === 'put' ? { collection: operation.record.collection, id: operation.record.id } : { collection: operation.collection, id: operation.id };
 
 /**

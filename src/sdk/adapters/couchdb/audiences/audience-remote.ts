@@ -15,7 +15,7 @@ import type { ServerVersion } from '../bulk-write.js';
 import { pruneBranch, readBranches } from '../conflict-branches.js';
 import { createCouchClient, type CouchConnectionOptions } from '../couch-http.js';
 import { databaseName, documentId, MOVED_TO_FIELD } from '../couch-names.js';
-import { databaseIdentity } from '../database-identity.js';
+import { databaseIdentity, sequenceNumber } from '../database-identity.js';
 import { generation, inParallel, readLeaves } from '../document-history.js';
 import { findLandedWrites, type UnansweredWrite } from '../landed-writes.js';
 import { originOf, toRecord, writeIdOf, type CouchDocument } from '../record-document.js';
@@ -183,7 +183,7 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
     async identity(space) {
       const { feeds } = await stateOf(space).readerNow();
       const identities = await Promise.all(feeds.map((feed) => databaseIdentity(client, feed)));
-      return { id: identities.map(({ id }) => id).join('+'), updateSeq: identities.reduce((sum, { updateSeq }) => sum + (Number.parseInt(String(updateSeq), 10) || 0), 0) };
+      return { id: identities.map(({ id }) => id).join('+'), updateSeq: identities.reduce((sum, { updateSeq }) => sum + sequenceNumber(updateSeq), 0) };
     },
 
     async readChanges(space, since, readOptions = {}) {

@@ -8,7 +8,7 @@
 import type { RawRecord, WriteOperation } from '../../../adapter.js';
 import type { Audience } from '../../../policy/audience.js';
 import { audienceDatabase } from '../audience-databases.js';
-import { bulkWrite, type BulkOutcome } from '../bulk-write.js';
+import { bulkWrite, names, type BulkOutcome } from '../bulk-write.js';
 import type { CouchClient } from '../couch-http.js';
 import { documentId, HOME_FIELD, LINEAGE_FIELD, MOVED_FROM_FIELD, MOVED_TO_FIELD } from '../couch-names.js';
 import { generation } from '../document-history.js';
@@ -40,9 +40,6 @@ export interface WriteContext {
 export const copyWriteId = (writeId: string | undefined) => (writeId ? `${writeId}~copy` : undefined);
 
 const bookkeeping = (home: string, lineage: number, extra: Record<string, unknown> = {}) => ({ [HOME_FIELD]: home, ...(lineage ? { [LINEAGE_FIELD]: lineage } : {}), ...extra });
-
-const names = (operation: WriteOperation) =>
-  operation.type === 'put' ? { collection: operation.record.collection, id: operation.record.id } : { collection: operation.collection, id: operation.id };
 
 interface Routed {
   index: number;

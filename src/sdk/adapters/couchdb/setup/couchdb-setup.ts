@@ -17,7 +17,8 @@ import { setupAudienceLayout, type AudienceLayoutReport } from './audience-layou
 import { moveIntoAudiences, type MoveReport } from './move-into-audiences.js';
 import { putDesign, putSecurity, sameJson, type SetupAction } from './couch-documents.js';
 import { basicAuth, couchRequest, CouchSetupError, serverAddress, type CouchConnection, type CouchRequest } from './couch-request.js';
-import { isSpaceRole, withSpaceRoles, type SpaceMember } from './members.js';
+import { removeFormerMembers } from './former-members.js';
+import { withSpaceRoles, type SpaceMember } from './members.js';
 import { protectUsers } from './protect-users.js';
 import { findConfigPath } from './server-config.js';
 import { setServerLimits } from './server-limits.js';
@@ -188,22 +189,4 @@ async function putUser(request: CouchRequest, space: string, member: SpaceMember
   };
   await request('PUT', path, { body: next });
   return { ...report, action: current ? ('updated' as const) : ('created' as const) };
-}
-
-/**
- * Takes every role in the space (the school's roles too) from users who are no longer in the
- * members list. Roles are read from `_users` on every request, so they lose access at once, an
- * open session included.
- */
-async function removeFormerMembers(request: CouchRequest, space: string, keep: ReadonlySet<string>): Promise<string[]> {
-  const { body } = await request<{ rows: { id: string; doc?: UserDoc }[] }>('GET', '/_users/_all_docs?include_docs=true');
-  const removed: string[] = [];
-  for (const { doc } of body.rows) {
-    if (!doc || !doc._id.startsWith('org.couchdb.user:') || !Array.isArray(doc.roles) || keep.has(String(doc.name))) continue;
-    const roles = doc.roles.filter((role) => typeof role !== 'string' || !isSpaceRole(role, space));
-    if (roles.length === doc.roles.length) continue;
-    await request('PUT', `/_users/${encodeURIComponent(doc._id)}`, { body: { ...doc, roles } });
-    removed.push(String(doc.name));
-  }
-  return removed;
 }

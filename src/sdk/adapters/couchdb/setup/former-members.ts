@@ -1,10 +1,10 @@
 /**
- * Takes the space's role from users who are no longer in the members list. Roles are read from
- * `_users` on every request, so they lose access at once, an open session included.
+ * Takes every role in the space (the school's roles too) from users who are no longer in the
+ * members list. Roles are read from `_users` on every request, so they lose access at once, an
+ * open session included.
  */
-import { ROLES } from '../../../policy/roles.js';
-import { spaceRole } from '../couch-names.js';
 import type { CouchRequest } from './couch-request.js';
+import { isSpaceRole } from './members.js';
 
 interface UserRow {
   id: string;
@@ -12,12 +12,11 @@ interface UserRow {
 }
 
 export async function removeFormerMembers(request: CouchRequest, space: string, keep: ReadonlySet<string>): Promise<string[]> {
-  const spaceRoles = new Set<string>(ROLES.map((role) => spaceRole(space, role)));
   const { body } = await request<{ rows: UserRow[] }>('GET', '/_users/_all_docs?include_docs=true');
   const removed: string[] = [];
   for (const { doc } of body.rows) {
     if (!doc || !doc._id.startsWith('org.couchdb.user:') || !Array.isArray(doc.roles) || keep.has(String(doc.name))) continue;
-    const roles = doc.roles.filter((role) => !spaceRoles.has(role));
+    const roles = doc.roles.filter((role) => typeof role !== 'string' || !isSpaceRole(role, space));
     if (roles.length === doc.roles.length) continue;
     await request('PUT', `/_users/${encodeURIComponent(doc._id)}`, { body: { ...doc, roles } });
     removed.push(String(doc.name));

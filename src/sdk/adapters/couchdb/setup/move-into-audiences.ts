@@ -6,11 +6,11 @@
  * admin; safe to run again (a record already moved is not copied twice).
  */
 import type { RawRecord } from '../../../adapter.js';
-import { audienceOf, type Audience } from '../../../policy/audience.js';
+import type { Audience } from '../../../policy/audience.js';
 import type { ModerationMode } from '../../../policy/roles.js';
 import { attachmentIdsOf } from '../../../store/person/attachment-refs.js';
 import { audienceDatabase, audienceSecurity, type AudienceMember } from '../audience-databases.js';
-import { rulesOf } from '../audiences/record-audience.js';
+import { recordAudience } from '../audiences/record-audience.js';
 import { databaseName, HOME_FIELD, LINEAGE_FIELD, MOVED_FROM_FIELD, MOVED_TO_FIELD, ATTACHMENT_PREFIX } from '../couch-names.js';
 import { designDoc } from '../design/design-doc.js';
 import { generation } from '../document-history.js';
@@ -36,12 +36,8 @@ export async function moveIntoAudiences(request: CouchRequest, options: { space:
     const record = toRecord(doc, space);
     if (record) records.set(`${record.collection}:${record.id}`, { doc, record });
   }
-  const audienceOfRecord = (record: RawRecord): Audience => {
-    const rules = rulesOf(record.collection);
-    if (!rules.followsTarget || !rules.target) return audienceOf(record, rules);
-    const target = records.get(`${rules.target.collection}:${String((record as { target?: unknown }).target)}`)?.record;
-    return audienceOf(record, rules, target ? audienceOf(target, rulesOf(target.collection)) : undefined);
-  };
+  /** As a device computes it (feedback that follows its target: with the target as this database holds it). */
+  const audienceOfRecord = (record: RawRecord) => recordAudience(record, async (collection, id) => records.get(`${collection}:${id}`)?.record);
 
   const ready = new Set<string>();
   /** The audience's database, made when the setup's members did not call for it (someone who left). */
@@ -82,7 +78,7 @@ export async function moveIntoAudiences(request: CouchRequest, options: { space:
   const usedIn = new Map<string, Set<string>>();
   const homeOfFile = new Map<string, Audience>();
   for (const { doc, record } of records.values()) {
-    const audience = audienceOfRecord(record);
+    const audience = await audienceOfRecord(record);
     const database = audience.kind === 'space' ? home : await ensure(audience);
     for (const file of attachmentIdsOf(record)) {
       usedIn.set(file, new Set([...(usedIn.get(file) ?? []), database]));
