@@ -66,10 +66,14 @@ const ENTRIES = {
  * It keeps every losing version, merges three ways, asks about lost answers and reads replication
  * branches; PouchDB's browser build, which the bench compares it with, is 42.8 kB. Raised from 18 kB
  * for database version 5 (writes in flight noted once per batch, the merge base copied on write,
- * and the upgrade that moves both): about 0.5 kB for a push a third faster. Its English messages
- * (about 2 kB) are the next thing to move out, into the localization layer.
+ * and the upgrade that moves both): about 0.5 kB for a push a third faster. Raised to 25 kB for one
+ * database per audience (layout "audiences": two feeds, writes routed and moved between databases,
+ * files that follow their records, the audience rules): 5.7 kB that every couchdb page carries,
+ * which only spaces with that layout use. Next: load that part only for them (a chunk of its own,
+ * with the bundler's own splitting), and move the English messages (about 2 kB) into the
+ * localization layer.
  */
-const SYNC_BUDGET = 19_000;
+const SYNC_BUDGET = 25_000;
 /** The module twinkit.js loads for adapter="couchdb"; in the script-tag build it is its own file. */
 const SYNC_MODULE = /synced\/create-synced-couchdb\.(js|ts)$/;
 const SYNC_FILE = 'twinkit-couchdb.js';

@@ -4,22 +4,11 @@
  * by the audience of that record too.
  */
 import type { RawRecord } from '../../../adapter.js';
-import { audienceOf, type Audience, type AudienceRules } from '../../../policy/audience.js';
-import { builtInCollections } from '../../../schemas/collections.js';
+import { audienceOf, type Audience } from '../../../policy/audience.js';
+import { COLLECTION_READ_RULES, type CollectionReadRules } from './collection-read-rules.js';
 
-const definitions: Record<string, (typeof builtInCollections)[keyof typeof builtInCollections] | undefined> = builtInCollections;
-
-/** The collection's rules; a collection this version does not know has no read rule (everyone in the space). */
-export function rulesOf(collection: string): AudienceRules & { target?: { collection: string } } {
-  const definition = definitions[collection];
-  if (!definition) return {};
-  const followsTarget = !!definition.feedbackOn?.visibleWithTarget;
-  return {
-    ...(definition.readableBy ? { readableBy: definition.readableBy } : {}),
-    ...(definition.addressee ? { addressee: definition.addressee } : {}),
-    ...(followsTarget ? { followsTarget, target: { collection: definition.feedbackOn!.collection } } : {}),
-  };
-}
+/** The collection's rules; a collection without any (or one this version does not know) is for everyone in the space. */
+export const rulesOf = (collection: string): CollectionReadRules => COLLECTION_READ_RULES[collection] ?? {};
 
 /**
  * `targetOf`: the record feedback is on, as this device holds it (undefined when it does not:
