@@ -2,8 +2,9 @@
  * Writes with one database per audience: each record goes to the database of its audience, in
  * one `_bulk_docs` per database; a record whose audience changed moves. A move first writes the
  * record in its new database, then ends it in the old one with a tombstone naming the new
- * audience, both carrying the write's id: a refusal or a lost answer at any step leaves the
- * record somewhere its readers still see it, and sending it again finishes the move.
+ * audience (the tombstone carries the write's id, the copy one derived from it): a refusal or a
+ * lost answer at any step leaves the record somewhere its readers still see it, and asking the
+ * server (or sending it again) finishes the move.
  */
 import type { RawRecord, WriteOperation } from '../../../adapter.js';
 import type { Audience } from '../../../policy/audience.js';
