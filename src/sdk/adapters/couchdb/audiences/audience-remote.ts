@@ -49,8 +49,8 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
   function spaceState(space: string) {
     let reader: Promise<Reader> | undefined;
     const readerNow = () => (reader ??= signedInReader(client, space).catch((error: unknown) => ((reader = undefined), Promise.reject(error))));
-    /** Where each record was last seen held, by document id; and where writes were sent, by write id. */
-    const homes = new Map<string, HeldRevision>();
+    /** The database each record was last seen in, by document id; and where writes were sent, by write id. */
+    const homes = new Map<string, string>();
     const sentTo = new Map<string, string>();
     const spaceDatabase = databaseName(space);
     const audienceOf = (record: RawRecord) => recordAudience(record, (collection, id) => options.local.get(space, collection, id));
@@ -63,7 +63,7 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
       audienceOf,
     });
     const place = (collection: string, id: string, held: HeldRevision, record?: RawRecord) => {
-      homes.set(documentId(collection, id), held);
+      homes.set(documentId(collection, id), held.home);
       if (record) files.note(record, held.home);
     };
 
@@ -71,9 +71,9 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
     async function locate(docIds: string[]): Promise<Map<string, string>> {
       const found = new Map<string, string>();
       const unknown = docIds.filter((docId) => {
-        const held = homes.get(docId);
-        if (held) found.set(docId, held.home);
-        return !held;
+        const home = homes.get(docId);
+        if (home) found.set(docId, home);
+        return !home;
       });
       for (const feed of unknown.length ? (await readerNow()).feeds : []) {
         const missing = unknown.filter((docId) => !found.has(docId));
@@ -148,7 +148,7 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
       };
     }
 
-    return { readerNow, homes, sentTo, spaceDatabase, audienceOf, files, place, current, landed, writeContext };
+    return { readerNow, spaceDatabase, audienceOf, files, place, current, landed, writeContext };
   }
 
   /**

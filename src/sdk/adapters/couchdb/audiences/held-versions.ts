@@ -43,9 +43,9 @@ export async function readHeld(client: CouchClient, database: string, docIds: st
     `/${encodeURIComponent(database)}/_all_docs`,
     { query: { include_docs: true }, body: { keys: docIds } },
   );
+  // `_all_docs` answers the keys in the order asked.
   const rows = body.rows ?? [];
-  return inParallel(docIds, 6, async (docId) => {
-    const row = rows.find((candidate) => candidate.key === docId);
+  return inParallel(docIds.map((docId, i) => ({ docId, row: rows[i] })), 6, async ({ docId, row }) => {
     if (!row?.value) return undefined;
     if (row.doc) return row.doc;
     const tombstone = await client.json<CouchDocument>('GET', `/${encodeURIComponent(database)}/${encodeURIComponent(docId)}`, { query: { rev: row.value.rev }, accept: [404] });

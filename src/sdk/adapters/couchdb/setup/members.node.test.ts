@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseMembers, withSpaceRole } from './members.js';
+import { spaceRole } from '../couch-names.js';
+import { parseMembers, withSpaceRoles } from './members.js';
 
 describe('members of a space', () => {
   it('reads a members list, password optional', () => {
@@ -23,7 +24,7 @@ describe('members of a space', () => {
 
   it('gives a user one role in this space and keeps their roles elsewhere', () => {
     const roles = ['twinkit.coasts.pupil', 'twinkit.coasts.moderator', 'twinkit.rivers.teacher', 'twinkit.coasts.b.admin', 'school-staff'];
-    assert.deepEqual(withSpaceRole(roles, 'coasts', 'teacher'), ['twinkit.rivers.teacher', 'twinkit.coasts.b.admin', 'school-staff', 'twinkit.coasts.teacher']);
-    assert.deepEqual(withSpaceRole([], 'coasts', 'observer'), ['twinkit.coasts.observer']);
+    assert.deepEqual(withSpaceRoles(roles, 'coasts', [spaceRole('coasts', 'teacher')]), ['twinkit.rivers.teacher', 'twinkit.coasts.b.admin', 'school-staff', 'twinkit.coasts.teacher']);
+    assert.deepEqual(withSpaceRoles([], 'coasts', [spaceRole('coasts', 'observer')]), ['twinkit.coasts.observer']);
   });
 });

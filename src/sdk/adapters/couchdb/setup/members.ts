@@ -69,7 +69,3 @@ export function withSpaceRoles(roles: readonly string[], space: string, wanted: 
   return [...roles.filter((existing) => !isSpaceRole(existing, space)), ...wanted];
 }
 
-/** The user's CouchDB roles with `role` as their one role in `space`; roles elsewhere are kept. */
-export function withSpaceRole(roles: readonly string[], space: string, role: Role): string[] {
-  return withSpaceRoles(roles, space, [spaceRole(space, role)]);
-}
