@@ -25,7 +25,7 @@ export async function prepareDemoSpace({ url, adminHeaders, space, moderation }:
   if (moderation !== 'off' && moderation !== 'pupils') throw new Error(`The demo's sample content is written for moderation "off" or "pupils", not "${moderation}".`);
   const members = DEMO_USERS.map((user) => ({ id: user.id, name: user.name, role: user.role, ...(user.school ? { school: user.school } : {}), password: demoPassword(user.id) }));
   // The sample content goes into one database, as a space that ran before one per audience did...
-  await setupCouchSpace({ url, adminHeaders, space, moderation, members });
+  await setupCouchSpace({ url, adminHeaders, space, moderation, members, layout: 'space' });
 
   const adapters = new Map<string, StorageAdapter>();
   const adapterFor = (user: TwinUser) => {
@@ -42,6 +42,6 @@ export async function prepareDemoSpace({ url, adminHeaders, space, moderation }:
   }
   // ...and the setup moves it into one database per audience: each person's HTTP reads and device
   // hold only what they may read (docs/couchdb.md).
-  const report = await setupCouchSpace({ url, adminHeaders, space, moderation, members, layout: 'audiences' });
+  const report = await setupCouchSpace({ url, adminHeaders, space, moderation, members });
   return report.summary;
 }

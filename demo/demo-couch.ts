@@ -23,7 +23,7 @@ export function demoCouchUrl(doc: Document = document): string | undefined {
   return doc.querySelector<HTMLMetaElement>(`meta[name="${DEMO_COUCH_META}"]`)?.content || undefined;
 }
 
-/** `<twin-space adapter-options>` for a demo user: the same-origin server, signed in by session cookie. */
+/** `<twin-space adapter-options>` for a demo user: the same-origin server, signed in by session cookie; the layout as the server says. */
 export function demoCouchOptions(url: string, userId: string) {
-  return { url, credentials: { name: userId, password: demoPassword(userId) }, layout: 'audiences' };
+  return { url, credentials: { name: userId, password: demoPassword(userId) } };
 }

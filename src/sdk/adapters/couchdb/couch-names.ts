@@ -64,3 +64,8 @@ export const MOVED_FROM_FIELD = 'twinkitMovedFrom';
  * across databases, so its revisions keep growing after a move (a whole number, 0 when absent).
  */
 export const LINEAGE_FIELD = 'twinkitLineage';
+/**
+ * On the space's design document: how the space is kept, `space` (one database) or `audiences`
+ * (one per audience). Devices read it to know which databases to follow; absent means `space`.
+ */
+export const LAYOUT_FIELD = 'twinkitLayout';

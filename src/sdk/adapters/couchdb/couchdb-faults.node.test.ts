@@ -218,6 +218,7 @@ describe('couchdb faults: a space set up with rules and members', () => {
       url: server.url,
       admin: server.admin,
       space,
+      layout: 'space',
       members: [
         { id: 'pia', name: 'Pia', role: 'pupil', password: password('pia') },
         { id: 'kasia', name: 'Kasia', role: 'pupil', password: password('kasia') },

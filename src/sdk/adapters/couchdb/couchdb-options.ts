@@ -12,9 +12,10 @@ export interface PageCouchDBOptions extends CouchDBAdapterOptions {
   /** Names this device's local copy when sign-in is by `headers` (a proxy): the signed-in person's id. */
   localName?: string;
   /**
-   * `audiences`: the space was set up with one database per audience (`couchdb-setup --layout
-   * audiences`): each person's device and HTTP reads hold only what they may read. Default `space`:
-   * one database for the whole space.
+   * How the space is kept on the server. Leave out: as the server says (the setup writes it in the
+   * space's design document), also when it changes. `audiences`: one database per audience (the
+   * setup's default), each person's device and HTTP reads hold only what they may read. `space`:
+   * one database for the whole space (`couchdb-setup --layout space`, or a `database` of one's own).
    */
   layout?: 'space' | 'audiences';
 }

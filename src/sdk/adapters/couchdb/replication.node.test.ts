@@ -26,7 +26,7 @@ let pair: ReplicatedPair;
 before(async () => {
   // Replication starts in the conflict test, after each server has been written alone.
   pair = await startReplicatedPair({ databases: [DB], replicate: false });
-  for (const server of [pair.a, pair.b]) await setupCouchSpace({ url: server.url, admin: server.admin, space: SPACE, moderation: 'off', members: MEMBERS });
+  for (const server of [pair.a, pair.b]) await setupCouchSpace({ url: server.url, admin: server.admin, space: SPACE, moderation: 'off', members: MEMBERS, layout: 'space' });
 });
 after(async () => {
   await pair?.stop();

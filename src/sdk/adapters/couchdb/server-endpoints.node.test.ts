@@ -203,7 +203,7 @@ function databaseRequests(fixture: Fixture, who: string): [string, string, unkno
 describe('every endpoint of pouchdb-server, as members, non-members and no one', () => {
   before(async () => {
     server = await startCouchServer();
-    await setupCouchSpace({ url: server.url, admin: server.admin, space: SPACE, members: MEMBERS });
+    await setupCouchSpace({ url: server.url, admin: server.admin, space: SPACE, members: MEMBERS, layout: 'space' });
     for (const [id, roles] of [['otto', ['twinkit.elsewhere.teacher']], ['nina', []]] as const) {
       await adminJson('PUT', `/_users/${encodeURIComponent(`org.couchdb.user:${id}`)}`, { _id: `org.couchdb.user:${id}`, name: id, type: 'user', roles, password: password(id) });
     }

@@ -1,6 +1,7 @@
 import { createCouchDBAdapter } from '../couchdb/couchdb-adapter.js';
 import { parseCouchDBOptions } from '../couchdb/couchdb-options.js';
 import { createAudienceRemote } from '../couchdb/audiences/audience-remote.js';
+import { createLayoutRemote } from '../couchdb/layout-remote.js';
 import type { IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
 import { attachmentIdsOf } from '../../store/person/attachment-refs.js';
 import type { RawRecord } from '../../adapter.js';
@@ -29,10 +30,11 @@ export function createSyncedCouchDB(options: unknown, timing: Pick<SyncedAdapter
   // outbox (the server would refuse one's writes sent as the other).
   const person = parsed.credentials?.name ?? parsed.localName ?? 'guest';
   const key = `${parsed.url}-${person}`.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-  if (parsed.layout !== 'audiences') return createSyncedAdapter({ remote: createCouchDBAdapter(parsed), databaseName: `twinkit-sync-${key}`, ...timing });
-  return createSyncedAdapter({
-    remote: (local) => createAudienceRemote({ ...parsed, local: deviceLookups(local) }),
-    databaseName: `twinkit-sync-audiences-${key}`,
-    ...timing,
-  });
+  if (parsed.layout === 'space' || parsed.database) return createSyncedAdapter({ remote: createCouchDBAdapter(parsed), databaseName: `twinkit-sync-${key}`, ...timing });
+  if (parsed.layout === 'audiences') {
+    // The local copy of pages that named this layout before the server could tell it.
+    return createSyncedAdapter({ remote: (local) => createAudienceRemote({ ...parsed, local: deviceLookups(local) }), databaseName: `twinkit-sync-audiences-${key}`, ...timing });
+  }
+  // As the server keeps the space: the same local copy before and after a move into audiences.
+  return createSyncedAdapter({ remote: (local) => createLayoutRemote({ ...parsed, local: deviceLookups(local) }), databaseName: `twinkit-sync-${key}`, ...timing });
 }

@@ -55,7 +55,7 @@ async function serverDoc(server: CouchServer, id: string) {
 before(async () => {
   pair = await startReplicatedPair({ databases: [DB], replicate: false });
   const members = Object.values(people).map((person) => ({ ...person, password: password(person.id) }));
-  for (const server of [pair.a, pair.b]) await setupCouchSpace({ url: server.url, admin: server.admin, space: SPACE, moderation: 'off', members });
+  for (const server of [pair.a, pair.b]) await setupCouchSpace({ url: server.url, admin: server.admin, space: SPACE, moderation: 'off', members, layout: 'space' });
 });
 
 after(async () => {

@@ -5,7 +5,7 @@
  */
 import type { Audience } from '../../../policy/audience.js';
 import type { ModerationMode } from '../../../policy/roles.js';
-import { DESIGN_DOC_ID } from '../couch-names.js';
+import { DESIGN_DOC_ID, LAYOUT_FIELD } from '../couch-names.js';
 import { validateDocUpdateSource } from './validate-doc-update.js';
 import { VIEWS } from './views.js';
 
@@ -14,6 +14,8 @@ export interface TwinkitDesignDoc {
   language: 'javascript';
   views: typeof VIEWS;
   validate_doc_update: string;
+  /** Always written, so that a space set up again with one database says so (putDesign keeps other fields). */
+  [LAYOUT_FIELD]: 'space' | 'audiences';
 }
 
 export function designDoc(options: { space: string; moderation: ModerationMode; audience?: Audience }): TwinkitDesignDoc {
@@ -22,5 +24,6 @@ export function designDoc(options: { space: string; moderation: ModerationMode; 
     language: 'javascript',
     views: VIEWS,
     validate_doc_update: validateDocUpdateSource(options),
+    [LAYOUT_FIELD]: options.audience ? 'audiences' : 'space',
   };
 }

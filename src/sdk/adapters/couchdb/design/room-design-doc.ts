@@ -6,7 +6,7 @@
  *
  * ES5 source text beginning with `function`, as the space's `validate_doc_update` (see there why).
  */
-import { DESIGN_DOC_ID } from '../couch-names.js';
+import { DESIGN_DOC_ID, LAYOUT_FIELD } from '../couch-names.js';
 import type { TwinkitDesignDoc } from './design-doc.js';
 import { VIEWS } from './views.js';
 
@@ -17,5 +17,5 @@ export const ROOM_RULES = String.raw`function (newDoc, oldDoc, userCtx) {
 }`;
 
 export function roomDesignDoc(): TwinkitDesignDoc {
-  return { _id: DESIGN_DOC_ID, language: 'javascript', views: VIEWS, validate_doc_update: ROOM_RULES };
+  return { _id: DESIGN_DOC_ID, language: 'javascript', views: VIEWS, validate_doc_update: ROOM_RULES, [LAYOUT_FIELD]: 'audiences' };
 }

@@ -17,11 +17,12 @@ Options:
   --space <id>               the space id, as in <twin-space space="...">
   --moderation <mode>        off (default), pupils or all, as in <twin-space moderation="...">
   --members <file.json>      the space's members: [{ "id", "name", "role", "password"?, "school"? }];
-                             a user not in the file loses their roles in this space
-  --layout <layout>          space (default): one database for the space; audiences: one
-                             database per audience (who may read a record), and a reading room
-                             per reader that the server's _replicator fills (needs --members)
-  --replication-url <url>    with --layout audiences: the server's address as the server itself
+                             a user not in the file loses their roles in this space;
+                             leave out to keep the members the server has
+  --layout <layout>          audiences (default): one database per audience (who may read a
+                             record), and a reading room per reader that the server's _replicator
+                             fills; space: one database that every member reads whole
+  --replication-url <url>    with the audiences layout: the server's address as the server itself
                              reaches it, for its _replicator (default: --url)
   --cors-origin <origin>     let pages on this origin (https://school.example) call the server
   --allow-signup             let anyone create a user, with no roles (server-wide; default: closed)
@@ -46,7 +47,7 @@ export interface SetupArguments {
   membersFile?: string;
   corsOrigin?: string;
   allowSignup: boolean;
-  /** From --layout; left out when not given (the setup's default, `space`). */
+  /** From --layout; left out when not given (the setup's default, `audiences`). */
   layout?: CouchLayout;
   replicationUrl?: string;
   /** From --admin; the environment is consulted later, by the caller. */
@@ -80,10 +81,9 @@ export function parseSetupArguments(args: readonly string[]): SetupArguments | '
   if (!values.space) throw new UsageError('Give the space with --space, the id used in <twin-space space="...">.');
   const moderation = (values.moderation ?? 'off') as ModerationMode;
   if (!MODERATION_MODES.includes(moderation)) throw new UsageError(`--moderation must be one of ${MODERATION_MODES.join(', ')}, not "${values.moderation}".`);
-  const layout = (values.layout ?? 'space') as CouchLayout;
+  const layout = (values.layout ?? 'audiences') as CouchLayout;
   if (!LAYOUTS.includes(layout)) throw new UsageError(`--layout must be one of ${LAYOUTS.join(', ')}, not "${values.layout}".`);
-  if (layout === 'audiences' && !values.members) throw new UsageError('--layout audiences needs --members: the members and their schools decide the databases and reading rooms.');
-  if (values['replication-url'] && layout !== 'audiences') throw new UsageError('--replication-url is for --layout audiences.');
+  if (values['replication-url'] && layout !== 'audiences') throw new UsageError('--replication-url is for the audiences layout, not --layout space.');
   if (values['cors-origin']) {
     try {
       checkOrigin(values['cors-origin']);

@@ -69,7 +69,7 @@ function assertRefused(answer: Answer, words: RegExp) {
 
 describe('setupCouchSpace against pouchdb-server', () => {
   it('sets up a space, and a second run changes nothing but the passwords it is given', async () => {
-    const options = { url: server.url, admin: server.admin, space: SPACE, moderation: 'pupils' as const, members: COASTS_MEMBERS };
+    const options = { url: server.url, admin: server.admin, space: SPACE, moderation: 'pupils' as const, members: COASTS_MEMBERS, layout: 'space' as const };
     const first = await setupCouchSpace(options);
     assert.equal(first.database, 'twinkit-coasts');
     assert.equal(first.databaseAction, 'created');
@@ -101,13 +101,13 @@ describe('setupCouchSpace against pouchdb-server', () => {
   });
 
   it('updates the design document when the moderation mode changes, and back', async () => {
-    const options = { url: server.url, admin: server.admin, space: SPACE };
+    const options = { url: server.url, admin: server.admin, space: SPACE, layout: 'space' as const };
     assert.equal((await setupCouchSpace({ ...options, moderation: 'all' })).designDocAction, 'updated');
     assert.equal((await setupCouchSpace({ ...options, moderation: 'pupils' })).designDocAction, 'updated');
   });
 
   it('keeps a user\'s roles in other spaces', async () => {
-    await setupCouchSpace({ url: server.url, admin: server.admin, space: RIVERS, moderation: 'off', members: RIVERS_MEMBERS });
+    await setupCouchSpace({ url: server.url, admin: server.admin, space: RIVERS, moderation: 'off', members: RIVERS_MEMBERS, layout: 'space' });
     const session = await call(asUser('pia'), 'GET', '/_session');
     const roles = (session.body.userCtx as { roles: string[] }).roles;
     assert.deepEqual([...roles].sort(), ['twinkit.coasts.pupil', 'twinkit.rivers.teacher']);
@@ -245,5 +245,40 @@ describe('twinkit couchdb-setup (the command)', () => {
     assert.equal(result.code, 2);
     assert.match(result.stderr, /Give the space with --space/);
     assert.match(result.stderr, /Usage: twinkit couchdb-setup/);
+  });
+});
+
+describe('the layout a setup gives a space', () => {
+  const schoolMember = (id: string, role: Role, school: string): SpaceMember => ({ ...member(id, role), school });
+  const HARBOURS = 'harbours';
+  const HARBOURS_MEMBERS = [schoolMember('hana', 'teacher', 'Liceo Galilei'), schoolMember('hugo', 'pupil', 'Liceo Galilei'), schoolMember('hedda', 'pupil', 'Szkoła nr 5')];
+  const layoutOf = async (space: string) => (await call(asAdmin(), 'GET', `/${databaseName(space)}/${DESIGN_DOC_ID}`)).body.twinkitLayout;
+
+  it('is one database per audience unless asked otherwise, and says so in the space\'s design document', async () => {
+    const report = await setupCouchSpace({ url: server.url, admin: server.admin, space: HARBOURS, moderation: 'pupils', members: HARBOURS_MEMBERS });
+    assert.equal(report.layout, 'audiences');
+    assert.equal(await layoutOf(HARBOURS), 'audiences');
+    // A member reads their school's database, and not the other school's.
+    assert.equal((await call(asUser('hugo'), 'GET', `/${databaseName(HARBOURS)}$school-liceo(20)galilei`)).status, 200);
+    assert.ok([401, 403].includes((await call(asUser('hedda'), 'GET', `/${databaseName(HARBOURS)}$school-liceo(20)galilei`)).status));
+    assert.equal(await layoutOf(SPACE), 'space', 'a space set up with --layout space says so too');
+  });
+
+  it('run again without the members, keeps them and their schools as the server has them', async () => {
+    const rolesOf = async (id: string) => ((await call(asUser(id), 'GET', '/_session')).body.userCtx as { roles: string[] }).roles.sort();
+    const before = await Promise.all(HARBOURS_MEMBERS.map(({ id }) => rolesOf(id)));
+    const again = await setupCouchSpace({ url: server.url, admin: server.admin, space: HARBOURS, moderation: 'off' });
+    assert.equal(again.layout, 'audiences');
+    assert.equal(again.designDocAction, 'updated', 'the new moderation mode');
+    assert.deepEqual(await Promise.all(HARBOURS_MEMBERS.map(({ id }) => rolesOf(id))), before);
+    const rooms = again.audiences!.rooms;
+    assert.ok(rooms.every(({ action }) => action === 'unchanged'), JSON.stringify(rooms.map(({ database, action }) => [database, action])));
+    assert.ok(rooms.some(({ reader }) => reader === 'hugo') && rooms.some(({ reader }) => reader === 'hedda'));
+  });
+
+  it('does not move a space kept in one database without its members\' schools, and says what to do', async () => {
+    await assert.rejects(setupCouchSpace({ url: server.url, admin: server.admin, space: RIVERS, moderation: 'off' }), /kept in one database .* give the members and their schools \(--members\); to keep it as it is, --layout space/);
+    assert.equal(await layoutOf(RIVERS), 'space', 'nothing changed');
+    assert.equal((await setupCouchSpace({ url: server.url, admin: server.admin, space: RIVERS, moderation: 'off', layout: 'space' })).layout, 'space');
   });
 });

@@ -4,19 +4,21 @@
  * the size limits. Safe to run again: it changes only what differs, so it also updates a space to a
  * newer Twinkit or a new moderation mode.
  *
- * With `layout: 'audiences'`, also one database per audience and each reader's reading room,
- * filled by the server's `_replicator` (audience-layout.ts, audience-layout-setup.ts); members then
- * get their school's roles as well (`memberRoles`).
+ * With `layout: 'audiences'` (the default), also one database per audience and each reader's
+ * reading room, filled by the server's `_replicator` (audience-layout.ts, audience-layout-setup.ts);
+ * members then get their school's roles as well (`memberRoles`). Run again without the members, it
+ * keeps them as `_users` has them (current-members.ts).
  */
 import type { ModerationMode, Role } from '../../../policy/roles.js';
 import { memberRoles } from '../audience-databases.js';
-import { databaseName, DESIGN_DOC_ID, spaceRole } from '../couch-names.js';
+import { databaseName, DESIGN_DOC_ID, LAYOUT_FIELD, spaceRole } from '../couch-names.js';
 import { designDoc } from '../design/design-doc.js';
 import { spaceSecurity } from '../design/security.js';
 import { setupAudienceLayout, type AudienceLayoutReport } from './audience-layout-setup.js';
 import { moveIntoAudiences, type MoveReport } from './move-into-audiences.js';
 import { putDesign, putSecurity, sameJson, type SetupAction } from './couch-documents.js';
 import { basicAuth, couchRequest, CouchSetupError, serverAddress, type CouchConnection, type CouchRequest } from './couch-request.js';
+import { currentMembers, SCHOOLS_FIELD } from './current-members.js';
 import { removeFormerMembers } from './former-members.js';
 import { withSpaceRoles, type SpaceMember } from './members.js';
 import { protectUsers } from './protect-users.js';
@@ -37,12 +39,13 @@ export interface CouchSpaceSetupOptions extends CouchConnection {
   moderation?: ModerationMode;
   /**
    * The space's members, all of them: a user who has a role in the space and is not in the list
-   * loses it. Leave out to change no one (the `audiences` layout needs them).
+   * loses it. Leave out to change no one: the `audiences` layout then takes them from `_users`,
+   * except when it moves a space out of one database (their schools are needed).
    */
   members?: SpaceMember[];
   /** Let anyone create a user (with no roles; an admin gives them). Server-wide; default false. */
   allowSignup?: boolean;
-  /** Default `space`. */
+  /** Default `audiences`. */
   layout?: CouchLayout;
   /**
    * With the `audiences` layout: the server's address as the server itself reaches it, for its
@@ -74,7 +77,7 @@ export interface CouchSpaceSetupReport {
 
 export async function setupCouchSpace(options: CouchSpaceSetupOptions): Promise<CouchSpaceSetupReport> {
   if (!options.space) throw new CouchSetupError('Name the space to set up.');
-  const layout = options.layout ?? 'space';
+  const layout = options.layout ?? 'audiences';
   if (layout !== 'space' && layout !== 'audiences') throw new CouchSetupError(`The layout must be space or audiences, not ${JSON.stringify(layout)}.`);
   const request = couchRequest(options);
   const moderation = options.moderation ?? 'off';
@@ -83,6 +86,11 @@ export async function setupCouchSpace(options: CouchSpaceSetupOptions): Promise<
 
   const database = databaseName(options.space);
   const db = `/${encodeURIComponent(database)}`;
+  if (layout === 'audiences' && !options.members && (await layoutOnServer(request, db)) === 'space') {
+    throw new CouchSetupError(
+      `The space ${options.space} is kept in one database on ${options.url}. To move it into one database per audience, give the members and their schools (--members); to keep it as it is, --layout space.`,
+    );
+  }
   const created = await request('PUT', db, { accept: [412] });
   const databaseAction = created.status === 412 ? 'unchanged' : 'created';
   const designDocAction = await putDesign(request, db, designDoc({ space: options.space, moderation, ...(layout === 'audiences' ? { audience: { kind: 'space' } } : {}) }));
@@ -100,9 +108,10 @@ export async function setupCouchSpace(options: CouchSpaceSetupOptions): Promise<
     }
     removedMembers = await removeFormerMembers(request, options.space, new Set(options.members.map(({ id }) => id)));
   }
-  const audiences = replication ? await setupAudienceLayout(request, { space: options.space, moderation, members: options.members!, ...replication }) : undefined;
+  const layoutMembers = replication ? (options.members ?? (await currentMembers(request, options.space))) : [];
+  const audiences = replication ? await setupAudienceLayout(request, { space: options.space, moderation, members: layoutMembers, ...replication }) : undefined;
   // Records kept in the space's database before it had one database per audience go to theirs.
-  const moved = audiences ? await moveIntoAudiences(request, { space: options.space, moderation, members: options.members! }) : undefined;
+  const moved = audiences ? await moveIntoAudiences(request, { space: options.space, moderation, members: layoutMembers }) : undefined;
 
   const summary = [
     `Database ${database}: ${databaseAction === 'created' ? 'created' : 'already there'}.`,
@@ -138,13 +147,20 @@ export async function setupCouchSpace(options: CouchSpaceSetupOptions): Promise<
  * changes: the members, the server's own address, and a server admin's credentials to send.
  */
 function replicationAccess(options: CouchSpaceSetupOptions): { replicationUrl: string; authorization: string } {
-  if (!options.members) throw new CouchSetupError('The audiences layout needs the members list (--members): it decides the databases and reading rooms.');
   const given = Object.entries(options.adminHeaders ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
   const authorization = options.admin ? basicAuth(options.admin.name, options.admin.password) : given;
   if (!authorization) {
     throw new CouchSetupError("The audiences layout needs a server admin's name and password (--admin, or COUCHDB_USER and COUCHDB_PASSWORD): the server's replicator signs in with them to fill the reading rooms.");
   }
   return { replicationUrl: serverAddress(options.replicationUrl ?? options.url), authorization };
+}
+
+/** How an existing space is kept: `space` for one set up before the design document said (or by hand), none for a new one. */
+async function layoutOnServer(request: CouchRequest, db: string): Promise<CouchLayout | undefined> {
+  const info = await request('GET', db, { accept: [404] });
+  if (info.status === 404) return undefined;
+  const design = await request<Record<string, unknown>>('GET', `${db}/${DESIGN_DOC_ID}`, { accept: [404] });
+  return design.status !== 404 && design.body?.[LAYOUT_FIELD] === 'audiences' ? 'audiences' : 'space';
 }
 
 async function requireServerAdmin(request: CouchRequest, url: string) {
@@ -174,9 +190,11 @@ async function putUser(request: CouchRequest, space: string, member: SpaceMember
   const existing = await request<UserDoc>('GET', path, { accept: [404] });
   const current = existing.status === 404 ? undefined : existing.body;
   const roles = withSpaceRoles(current?.roles ?? [], space, spaceRoles);
+  const schools = withSchool(current?.[SCHOOLS_FIELD], space, member.school);
   const passwordSet = member.password !== undefined;
   const report = { id: member.id, role: member.role, school: member.school, passwordSet };
-  if (current && sameJson(current.roles, roles) && current.displayName === member.name && !passwordSet) return { ...report, action: 'unchanged' as const };
+  const same = current && sameJson(current.roles, roles) && current.displayName === member.name && sameJson(current[SCHOOLS_FIELD] ?? {}, schools);
+  if (same && !passwordSet) return { ...report, action: 'unchanged' as const };
   // CouchDB hashes `password` itself and keeps the hash when a document comes back without one.
   const next: UserDoc = {
     ...current,
@@ -185,8 +203,15 @@ async function putUser(request: CouchRequest, space: string, member: SpaceMember
     type: 'user',
     roles,
     displayName: member.name,
+    [SCHOOLS_FIELD]: schools,
     ...(passwordSet ? { password: member.password } : {}),
   };
   await request('PUT', path, { body: next });
   return { ...report, action: current ? ('updated' as const) : ('created' as const) };
+}
+
+/** A user's school in each space, as the members file names it (teachers' too, who have no school role). */
+function withSchool(current: unknown, space: string, school: string | undefined): Record<string, string> {
+  const { [space]: _old, ...others } = current && typeof current === 'object' ? (current as Record<string, string>) : {};
+  return school?.trim() ? { ...others, [space]: school } : others;
 }

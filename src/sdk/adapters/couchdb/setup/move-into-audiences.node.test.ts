@@ -41,7 +41,7 @@ const db = (name: string) => `/${encodeURIComponent(name)}`;
 
 before(async () => {
   server = await startCouchServer();
-  await setupCouchSpace({ url: server.url, adminHeaders: server.adminHeaders, space: SPACE, members: MEMBERS });
+  await setupCouchSpace({ url: server.url, adminHeaders: server.adminHeaders, space: SPACE, members: MEMBERS, layout: 'space' });
   const space = db(databaseName(SPACE));
   const docs = [
     envelope('journal', 'open', 'pia', { date: '2027-03-09', title: 'Harbour', visibility: 'space', media: [{ attachment: 'shared-photo', kind: 'image', alt: 'Boats' }] }),

@@ -18,7 +18,7 @@ const member = (id: string, role: Role): SpaceMember => ({ id, name: `Name of ${
 const MEMBERS = [member('tom', 'teacher'), member('pia', 'pupil'), member('kasia', 'pupil')];
 
 let server: CouchServer;
-const setup = (extra: { members?: SpaceMember[]; allowSignup?: boolean } = {}) => setupCouchSpace({ url: server.url, admin: server.admin, space: SPACE, members: MEMBERS, ...extra });
+const setup = (extra: { members?: SpaceMember[]; allowSignup?: boolean } = {}) => setupCouchSpace({ url: server.url, admin: server.admin, space: SPACE, members: MEMBERS, layout: 'space', ...extra });
 before(async () => {
   server = await startCouchServer();
   await setup();

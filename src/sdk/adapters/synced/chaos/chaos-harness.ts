@@ -74,7 +74,7 @@ export async function startHarness() {
     browser,
     url,
     /** A space with the server's rules (design document, `_security`) and these members. */
-    setupSpace: (space: string, members: SpaceMember[]) => setupCouchSpace({ url: couch.url, adminHeaders: couch.adminHeaders, space, members }),
+    setupSpace: (space: string, members: SpaceMember[]) => setupCouchSpace({ url: couch.url, adminHeaders: couch.adminHeaders, space, members, layout: 'space' }),
     /** The server's current records, read as its admin past the proxy. */
     async serverRecords(space: string): Promise<RawRecord[]> {
       const response = await fetch(`${couch.url}/${databaseName(space)}/_all_docs?include_docs=true`, { headers: couch.adminHeaders });

@@ -1,0 +1,42 @@
+/**
+ * The members a space has on the server now, read back from the roles the setup gave in `_users`:
+ * their role, and their school from its role (`twinkit.<space>.school.<school>`). Lets the setup
+ * run again without the members file (to change moderation, or to update the rules) and keep one
+ * database per audience as it is. A school comes back as the members file named it (kept in the
+ * user document, `twinkitSchools`), else from the school's role as the setup compared it
+ * (`schoolKey`: lowercase, spaces collapsed), which names the same databases.
+ */
+import { ROLES } from '../../../policy/roles.js';
+import { spaceRole } from '../couch-names.js';
+import type { CouchRequest } from './couch-request.js';
+import type { SpaceMember } from './members.js';
+
+/** On a user document: their school in each space, by space id. */
+export const SCHOOLS_FIELD = 'twinkitSchools';
+
+/** Undoes `safeName` (audience-databases.ts): `(41)nna` is `Anna`. */
+export const unsafeName = (safe: string) => safe.replace(/\(([0-9a-f]+)\)/g, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)));
+
+/** A user's part in `space` from their CouchDB roles, or undefined when they have none there. */
+export function memberFromRoles(space: string, name: string, roles: readonly string[]): Omit<SpaceMember, 'name'> | undefined {
+  const role = ROLES.find((each) => roles.includes(spaceRole(space, each)));
+  if (!role) return undefined;
+  const schoolPrefix = `twinkit.${space}.school.`;
+  const schoolRole = roles.find((each) => each.startsWith(schoolPrefix));
+  return { id: name, role, ...(schoolRole ? { school: unsafeName(schoolRole.slice(schoolPrefix.length)) } : {}) };
+}
+
+interface UserRow {
+  doc?: { _id: string; name?: unknown; roles?: unknown; displayName?: unknown; [SCHOOLS_FIELD]?: unknown };
+}
+
+export async function currentMembers(request: CouchRequest, space: string): Promise<SpaceMember[]> {
+  const { body } = await request<{ rows: UserRow[] }>('GET', '/_users/_all_docs?include_docs=true');
+  return body.rows.flatMap(({ doc }) => {
+    if (!doc || !doc._id.startsWith('org.couchdb.user:') || typeof doc.name !== 'string' || !Array.isArray(doc.roles)) return [];
+    const member = memberFromRoles(space, doc.name, doc.roles.filter((role): role is string => typeof role === 'string'));
+    if (!member) return [];
+    const school = (doc[SCHOOLS_FIELD] as Record<string, unknown> | undefined)?.[space];
+    return [{ ...member, name: typeof doc.displayName === 'string' ? doc.displayName : doc.name, ...(typeof school === 'string' ? { school } : {}) }];
+  });
+}
