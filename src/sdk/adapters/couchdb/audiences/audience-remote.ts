@@ -21,6 +21,7 @@ import { findLandedWrites, type UnansweredWrite } from '../landed-writes.js';
 import { originOf, toRecord, writeIdOf, type CouchDocument } from '../record-document.js';
 import { audienceFiles } from './audience-files.js';
 import { copyWriteId, finishMove, writeByAudience, type WriteContext } from './audience-writes.js';
+import { moveFollowers } from './follow-target.js';
 import { heldOf, homeOf, lineageOf, presentedVersion, readHeld } from './held-versions.js';
 import { heldRev, presentRev, type HeldRevision } from './presented-revs.js';
 import { signedInReader, type Reader } from './reader.js';
@@ -28,10 +29,11 @@ import { recordAudience } from './record-audience.js';
 import { readFeeds } from './two-feeds.js';
 
 export interface AudienceRemoteOptions extends CouchConnectionOptions {
-  /** What the device holds: a record (feedback's target), and the records that use a file. */
+  /** What the device holds: a record (feedback's target), the records that use a file, and the records of a collection on a target. */
   local: {
     get(space: string, collection: string, id: string): Promise<RawRecord | undefined>;
     recordsUsing(space: string, fileId: string): Promise<RawRecord[]>;
+    recordsOn(space: string, collection: string, targetId: string): Promise<RawRecord[]>;
   };
 }
 
@@ -144,7 +146,10 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
         audienceOf,
         sending: (writeId, home) => sentTo.set(writeId, home),
         placed: place,
-        moved: (record, from, to, audience) => files.moved(record, from, to, audience),
+        async moved(record, from, to, audience) {
+          await files.moved(record, from, to, audience);
+          await moveFollowers(writeContext(origin), record, (collection, targetId) => options.local.recordsOn(space, collection, targetId));
+        },
       };
     }
 

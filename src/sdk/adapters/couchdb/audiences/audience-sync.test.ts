@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { audienceOf } from '../../../policy/audience.js';
+import { audienceOf, type Audience } from '../../../policy/audience.js';
 import type { TwinUser } from '../../../policy/roles.js';
 import { createStore, type TwinStore } from '../../../store/create-store.js';
 import { couchInfo, setupSpace, signOut, until } from '../../../../test-support/couch-browser.js';
@@ -8,7 +8,8 @@ import { createSyncedCouchDB, deviceLookups } from '../../synced/create-synced-c
 import { createSyncedAdapter } from '../../synced/synced-adapter.js';
 import { createAudienceRemote } from './audience-remote.js';
 import type { SyncedAdapter } from '../../synced/synced-adapter.js';
-import { audienceDatabase, roomDatabase } from '../audience-databases.js';
+import { audienceDatabase } from '../audience-databases.js';
+import { readerOf } from './reader.js';
 import { databaseName } from '../couch-names.js';
 import { rulesOf } from './record-audience.js';
 
@@ -59,11 +60,19 @@ async function onDevice<T>(space: string, who: Person, step: (member: Member) =>
   }
 }
 
+/** The databases a person's device follows, as the server's session tells it. */
+async function feedsOf(space: string, who: Person): Promise<string[]> {
+  const { path } = await couchInfo();
+  const session = await fetch(`${path}/_session`, { headers: { authorization: basic(people[who].id) } });
+  const { userCtx } = (await session.json()) as { userCtx: { name: string; roles: string[] } };
+  return readerOf(space, userCtx.name, userCtx.roles).feeds;
+}
+
 /** What a person reads over plain HTTP: every record document of every database they may open. */
 async function readableOverHttp(space: string, who: Person): Promise<Set<string>> {
   const { path } = await couchInfo();
   const user = people[who];
-  const databases = [databaseName(space), roomDatabase(space, user)].filter((name): name is string => !!name);
+  const databases = await feedsOf(space, who);
   const ids = new Set<string>();
   for (const database of databases) {
     const response = await fetch(`${path}/${encodeURIComponent(database)}/_all_docs`, { headers: { authorization: basic(user.id) } });
@@ -159,6 +168,53 @@ describe('one database per audience', function () {
   });
 });
 
+describe('one database per audience: feedback follows its entry', function () {
+  this.timeout(90_000);
+
+  it('moves classmates\' feedback with an entry made school-only, then private: nobody reads feedback on an entry they may not read', async () => {
+    const space = unique('follow');
+    moderationOf.set(space, 'off');
+    await setupSpace(space, Object.values(people).map((user) => ({ ...user, password: password(user.id) })), 'off', 'audiences');
+    const entry = await onDevice(space, 'kasia', ({ store }) => store.create('journal', { date: '2027-03-09', title: 'Harbour', visibility: 'space' }));
+    const fromLuca = await onDevice(space, 'luca', ({ store }) => store.create('journal-feedback', { target: entry.id, kind: 'liked', body: 'Nice harbour!' }));
+    const fromJan = await onDevice(space, 'jan', ({ store }) => store.create('journal-feedback', { target: entry.id, kind: 'wonder', body: 'Which boats?' }));
+    const feedbackIds = [fromLuca, fromJan].map((feedback) => `journal-feedback:${feedback.id}`);
+
+    /** Who reads which of the two over HTTP, and where each is held. */
+    const expectFeedback = async (readers: Person[], home: Audience) => {
+      for (const id of feedbackIds) expect(await liveIn(space, id), id).to.deep.equal([audienceDatabase(space, home)]);
+      for (const who of ['teacher', 'kasia', 'luca', 'jan', 'observer'] as Person[]) {
+        const want = readers.includes(who) ? feedbackIds : [];
+        // The rooms fill a moment after a move.
+        await until(async () => {
+          const read = [...(await readableOverHttp(space, who))].filter((id) => feedbackIds.includes(id)).sort();
+          return JSON.stringify(read) === JSON.stringify([...want].sort()) ? true : undefined;
+        }, `${who} to read ${want.length} feedback over HTTP`, 20_000).catch(async () => {
+          expect([...(await readableOverHttp(space, who))].filter((id) => feedbackIds.includes(id)), `${who} over HTTP`).to.have.members(want);
+        });
+      }
+      // And as the store gives it, on each device.
+      for (const who of ['luca', 'jan'] as Person[]) {
+        const shown = await onDevice(space, who, async ({ store }) => (await store.list('journal-feedback')).records.map((feedback) => feedback.id));
+        expect(shown.length, `${who}'s device`).to.equal(readers.includes(who) ? 2 : 0);
+      }
+    };
+    await expectFeedback(['teacher', 'kasia', 'luca', 'jan', 'observer'], { kind: 'space' });
+
+    await onDevice(space, 'kasia', async ({ store }) => store.update('journal', await store.get('journal', entry.id), { visibility: 'school' }));
+    await expectFeedback(['teacher', 'kasia', 'luca'], { kind: 'school', school: SCHOOL_A });
+
+    await onDevice(space, 'kasia', async ({ store }) => store.update('journal', await store.get('journal', entry.id), { visibility: 'private' }));
+    await expectFeedback(['teacher', 'kasia'], { kind: 'person', person: 'kasia' });
+    // Still each one's own feedback, word for word.
+    const kept = await onDevice(space, 'teacher', async ({ store }) => (await store.list('journal-feedback')).records.map((feedback) => [feedback.author.id, feedback.body]));
+    expect(kept).to.have.deep.members([
+      ['luca', 'Nice harbour!'],
+      ['jan', 'Which boats?'],
+    ]);
+  });
+});
+
 /** The audience databases holding a live copy of a document, as the server's admin sees them. */
 async function liveIn(space: string, docId: string): Promise<string[]> {
   const { path, adminAuthorization } = await couchInfo();
@@ -243,7 +299,7 @@ describe('one database per audience: files and erasure', function () {
     await until(async () => ((await photoDocs()).some((at) => at.includes('$room-staff')) ? true : undefined), 'the photo in the staff room');
     expect((await photoDocs()).filter((at) => !at.includes('$room-'))).to.deep.equal([`${ownDatabase}/attachment:${photoIds[0]}`]);
     const { path } = await couchInfo();
-    for (const database of [databaseName(space), roomDatabase(space, people.luca)!]) {
+    for (const database of await feedsOf(space, 'luca')) {
       const asLuca = await fetch(`${path}/${encodeURIComponent(database)}/attachment:${photoIds[0]}/file`, { headers: { authorization: basic('luca') } });
       expect(asLuca.status, `Luca reads the photo in ${database}`).to.equal(404);
     }

@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { transformSync } from 'esbuild';
 import type { Audience } from '../../../policy/audience.js';
 import type { ModerationMode, Role } from '../../../policy/roles.js';
-import { audienceDatabase } from '../audience-databases.js';
+import { audienceDatabase, schoolName } from '../audience-databases.js';
 import { designDoc } from './design-doc.js';
 import { roomDesignDoc } from './room-design-doc.js';
 import {
@@ -767,6 +767,41 @@ describe('validate_doc_update in an audience\'s database', () => {
       for (const to of ['space', { person: 'kasia' }, null]) {
         refused({ user: as('tom', 'teacher'), doc: { ...moveOut(post, space), twinkitMovedTo: to }, old: post, audience: space }, /twinkitMovedTo must be an object with a kind/);
       }
+    });
+  });
+
+  describe('feedback following its target', () => {
+    const school: Audience = { kind: 'school', school: SCHOOL };
+    /** Luca's feedback on Kasia's entry, where it sits. */
+    const feedback = (audience: Audience) => stored({ collection: 'journal-feedback', id: 'f1', _id: 'journal-feedback:f1', text: undefined, author: person('luca'), target: 'j1', kind: 'liked', body: 'Nice', twinkitHome: home(audience) });
+    const kasia = { name: 'kasia', roles: [`twinkit.${SPACE}.pupil`, `twinkit.${SPACE}.school.${schoolName(SCHOOL)}`] };
+    const { _rev, twinkitHome: _home, ...content } = feedback(space) as Doc;
+
+    it('is taken along by the entry\'s author to fewer readers: her own database, or her school\'s', () => {
+      allowed({ user: kasia, doc: moveOut(feedback(space), personOf('kasia')), old: feedback(space), audience: space });
+      allowed({ user: kasia, doc: arriving(personOf('kasia'), space, content), audience: personOf('kasia') });
+      allowed({ user: kasia, doc: moveOut(feedback(space), school), old: feedback(space), audience: space });
+      allowed({ user: kasia, doc: arriving(school, space, content), audience: school });
+      allowed({ user: kasia, doc: moveOut(feedback(school), personOf('kasia')), old: feedback(school), audience: school });
+    });
+
+    it('never goes to more readers, nor into someone else\'s database, by a pupil\'s move', () => {
+      refused({ user: kasia, doc: moveOut(feedback(school), space), old: feedback(school), audience: school }, /Only its author, a teacher or a moderator can move a record/);
+      refused({ user: kasia, doc: arriving(space, school, content), audience: space }, /Only teachers and moderators can move someone else's record here/);
+      refused({ user: kasia, doc: moveOut(feedback(space), personOf('pia')), old: feedback(space), audience: space }, /Only its author, a teacher or a moderator can move a record/);
+      // Other records are no feedback: a pupil moves only her own.
+      const post = stored({ author: person('luca'), twinkitHome: home(space) });
+      refused({ user: kasia, doc: moveOut(post, personOf('kasia')), old: post, audience: space }, /Only its author, a teacher or a moderator can move a record/);
+      const note = record({ collection: 'journal-note', id: 'n1', text: undefined, author: person('luca'), pupil: 'kasia', body: 'Well done' });
+      refused({ user: kasia, doc: arriving(personOf('kasia'), space, note), audience: personOf('kasia') }, /Only teachers and moderators can move someone else's record here/);
+      // Nor in someone else's name into a database the moderators read.
+      refused({ user: kasia, doc: arriving(moderatorsOf('kasia'), space, content), audience: moderatorsOf('kasia') }, /Only teachers and moderators can move someone else's record here/);
+      // Nor to a school she is not in.
+      refused({ user: as('kasia', 'pupil'), doc: moveOut(feedback(space), school), old: feedback(space), audience: space }, /Only its author, a teacher or a moderator can move a record/);
+    });
+
+    it('is not an observer\'s to move', () => {
+      refused({ user: as('olga', 'observer'), doc: moveOut(feedback(space), school), old: feedback(space), audience: space }, /observer|read only|cannot/i);
     });
   });
 

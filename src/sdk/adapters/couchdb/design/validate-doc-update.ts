@@ -38,10 +38,14 @@
  *   moderator's on a record they may decide on (any status: approve, hide or send back). One in
  *   the writer's own name is a new record (it may be published only where it need not wait, etc.),
  *   but it keeps its review note and a moderator may hide their own, as they may in place;
+ * - feedback that follows its target moves with it (audiences/follow-target.ts), by whoever moved
+ *   the target, the target's author included: any member may move someone else's such record
+ *   out to a narrower database they read themselves (their own, their school's), and write it
+ *   there. It can reach fewer readers that way, never more;
  * - `twinkitHome`, `twinkitMovedFrom` and `twinkitLineage` are bookkeeping, not content.
  * What it cannot check: that an arrival matches what left the other database (it cannot read
- * it), so a moderator's arrival is trusted as a decision, and a review note on an own arrival
- * as the one it had.
+ * it), so a moderator's arrival is trusted as a decision, a review note on an own arrival as the
+ * one it had, and feedback a member moved to a narrower database as the feedback that was there.
  */
 import { addsOwnTranslationsOnly } from '../../../policy/glossary-contribution.js';
 import type { Audience } from '../../../policy/audience.js';
@@ -332,6 +336,9 @@ const RULES = String.raw`
   var storedAuthor = stored && isObject(stored.author) ? stored.author.id : undefined;
   var own = storedAuthor === name;
 
+  // Feedback delivered only with its target (journal feedback) sits with the target's readers.
+  var followsTarget = AUDIENCE && owns(AUDIENCE_RULES, collection) && AUDIENCE_RULES[collection].followsTarget === true;
+
   if (deleting) {
     // A move out (its audience changed): by its author, staff, or a moderator deciding on it.
     if (AUDIENCE && owns(newDoc, MOVED_TO_FIELD)) {
@@ -342,6 +349,11 @@ const RULES = String.raw`
         if (stored.status === 'hidden') refuse(LOCKED);
         return;
       }
+      // Following its target to fewer readers (its author made it private or school-only, say), into
+      // a database the mover reads: their own (narrower than any they may write to), or their school's.
+      var ownDatabase = to.kind === 'person' && to.person === name;
+      var ownSchool = to.kind === 'school' && has(userRoles, 'twinkit.' + SPACE + '.school.' + schoolName(to.school)) && within(to, AUDIENCE);
+      if (followsTarget && (ownDatabase || ownSchool)) return;
       if (role !== 'moderator') refuse('Only its author, a teacher or a moderator can move a record to another database.');
       keepToAuthor(collection, stored.visibility);
       if (stored.status === 'hidden') refuse('Only a teacher or an admin can bring back a hidden record.');
@@ -385,6 +397,9 @@ const RULES = String.raw`
     var arrival = AUDIENCE !== null && typeof newDoc[MOVED_FROM_FIELD] === 'string';
     if (arrival && newDoc.author.id !== name) {
       if (staff) return;
+      // Feedback following its target, which its author made private or school-only: into the
+      // mover's own database or their school's (within its own audience, checked above).
+      if (followsTarget && role !== 'moderator' && ((AUDIENCE.kind === 'person' && AUDIENCE.person === name) || AUDIENCE.kind === 'school')) return;
       if (role !== 'moderator') refuse('Only teachers and moderators can move someone else\'s record here: you can create records only in your own name.');
       keepToAuthor(collection, newDoc.visibility);
       if (newDoc.review !== undefined && !isReview(newDoc.review)) refuse('A review note must name who wrote it (by.id).');
