@@ -1,4 +1,4 @@
-/** `npm run chaos -- --seed N --ops M`: a longer chaos run than the suite's; prints the report, exits 1 on a finding. */
+/** `npm run chaos -- --seed N --ops M [--layout space]`: a longer chaos run than the suite's; prints the report, exits 1 on a finding. */
 import { runChaos } from './chaos-run.js';
 import { seedOfToday } from './prng.js';
 
@@ -12,10 +12,13 @@ const option = (name: string, fallback: number) => {
 };
 const seed = option('--seed', seedOfToday());
 const ops = option('--ops', 500);
+const layoutAt = argv.indexOf('--layout');
+const layout = layoutAt < 0 ? 'audiences' : argv[layoutAt + 1];
+if (layout !== 'audiences' && layout !== 'space') throw new Error('--layout must be audiences (the default) or space');
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
-progress(`chaos: seed ${seed}, ${ops} ops`);
-const result = await runChaos({ seed, ops, progress });
+progress(`chaos: seed ${seed}, ${ops} ops, layout ${layout}`);
+const result = await runChaos({ seed, ops, layout, progress });
 console.log(result.report);
 console.log(`${result.summary}; ${result.findings.length} finding(s); ${(result.ms / 1000).toFixed(1)} s`);
 process.exitCode = result.findings.length ? 1 : 0;

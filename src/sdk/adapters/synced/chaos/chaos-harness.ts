@@ -16,7 +16,7 @@ import { startCouchServer } from '../../../../../scripts/couch/start-couch-serve
 import type { RawRecord } from '../../../adapter.js';
 import { databaseName } from '../../couchdb/couch-names.js';
 import { toRecord, type CouchDocument } from '../../couchdb/record-document.js';
-import { setupCouchSpace } from '../../couchdb/setup/couchdb-setup.js';
+import { setupCouchSpace, type CouchLayout } from '../../couchdb/setup/couchdb-setup.js';
 import type { SpaceMember } from '../../couchdb/setup/members.js';
 import type { ChaosPageApi, ChaosPageOptions } from './chaos-page.js';
 
@@ -73,8 +73,8 @@ export async function startHarness() {
     faults,
     browser,
     url,
-    /** A space with the server's rules (design document, `_security`) and these members. */
-    setupSpace: (space: string, members: SpaceMember[]) => setupCouchSpace({ url: couch.url, adminHeaders: couch.adminHeaders, space, members, layout: 'space' }),
+    /** A space with the server's rules (design document, `_security`) and these members; one database per audience unless `space`. */
+    setupSpace: (space: string, members: SpaceMember[], layout: CouchLayout = 'audiences') => setupCouchSpace({ url: couch.url, adminHeaders: couch.adminHeaders, space, members, layout }),
     /** The server's current records, read as its admin past the proxy. */
     async serverRecords(space: string): Promise<RawRecord[]> {
       const response = await fetch(`${couch.url}/${databaseName(space)}/_all_docs?include_docs=true`, { headers: couch.adminHeaders });

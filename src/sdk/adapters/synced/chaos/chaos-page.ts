@@ -5,7 +5,8 @@
 import type { RawRecord } from '../../../adapter.js';
 import { createStore, type TwinStore } from '../../../store/create-store.js';
 import type { TwinUser } from '../../../policy/roles.js';
-import { createCouchDBAdapter } from '../../couchdb/couchdb-adapter.js';
+import { createLayoutRemote } from '../../couchdb/layout-remote.js';
+import { deviceLookups } from '../create-synced-couchdb.js';
 import { createSyncedAdapter, type SyncedAdapter } from '../synced-adapter.js';
 
 export interface ChaosPageOptions {
@@ -39,7 +40,8 @@ const api = {
   open(options: ChaosPageOptions) {
     space = options.space;
     const authorization = `Basic ${btoa(`${options.user.id}:${options.password}`)}`;
-    const remote = createCouchDBAdapter({ url: '/couch', headers: { authorization } });
+    // As a page that names no layout: whichever the server says.
+    const remote = (local: Parameters<typeof deviceLookups>[0]) => createLayoutRemote({ url: '/couch', headers: { authorization }, local: deviceLookups(local) });
     adapter = createSyncedAdapter({ remote, databaseName: options.databaseName, ...options.delays });
     store = createStore({ adapter, space, user: options.user });
     return store.list('glossary').then(() => true);

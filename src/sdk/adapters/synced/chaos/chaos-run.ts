@@ -11,6 +11,7 @@ import type { EventEntry, Finding, Observed, WriteEntry, Written } from './chaos
 import { formatReport } from './chaos-report.js';
 import { openTab, startHarness, type Harness, type Tab } from './chaos-harness.js';
 import { planRun, type Step } from './op-plan.js';
+import type { CouchLayout } from '../../couchdb/setup/couchdb-setup.js';
 
 const TABS = [
   { name: 'A1', device: 'A' },
@@ -56,20 +57,28 @@ async function guarded<T>(work: Promise<T>): Promise<T | { ok: false; error: str
   }
 }
 
-export async function runChaos({ seed, ops, progress = () => {} }: { seed: number; ops: number; progress?: (line: string) => void }): Promise<ChaosResult> {
+export interface ChaosOptions {
+  seed: number;
+  ops: number;
+  /** How the server keeps the space; default one database per audience, as the setup's. */
+  layout?: CouchLayout;
+  progress?: (line: string) => void;
+}
+
+export async function runChaos({ seed, ops, layout = 'audiences', progress = () => {} }: ChaosOptions): Promise<ChaosResult> {
   const started = Date.now();
   const harness = await startHarness();
   try {
-    return await runOn(harness, seed, ops, started, progress);
+    return await runOn(harness, { seed, ops, layout, progress }, started);
   } finally {
     await harness.stop();
   }
 }
 
-async function runOn(harness: Harness, seed: number, ops: number, started: number, progress: (line: string) => void): Promise<ChaosResult> {
+async function runOn(harness: Harness, { seed, ops, layout, progress }: Required<ChaosOptions>, started: number): Promise<ChaosResult> {
   const space = `chaos-${seed}`;
   const tag = seed.toString(36);
-  await harness.setupSpace(space, Object.values(USERS).map(({ id, name, role, password }) => ({ id, name, role, password })));
+  await harness.setupSpace(space, Object.values(USERS).map(({ id, name, role, school, password }) => ({ id, name, role, school, password })), layout);
   const contexts: Record<string, BrowserContext> = { A: await harness.browser.newContext(), B: await harness.browser.newContext() };
   const tabs: Tab[] = [];
   for (const { name, device } of TABS) {
