@@ -18,6 +18,7 @@ import { setupAudienceLayout, type AudienceLayoutReport } from './audience-layou
 import { moveIntoAudiences, type MoveReport } from './move-into-audiences.js';
 import { putDesign, putSecurity, sameJson, type SetupAction } from './couch-documents.js';
 import { basicAuth, couchRequest, CouchSetupError, serverAddress, type CouchConnection, type CouchRequest } from './couch-request.js';
+import { compactDatabase } from './compact.js';
 import { currentMembers, SCHOOLS_FIELD } from './current-members.js';
 import { removeFormerMembers } from './former-members.js';
 import { withSpaceRoles, type SpaceMember } from './members.js';
@@ -112,6 +113,8 @@ export async function setupCouchSpace(options: CouchSpaceSetupOptions): Promise<
   const audiences = replication ? await setupAudienceLayout(request, { space: options.space, moderation, members: layoutMembers, ...replication }) : undefined;
   // Records kept in the space's database before it had one database per audience go to theirs.
   const moved = audiences ? await moveIntoAudiences(request, { space: options.space, moderation, members: layoutMembers }) : undefined;
+  // Their earlier versions stay readable by revision (`?rev=`) until the space's database is compacted.
+  const compaction = moved && (moved.records || moved.files) ? await compactDatabase(request, db) : undefined;
 
   const summary = [
     `Database ${database}: ${databaseAction === 'created' ? 'created' : 'already there'}.`,
@@ -123,7 +126,13 @@ export async function setupCouchSpace(options: CouchSpaceSetupOptions): Promise<
     usersRules.summary,
     limits.summary,
     ...(audiences?.summary ?? []),
-    ...(moved && (moved.records || moved.files) ? [`Moved out of ${database} into their audiences' databases: ${moved.records} record(s), ${moved.files} file(s).`] : []),
+    ...(moved && compaction
+      ? [
+          `Moved out of ${database} into their audiences' databases: ${moved.records} record(s), ${moved.files} file(s); ${
+            compaction === 'done' ? 'their earlier versions compacted away' : 'the compaction that removes their earlier versions is still running'
+          }.`,
+        ]
+      : []),
   ];
   return {
     database,

@@ -96,4 +96,14 @@ describe('setup: a space moves into one database per audience', () => {
     const again = await setupCouchSpace({ url: server.url, adminHeaders: server.adminHeaders, space: SPACE, members: MEMBERS, layout: 'audiences' });
     assert.deepEqual(again.moved, { records: 0, files: 0 });
   });
+
+  it('leaves no earlier version of a moved record readable by revision in the space\'s database', async () => {
+    const space = db(databaseName(SPACE));
+    const tombstone = await call('GET', `${space}/journal%3Amine?revs=true&open_revs=all`);
+    const { _revisions: history } = (tombstone.body as unknown as { ok: { _revisions: { start: number; ids: string[] } } }[])[0].ok;
+    assert.equal(history.ids.length, 2, 'the private entry, then its tombstone');
+    const before = `${history.start - 1}-${history.ids[1]}`;
+    const asPaul = await fetch(`${server.url}${space}/journal%3Amine?rev=${before}`, { headers: { authorization: `Basic ${btoa('paul:pw-paul')}` } });
+    assert.equal(asPaul.status, 404, 'the private entry\'s text is gone with the compaction');
+  });
 });
