@@ -15,6 +15,8 @@
  *
  * Names are made safe for CouchDB, which takes only lowercase letters, digits and `_$()+-/`: every
  * other character, capitals included, becomes `(<hex code>)`, so two ids never share a database.
+ * A device follows the space's database and reading rooms the server fills from the others
+ * (audiences/reading-rooms.ts).
  */
 import type { Audience } from '../../policy/audience.js';
 import { sameSchool, schoolKey } from '../../policy/read-rules.js';
@@ -56,18 +58,6 @@ export function audienceDatabase(space: string, audience: Audience): string {
     case 'staff':
       return `${root}$staff`;
   }
-}
-
-/**
- * A reader's reading room: one read-only database, filled by the server's `_replicator` from every
- * audience database other than the space's that the reader may read, so a device follows two
- * feeds (the space's and its room) however many databases the space has. Staff share one room;
- * every other member who writes (pupils, moderators) has their own; observers read the space only.
- */
-export function roomDatabase(space: string, reader: { id: string; role: Role }): string | undefined {
-  if (isStaff(reader.role)) return `${databaseName(space)}$room-staff`;
-  if (!isMember(reader.role)) return undefined;
-  return `${databaseName(space)}$room-${safeName(reader.id)}`;
 }
 
 /** The CouchDB role of a school's members (observers excepted) in a space. */

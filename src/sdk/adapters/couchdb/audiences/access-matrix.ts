@@ -11,10 +11,11 @@ import { audienceIncludes, audienceOf, type Audience, type AudienceRules } from 
 import { authorIdOf, sameSchool } from '../../../policy/read-rules.js';
 import { isMember, isStaff, type Role, type TwinUser } from '../../../policy/roles.js';
 import { builtInCollections } from '../../../schemas/collections.js';
-import { audienceDatabase, roomDatabase } from '../audience-databases.js';
+import { audienceDatabase } from '../audience-databases.js';
 import { attachmentDocumentId, HOME_FIELD, MOVED_FROM_FIELD, MOVED_TO_FIELD } from '../couch-names.js';
 import { layoutOf } from '../setup/audience-layout.js';
 import type { SpaceMember } from '../setup/members.js';
+import { roomDatabase, type ReadingRoom } from './reading-rooms.js';
 
 export const SPACE = 'matrix';
 export const SCHOOLS = ['Liceo Galilei, Roma', 'Szkoła nr 5, Kraków'] as const;
@@ -57,11 +58,11 @@ export const PEOPLE: Person[] = [
 ];
 const byId = (id: string) => MEMBERS.find((m) => m.id === id)!;
 
-/** A database of the space: an audience's, or a reading room (whose reader; none for staff's). */
-export type SpaceDatabase = { kind: 'audience'; name: string; audience: Audience } | { kind: 'room'; name: string; reader?: string };
+/** A database of the space: an audience's, or a reading room. */
+export type SpaceDatabase = { kind: 'audience'; name: string; audience: Audience } | { kind: 'room'; name: string; room: ReadingRoom };
 
 export const audienceDb = (audience: Audience) => audienceDatabase(SPACE, audience);
-export const roomOf = (reader: { id: string; role: Role }) => roomDatabase(SPACE, reader);
+export const roomDb = (room: ReadingRoom): SpaceDatabase => ({ kind: 'room', name: roomDatabase(SPACE, room), room });
 
 // ---------------------------------------------------------------------------------------------
 // Records
@@ -173,8 +174,13 @@ export function seeds(): Seed[] {
 export function mayOpen(db: SpaceDatabase, person: Person): boolean {
   const user = person.user;
   if (!user) return false;
-  if (db.kind === 'room') return db.reader === undefined ? isStaff(user.role) : db.reader === user.id;
+  if (db.kind === 'room') return db.room.kind === 'pupil' ? db.room.person === user.id : audienceIncludes(sharedBy(db.room), user);
   return db.audience.kind === 'space' || audienceIncludes(db.audience, user);
+}
+
+/** The group whose readers share a room: whoever reads every record of that group reads the room. */
+function sharedBy(room: Exclude<ReadingRoom, { kind: 'pupil' }>): Audience {
+  return room.kind === 'school-moderators' ? { kind: 'school-moderators', school: room.school } : { kind: room.kind };
 }
 
 /** May `person` read a record of `audience`? Only the space's members, as `audienceIncludes` says. */
@@ -541,7 +547,7 @@ export function writeCases(actor: Person, dbs: SpaceDatabase[]): WriteCase[] {
 
 /** The columns: a database as the row's person sees it (their school A, their own name). */
 function columns(personId: string): [string, SpaceDatabase][] {
-  const roomReader = MEMBERS.find((m) => m.id === personId && !isStaff(m.role) && isMember(m.role));
+  const pupil = MEMBERS.find((m) => m.id === personId && m.role === 'pupil');
   const otherPupil = personId === 'pup-a2' ? 'pup-a1' : 'pup-a2';
   const aud = (audience: Audience): SpaceDatabase => ({ kind: 'audience', name: audienceDb(audience), audience });
   return [
@@ -558,8 +564,11 @@ function columns(personId: string): [string, SpaceDatabase][] {
     ['person: self', aud({ kind: 'person', person: personId })],
     ['person: other', aud({ kind: 'person', person: otherPupil })],
     ['staff', aud({ kind: 'staff' })],
-    ['own room', roomReader ? { kind: 'room', name: roomOf(roomReader)!, reader: personId } : { kind: 'room', name: '(none)', reader: personId }],
-    ['staff room', { kind: 'room', name: roomOf({ id: '', role: 'teacher' })! }],
+    ['own room (a pupil\'s)', pupil ? roomDb({ kind: 'pupil', person: personId }) : { kind: 'room', name: '(none)', room: { kind: 'pupil', person: personId } }],
+    ['moderators\' room', roomDb({ kind: 'moderators' })],
+    ['school moderators\' room (own school)', roomDb({ kind: 'school-moderators', school: A })],
+    ['school moderators\' room (other school)', roomDb({ kind: 'school-moderators', school: B })],
+    ['staff room', roomDb({ kind: 'staff' })],
   ];
 }
 

@@ -15,7 +15,7 @@ import { homeOf, readHeld } from './held-versions.js';
 export interface FilePlaces {
   client: CouchClient;
   space: string;
-  /** Databases to look in when nothing else is known: the space's and the reader's room. */
+  /** Databases to look in when nothing else is known: the reader's feeds (the space's and their rooms). */
   feeds(): Promise<string[]>;
   /** The uploader's own database. */
   ownDatabase(): Promise<string>;
@@ -39,7 +39,7 @@ export function audienceFiles(places: FilePlaces) {
     return new Set(await Promise.all(users.map(async (record) => audienceDatabase(space, await places.audienceOf(record)))));
   }
 
-  /** Where the file is stored now: known places first, then the space's database and the room (whose copy names its home). */
+  /** Where the file is stored now: known places first, then the reader's feeds (a room's copy names its home). */
   async function whereStored(fileId: string): Promise<string[]> {
     const places_ = new Set(known.get(fileId) ?? []);
     for (const feed of await places.feeds()) {

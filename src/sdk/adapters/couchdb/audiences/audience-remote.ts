@@ -1,9 +1,10 @@
 /**
  * The sync engine's server when every audience has its own database (audience-databases.ts): the
- * device reads two feeds (the space's database and the reader's room, which the server fills
- * with every other database the reader may read), and writes each record to its audience's
- * database, moving it when its audience changes. The engine sees one server: revisions carry
- * their database (presented-revs.ts), one checkpoint holds both feeds' positions.
+ * device reads a few feeds (the space's database and the reader's rooms, which the server fills
+ * with the other databases the reader may read; a moderator's own database too: reading-rooms.ts),
+ * and writes each record to its audience's database, moving it when its audience changes. The
+ * engine sees one server: revisions carry their database (presented-revs.ts), one checkpoint holds
+ * every feed's position.
  */
 import type { RawRecord } from '../../../adapter.js';
 import type { RemoteChange } from '../changes-feed.js';
@@ -26,6 +27,7 @@ import { heldOf, homeOf, lineageOf, presentedVersion, readHeld } from './held-ve
 import { heldRev, presentRev, type HeldRevision } from './presented-revs.js';
 import { signedInReader, type Reader } from './reader.js';
 import { recordAudience } from './record-audience.js';
+import { isRoomDatabase } from './reading-rooms.js';
 import { readFeeds } from './two-feeds.js';
 
 export interface AudienceRemoteOptions extends CouchConnectionOptions {
@@ -153,7 +155,9 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
       };
     }
 
-    return { readerNow, spaceDatabase, audienceOf, files, place, current, landed, writeContext };
+    const answered = (writeIds: (string | undefined)[]) => writeIds.forEach((writeId) => writeId && sentTo.delete(writeId));
+
+    return { readerNow, spaceDatabase, audienceOf, files, place, current, landed, writeContext, answered };
   }
 
   /**
@@ -162,8 +166,7 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
    * any one of them, so the record's latest (the highest presented revision) is read instead.
    */
   async function latestLeaf(change: RemoteChange, feed: string, space: string): Promise<RemoteChange | undefined> {
-    const spaceDatabase = databaseName(space);
-    if (!change.deleted || !change.leaves || feed === spaceDatabase) return undefined;
+    if (!change.deleted || !change.leaves || !isRoomDatabase(space, feed)) return undefined;
     const docId = documentId(change.collection, change.id);
     const leaves = await readLeaves(client, feed, docId);
     const ranked = leaves.map((leaf) => ({ leaf, rank: generation(presentRev(heldOf(leaf, feed))) })).sort((a, b) => b.rank - a.rank);
@@ -199,7 +202,8 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
       const changes = page.changes.flatMap(({ change: read, feed }, i) => {
         const change = latest[i] ?? read;
         const doc = change.doc;
-        const fromRoom = feed !== state.spaceDatabase;
+        // A moderator's own database is followed directly: its copies are at home, its conflicts branches.
+        const fromRoom = isRoomDatabase(space, feed);
         const movedTo = doc?.[MOVED_TO_FIELD];
         // Moved to a database this reader also reads: the record is there, not gone.
         if (change.deleted && isAudience(movedTo) && reader.reads(movedTo)) return [];
@@ -223,7 +227,13 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
       });
     },
 
-    bulkWrite: (space, operations, origin, writeIds = []) => writeByAudience(stateOf(space).writeContext(origin), operations, writeIds),
+    async bulkWrite(space, operations, origin, writeIds = []) {
+      const state = stateOf(space);
+      const outcomes = await writeByAudience(state.writeContext(origin), operations, writeIds);
+      // Answered: nobody will ask where these went (only writes whose answer was lost are asked about).
+      state.answered(writeIds);
+      return outcomes;
+    },
 
     findLandedWrites: (space, writes) => inParallel(writes, 6, (write) => stateOf(space).landed(write)),
     currentVersions: (space, refs) => (refs.length ? versionsOf(space, refs) : Promise.resolve([])),

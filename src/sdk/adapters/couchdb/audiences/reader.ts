@@ -8,12 +8,12 @@ import { audienceIncludes, type Audience } from '../../../policy/audience.js';
 import { ROLES, type Role, type TwinUser } from '../../../policy/roles.js';
 import { TwinRemoteError } from '../remote-error.js';
 import type { CouchClient } from '../couch-http.js';
-import { roomDatabase } from '../audience-databases.js';
-import { databaseName, spaceRole } from '../couch-names.js';
+import { spaceRole } from '../couch-names.js';
+import { feedsOf } from './reading-rooms.js';
 
 export interface Reader {
   user: TwinUser;
-  /** The two databases this device follows: the space's, and the reader's room (none for observers). */
+  /** The databases this device follows (reading-rooms.ts `feedsOf`): the space's and the reader's rooms (none for observers). */
   feeds: string[];
   /** May this reader read what `audience` holds? */
   reads(audience: Audience): boolean;
@@ -30,8 +30,7 @@ export function readerOf(space: string, name: string, roles: readonly string[]):
   const schoolPrefix = `twinkit.${space}.school.`;
   const schoolRole = roles.find((each) => each.startsWith(schoolPrefix));
   const user: TwinUser = { id: name, name, role: role as Role, ...(schoolRole ? { school: unsafeName(schoolRole.slice(schoolPrefix.length)) } : {}) };
-  const room = roomDatabase(space, user);
-  return { user, feeds: [databaseName(space), ...(room ? [room] : [])], reads: (audience) => audienceIncludes(audience, user) };
+  return { user, feeds: feedsOf(space, user), reads: (audience) => audienceIncludes(audience, user) };
 }
 
 export async function signedInReader(client: CouchClient, space: string): Promise<Reader> {

@@ -1,8 +1,8 @@
 /**
- * A device follows two changes feeds, the space's database and the reader's room, over at most two
- * connections, as one: one checkpoint holds both positions (led by their sum, which tells a
- * database that went back in time, as one feed's sequence does), and a read returns as soon as
- * either has something.
+ * A device follows a few changes feeds (reading-rooms.ts `feedsOf`: the space's database and the
+ * reader's rooms, two for most, four for a moderator), one connection each, as one: one checkpoint
+ * holds every position (led by their sum, which tells a database that went back in time, as one
+ * feed's sequence does), and a read returns as soon as any has something.
  */
 import type { CouchClient } from '../couch-http.js';
 import { readChanges, type ChangesPage, type Checkpoint, type RemoteChange } from '../changes-feed.js';
@@ -35,8 +35,8 @@ export interface FeedsPage {
 }
 
 /**
- * Reads both feeds at once. With `wait`, a long poll on each: the first to answer with changes
- * ends the other (its position stays where it was). `limit` holds for each feed.
+ * Reads every feed at once. With `wait`, a long poll on each: the first to answer with changes
+ * ends the others (their positions stay where they were). `limit` holds for each feed.
  */
 export async function readFeeds(
   client: CouchClient,
@@ -50,7 +50,7 @@ export async function readFeeds(
   const stop = () => inner.abort(options.signal?.reason);
   if (options.signal?.aborted) stop();
   else options.signal?.addEventListener('abort', stop, { once: true });
-  /** Set when one feed answered with changes and so ended the other's long poll. */
+  /** Set when one feed answered with changes and so ended the others' long polls. */
   let answered = false;
   let failure: unknown;
   try {
@@ -58,15 +58,15 @@ export async function readFeeds(
       feeds.map(async (feed) => {
         try {
           const page = await readChanges(client, feed, space, { since: positions[feed] ?? 0, wait: options.wait, limit: options.limit, signal: inner.signal, bodies: true });
-          // A long poll's answer ends the other's wait: it goes now. A read at once waits for
-          // both (one cut short would pass for caught up).
+          // A long poll's answer ends the others' waits: it goes now. A read at once waits for
+          // all (one cut short would pass for caught up).
           if (page.rows && options.wait && !answered) {
             answered = true;
             inner.abort();
           }
           return page;
         } catch (error) {
-          // The first failure is the one to report: the other read is then cut short by it.
+          // The first failure is the one to report: the other reads are then cut short by it.
           if (!answered && !inner.signal.aborted) failure ??= error;
           if (!answered) inner.abort();
           throw error;
@@ -79,7 +79,7 @@ export async function readFeeds(
     let rows = 0;
     settled.forEach((result, i) => {
       if (result.status === 'rejected') {
-        // Ended on purpose by the other feed's answer, or by the first failure (kept above).
+        // Ended on purpose by another feed's answer, or by the first failure (kept above).
         if (!answered) failure ??= result.reason;
         return;
       }

@@ -1,7 +1,7 @@
 /**
- * The design document of a reading room (audience-databases.ts: `roomDatabase`): the same views as
+ * The design document of a reading room (audiences/reading-rooms.ts): the same views as
  * an audience's database, and rules that keep it read-only. The server's `_replicator` fills it from
- * the audience databases its reader may read; a member's own write there would reach nobody else
+ * the audience databases its readers may read; a member's own write there would reach nobody else
  * and could hold what its readers may not read, so only the server writes.
  *
  * ES5 source text beginning with `function`, as the space's `validate_doc_update` (see there why).

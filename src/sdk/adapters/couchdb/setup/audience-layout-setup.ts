@@ -1,13 +1,16 @@
 /**
  * Applies a space's audience layout (audience-layout.ts) to a server: every audience's database
- * with its `_security` and design document, every reading room (read-only, its reader's alone),
- * and the server's `_replicator` documents that fill each room, continuously, from the audience
- * databases its reader may read. Safe to run again: it changes only what differs.
+ * with its `_security` and design document, every reading room (read-only; a pupil's lets in her
+ * alone, a shared one its readers' roles: audiences/reading-rooms.ts), and the server's
+ * `_replicator` documents that fill each room, continuously, from the audience databases its
+ * readers may read. Safe to run again: it changes only what differs.
  *
- * A room that lost a source (its reader changed school, or someone left) still holds what its
- * reader may no longer read: it is deleted and made again, and filled afresh. A room nobody reads
- * any more is deleted. The databases of audiences the layout no longer has keep their records
- * (moving them is the store's business) but no longer let in the person they are named after.
+ * A pupil's room that lost a source (she changed school, someone left) still holds what she may no
+ * longer read: it is deleted and made again, and filled afresh; a shared room only stops copying
+ * that source (room-rebuild.ts). A room nobody reads any more is deleted, the room of each
+ * moderator that earlier versions made among them. The databases of audiences the layout no
+ * longer has keep their records (moving them is the store's business) but no longer let in the
+ * person they are named after.
  *
  * Two faults of pouchdb-server 4.2 (tried on it, see audience-layout-setup.node.test.ts) shape how
  * rooms are filled there:
@@ -25,14 +28,16 @@
 import type { Audience } from '../../../policy/audience.js';
 import type { ModerationMode } from '../../../policy/roles.js';
 import { audienceDatabase, audienceSecurity, safeName } from '../audience-databases.js';
-import { databaseName, spaceRole } from '../couch-names.js';
+import { isRoomDatabase, roomSecurity, type ReadingRoom } from '../audiences/reading-rooms.js';
+import { databaseName } from '../couch-names.js';
 import { designDoc } from '../design/design-doc.js';
 import { roomDesignDoc } from '../design/room-design-doc.js';
 import type { SecurityObject } from '../design/security.js';
-import { isRoomDatabase, isSpaceDatabase, layoutOf, parseReplicationId, replicationId, replicationIdRange, type AudienceLayout, type LayoutRoom } from './audience-layout.js';
+import { isSpaceDatabase, layoutOf, parseReplicationId, replicationId, replicationIdRange, type AudienceLayout } from './audience-layout.js';
 import { putDesign, putSecurity, sameJson, type SetupAction } from './couch-documents.js';
 import { CouchSetupError, type CouchRequest } from './couch-request.js';
 import type { SpaceMember } from './members.js';
+import { mustRebuild } from './room-rebuild.js';
 
 export interface AudienceLayoutOptions {
   space: string;
@@ -62,8 +67,8 @@ export interface AudienceLayoutReport {
    * school): their records are kept; the people they were named after are no longer let in.
    */
   closedDatabases: { database: string; removedNames: string[] }[];
-  /** Every room of the layout, then the rooms removed. */
-  rooms: { database: string; reader?: string; sources: string[]; action: RoomAction }[];
+  /** Every room of the layout (`reader`: a pupil's), then the rooms removed (no `room`). */
+  rooms: { database: string; room?: ReadingRoom; reader?: string; sources: string[]; action: RoomAction }[];
   /** `_replicator` document ids. */
   replications: { created: string[]; removed: string[]; unchanged: string[] };
   /** One line per step, for people. */
@@ -170,17 +175,31 @@ export async function setupAudienceLayout(request: CouchRequest, options: Audien
     const db = path(room.database);
     const there = (await request('GET', db, { accept: [404] })).status !== 404;
     const noted = there ? await request<{ _rev?: string; sources?: unknown }>('GET', `${db}/${ROOM_RECORD}`, { accept: [404] }) : undefined;
-    const notedSources = noted?.status === 200 && Array.isArray(noted.body.sources) ? (noted.body.sources as unknown[]) : undefined;
-    const stale = existing.some((doc) => !wanted.has(doc._id) || !sameReplication(doc, wanted.get(doc._id)!));
-    // A room whose sources are unknown (no note) may hold anything: it is made again too.
-    const lostSource = notedSources === undefined || notedSources.some((source) => typeof source !== 'string' || !sources.includes(source));
-    const rebuild = there && (stale || lostSource);
+    const readers = roomSecurity(space, room.room);
+    const readersBefore = there ? (await request<Partial<SecurityObject>>('GET', `${db}/_security`)).body?.members : undefined;
+    const obsolete = existing.filter((doc) => !wanted.has(doc._id));
+    const rebuild =
+      there &&
+      mustRebuild({
+        server,
+        byRole: room.room.kind !== 'pupil',
+        sameReaders: sameJson(readersBefore, readers.members),
+        notedSources: noted?.status === 200 && Array.isArray(noted.body.sources) ? (noted.body.sources as unknown[]) : undefined,
+        sources,
+        obsolete: obsolete.length,
+        changed: existing.some((doc) => wanted.has(doc._id) && !sameReplication(doc, wanted.get(doc._id)!)),
+      });
     if (rebuild || (!there && existing.length)) {
       await stop(room.database, existing);
       existing = [];
+    } else if (obsolete.length) {
+      // A shared room on CouchDB: those replications stop, the room stays (room-rebuild.ts).
+      await stopReplications(request, obsolete, stopTimeoutMs);
+      replications.removed.push(...obsolete.map(({ _id }) => _id));
+      existing = existing.filter((doc) => wanted.has(doc._id));
     }
     if (!there || rebuild) await request('PUT', db, { accept: [412] });
-    const security = await putSecurity(request, db, roomSecurity(space, room), { exact: true });
+    const security = await putSecurity(request, db, readers, { exact: true });
     const design = await putDesign(request, db, roomDesignDoc());
     const kept = new Set(existing.map(({ _id }) => _id));
     let added = 0;
@@ -197,8 +216,9 @@ export async function setupAudienceLayout(request: CouchRequest, options: Audien
     const current = there && !rebuild && noted?.status === 200 ? noted.body : undefined;
     const noteChanged = !current || !sameJson(current.sources, note.sources);
     if (noteChanged) await request('PUT', `${db}/${ROOM_RECORD}`, { body: { ...note, ...(current?._rev ? { _rev: current._rev } : {}) } });
-    const action: RoomAction = !there ? 'created' : rebuild ? 'rebuilt' : added || noteChanged || security.action !== 'unchanged' || design !== 'unchanged' ? 'updated' : 'unchanged';
-    rooms.push({ database: room.database, ...(room.reader ? { reader: room.reader.id } : {}), sources, action });
+    const updated = added || obsolete.length || noteChanged || security.action !== 'unchanged' || design !== 'unchanged';
+    const action: RoomAction = !there ? 'created' : rebuild ? 'rebuilt' : updated ? 'updated' : 'unchanged';
+    rooms.push({ database: room.database, room: room.room, ...(room.reader ? { reader: room.reader.id } : {}), sources, action });
   }
 
   return {
@@ -216,14 +236,6 @@ export async function setupAudienceLayout(request: CouchRequest, options: Audien
 export async function serverKind(request: CouchRequest): Promise<ServerKind> {
   const { body } = await request<Record<string, unknown>>('GET', '/');
   return body && 'express-pouchdb' in body ? 'pouchdb-server' : 'couchdb';
-}
-
-/** A room's members: staff (by role) for the staff room, else its reader alone (by name). */
-export function roomSecurity(space: string, room: Pick<LayoutRoom, 'reader'>): SecurityObject {
-  return {
-    admins: { names: [], roles: [] },
-    members: room.reader ? { names: [room.reader.id], roles: [] } : { names: [], roles: [spaceRole(space, 'admin'), spaceRole(space, 'teacher')] },
-  };
 }
 
 /**
@@ -245,12 +257,17 @@ async function stopRoom(request: CouchRequest, server: ServerKind, room: string,
     for (const doc of docs) await deleteReplication(request, doc._id);
     return;
   }
+  await stopReplications(request, docs, timeoutMs);
+  await request('DELETE', path(room), { accept: [404] });
+}
+
+/** On CouchDB: deletes the replications `docs`, and waits until no job of theirs writes any more. */
+async function stopReplications(request: CouchRequest, docs: ReplicationDoc[], timeoutMs: number) {
   for (const doc of docs) await deleteReplication(request, doc._id);
-  // Gone from the scheduler: no job writes into the room any more (404 too where there is no scheduler).
+  // Gone from the scheduler (404 too where there is no scheduler).
   for (const doc of docs) {
     await until(timeoutMs, async () => (await request('GET', `/_scheduler/docs/_replicator/${encodeURIComponent(doc._id)}`, { accept: [400, 404] })).status !== 200);
   }
-  await request('DELETE', path(room), { accept: [404] });
 }
 
 async function currentReplication(request: CouchRequest, id: string): Promise<ReplicationDoc | undefined> {
@@ -309,14 +326,16 @@ function summarize(
     const names = databases.filter((database) => database.action === action).map(({ database }) => database);
     return names.length ? `: ${names.join(', ')}` : '';
   };
-  const whose = (room: AudienceLayoutReport['rooms'][number]) => `Reading room ${room.database} (${room.reader ?? 'staff'})`;
+  const readers = ({ room, reader }: AudienceLayoutReport['rooms'][number]) =>
+    room?.kind === 'school-moderators' ? `moderators of ${room.school}` : (reader ?? room?.kind);
+  const whose = (room: AudienceLayoutReport['rooms'][number]) => `Reading room ${room.database} (${readers(room)})`;
   const roomLine = (room: AudienceLayoutReport['rooms'][number]) => {
     const sources = `${room.sources.length} source${room.sources.length === 1 ? '' : 's'}`;
     switch (room.action) {
       case 'created':
         return `${whose(room)}: created, filled from ${sources}.`;
       case 'rebuilt':
-        return `${whose(room)}: made again and filled afresh from ${sources}, as it held what its reader may no longer read.`;
+        return `${whose(room)}: made again and filled afresh from ${sources}, since it held copies its readers may no longer read, or was filled otherwise.`;
       case 'updated':
         return `${whose(room)}: updated, filled from ${sources}.`;
       case 'removed':

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { audienceIncludes, type Audience } from '../../../policy/audience.js';
+import type { Audience } from '../../../policy/audience.js';
+import { sameSchool } from '../../../policy/read-rules.js';
 import { ROLES, type Role } from '../../../policy/roles.js';
-import { audienceDatabase, roomDatabase } from '../audience-databases.js';
+import { audienceDatabase } from '../audience-databases.js';
+import { roomDatabase } from '../audiences/reading-rooms.js';
 import { layoutOf, parseReplicationId, replicationId, replicationIdRange, staffRoom } from './audience-layout.js';
 import { parseSetupArguments } from './cli-args.js';
 import { parseMembers, type SpaceMember } from './members.js';
@@ -54,68 +56,71 @@ describe('layoutOf', () => {
     assert.ok(names(room.sources).includes(audienceDatabase(SPACE, { kind: 'school', school: SCHOOLS[0] })), 'she reads her school, however it is typed');
   });
 
-  it('gives observers no database of their own and no room; staff share one room', () => {
+  it('gives observers no room; staff, moderators and each school\'s moderators share one; each pupil has her own', () => {
     const observers = MEMBERS.filter(({ role }) => role === 'observer');
     const databases = names(layout.audiences);
     for (const { id } of observers) {
       assert.ok(!databases.includes(audienceDatabase(SPACE, { kind: 'person', person: id })), `no person database for ${id}`);
       assert.ok(!layout.rooms.some((room) => room.reader?.id === id), `no room for ${id}`);
     }
-    const staffRooms = layout.rooms.filter((room) => !room.reader);
-    assert.equal(staffRooms.length, 1);
-    assert.equal(staffRooms[0].database, staffRoom(SPACE));
-    assert.equal(staffRooms[0].database, roomDatabase(SPACE, { id: 'teacher-0', role: 'teacher' }));
-    assert.deepEqual(staffRooms[0].sources, layout.audiences.filter((audience) => audience.kind !== 'space'));
-    const own = MEMBERS.filter(({ role }) => role === 'pupil' || role === 'moderator');
+    const pupils = MEMBERS.filter(({ role }) => role === 'pupil');
+    assert.deepEqual(
+      layout.rooms.map(({ database }) => database),
+      [
+        staffRoom(SPACE),
+        'twinkit-coasts$room-moderators',
+        ...SCHOOLS.map((school) => roomDatabase(SPACE, { kind: 'school-moderators', school })),
+        ...pupils.map(({ id }) => roomDatabase(SPACE, { kind: 'pupil', person: id })),
+      ],
+    );
     assert.deepEqual(
       layout.rooms.filter((room) => room.reader).map((room) => room.reader!.id),
-      own.map(({ id }) => id),
+      pupils.map(({ id }) => id),
     );
+    const sourcesOf = (database: string) => layout.rooms.find((room) => room.database === database)!.sources;
+    assert.deepEqual(sourcesOf(staffRoom(SPACE)), layout.audiences.filter((audience) => audience.kind !== 'space'));
+    assert.deepEqual(sourcesOf('twinkit-coasts$room-moderators'), layout.audiences.filter((audience) => audience.kind === 'moderators'));
+    for (const school of SCHOOLS) {
+      const ofSchool = (audience: Audience) => (audience.kind === 'school' || audience.kind === 'school-moderators') && sameSchool(audience.school, school);
+      assert.deepEqual(sourcesOf(roomDatabase(SPACE, { kind: 'school-moderators', school })), layout.audiences.filter(ofSchool));
+    }
     for (const room of layout.rooms) assert.ok(!('password' in (room.reader ?? {})), 'a room does not carry a password');
     const rooms = layout.rooms.map(({ database }) => database);
     assert.equal(new Set([...rooms, ...databases]).size, rooms.length + databases.length, 'rooms and audiences never share a database');
   });
 
-  it('fills each reader\'s room with exactly the audiences they may read (the space aside)', () => {
-    const wrong: string[] = [];
-    for (const reader of MEMBERS) {
-      const room = layout.rooms.find((each) => each.database === roomDatabase(SPACE, reader));
-      for (const audience of layout.audiences) {
-        const reads = audience.kind === 'space' || (room !== undefined && names(room.sources).includes(audienceDatabase(SPACE, audience)));
-        // Observers have no room: the space is all they read.
-        const may = reader.role === 'observer' ? audience.kind === 'space' : audienceIncludes(audience, reader);
-        if (reads !== may) wrong.push(`${reader.id} ${JSON.stringify(audience)}: reads ${reads}, may ${may}`);
-        if (reader.role === 'observer' && audienceIncludes(audience, reader) !== (audience.kind === 'space')) wrong.push(`${reader.id} would read ${JSON.stringify(audience)}`);
-      }
-    }
-    assert.deepEqual(wrong, []);
+  it('makes the moderators\' rooms only while someone reads them: a room nobody reads would still cost replication jobs', () => {
+    const rooms = (members: SpaceMember[]) => layoutOf(SPACE, members).rooms.map(({ database }) => database);
+    const pupils = roomDatabase(SPACE, { kind: 'pupil', person: 'p' });
+    assert.deepEqual(rooms([member('t', 'teacher', 'North'), member('p', 'pupil', 'North'), member('o', 'observer', 'South')]), [staffRoom(SPACE), pupils]);
+    assert.deepEqual(rooms([member('m', 'moderator'), member('p', 'pupil', 'North')]), [staffRoom(SPACE), 'twinkit-coasts$room-moderators', pupils]);
+    assert.deepEqual(rooms([member('m', 'moderator', ' north'), member('p', 'pupil', 'North')]), [staffRoom(SPACE), 'twinkit-coasts$room-moderators', 'twinkit-coasts$room-school-north-moderators', pupils]);
   });
 
-  it('holds for members drawn at random too', () => {
-    let seed = 7;
-    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
-    const schools = ['North', 'north ', 'South', 'East'];
-    for (let round = 0; round < 50; round++) {
-      const members = Array.from({ length: 1 + random(12) }, (_, i) => {
-        const school = random(5);
-        return member(`m${i}`, ROLES[random(ROLES.length)], school === 4 ? undefined : schools[school]);
-      });
-      const { audiences, rooms } = layoutOf(SPACE, members);
-      const databases = names(audiences);
-      assert.equal(new Set(databases).size, databases.length);
-      for (const reader of members) {
-        const room = rooms.find((each) => each.database === roomDatabase(SPACE, reader));
-        assert.equal(room === undefined, reader.role === 'observer');
-        for (const audience of audiences) {
-          if (audience.kind === 'space' || !room) continue;
-          assert.equal(names(room.sources).includes(audienceDatabase(SPACE, audience)), audienceIncludes(audience, reader), `${JSON.stringify(reader)} ${JSON.stringify(audience)}`);
-        }
-      }
-    }
+  it('needs replication jobs in proportion to the members, not to moderators × members (the example of docs/couchdb.md)', () => {
+    /** 200 pupils in 4 schools of 50, one teacher each; the first `moderators` pupils of each school moderate. */
+    const space = (moderators: number) =>
+      [0, 1, 2, 3].flatMap((s) => [member(`t${s}`, 'teacher', `School ${s}`), ...Array.from({ length: 50 }, (_, p) => member(`p${s}-${p}`, p < moderators ? 'moderator' : 'pupil', `School ${s}`))]);
+    const counts = (moderators: number) => {
+      const { audiences, rooms } = layoutOf(SPACE, space(moderators));
+      const sources = (kind: string) => [...new Set(rooms.filter(({ room }) => room.kind === kind).map(({ sources }) => sources.length))];
+      const jobs = rooms.reduce((sum, { sources }) => sum + sources.length, 0);
+      return { databases: [audiences.length, rooms.length], staff: sources('staff'), pupil: sources('pupil'), moderators: sources('moderators'), school: sources('school-moderators'), jobs };
+    };
+    assert.deepEqual(counts(0), { databases: [623, 201], staff: [622], pupil: [4], moderators: [], school: [], jobs: 1422 });
+    assert.deepEqual(counts(2), { databases: [623, 198], staff: [622], pupil: [4], moderators: [205], school: [53], jobs: 1807 });
   });
 
   it('refuses names that would share a database', () => {
-    assert.throws(() => layoutOf(SPACE, [member('staff', 'pupil')]), /room of staff would share the database twinkit-coasts\$room-staff/);
+    assert.throws(() => layoutOf(SPACE, [member('staff', 'pupil')]), /room of staff would share the database twinkit-coasts\$room-staff with the staff room/);
+    // The moderators' rooms are kept free even while nobody moderates.
+    assert.throws(() => layoutOf(SPACE, [member('moderators', 'pupil')]), /room of moderators would share the database twinkit-coasts\$room-moderators with the moderators' room/);
+    assert.throws(
+      () => layoutOf(SPACE, [member('a', 'moderator', 'North'), member('school-north-moderators', 'pupil')]),
+      /room of school-north-moderators would share the database twinkit-coasts\$room-school-north-moderators with the room of the moderators of "North"/,
+    );
+    assert.throws(() => layoutOf(SPACE, [member('a', 'pupil', 'North'), member('school-north-moderators', 'pupil', 'South')]), /room of school-north-moderators would share/);
+    assert.doesNotThrow(() => layoutOf(SPACE, [member('moderators', 'moderator', 'North'), member('school-north-moderators', 'moderator', 'North')]), 'a moderator has no room of their own');
     assert.throws(() => layoutOf(SPACE, [member('a', 'pupil', 'North'), member('b', 'pupil', 'North-moderators')]), /the school "North-moderators" .*would share the database/);
   });
 
@@ -156,7 +161,7 @@ describe('twinkit couchdb-setup --layout', () => {
     assert.equal((parseSetupArguments([...base, '--layout=space']) as { layout?: string }).layout, 'space');
     assert.equal((parseSetupArguments(base) as { layout?: string }).layout, undefined, 'the setup\'s default');
     assert.throws(() => parseSetupArguments([...base, '--layout', 'rooms']), /--layout must be one of space, audiences, not "rooms"/);
-    assert.throws(() => parseSetupArguments([...base, '--layout', 'audiences']), /--layout audiences needs --members/);
-    assert.throws(() => parseSetupArguments([...base, '--replication-url', 'http://couch:5984']), /--replication-url is for --layout audiences/);
+    assert.equal((parseSetupArguments([...base, '--layout', 'audiences']) as { membersFile?: string }).membersFile, undefined, 'the members the server has');
+    assert.throws(() => parseSetupArguments([...base, '--layout', 'space', '--replication-url', 'http://couch:5984']), /--replication-url is for the audiences layout/);
   });
 });

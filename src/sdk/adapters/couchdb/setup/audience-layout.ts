@@ -1,26 +1,28 @@
 /**
  * What one database per audience needs for a space (audience-databases.ts): which audiences get a
- * database, which reading rooms there are, and which audience databases fill each room. Pure: the
- * setup (audience-layout-setup.ts) applies it to a server.
+ * database, which reading rooms there are (audiences/reading-rooms.ts), and which audience
+ * databases fill each room. Pure: the setup (audience-layout-setup.ts) applies it to a server.
  *
  * - Audiences: the space, staff, moderators; per school a member names, the school and its
  *   moderators; per member who is not an observer, their own (person), moderators and them, and,
  *   with a school, their school's moderators and them. One database each (schools compare as
  *   `schoolKey` does, so `Liceo Galilei` and ` liceo  galilei` are one).
- * - Rooms: staff share one, filled from every audience but the space's; every pupil and
- *   moderator has their own, filled from exactly the audiences `audienceIncludes` lets them read
- *   (the space's aside: every device reads it directly). Observers read the space only.
+ * - Rooms: the staff room; the moderators' room while the space has a moderator, and a school's
+ *   moderators' room while the school has one (a room nobody reads would still cost the server a
+ *   replication job per source); a room per pupil. Observers read the space only.
  */
-import { audienceIncludes, type Audience } from '../../../policy/audience.js';
+import type { Audience } from '../../../policy/audience.js';
 import { schoolKey } from '../../../policy/read-rules.js';
-import { isMember, isStaff, type Role } from '../../../policy/roles.js';
-import { audienceDatabase, roomDatabase } from '../audience-databases.js';
+import { isMember } from '../../../policy/roles.js';
+import { audienceDatabase } from '../audience-databases.js';
 import { databaseName } from '../couch-names.js';
+import { roomDatabase, roomsOf, roomSources, type ReadingRoom } from '../audiences/reading-rooms.js';
 import type { SpaceMember } from './members.js';
 
 export interface LayoutRoom {
   database: string;
-  /** Whose room; none for the staff room, which every teacher and admin reads. */
+  room: ReadingRoom;
+  /** The pupil whose room it is; none for a shared room, read by role. */
   reader?: SpaceMember;
   /** The audiences whose databases fill it, in the layout's order; never the space. */
   sources: Audience[];
@@ -29,20 +31,18 @@ export interface LayoutRoom {
 export interface AudienceLayout {
   /** Every audience that gets a database, the space first; one per database name. */
   audiences: Audience[];
-  /** The staff room first, then one per pupil and moderator, in the members' order. */
+  /** The staff room first, then the moderators' rooms, then one per pupil, in the members' order. */
   rooms: LayoutRoom[];
 }
 
-/** The staff room's stand-in reader: `roomDatabase` names a room by its reader's role. */
-const STAFF_READER = { id: '', role: 'teacher' as Role };
-
 /** The staff room of `space`. */
-export const staffRoom = (space: string) => roomDatabase(space, STAFF_READER)!;
+export const staffRoom = (space: string) => roomDatabase(space, { kind: 'staff' });
 
 /**
  * The databases and rooms of `space` for `members`. Throws when two different audiences (or a
  * room and an audience, or two rooms) would share a database name: a school named like another
- * school's moderators (`X-moderators`), a pupil whose id is `staff`.
+ * school's moderators (`X-moderators`), a pupil whose id is `staff` or `moderators`. The
+ * moderators' rooms count even while nobody reads them, so that a new moderator never clashes.
  */
 export function layoutOf(space: string, members: readonly SpaceMember[]): AudienceLayout {
   const byName = new Map<string, { audience: Audience; key: string }>();
@@ -56,10 +56,12 @@ export function layoutOf(space: string, members: readonly SpaceMember[]): Audien
   add({ kind: 'space' });
   add({ kind: 'staff' });
   add({ kind: 'moderators' });
+  const schools = new Map<string, string>();
   for (const { school } of members) {
     if (!hasSchool(school)) continue;
     add({ kind: 'school', school });
     add({ kind: 'school-moderators', school });
+    if (!schools.has(schoolKey(school))) schools.set(schoolKey(school), school);
   }
   for (const member of members) {
     if (!isMember(member.role)) continue;
@@ -68,23 +70,25 @@ export function layoutOf(space: string, members: readonly SpaceMember[]): Audien
     if (hasSchool(member.school)) add({ kind: 'school-moderators', school: member.school, person: member.id });
   }
   const audiences = [...byName.values()].map(({ audience }) => audience);
-  const readable = audiences.filter((audience) => audience.kind !== 'space');
 
-  const rooms: LayoutRoom[] = [{ database: staffRoom(space), sources: readable }];
-  for (const member of members) {
-    if (isStaff(member.role) || !isMember(member.role)) continue;
+  // Shared rooms nobody reads yet count too (see above).
+  const shared: ReadingRoom[] = [{ kind: 'staff' }, { kind: 'moderators' }, ...[...schools.values()].map((school): ReadingRoom => ({ kind: 'school-moderators', school }))];
+  const pupils = members.flatMap((member) => roomsOf(member).flatMap((room) => (room.kind === 'pupil' ? [{ room, member }] : [])));
+  const taken = new Map<string, { key: string; what: string }>([...byName].map(([database, { audience, key }]) => [database, { key, what: describe(audience) }]));
+  for (const room of [...shared, ...pupils.map(({ room }) => room)]) {
+    const database = roomDatabase(space, room);
+    const found = taken.get(database);
+    if (found && found.key !== roomKey(room)) throw new Error(`${describeRoom(room)} would share the database ${database} with ${found.what}: give the member another id, or rename the school.`);
+    taken.set(database, { key: roomKey(room), what: describeRoom(room) });
+  }
+
+  const read = new Set(members.flatMap((member) => roomsOf(member).map((room) => roomDatabase(space, room))));
+  const layoutRoom = (room: ReadingRoom, reader?: SpaceMember): LayoutRoom => ({ database: roomDatabase(space, room), room, ...(reader ? { reader } : {}), sources: roomSources(room, audiences) });
+  const rooms = [
+    ...shared.filter((room) => room.kind === 'staff' || read.has(roomDatabase(space, room))).map((room) => layoutRoom(room)),
     // The member as a room names them: no password.
-    const { password: _password, ...reader } = member;
-    rooms.push({ database: roomDatabase(space, member)!, reader, sources: readable.filter((audience) => audienceIncludes(audience, reader)) });
-  }
-  const taken = new Set<string>(byName.keys());
-  for (const room of rooms) {
-    if (taken.has(room.database)) {
-      const whose = room.reader ? `the room of ${room.reader.id}` : 'the staff room';
-      throw new Error(`${whose} would share the database ${room.database} with ${byName.has(room.database) ? describe(byName.get(room.database)!.audience) : 'another room'}: give the member another id.`);
-    }
-    taken.add(room.database);
-  }
+    ...pupils.map(({ room, member: { password: _password, ...reader } }) => layoutRoom(room, reader)),
+  ];
   return { audiences, rooms };
 }
 
@@ -92,11 +96,6 @@ export function layoutOf(space: string, members: readonly SpaceMember[]): Audien
 export function isSpaceDatabase(space: string, database: string): boolean {
   const root = databaseName(space);
   return database === root || database.startsWith(`${root}$`);
-}
-
-/** Is this database one of `space`'s reading rooms? */
-export function isRoomDatabase(space: string, database: string): boolean {
-  return database.startsWith(`${databaseName(space)}$room-`);
 }
 
 const hasSchool = (school: string | undefined): school is string => schoolKey(school) !== '';
@@ -121,6 +120,22 @@ function describe(audience: Audience): string {
       return `the moderators of "${audience.school}"${audience.person === undefined ? '' : ` and ${audience.person}`}`;
     case 'person':
       return `${audience.person} alone`;
+  }
+}
+
+/** What a room is for, schools compared as the store compares them. */
+const roomKey = (room: ReadingRoom) => JSON.stringify(['room', room.kind, room.kind === 'school-moderators' ? schoolKey(room.school) : null, room.kind === 'pupil' ? room.person : null]);
+
+function describeRoom(room: ReadingRoom): string {
+  switch (room.kind) {
+    case 'staff':
+      return 'the staff room';
+    case 'moderators':
+      return "the moderators' room";
+    case 'school-moderators':
+      return `the room of the moderators of "${room.school}"`;
+    case 'pupil':
+      return `the room of ${room.person}`;
   }
 }
 
