@@ -69,3 +69,9 @@ export const LINEAGE_FIELD = 'twinkitLineage';
  * (one per audience). Devices read it to know which databases to follow; absent means `space`.
  */
 export const LAYOUT_FIELD = 'twinkitLayout';
+/**
+ * On feedback that follows its target (journal feedback), with one database per audience: the
+ * target's author, who may take it along when she gives her entry fewer readers (into her own
+ * database only: the server cannot read the entry to check more).
+ */
+export const TARGET_AUTHOR_FIELD = 'twinkitTargetAuthor';

@@ -20,11 +20,17 @@ import { TwinRemoteError } from './remote-error.js';
 
 export type SpaceLayout = 'space' | 'audiences';
 
-/** How `space` is kept on the server: `audiences` when its design document says so, else `space`. */
+/**
+ * How `space` is kept on the server: `audiences` when its design document says so, else `space`
+ * (set up before the design document said). No design document: the space was never set up.
+ */
 export async function readSpaceLayout(client: CouchClient, space: string): Promise<SpaceLayout> {
-  const path = `/${encodeURIComponent(databaseName(space))}/${DESIGN_DOC_ID}`;
-  const { status, body } = await client.json<Record<string, unknown>>('GET', path, { accept: [404] });
-  return status !== 404 && body?.[LAYOUT_FIELD] === 'audiences' ? 'audiences' : 'space';
+  const database = databaseName(space);
+  const { status, body } = await client.json<Record<string, unknown>>('GET', `/${encodeURIComponent(database)}/${DESIGN_DOC_ID}`, { accept: [404] });
+  if (status === 404) {
+    throw new TwinRemoteError('missing-database', `The server has no Twinkit space "${space}" (no database ${database} with its design document). Run: npx twinkit couchdb-setup --url <server> --space ${space}`, { status });
+  }
+  return body?.[LAYOUT_FIELD] === 'audiences' ? 'audiences' : 'space';
 }
 
 const moved = () => new TwinRemoteError('offline', "The space's records moved into one database per audience on the server: reading them again from there.");
@@ -34,11 +40,17 @@ export function createLayoutRemote(options: CouchDBAdapterOptions & AudienceRemo
   const audiences = createAudienceRemote(options);
   const client = oneDatabase.client;
   const layouts = new Map<string, Promise<SpaceLayout>>();
+  /** Spaces seen with one database per audience: going back would send every record to all. */
+  const kept = new Set<string>();
 
   const layoutOf = (space: string, fresh = false) => {
     let layout = fresh ? undefined : layouts.get(space);
     if (!layout) {
-      layout = readSpaceLayout(client, space);
+      layout = readSpaceLayout(client, space).then((found) => {
+        if (found === 'audiences') kept.add(space);
+        else if (kept.has(space)) throw new TwinRemoteError('server', `The space "${space}" went back to one database on the server, where every member reads every record: this device does not send it anything until its admin sets it up again.`);
+        return found;
+      });
       layouts.set(space, layout);
       layout.catch(() => layouts.delete(space));
     }

@@ -1,5 +1,5 @@
 import type { RawRecord } from '../../adapter.js';
-import { documentId, HOME_FIELD, LINEAGE_FIELD, MOVED_FROM_FIELD, MOVED_TO_FIELD, ORIGIN_FIELD, parseDocumentId, WRITE_FIELD } from './couch-names.js';
+import { documentId, HOME_FIELD, LINEAGE_FIELD, MOVED_FROM_FIELD, MOVED_TO_FIELD, ORIGIN_FIELD, parseDocumentId, TARGET_AUTHOR_FIELD, WRITE_FIELD } from './couch-names.js';
 
 export interface CouchDocument {
   _id: string;
@@ -9,7 +9,7 @@ export interface CouchDocument {
 }
 
 /** CouchDB's own fields, and ours, that are not part of the record. */
-const DOCUMENT_ONLY = new Set(['_id', '_rev', '_deleted', '_conflicts', '_attachments', '_revisions', '_revs_info', ORIGIN_FIELD, WRITE_FIELD, HOME_FIELD, LINEAGE_FIELD, MOVED_FROM_FIELD, MOVED_TO_FIELD]);
+const DOCUMENT_ONLY = new Set(['_id', '_rev', '_deleted', '_conflicts', '_attachments', '_revisions', '_revs_info', ORIGIN_FIELD, WRITE_FIELD, HOME_FIELD, LINEAGE_FIELD, MOVED_FROM_FIELD, MOVED_TO_FIELD, TARGET_AUTHOR_FIELD]);
 
 /** The document for a record: its fields at the top level, `rev` as `_rev`. */
 export function toDocument(record: RawRecord, expectedRev: string | null, origin: string, writeId?: string): CouchDocument {

@@ -26,7 +26,7 @@ import { moveFollowers } from './follow-target.js';
 import { heldOf, homeOf, lineageOf, presentedVersion, readHeld } from './held-versions.js';
 import { heldRev, presentRev, type HeldRevision } from './presented-revs.js';
 import { signedInReader, type Reader } from './reader.js';
-import { recordAudience } from './record-audience.js';
+import { followFields, recordAudience } from './record-audience.js';
 import { isRoomDatabase } from './reading-rooms.js';
 import { readFeeds } from './two-feeds.js';
 
@@ -57,7 +57,8 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
     const homes = new Map<string, string>();
     const sentTo = new Map<string, string>();
     const spaceDatabase = databaseName(space);
-    const audienceOf = (record: RawRecord) => recordAudience(record, (collection, id) => options.local.get(space, collection, id));
+    const targetOf = (collection: string, id: string) => options.local.get(space, collection, id);
+    const audienceOf = (record: RawRecord) => recordAudience(record, targetOf);
     const files = audienceFiles({
       client,
       space,
@@ -146,11 +147,12 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
         origin,
         spaceDatabase,
         audienceOf,
+        fieldsOf: (record) => followFields(record, targetOf),
         sending: (writeId, home) => sentTo.set(writeId, home),
         placed: place,
         async moved(record, from, to, audience) {
           await files.moved(record, from, to, audience);
-          await moveFollowers(writeContext(origin), record, (collection, targetId) => options.local.recordsOn(space, collection, targetId));
+          await moveFollowers(writeContext(origin), record, (await readerNow()).user, (collection, targetId) => options.local.recordsOn(space, collection, targetId));
         },
       };
     }

@@ -25,6 +25,8 @@ export interface WriteContext {
   /** The database of the space (where a revision written before this layout is taken to live). */
   spaceDatabase: string;
   audienceOf(record: RawRecord): Promise<Audience>;
+  /** What a record's document carries beyond its content and home (the target's author on feedback). */
+  fieldsOf(record: RawRecord): Promise<Record<string, unknown>>;
   /** Before a write goes: the database it is sent to (asked about, should its answer be lost). */
   sending(writeId: string, home: string): void;
   /** Called with the database each record is now held in, once written. */
@@ -49,6 +51,8 @@ interface Routed {
   move?: { from: HeldRevision; audience: Audience };
   held?: HeldRevision;
   operation: WriteOperation;
+  /** `fieldsOf` the record written. */
+  fields: Record<string, unknown>;
 }
 
 export async function writeByAudience(context: WriteContext, operations: WriteOperation[], writeIds: (string | undefined)[]): Promise<BulkOutcome[]> {
@@ -58,11 +62,11 @@ export async function writeByAudience(context: WriteContext, operations: WriteOp
       const given = operation.expectedRev;
       // A revision of the one-database layout (no `@`) lives in the space's database.
       const held = heldRev(given) ?? (given ? { home: context.spaceDatabase, rev: given, lineage: 0 } : undefined);
-      if (operation.type === 'delete') return { index, home: held?.home ?? context.spaceDatabase, held, operation };
-      const audience = await context.audienceOf(operation.record);
+      if (operation.type === 'delete') return { index, home: held?.home ?? context.spaceDatabase, held, operation, fields: {} };
+      const [audience, fields] = await Promise.all([context.audienceOf(operation.record), context.fieldsOf(operation.record)]);
       const home = audienceDatabase(space, audience);
-      if (held && held.home !== home) return { index, home, move: { from: held, audience }, held, operation };
-      return { index, home, held, operation };
+      if (held && held.home !== home) return { index, home, move: { from: held, audience }, held, operation, fields };
+      return { index, home, held, operation, fields };
     }),
   );
   routed.forEach(({ index, home }) => writeIds[index] && context.sending(writeIds[index]!, home));
@@ -77,7 +81,7 @@ export async function writeByAudience(context: WriteContext, operations: WriteOp
         home,
         items.map(({ operation, held }) => withRev(operation, held?.rev ?? null)),
         items.map(({ index }) => writeIds[index]),
-        items.map(({ held }) => bookkeeping(home, held?.lineage ?? 0)),
+        items.map(({ held, fields }) => bookkeeping(home, held?.lineage ?? 0, fields)),
       );
       await Promise.all(results.map(async (result, i) => (outcomes[items[i].index] = await present(context, result, home, items[i].held?.lineage ?? 0))));
     }),
@@ -149,7 +153,7 @@ async function move(context: WriteContext, item: Routed, writeId: string | undef
   // device reads first, the tombstone (naming an audience it reads) does not take the copy away.
   // A copy from an earlier stay there, deleted or this move's own sent before, is written over.
   const lineage = Math.max(0, from.lineage + generation(from.rev) - generation(rev));
-  const [arrival] = await writeTo(context, to, [withRev(operation, rev)], [copyWriteId(writeId)], [bookkeeping(to, lineage, { [MOVED_FROM_FIELD]: from.home })]);
+  const [arrival] = await writeTo(context, to, [withRev(operation, rev)], [copyWriteId(writeId)], [bookkeeping(to, lineage, { ...item.fields, [MOVED_FROM_FIELD]: from.home })]);
   if (arrival.kind === 'refused') return arrival;
   if (arrival.kind === 'conflict') return conflictIn(context, to, collection, id);
   const leaving = bookkeeping(from.home, from.lineage, { [MOVED_TO_FIELD]: item.move!.audience });
@@ -191,7 +195,7 @@ async function undoArrival(context: WriteContext, from: string, to: string, coll
   let audience = elsewhere && typeof elsewhere === 'object' ? (elsewhere as Audience) : undefined;
   if (current && record) {
     // One more in its lineage: strictly newer than the copy, even when nobody changed it meanwhile.
-    await writeTo(context, from, [{ type: 'put', record, expectedRev: current._rev ?? null }], [undefined], [bookkeeping(from, lineageOf(current) + 1)]);
+    await writeTo(context, from, [{ type: 'put', record, expectedRev: current._rev ?? null }], [undefined], [bookkeeping(from, lineageOf(current) + 1, await context.fieldsOf(record))]);
     audience = await context.audienceOf(record);
   }
   const back = bookkeeping(to, copy.lineage, audience ? { [MOVED_TO_FIELD]: audience } : {});

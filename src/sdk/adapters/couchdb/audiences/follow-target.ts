@@ -1,15 +1,20 @@
 /**
  * Feedback delivered only with what it is on (journal feedback) is held with its target's readers
- * (record-audience.ts). When the target moves (made private or school-only, hidden, approved), the
- * device that moved it takes the feedback it holds along, each to its audience now: nobody goes on
+ * (record-audience.ts). When the target moves (made private or school-only, sent back to pending,
+ * hidden, approved), the device that moved it takes the feedback it holds along: nobody goes on
  * reading over HTTP feedback on an entry they may no longer read.
  *
- * The server lets the target's author do this only towards fewer readers (validate-doc-update.ts);
- * a move it refuses leaves the feedback where it was, read by fewer people than the store would
- * give it to, never more. Feedback with a change of its own waiting on this device is left to its
- * own write, which goes to its audience's database then.
+ * Staff and moderators move each to its audience's database. The entry's author may take someone
+ * else's feedback only into her own database (validate-doc-update.ts: the server cannot read the
+ * entry, so anything wider could be forged), so when she gives her entry fewer readers the
+ * feedback on it goes there: fewer readers than the store would give it (her classmates on a
+ * school-only entry), never more. When she gives it more, others' feedback stays where it was.
+ * Feedback with a change of its own waiting on this device is left to its own write.
  */
 import type { RawRecord, WriteOperation } from '../../../adapter.js';
+import type { Audience } from '../../../policy/audience.js';
+import { authorIdOf } from '../../../policy/read-rules.js';
+import { canModerate, type TwinUser } from '../../../policy/roles.js';
 import { audienceDatabase } from '../audience-databases.js';
 import { COLLECTION_READ_RULES } from './collection-read-rules.js';
 import { heldRev } from './presented-revs.js';
@@ -21,16 +26,34 @@ const followersIn = (collection: string) =>
     .filter(([, rules]) => rules.followsTarget && rules.target?.collection === collection)
     .map(([name]) => name);
 
-export async function moveFollowers(context: WriteContext, target: RawRecord, heldOn: (collection: string, targetId: string) => Promise<RawRecord[]>): Promise<void> {
+export async function moveFollowers(context: WriteContext, target: RawRecord, mover: TwinUser, heldOn: (collection: string, targetId: string) => Promise<RawRecord[]>): Promise<void> {
+  const decides = canModerate(mover.role);
+  const ownEntry = authorIdOf(target) === mover.id;
+  const ownDatabase: Audience = { kind: 'person', person: mover.id };
+  const spaceDatabase = audienceDatabase(context.space, { kind: 'space' });
+  const school = (target.author as { school?: unknown } | undefined)?.school;
+  const schoolDatabase = typeof school === 'string' ? audienceDatabase(context.space, { kind: 'school', school }) : undefined;
+  /** How many read an audience or a database, roughly: the space's, the entry's school's, fewer. */
+  const breadth = (where: Audience | string) =>
+    typeof where === 'string' ? (where === spaceDatabase ? 2 : where === schoolDatabase ? 1 : 0) : where.kind === 'space' ? 2 : where.kind === 'school' ? 1 : 0;
   for (const collection of followersIn(target.collection)) {
-    const moving: RawRecord[] = [];
+    const moving = new Map<RawRecord, Audience>();
     for (const follower of await heldOn(collection, target.id)) {
       // Only as the server last gave it (a presented revision names its database).
       const held = heldRev(follower.rev);
-      if (held && audienceDatabase(context.space, await context.audienceOf(follower)) !== held.home) moving.push(follower);
+      if (!held) continue;
+      const own = authorIdOf(follower) === mover.id;
+      if (!decides && !own && !ownEntry) continue;
+      const audience = await context.audienceOf(follower);
+      if (decides || own) {
+        if (audienceDatabase(context.space, audience) !== held.home) moving.set(follower, audience);
+      } else if (breadth(audience) < breadth(held.home)) {
+        moving.set(follower, ownDatabase);
+      }
     }
-    if (!moving.length) continue;
-    const operations: WriteOperation[] = moving.map((record) => ({ type: 'put', record, expectedRev: record.rev }));
-    await writeByAudience(context, operations, operations.map(() => undefined));
+    if (!moving.size) continue;
+    const operations: WriteOperation[] = [...moving.keys()].map((record) => ({ type: 'put', record, expectedRev: record.rev }));
+    const where: WriteContext = { ...context, audienceOf: async (record) => moving.get(record) ?? context.audienceOf(record) };
+    await writeByAudience(where, operations, operations.map(() => undefined));
   }
 }

@@ -57,23 +57,6 @@ const FUNCTIONS = String.raw`
     var text = typeof school.normalize === 'function' ? school.normalize('NFC') : school;
     return text.trim().replace(/\s+/g, ' ').toLowerCase();
   }
-  // audience-databases.ts' schoolName: a school as database names and roles spell it.
-  function schoolName(school) {
-    var key = schoolKey(school);
-    var out = '';
-    for (var i = 0; i < key.length; i++) {
-      var code = key.charCodeAt(i);
-      var low = key.charCodeAt(i + 1);
-      // A surrogate pair is one character, as a for…of over the string reads it.
-      if (code >= 0xd800 && code <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
-        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        i++;
-      }
-      var char = code < 0x80 ? String.fromCharCode(code) : '';
-      out += /^[a-z0-9_+-]$/.test(char) ? char : '(' + code.toString(16) + ')';
-    }
-    return out;
-  }
   function audiencePerson(audience) {
     return typeof audience.person === 'string' && audience.person !== '' ? audience.person : undefined;
   }

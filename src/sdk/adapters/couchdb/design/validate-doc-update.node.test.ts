@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { transformSync } from 'esbuild';
 import type { Audience } from '../../../policy/audience.js';
 import type { ModerationMode, Role } from '../../../policy/roles.js';
-import { audienceDatabase, schoolName } from '../audience-databases.js';
+import { audienceDatabase } from '../audience-databases.js';
 import { designDoc } from './design-doc.js';
 import { roomDesignDoc } from './room-design-doc.js';
 import {
@@ -773,35 +773,39 @@ describe('validate_doc_update in an audience\'s database', () => {
   describe('feedback following its target', () => {
     const school: Audience = { kind: 'school', school: SCHOOL };
     /** Luca's feedback on Kasia's entry, where it sits. */
-    const feedback = (audience: Audience) => stored({ collection: 'journal-feedback', id: 'f1', _id: 'journal-feedback:f1', text: undefined, author: person('luca'), target: 'j1', kind: 'liked', body: 'Nice', twinkitHome: home(audience) });
-    const kasia = { name: 'kasia', roles: [`twinkit.${SPACE}.pupil`, `twinkit.${SPACE}.school.${schoolName(SCHOOL)}`] };
+    const feedback = (audience: Audience, fields: Doc = {}) =>
+      stored({ collection: 'journal-feedback', id: 'f1', _id: 'journal-feedback:f1', text: undefined, author: person('luca'), target: 'j1', kind: 'liked', body: 'Nice', twinkitTargetAuthor: 'kasia', twinkitHome: home(audience), ...fields });
+    const kasia = as('kasia', 'pupil');
     const { _rev, twinkitHome: _home, ...content } = feedback(space) as Doc;
 
-    it('is taken along by the entry\'s author to fewer readers: her own database, or her school\'s', () => {
+    it('is taken along by the entry\'s author into her own database, from any database', () => {
       allowed({ user: kasia, doc: moveOut(feedback(space), personOf('kasia')), old: feedback(space), audience: space });
-      allowed({ user: kasia, doc: arriving(personOf('kasia'), space, content), audience: personOf('kasia') });
-      allowed({ user: kasia, doc: moveOut(feedback(space), school), old: feedback(space), audience: space });
-      allowed({ user: kasia, doc: arriving(school, space, content), audience: school });
       allowed({ user: kasia, doc: moveOut(feedback(school), personOf('kasia')), old: feedback(school), audience: school });
+      allowed({ user: kasia, doc: arriving(personOf('kasia'), space, content), audience: personOf('kasia') });
     });
 
-    it('never goes to more readers, nor into someone else\'s database, by a pupil\'s move', () => {
-      refused({ user: kasia, doc: moveOut(feedback(school), space), old: feedback(school), audience: school }, /Only its author, a teacher or a moderator can move a record/);
-      refused({ user: kasia, doc: arriving(space, school, content), audience: space }, /Only teachers and moderators can move someone else's record here/);
-      refused({ user: kasia, doc: moveOut(feedback(space), personOf('pia')), old: feedback(space), audience: space }, /Only its author, a teacher or a moderator can move a record/);
+    it('goes nowhere else by a pupil\'s move: not to her school, not back to the space, not by another pupil', () => {
+      const refusedMove = /Only its author, a teacher or a moderator can move a record/;
+      const refusedArrival = /Only teachers and moderators can move someone else's record here/;
+      refused({ user: kasia, doc: moveOut(feedback(space), school), old: feedback(space), audience: space }, refusedMove);
+      refused({ user: kasia, doc: arriving(school, space, content), audience: school }, refusedArrival);
+      refused({ user: kasia, doc: moveOut(feedback(school), space), old: feedback(school), audience: school }, refusedMove);
+      refused({ user: kasia, doc: arriving(space, school, content), audience: space }, refusedArrival);
+      refused({ user: kasia, doc: arriving(moderatorsOf('kasia'), space, content), audience: moderatorsOf('kasia') }, refusedArrival);
+      // Not her entry (as the feedback says), or the feedback does not say.
+      refused({ user: pupil, doc: moveOut(feedback(space), personOf('pia')), old: feedback(space), audience: space }, refusedMove);
+      refused({ user: pupil, doc: arriving(personOf('pia'), space, content), audience: personOf('pia') }, refusedArrival);
+      const unsaid = feedback(space, { twinkitTargetAuthor: undefined });
+      refused({ user: kasia, doc: moveOut(unsaid, personOf('kasia')), old: unsaid, audience: space }, refusedMove);
       // Other records are no feedback: a pupil moves only her own.
       const post = stored({ author: person('luca'), twinkitHome: home(space) });
-      refused({ user: kasia, doc: moveOut(post, personOf('kasia')), old: post, audience: space }, /Only its author, a teacher or a moderator can move a record/);
-      const note = record({ collection: 'journal-note', id: 'n1', text: undefined, author: person('luca'), pupil: 'kasia', body: 'Well done' });
-      refused({ user: kasia, doc: arriving(personOf('kasia'), space, note), audience: personOf('kasia') }, /Only teachers and moderators can move someone else's record here/);
-      // Nor in someone else's name into a database the moderators read.
-      refused({ user: kasia, doc: arriving(moderatorsOf('kasia'), space, content), audience: moderatorsOf('kasia') }, /Only teachers and moderators can move someone else's record here/);
-      // Nor to a school she is not in.
-      refused({ user: as('kasia', 'pupil'), doc: moveOut(feedback(space), school), old: feedback(space), audience: space }, /Only its author, a teacher or a moderator can move a record/);
+      refused({ user: kasia, doc: moveOut(post, personOf('kasia')), old: post, audience: space }, refusedMove);
+      const note = record({ collection: 'journal-note', id: 'n1', text: undefined, author: person('luca'), pupil: 'kasia', body: 'Well done', twinkitTargetAuthor: 'kasia' });
+      refused({ user: kasia, doc: arriving(personOf('kasia'), space, note), audience: personOf('kasia') }, refusedArrival);
     });
 
     it('is not an observer\'s to move', () => {
-      refused({ user: as('olga', 'observer'), doc: moveOut(feedback(space), school), old: feedback(space), audience: space }, /observer|read only|cannot/i);
+      refused({ user: as('olga', 'observer'), doc: moveOut(feedback(space), personOf('olga')), old: feedback(space), audience: space }, /Observers can read this space but cannot change anything/);
     });
   });
 

@@ -39,13 +39,13 @@
  *   the writer's own name is a new record (it may be published only where it need not wait, etc.),
  *   but it keeps its review note and a moderator may hide their own, as they may in place;
  * - feedback that follows its target moves with it (audiences/follow-target.ts), by whoever moved
- *   the target, the target's author included: any member may move someone else's such record
- *   out to a narrower database they read themselves (their own, their school's), and write it
- *   there. It can reach fewer readers that way, never more;
+ *   the target: staff and moderators as any record; the target's author (`twinkitTargetAuthor`
+ *   on the feedback) takes someone else's only into her own database, as tombstone and arrival;
  * - `twinkitHome`, `twinkitMovedFrom` and `twinkitLineage` are bookkeeping, not content.
  * What it cannot check: that an arrival matches what left the other database (it cannot read
  * it), so a moderator's arrival is trusted as a decision, a review note on an own arrival as the
- * one it had, and feedback a member moved to a narrower database as the feedback that was there.
+ * one it had, and feedback an entry's author moved into her own database as the feedback that was
+ * there (seen by her and the teachers only).
  */
 import { addsOwnTranslationsOnly } from '../../../policy/glossary-contribution.js';
 import type { Audience } from '../../../policy/audience.js';
@@ -53,7 +53,7 @@ import { MODERATION_MODES, ROLES, type ModerationMode } from '../../../policy/ro
 import { builtInCollections } from '../../../schemas/collections.js';
 import { RECORD_STATUSES } from '../../../schemas/envelope.js';
 import { audienceDatabase } from '../audience-databases.js';
-import { ATTACHMENT_NAME, ATTACHMENT_PREFIX, HOME_FIELD, LINEAGE_FIELD, MOVED_FROM_FIELD, MOVED_TO_FIELD, ORIGIN_FIELD } from '../couch-names.js';
+import { ATTACHMENT_NAME, ATTACHMENT_PREFIX, HOME_FIELD, LINEAGE_FIELD, MOVED_FROM_FIELD, MOVED_TO_FIELD, ORIGIN_FIELD, TARGET_AUTHOR_FIELD } from '../couch-names.js';
 import { AUDIENCE_SOURCE, checkedAudience, literal } from './audience-rules.js';
 import { FILE_TYPES, MAX_FILE_BYTES, MAX_RECORD_CHARS } from './file-rules.js';
 
@@ -139,6 +139,7 @@ export function validateDocUpdateSource(options: ValidateDocUpdateOptions): stri
     `  var TOMBSTONE_FIELDS = ${literal([ORIGIN_FIELD, WRITE_FIELD, HOME_FIELD, LINEAGE_FIELD, MOVED_TO_FIELD, MOVED_FROM_FIELD])};`,
     `  var MOVED_FROM_FIELD = ${literal(MOVED_FROM_FIELD)};`,
     `  var LINEAGE_FIELD = ${literal(LINEAGE_FIELD)};`,
+    `  var TARGET_AUTHOR_FIELD = ${literal(TARGET_AUTHOR_FIELD)};`,
   ];
   const heading = "  // Twinkit: who may write what in this space (the same policy as the store's).";
   return ['function (newDoc, oldDoc, userCtx, secObj) {', heading, ...settings, AUDIENCE_SOURCE, RULES, '}'].join('\n');
@@ -183,7 +184,7 @@ const RULES = String.raw`
   // Keys that change with every write without changing the record: CouchDB's own, the write's origin
   // and id, and in an audience's database where the record lives and came from.
   function isBookkeeping(key) {
-    if (AUDIENCE && (key === HOME_FIELD || key === MOVED_FROM_FIELD || key === LINEAGE_FIELD)) return true;
+    if (AUDIENCE && (key === HOME_FIELD || key === MOVED_FROM_FIELD || key === LINEAGE_FIELD || key === TARGET_AUTHOR_FIELD)) return true;
     return (key.charAt(0) === '_' && key !== '_attachments') || key === ORIGIN_FIELD || key === WRITE_FIELD || key === 'rev';
   }
   // The record's keys that differ between two versions.
@@ -349,11 +350,9 @@ const RULES = String.raw`
         if (stored.status === 'hidden') refuse(LOCKED);
         return;
       }
-      // Following its target to fewer readers (its author made it private or school-only, say), into
-      // a database the mover reads: their own (narrower than any they may write to), or their school's.
-      var ownDatabase = to.kind === 'person' && to.person === name;
-      var ownSchool = to.kind === 'school' && has(userRoles, 'twinkit.' + SPACE + '.school.' + schoolName(to.school)) && within(to, AUDIENCE);
-      if (followsTarget && (ownDatabase || ownSchool)) return;
+      // Following the entry it is on to fewer readers: the entry's author (as the feedback says)
+      // takes it into her own database, narrower than any she may write to.
+      if (followsTarget && stored[TARGET_AUTHOR_FIELD] === name && to.kind === 'person' && to.person === name) return;
       if (role !== 'moderator') refuse('Only its author, a teacher or a moderator can move a record to another database.');
       keepToAuthor(collection, stored.visibility);
       if (stored.status === 'hidden') refuse('Only a teacher or an admin can bring back a hidden record.');
@@ -397,9 +396,10 @@ const RULES = String.raw`
     var arrival = AUDIENCE !== null && typeof newDoc[MOVED_FROM_FIELD] === 'string';
     if (arrival && newDoc.author.id !== name) {
       if (staff) return;
-      // Feedback following its target, which its author made private or school-only: into the
-      // mover's own database or their school's (within its own audience, checked above).
-      if (followsTarget && role !== 'moderator' && ((AUDIENCE.kind === 'person' && AUDIENCE.person === name) || AUDIENCE.kind === 'school')) return;
+      // Feedback following the entry it is on, which its author gave fewer readers: into her own
+      // database only (within the feedback's own audience, checked above), where a forgery would
+      // reach nobody but her and the teachers.
+      if (followsTarget && role !== 'moderator' && AUDIENCE.kind === 'person' && AUDIENCE.person === name && newDoc[TARGET_AUTHOR_FIELD] === name) return;
       if (role !== 'moderator') refuse('Only teachers and moderators can move someone else\'s record here: you can create records only in your own name.');
       keepToAuthor(collection, newDoc.visibility);
       if (newDoc.review !== undefined && !isReview(newDoc.review)) refuse('A review note must name who wrote it (by.id).');

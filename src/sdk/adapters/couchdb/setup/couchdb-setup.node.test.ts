@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { freePort, startCouchServer, type CouchServer } from '../../../../../scripts/couch/start-couch-server.mjs';
 import type { Role } from '../../../policy/roles.js';
 import { databaseName, DESIGN_DOC_ID } from '../couch-names.js';
-import { basicAuth } from './couch-request.js';
+import { basicAuth, couchRequest } from './couch-request.js';
+import { currentMembers } from './current-members.js';
 import { setupCouchSpace } from './couchdb-setup.js';
 import type { SpaceMember } from './members.js';
 
@@ -274,6 +275,23 @@ describe('the layout a setup gives a space', () => {
     const rooms = again.audiences!.rooms;
     assert.ok(rooms.every(({ action }) => action === 'unchanged'), JSON.stringify(rooms.map(({ database, action }) => [database, action])));
     assert.ok(rooms.some(({ reader }) => reader === 'hugo') && rooms.some(({ reader }) => reader === 'hedda'));
+    assert.ok(again.summary.some((line) => /Compaction of twinkit-harbours: done/.test(line)), 'compacted on every run');
+  });
+
+  it('takes a member\'s school from their roles, the user document giving only its spelling', async () => {
+    // Hedda's user document names another school than her roles (planted at a sign-up, or left by a hand edit).
+    const path = '/_users/org.couchdb.user%3Ahedda';
+    const doc = (await call(asAdmin(), 'GET', path)).body;
+    assert.equal((await call(asAdmin(), 'PUT', path, { ...doc, twinkitSchools: { [HARBOURS]: 'Liceo Galilei' } })).status, 201);
+    const members = await currentMembers(couchRequest({ url: server.url, admin: server.admin }), HARBOURS);
+    assert.equal(members.find(({ id }) => id === 'hedda')?.school, 'szkoła nr 5');
+    assert.equal(members.find(({ id }) => id === 'hugo')?.school, 'Liceo Galilei');
+    assert.equal(members.find(({ id }) => id === 'hana')?.school, 'Liceo Galilei', 'a teacher has no school role: the spelling is all there is');
+  });
+
+  it('does not take a space back to one database', async () => {
+    await assert.rejects(setupCouchSpace({ url: server.url, admin: server.admin, space: HARBOURS, moderation: 'off', layout: 'space' }), /cannot go back to one database, where every member would read every record/);
+    assert.equal(await layoutOf(HARBOURS), 'audiences');
   });
 
   it('does not move a space kept in one database without its members\' schools, and says what to do', async () => {

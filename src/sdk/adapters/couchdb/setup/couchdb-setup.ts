@@ -87,10 +87,15 @@ export async function setupCouchSpace(options: CouchSpaceSetupOptions): Promise<
 
   const database = databaseName(options.space);
   const db = `/${encodeURIComponent(database)}`;
-  if (layout === 'audiences' && !options.members && (await layoutOnServer(request, db)) === 'space') {
+  const before = await layoutOnServer(request, db);
+  if (layout === 'audiences' && !options.members && before === 'space') {
     throw new CouchSetupError(
       `The space ${options.space} is kept in one database on ${options.url}. To move it into one database per audience, give the members and their schools (--members); to keep it as it is, --layout space.`,
     );
+  }
+  if (layout === 'space' && before === 'audiences') {
+    // Devices would send everything back to the space's database, where every member reads it.
+    throw new CouchSetupError(`The space ${options.space} has one database per audience on ${options.url}; it cannot go back to one database, where every member would read every record.`);
   }
   const created = await request('PUT', db, { accept: [412] });
   const databaseAction = created.status === 412 ? 'unchanged' : 'created';
@@ -113,8 +118,9 @@ export async function setupCouchSpace(options: CouchSpaceSetupOptions): Promise<
   const audiences = replication ? await setupAudienceLayout(request, { space: options.space, moderation, members: layoutMembers, ...replication }) : undefined;
   // Records kept in the space's database before it had one database per audience go to theirs.
   const moved = audiences ? await moveIntoAudiences(request, { space: options.space, moderation, members: layoutMembers }) : undefined;
-  // Their earlier versions stay readable by revision (`?rev=`) until the space's database is compacted.
-  const compaction = moved && (moved.records || moved.files) ? await compactDatabase(request, db) : undefined;
+  // Earlier versions of what moved out stay readable by revision (`?rev=`) until the space's
+  // database is compacted: done on every run, so a move an earlier run left uncompacted is too.
+  const compaction = audiences ? await compactDatabase(request, db) : undefined;
 
   const summary = [
     `Database ${database}: ${databaseAction === 'created' ? 'created' : 'already there'}.`,
@@ -126,13 +132,8 @@ export async function setupCouchSpace(options: CouchSpaceSetupOptions): Promise<
     usersRules.summary,
     limits.summary,
     ...(audiences?.summary ?? []),
-    ...(moved && compaction
-      ? [
-          `Moved out of ${database} into their audiences' databases: ${moved.records} record(s), ${moved.files} file(s); ${
-            compaction === 'done' ? 'their earlier versions compacted away' : 'the compaction that removes their earlier versions is still running'
-          }.`,
-        ]
-      : []),
+    ...(moved && (moved.records || moved.files) ? [`Moved out of ${database} into their audiences' databases: ${moved.records} record(s), ${moved.files} file(s).`] : []),
+    ...(compaction ? [`Compaction of ${database}: ${compaction === 'done' ? 'done, earlier versions of moved records gone' : 'still running'}.`] : []),
   ];
   return {
     database,

@@ -6,7 +6,8 @@
  * user document, `twinkitSchools`), else from the school's role as the setup compared it
  * (`schoolKey`: lowercase, spaces collapsed), which names the same databases.
  */
-import { ROLES } from '../../../policy/roles.js';
+import { isStaff, ROLES } from '../../../policy/roles.js';
+import { schoolName } from '../audience-databases.js';
 import { spaceRole } from '../couch-names.js';
 import type { CouchRequest } from './couch-request.js';
 import type { SpaceMember } from './members.js';
@@ -36,7 +37,10 @@ export async function currentMembers(request: CouchRequest, space: string): Prom
     if (!doc || !doc._id.startsWith('org.couchdb.user:') || typeof doc.name !== 'string' || !Array.isArray(doc.roles)) return [];
     const member = memberFromRoles(space, doc.name, doc.roles.filter((role): role is string => typeof role === 'string'));
     if (!member) return [];
-    const school = (doc[SCHOOLS_FIELD] as Record<string, unknown> | undefined)?.[space];
-    return [{ ...member, name: typeof doc.displayName === 'string' ? doc.displayName : doc.name, ...(typeof school === 'string' ? { school } : {}) }];
+    // The school's spelling from the user document only where it names the school of their roles
+    // (staff have none): the roles are what the server goes by, and a sign-up could plant the field.
+    const spelt = (doc[SCHOOLS_FIELD] as Record<string, unknown> | undefined)?.[space];
+    const school = typeof spelt === 'string' && (member.school === undefined ? isStaff(member.role) : schoolName(spelt) === schoolName(member.school)) ? spelt : member.school;
+    return [{ ...member, name: typeof doc.displayName === 'string' ? doc.displayName : doc.name, ...(school === undefined ? {} : { school }) }];
   });
 }
