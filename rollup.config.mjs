@@ -128,12 +128,14 @@ const isLocale = (id) => (id ?? '').includes('/src/localization/locales/');
  * may load that as `twinkit.js?ver=2`, and `import './twinkit.js'` would then run it a second time.
  */
 function localeTags() {
-  const id = '\0locale-tags';
+  const prefix = '\0locale-tags:';
+  // One copy per language (a few bytes), so that no chunk is shared between the locale files.
+  const languageOf = (importer) => importer.split('/src/localization/locales/')[1].split(/[/.]/)[0];
   return {
     name: 'locale-tags',
-    resolveId: (source, importer) => (isLocale(importer) && ['lit', '@lit/localize'].includes(source) ? id : null),
+    resolveId: (source, importer) => (isLocale(importer) && ['lit', '@lit/localize'].includes(source) ? prefix + languageOf(importer) : null),
     load: (loaded) =>
-      loaded === id
+      loaded.startsWith(prefix)
         ? // The shapes of lit-html's TemplateResult (`_$litType$` 1 = HTML) and @lit/localize's str`` result.
           'export const html = (strings, ...values) => ({ _$litType$: 1, strings, values });\n' +
           'export const str = (strings, ...values) => ({ strTag: true, strings, values });\n'

@@ -1,7 +1,7 @@
 import type { TwinSpace } from '../src/components/twin-space/twin-space.component.js';
 import { defineElement } from '../src/components/base/define-element.js';
 import { roleLabel } from '../src/localization/role-label.js';
-import { setUiLocale } from '../src/localization/localization.js';
+import { matchLocale, setUiLocale, SUPPORTED_LOCALES } from '../src/localization/localization.js';
 import { demoCouchOptions, demoCouchUrl } from './demo-couch.js';
 import { DemoSpacePanel } from './demo-space-panel.js';
 import { demoText, type DemoKey } from './demo-strings.js';
@@ -77,7 +77,13 @@ function paint(theme: string) {
   save('theme', theme);
 }
 
-langSelect.value = saved('lang', navigator.language.startsWith('es') ? 'es' : 'en');
+// Every UI language, each named in itself (the page's own texts are in English and Spanish).
+const nameOf = (code: string) => {
+  const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+};
+langSelect.replaceChildren(...[...SUPPORTED_LOCALES].sort().map((code) => Object.assign(new Option(nameOf(code), code), { lang: code })));
+langSelect.value = saved('lang', matchLocale(navigator.language));
 themeSelect.value = saved('theme', matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 await speak(langSelect.value);
 signIn(userSelect.value);

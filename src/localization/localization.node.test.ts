@@ -1,42 +1,100 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { templates as es } from './locales/es.js';
+import { localeLoaders, matchLocale } from './localization.js';
+import { SAME_AS_ENGLISH } from './same-as-english.js';
+import { sourceMessages, type SourceMessage } from './source-messages.js';
 
-/** Every `msg(..., { id: '...' })` in the source. */
-function messageIds(dir: string, out = new Set<string>()): Set<string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      if (name !== 'locales') messageIds(path, out);
-    } else if (name.endsWith('.ts') && !name.includes('.test.')) {
-      const source = readFileSync(path, 'utf8');
-      for (const match of source.matchAll(/msg\([\s\S]*?\{\s*id:\s*'([^']+)'\s*,?\s*\}\s*,?\s*\)/g)) out.add(match[1]);
-    }
-  }
-  return out;
-}
+/**
+ * Every UI language against the English of the source: every message there, none left over, the
+ * same placeholders and markup, nothing left in English unless listed as meant, and each
+ * language's terms written down. The length of each language against English is printed.
+ */
+const english = sourceMessages(new URL('..', import.meta.url).pathname);
+type Template = string | { strTag?: true; _$litType$?: number; strings: readonly string[]; values: unknown[] };
+
+const kindOf = (template: Template): SourceMessage['kind'] => (typeof template === 'string' ? 'string' : template._$litType$ ? 'html' : 'str');
+/** The text a reader sees, placeholders as `${i}`, markup left out. */
+const textOf = (template: Template) =>
+  typeof template === 'string' ? template : template.strings.map((part, i) => part + (i < template.values.length ? `\${${String(template.values[i])}}` : '')).join('').replace(/<[^>]+>/g, '');
+
+const locales = await Promise.all(
+  Object.entries(localeLoaders).map(async ([locale, load]) => ({ locale, templates: (await load()).templates as unknown as Record<string, Template> })),
+);
 
 describe('localization', () => {
-  const ids = messageIds(new URL('..', import.meta.url).pathname);
-
   it('finds the messages of the source', () => {
-    assert.ok(ids.size >= 10, `only ${ids.size} message ids found`);
-    assert.ok(ids.has('status.no-space'));
+    assert.ok(english.size >= 700, `only ${english.size} messages found`);
+    assert.equal(english.get('status.no-space')?.kind, 'string');
+    assert.equal(english.get('status.storage-error')?.placeholders, 1);
   });
 
-  it('has a Spanish translation for every message, and none left over', () => {
-    const spanish = new Set(Object.keys(es));
-    assert.deepEqual([...ids].filter((id) => !spanish.has(id)), [], 'missing in es.ts');
-    assert.deepEqual([...spanish].filter((id) => !ids.has(id)), [], 'unused in es.ts');
+  it('ships the 24 official languages of the EU, Norwegian, Turkish and Ukrainian', () => {
+    const official = ['bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv'];
+    assert.deepEqual(['en', ...Object.keys(localeLoaders)].sort(), [...official, 'nb', 'tr', 'uk'].sort());
   });
 
-  it('keeps every placeholder of a message in its translation', () => {
-    for (const [id, template] of Object.entries(es)) {
-      if (typeof template === 'string') continue;
-      const placeholders = (template as { values: unknown[] }).values.length;
-      assert.ok(placeholders > 0, `${id} has a str template without placeholders`);
+  it('picks the nearest language a page asks for', () => {
+    const picked = Object.fromEntries(['pt-BR', 'nn', 'no', 'nb-NO', 'de-AT', 'ga-IE', 'el', 'sr-Latn', 'zh', '', undefined].map((tag) => [String(tag), matchLocale(tag)]));
+    assert.deepEqual(picked, { 'pt-BR': 'pt', nn: 'nb', no: 'nb', 'nb-NO': 'nb', 'de-AT': 'de', 'ga-IE': 'ga', el: 'el', 'sr-Latn': 'en', zh: 'en', '': 'en', undefined: 'en' });
+  });
+
+  for (const { locale, templates } of locales) {
+    describe(locale, () => {
+      it('has every message, and none left over', () => {
+        const ids = new Set(Object.keys(templates));
+        assert.deepEqual([...english.keys()].filter((id) => !ids.has(id)), [], `missing in ${locale}`);
+        assert.deepEqual([...ids].filter((id) => !english.has(id)), [], `unused in ${locale}`);
+      });
+
+      it('keeps every placeholder and the markup of each message', () => {
+        const wrong: string[] = [];
+        for (const [id, template] of Object.entries(templates)) {
+          const source = english.get(id);
+          if (!source) continue;
+          if (kindOf(template) !== source.kind) wrong.push(`${id}: ${kindOf(template)} where the English is ${source.kind}`);
+          const used = typeof template === 'string' ? [] : [...new Set(template.values)].sort();
+          const wanted = Array.from({ length: source.placeholders }, (_, i) => i);
+          if (JSON.stringify(used) !== JSON.stringify(wanted)) wrong.push(`${id}: placeholders ${JSON.stringify(used)}, the English has ${JSON.stringify(wanted)}`);
+          if (source.kind === 'html') {
+            const tags = (text: string) => (text.match(/<\/?[a-z]+/g) ?? []).sort().join(' ');
+            const translated = typeof template === 'string' ? '' : template.strings.join('');
+            if (tags(translated) !== tags(source.plain)) wrong.push(`${id}: markup ${tags(translated)}, the English has ${tags(source.plain)}`);
+          }
+        }
+        assert.deepEqual(wrong, []);
+      });
+
+      it('leaves nothing in English but what is meant to be', () => {
+        const allowed = new Set([...(SAME_AS_ENGLISH['*'] ?? []), ...(SAME_AS_ENGLISH[locale] ?? [])]);
+        const same = Object.entries(templates)
+          .filter(([id, template]) => english.has(id) && !allowed.has(id) && textOf(template) === english.get(id)!.plain.replace(/<[^>]+>/g, ''))
+          .map(([id]) => id);
+        assert.deepEqual(same, [], `left in English in ${locale}: list them in same-as-english.ts if meant`);
+      });
+
+      it('writes down its UI terms', () => {
+        const terms = new URL(`./terms/${locale}.md`, import.meta.url);
+        assert.ok(existsSync(terms), `src/localization/terms/${locale}.md is missing`);
+        const rows = readFileSync(terms, 'utf8').split('\n').filter((line) => line.startsWith('|') && !/^\|\s*-/.test(line));
+        assert.ok(rows.length >= 15, `${locale}: only ${rows.length - 1} terms`);
+      });
+    });
+  }
+
+  it('reports the length of each language against English', () => {
+    const lines: string[] = [];
+    for (const { locale, templates } of locales) {
+      const ratios = Object.entries(templates)
+        .filter(([id]) => english.has(id))
+        .map(([id, template]) => ({ id, ratio: textOf(template).length / Math.max(1, english.get(id)!.plain.length) }))
+        .sort((a, b) => a.ratio - b.ratio);
+      const median = ratios[Math.floor(ratios.length / 2)].ratio;
+      const total = ratios.reduce((sum, { id }) => sum + textOf(templates[id]).length, 0) / [...english.values()].reduce((sum, message) => sum + message.plain.length, 0);
+      const longest = ratios.at(-1)!;
+      lines.push(`${locale}: ${(total * 100).toFixed(0)}% of the English text, median message ${(median * 100).toFixed(0)}%, longest ${longest.id} ${(longest.ratio * 100).toFixed(0)}%`);
+      assert.ok(total > 0.5 && total < 2, `${locale} is ${(total * 100).toFixed(0)}% as long as the English: a file in the wrong language?`);
     }
+    console.log(lines.join('\n'));
   });
 });

@@ -20,6 +20,20 @@ describe('UI language loaded on demand', () => {
     expect(status(space)).to.include('Falta el identificador del espacio');
   });
 
+  it('speaks the nearest language the page or the space asks for: pt-BR in Portuguese, nn in Bokmål, de on the space', async () => {
+    const space = await fixture<TwinSpace>(html`<twin-space adapter="memory"></twin-space>`);
+    const expected: [string, string, string][] = [
+      ['pt-BR', 'pt', 'Falta o id do espaço'],
+      ['nn', 'nb', 'Rommets ID mangler'],
+      ['de', 'de', 'Keine Raum-ID'],
+    ];
+    for (const [tag, locale, words] of expected) {
+      space.lang = tag;
+      await until(() => uiLocale() === locale, `${tag} to give ${locale}`);
+      await until(() => status(space).includes(words), `${tag}: "${words}"`);
+    }
+  });
+
   it('keeps the UI in English, with one warning, when the Spanish file is missing, and loads it later', async () => {
     const real = localeLoaders.es;
     const missing = './locales/no-such-file.js'; // a real 404 from the test server

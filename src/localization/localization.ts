@@ -1,8 +1,10 @@
 import { configureLocalization, type LocaleModule } from '@lit/localize';
 
 /**
- * UI languages Twinkit ships. Adding one is a translation file, one line in `localeLoaders` and an
- * export of its dist/twinkit-<locale>.js in package.json (the build says when it is missing).
+ * UI languages Twinkit ships: the 24 official languages of the EU, Norwegian (Bokmål), Turkish
+ * and Ukrainian. Adding one is a translation file (src/localization/locales/<locale>.ts and its
+ * folder), its terms (src/localization/terms/<locale>.md) and one line in `localeLoaders`; the
+ * build writes dist/twinkit-<locale>.js, and a test checks every message is there.
  */
 export const SOURCE_LOCALE = 'en';
 /**
@@ -10,7 +12,32 @@ export const SOURCE_LOCALE = 'en';
  * page asks for it: an English page never downloads the translations.
  */
 export const localeLoaders: Record<string, () => Promise<LocaleModule>> = {
+  bg: () => import('./locales/bg.js'),
+  cs: () => import('./locales/cs.js'),
+  da: () => import('./locales/da.js'),
+  de: () => import('./locales/de.js'),
+  el: () => import('./locales/el.js'),
   es: () => import('./locales/es.js'),
+  et: () => import('./locales/et.js'),
+  fi: () => import('./locales/fi.js'),
+  fr: () => import('./locales/fr.js'),
+  ga: () => import('./locales/ga.js'),
+  hr: () => import('./locales/hr.js'),
+  hu: () => import('./locales/hu.js'),
+  it: () => import('./locales/it.js'),
+  lt: () => import('./locales/lt.js'),
+  lv: () => import('./locales/lv.js'),
+  mt: () => import('./locales/mt.js'),
+  nb: () => import('./locales/nb.js'),
+  nl: () => import('./locales/nl.js'),
+  pl: () => import('./locales/pl.js'),
+  pt: () => import('./locales/pt.js'),
+  ro: () => import('./locales/ro.js'),
+  sk: () => import('./locales/sk.js'),
+  sl: () => import('./locales/sl.js'),
+  sv: () => import('./locales/sv.js'),
+  tr: () => import('./locales/tr.js'),
+  uk: () => import('./locales/uk.js'),
 };
 export const SUPPORTED_LOCALES = [SOURCE_LOCALE, ...Object.keys(localeLoaders)] as const;
 
@@ -31,10 +58,17 @@ function localization() {
   return controls;
 }
 
-/** The supported UI language closest to a BCP 47 tag: `es-MX` gives `es`, `fr` gives `en`. */
+/** Languages a reader of another one reads best: Nynorsk and plain "Norwegian" readers get Bokmål. */
+const NEAREST: Record<string, string> = { nn: 'nb', no: 'nb' };
+
+/**
+ * The supported UI language closest to a BCP 47 tag: `pt-BR` gives `pt`, `nn` gives `nb`, a
+ * language Twinkit does not speak (`zh`) gives English.
+ */
 export function matchLocale(tag: string | null | undefined): string {
   const base = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  return (SUPPORTED_LOCALES as readonly string[]).includes(base) ? base : SOURCE_LOCALE;
+  const nearest = NEAREST[base] ?? base;
+  return (SUPPORTED_LOCALES as readonly string[]).includes(nearest) ? nearest : SOURCE_LOCALE;
 }
 
 /**

@@ -1,0 +1,31 @@
+// Bulgarian for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Този файл не е в UTF-8. В Excel изберете „CSV UTF-8“ при запазване. Нищо не е импортирано.',
+  'glossary-exchange.missing-columns': str`Липсва колона: ${0}. Открити: ${1}. Очакват се: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Нищо не е импортирано.`,
+  'glossary-exchange.bad-xml': str`Този файл не е валиден XML (грешка на ред ${0}). Нищо не е импортирано.`,
+  'glossary-exchange.not-moodle': 'Това не е експорт на речник от Moodle (няма <GLOSSARY> с <ENTRIES>). Нищо не е импортирано.',
+  'glossary-exchange.not-json': 'Това не е файл с речник от Twinkit. Нищо не е импортирано.',
+  'glossary-exchange.too-large': str`Този файл е твърде голям (${0} MB); ограничението е 20 MB. Нищо не е импортирано.`,
+  'glossary-exchange.summary': str`Готови за импорт: ${0}. Вече са в речника (пропускат се): ${1}. Редове с проблеми: ${2}.`,
+  'glossary-exchange.imported': str`Импортирани записи: ${0}. Неимпортирани: ${1}.`,
+  'glossary-exchange.row': str`Ред ${0}: ${1}`,
+  'glossary-exchange.progress': 'Обработване…',
+  'glossary-exchange.ignored': str`Пропуснати колони: ${0}.`,
+  'glossary-exchange.confirm-one': 'Импорт на 1 запис',
+  'glossary-exchange.confirm': str`Импорт на ${0} записа`,
+  'glossary-exchange.cancel': 'Отказ',
+  'glossary-exchange.export': 'Експорт',
+  'glossary-exchange.format': 'Формат',
+  'glossary-exchange.format-csv': 'CSV (електронна таблица)',
+  'glossary-exchange.format-json': 'JSON (резервно копие на Twinkit)',
+  'glossary-exchange.format-xml': 'XML речник на Moodle',
+  'glossary-exchange.download': 'Изтегляне',
+  'glossary-exchange.import': 'Импорт',
+  'glossary-exchange.file': 'Файл с речник (CSV, JSON или XML от Moodle)',
+  'glossary-exchange.language': 'Език на тези записи',
+  'glossary-exchange.was-hidden': 'Беше скрит в оригиналния речник, затова не се импортира.',
+  'glossary-exchange.was-pending': 'Чакаше одобрение в оригиналния речник, затова не се импортира.',
+  'glossary-exchange.open-quote': str`Кавичка ("), отворена на ред ${0}, не е затворена, затова останалата част от файла не може да се прочете. Нищо не е импортирано.`,
+};

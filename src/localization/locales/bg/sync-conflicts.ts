@@ -1,0 +1,31 @@
+// Bulgarian for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 промяна чака вашето решение',
+  'sync-conflicts.count-many': str`Промени, които чакат вашето решение: ${0}`,
+  'sync-conflicts.review': 'Преглед',
+  'sync-conflicts.title': 'Промени, които чакат вашето решение',
+  'sync-conflicts.close': 'Затваряне',
+  'sync-conflicts.intro': 'Синхронизацията запази тези версии, за да не се загуби нищо запазено. Най-старите са първи.',
+  'sync-conflicts.untitled': 'Елемент без заглавие',
+  'sync-conflicts.kind-conflict': 'Някой друг промени същия елемент преди вас. Сега се показва неговата версия; тази е запазена за вас.',
+  'sync-conflicts.kind-refused': str`Правилата на сървъра отхвърлиха тази промяна: ${0}`,
+  'sync-conflicts.kind-branch': 'Два сървъра не бяха съгласни и всеки взе различна версия. Сега се показва едната; другата е запазена за вас.',
+  'sync-conflicts.mine-deleted': 'Моята изтрива този елемент.',
+  'sync-conflicts.theirs-deleted': 'Другата е изтрила този елемент.',
+  'sync-conflicts.mine': 'Моята',
+  'sync-conflicts.theirs': 'Другата',
+  'sync-conflicts.merged': 'Обединена',
+  'sync-conflicts.empty': '(празно)',
+  'sync-conflicts.same': 'Двете версии имат еднакво съдържание.',
+  'sync-conflicts.keep-mine': 'Запазване на моята',
+  'sync-conflicts.keep-theirs': 'Запазване на другата',
+  'sync-conflicts.keep-merged': 'Запазване на обединената',
+  'sync-conflicts.kept-mine': str`Запазена е вашата версия за „${0}“.`,
+  'sync-conflicts.kept-theirs': str`Запазена е другата версия за „${0}“.`,
+  'sync-conflicts.kept-merged': str`Запазена е обединената версия за „${0}“.`,
+  'sync-conflicts.none-left': 'Няма какво повече да се решава.',
+  'sync-conflicts.one-left': 'Остава 1.',
+  'sync-conflicts.many-left': str`Остават: ${0}.`,
+};

@@ -1,0 +1,31 @@
+// Czech for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Tento soubor není v kódování UTF-8. V Excelu při ukládání zvol „CSV UTF-8“. Nic se neimportovalo.',
+  'glossary-exchange.missing-columns': str`Chybí sloupec: ${0}. Nalezeno: ${1}. Očekává se: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Nic se neimportovalo.`,
+  'glossary-exchange.bad-xml': str`Tento soubor není platné XML (chyba na řádku ${0}). Nic se neimportovalo.`,
+  'glossary-exchange.not-moodle': 'Nejde o export slovníčku z Moodlu (chybí <GLOSSARY> s <ENTRIES>). Nic se neimportovalo.',
+  'glossary-exchange.not-json': 'Nejde o soubor slovníčku Twinkit. Nic se neimportovalo.',
+  'glossary-exchange.too-large': str`Tento soubor je příliš velký (${0} MB); limit je 20 MB. Nic se neimportovalo.`,
+  'glossary-exchange.summary': str`Připraveno k importu: ${0}. Už ve slovníčku (přeskočeno): ${1}. Řádky s problémy: ${2}.`,
+  'glossary-exchange.imported': str`Importované záznamy: ${0}. Neimportované: ${1}.`,
+  'glossary-exchange.row': str`Řádek ${0}: ${1}`,
+  'glossary-exchange.progress': 'Zpracovávám…',
+  'glossary-exchange.ignored': str`Ignorované sloupce: ${0}.`,
+  'glossary-exchange.confirm-one': 'Importovat 1 záznam',
+  'glossary-exchange.confirm': str`Importovat záznamy (${0})`,
+  'glossary-exchange.cancel': 'Zrušit',
+  'glossary-exchange.export': 'Exportovat',
+  'glossary-exchange.format': 'Formát',
+  'glossary-exchange.format-csv': 'CSV (tabulka)',
+  'glossary-exchange.format-json': 'JSON (záloha Twinkit)',
+  'glossary-exchange.format-xml': 'XML slovníčku z Moodlu',
+  'glossary-exchange.download': 'Stáhnout',
+  'glossary-exchange.import': 'Importovat',
+  'glossary-exchange.file': 'Soubor slovníčku (CSV, JSON nebo XML z Moodlu)',
+  'glossary-exchange.language': 'Jazyk těchto záznamů',
+  'glossary-exchange.was-hidden': 'V původním slovníčku byl skrytý, proto se neimportuje.',
+  'glossary-exchange.was-pending': 'V původním slovníčku čekal na schválení, proto se neimportuje.',
+  'glossary-exchange.open-quote': str`Uvozovky (") otevřené na řádku ${0} se nikde nezavírají, takže zbytek souboru nejde přečíst. Nic se neimportovalo.`,
+};

@@ -1,0 +1,31 @@
+// Czech for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 změna čeká na tvé rozhodnutí',
+  'sync-conflicts.count-many': str`Změny čekající na tvé rozhodnutí: ${0}`,
+  'sync-conflicts.review': 'Zkontrolovat',
+  'sync-conflicts.title': 'Změny, které čekají na tvé rozhodnutí',
+  'sync-conflicts.close': 'Zavřít',
+  'sync-conflicts.intro': 'Synchronizace tyto verze uchovala, aby se nic uloženého neztratilo. Nejstarší jsou nahoře.',
+  'sync-conflicts.untitled': 'Položka bez názvu',
+  'sync-conflicts.kind-conflict': 'Stejnou položku už dřív změnil někdo jiný. Teď se zobrazuje verze této osoby; tahle zůstala uchovaná pro tebe.',
+  'sync-conflicts.kind-refused': str`Pravidla serveru tuto změnu odmítla: ${0}`,
+  'sync-conflicts.kind-branch': 'Dva servery se neshodly a každý přijal jinou verzi. Teď se zobrazuje jedna; druhá zůstala uchovaná pro tebe.',
+  'sync-conflicts.mine-deleted': 'Moje verze tuto položku maže.',
+  'sync-conflicts.theirs-deleted': 'Druhá verze tuto položku smazala.',
+  'sync-conflicts.mine': 'Moje',
+  'sync-conflicts.theirs': 'Druhá',
+  'sync-conflicts.merged': 'Sloučená',
+  'sync-conflicts.empty': '(prázdné)',
+  'sync-conflicts.same': 'Obě verze mají stejný obsah.',
+  'sync-conflicts.keep-mine': 'Ponechat moji',
+  'sync-conflicts.keep-theirs': 'Ponechat druhou',
+  'sync-conflicts.keep-merged': 'Ponechat sloučenou verzi',
+  'sync-conflicts.kept-mine': str`U „${0}“ zůstala tvoje verze.`,
+  'sync-conflicts.kept-theirs': str`U „${0}“ zůstala druhá verze.`,
+  'sync-conflicts.kept-merged': str`U „${0}“ zůstala sloučená verze.`,
+  'sync-conflicts.none-left': 'Už není o čem rozhodovat.',
+  'sync-conflicts.one-left': 'Zbývá 1.',
+  'sync-conflicts.many-left': str`Zbývá: ${0}.`,
+};

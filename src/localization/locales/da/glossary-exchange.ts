@@ -1,0 +1,31 @@
+// Danish for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Denne fil er ikke i UTF-8. Vælg »CSV UTF-8«, når du gemmer i Excel. Intet er importeret.',
+  'glossary-exchange.missing-columns': str`Mangler kolonne: ${0}. Fundet: ${1}. Forventet: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Intet er importeret.`,
+  'glossary-exchange.bad-xml': str`Denne fil er ikke gyldig XML (fejl i linje ${0}). Intet er importeret.`,
+  'glossary-exchange.not-moodle': 'Ikke en eksport af en Moodle-ordliste (ingen <GLOSSARY> med <ENTRIES>). Intet er importeret.',
+  'glossary-exchange.not-json': 'Ikke en ordlistefil fra Twinkit. Intet er importeret.',
+  'glossary-exchange.too-large': str`Denne fil er for stor (${0} MB); grænsen er 20 MB. Intet er importeret.`,
+  'glossary-exchange.summary': str`Klar til import: ${0}. Allerede i ordlisten (springes over): ${1}. Rækker med problemer: ${2}.`,
+  'glossary-exchange.imported': str`Importerede indlæg: ${0}. Ikke importeret: ${1}.`,
+  'glossary-exchange.row': str`Række ${0}: ${1}`,
+  'glossary-exchange.progress': 'Arbejder…',
+  'glossary-exchange.ignored': str`Ignorerede kolonner: ${0}.`,
+  'glossary-exchange.confirm-one': 'Importér 1 indlæg',
+  'glossary-exchange.confirm': str`Importér ${0} indlæg`,
+  'glossary-exchange.cancel': 'Annuller',
+  'glossary-exchange.export': 'Eksportér',
+  'glossary-exchange.format': 'Format',
+  'glossary-exchange.format-csv': 'CSV (regneark)',
+  'glossary-exchange.format-json': 'JSON (sikkerhedskopi fra Twinkit)',
+  'glossary-exchange.format-xml': 'Moodle-ordliste (XML)',
+  'glossary-exchange.download': 'Download',
+  'glossary-exchange.import': 'Importér',
+  'glossary-exchange.file': 'Ordlistefil (CSV, JSON eller Moodle-XML)',
+  'glossary-exchange.language': 'Sprog for disse indlæg',
+  'glossary-exchange.was-hidden': 'Det var skjult i den oprindelige ordliste, så det importeres ikke.',
+  'glossary-exchange.was-pending': 'Det ventede på godkendelse i den oprindelige ordliste, så det importeres ikke.',
+  'glossary-exchange.open-quote': str`Et anførselstegn (") åbnet i række ${0} bliver aldrig lukket, så resten af filen kan ikke læses. Intet er importeret.`,
+};

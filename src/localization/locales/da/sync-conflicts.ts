@@ -1,0 +1,31 @@
+// Danish for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 ændring kræver din beslutning',
+  'sync-conflicts.count-many': str`${0} ændringer kræver din beslutning`,
+  'sync-conflicts.review': 'Gennemse',
+  'sync-conflicts.title': 'Ændringer, der kræver din beslutning',
+  'sync-conflicts.close': 'Luk',
+  'sync-conflicts.intro': 'Synkroniseringen har gemt disse versioner, så intet gemt går tabt. De ældste står først.',
+  'sync-conflicts.untitled': 'En post uden titel',
+  'sync-conflicts.kind-conflict': 'En anden ændrede den samme post først. Den andens version vises nu; denne er gemt til dig.',
+  'sync-conflicts.kind-refused': str`Serverens regler afviste denne ændring: ${0}`,
+  'sync-conflicts.kind-branch': 'To servere var uenige, og hver tog en anden version. Den ene vises nu; den anden er gemt til dig.',
+  'sync-conflicts.mine-deleted': 'Min sletter denne post.',
+  'sync-conflicts.theirs-deleted': 'Den anden slettede denne post.',
+  'sync-conflicts.mine': 'Min',
+  'sync-conflicts.theirs': 'Den anden',
+  'sync-conflicts.merged': 'Samlet',
+  'sync-conflicts.empty': '(tom)',
+  'sync-conflicts.same': 'Begge versioner har det samme indhold.',
+  'sync-conflicts.keep-mine': 'Behold min',
+  'sync-conflicts.keep-theirs': 'Behold den anden',
+  'sync-conflicts.keep-merged': 'Behold den samlede version',
+  'sync-conflicts.kept-mine': str`Din version er beholdt for »${0}«.`,
+  'sync-conflicts.kept-theirs': str`Den anden version er beholdt for »${0}«.`,
+  'sync-conflicts.kept-merged': str`Den samlede version er beholdt for »${0}«.`,
+  'sync-conflicts.none-left': 'Der er intet tilbage at beslutte.',
+  'sync-conflicts.one-left': '1 tilbage.',
+  'sync-conflicts.many-left': str`${0} tilbage.`,
+};

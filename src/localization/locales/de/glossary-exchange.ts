@@ -1,0 +1,31 @@
+// German for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Diese Datei ist nicht in UTF-8. Wähle in Excel beim Speichern „CSV UTF-8“. Nichts wurde importiert.',
+  'glossary-exchange.missing-columns': str`Fehlende Spalte: ${0}. Gefunden: ${1}. Erwartet: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:de…). Nichts wurde importiert.`,
+  'glossary-exchange.bad-xml': str`Diese Datei ist kein gültiges XML (Fehler in Zeile ${0}). Nichts wurde importiert.`,
+  'glossary-exchange.not-moodle': 'Kein Moodle-Glossarexport (kein <GLOSSARY> mit <ENTRIES>). Nichts wurde importiert.',
+  'glossary-exchange.not-json': 'Keine Twinkit-Glossardatei. Nichts wurde importiert.',
+  'glossary-exchange.too-large': str`Diese Datei ist zu groß (${0} MB); erlaubt sind 20 MB. Nichts wurde importiert.`,
+  'glossary-exchange.summary': str`Bereit zum Import: ${0}. Schon im Glossar (übersprungen): ${1}. Zeilen mit Problemen: ${2}.`,
+  'glossary-exchange.imported': str`Importierte Einträge: ${0}. Nicht importiert: ${1}.`,
+  'glossary-exchange.row': str`Zeile ${0}: ${1}`,
+  'glossary-exchange.progress': 'Wird verarbeitet…',
+  'glossary-exchange.ignored': str`Ignorierte Spalten: ${0}.`,
+  'glossary-exchange.confirm-one': '1 Eintrag importieren',
+  'glossary-exchange.confirm': str`${0} Einträge importieren`,
+  'glossary-exchange.cancel': 'Abbrechen',
+  'glossary-exchange.export': 'Exportieren',
+  'glossary-exchange.format': 'Format',
+  'glossary-exchange.format-csv': 'CSV (Tabelle)',
+  'glossary-exchange.format-json': 'JSON (Twinkit-Sicherung)',
+  'glossary-exchange.format-xml': 'Moodle-Glossar (XML)',
+  'glossary-exchange.download': 'Herunterladen',
+  'glossary-exchange.import': 'Importieren',
+  'glossary-exchange.file': 'Glossardatei (CSV, JSON oder Moodle-XML)',
+  'glossary-exchange.language': 'Sprache dieser Einträge',
+  'glossary-exchange.was-hidden': 'Er war im ursprünglichen Glossar ausgeblendet und wird deshalb nicht importiert.',
+  'glossary-exchange.was-pending': 'Er wartete im ursprünglichen Glossar auf Freigabe und wird deshalb nicht importiert.',
+  'glossary-exchange.open-quote': str`Ein Anführungszeichen (") in Zeile ${0} wird nie geschlossen, deshalb kann der Rest der Datei nicht gelesen werden. Nichts wurde importiert.`,
+};

@@ -1,0 +1,31 @@
+// German for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 Änderung braucht deine Entscheidung',
+  'sync-conflicts.count-many': str`${0} Änderungen brauchen deine Entscheidung`,
+  'sync-conflicts.review': 'Prüfen',
+  'sync-conflicts.title': 'Änderungen, die deine Entscheidung brauchen',
+  'sync-conflicts.close': 'Schließen',
+  'sync-conflicts.intro': 'Die Synchronisierung hat diese Versionen aufbewahrt, damit nichts Gespeichertes verloren geht. Die ältesten stehen oben.',
+  'sync-conflicts.untitled': 'Ein Datensatz ohne Titel',
+  'sync-conflicts.kind-conflict': 'Jemand anderes hat denselben Datensatz zuerst geändert. Jetzt wird die andere Version angezeigt; diese wurde für dich aufbewahrt.',
+  'sync-conflicts.kind-refused': str`Die Regeln des Servers haben diese Änderung abgelehnt: ${0}`,
+  'sync-conflicts.kind-branch': 'Zwei Server waren sich nicht einig und haben je eine andere Version übernommen. Eine wird jetzt angezeigt; die andere wurde für dich aufbewahrt.',
+  'sync-conflicts.mine-deleted': 'Meine Version löscht diesen Datensatz.',
+  'sync-conflicts.theirs-deleted': 'Die andere Version hat diesen Datensatz gelöscht.',
+  'sync-conflicts.mine': 'Meine',
+  'sync-conflicts.theirs': 'Die andere',
+  'sync-conflicts.merged': 'Zusammengeführt',
+  'sync-conflicts.empty': '(leer)',
+  'sync-conflicts.same': 'Beide Versionen haben denselben Inhalt.',
+  'sync-conflicts.keep-mine': 'Meine behalten',
+  'sync-conflicts.keep-theirs': 'Die andere behalten',
+  'sync-conflicts.keep-merged': 'Zusammengeführte behalten',
+  'sync-conflicts.kept-mine': str`Für „${0}“ wurde deine Version behalten.`,
+  'sync-conflicts.kept-theirs': str`Für „${0}“ wurde die andere Version behalten.`,
+  'sync-conflicts.kept-merged': str`Für „${0}“ wurde die zusammengeführte Version behalten.`,
+  'sync-conflicts.none-left': 'Nichts mehr zu entscheiden.',
+  'sync-conflicts.one-left': 'Noch 1.',
+  'sync-conflicts.many-left': str`Noch ${0}.`,
+};

@@ -1,0 +1,31 @@
+// Greek for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Το αρχείο δεν είναι σε UTF-8. Στο Excel επιλέξτε «CSV UTF-8» κατά την αποθήκευση. Δεν εισήχθη τίποτα.',
+  'glossary-exchange.missing-columns': str`Λείπει η στήλη: ${0}. Βρέθηκαν: ${1}. Αναμένονται: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Δεν εισήχθη τίποτα.`,
+  'glossary-exchange.bad-xml': str`Το αρχείο δεν είναι έγκυρο XML (σφάλμα στη γραμμή ${0}). Δεν εισήχθη τίποτα.`,
+  'glossary-exchange.not-moodle': 'Δεν είναι εξαγωγή γλωσσαρίου του Moodle (δεν υπάρχει <GLOSSARY> με <ENTRIES>). Δεν εισήχθη τίποτα.',
+  'glossary-exchange.not-json': 'Δεν είναι αρχείο γλωσσαρίου του Twinkit. Δεν εισήχθη τίποτα.',
+  'glossary-exchange.too-large': str`Το αρχείο είναι πολύ μεγάλο (${0} MB)· το όριο είναι 20 MB. Δεν εισήχθη τίποτα.`,
+  'glossary-exchange.summary': str`Έτοιμες για εισαγωγή: ${0}. Υπάρχουν ήδη στο γλωσσάριο (παραλείπονται): ${1}. Γραμμές με προβλήματα: ${2}.`,
+  'glossary-exchange.imported': str`Καταχωρίσεις που εισήχθησαν: ${0}. Δεν εισήχθησαν: ${1}.`,
+  'glossary-exchange.row': str`Γραμμή ${0}: ${1}`,
+  'glossary-exchange.progress': 'Επεξεργασία…',
+  'glossary-exchange.ignored': str`Στήλες που αγνοήθηκαν: ${0}.`,
+  'glossary-exchange.confirm-one': 'Εισαγωγή 1 καταχώρισης',
+  'glossary-exchange.confirm': str`Εισαγωγή ${0} καταχωρίσεων`,
+  'glossary-exchange.cancel': 'Ακύρωση',
+  'glossary-exchange.export': 'Εξαγωγή',
+  'glossary-exchange.format': 'Μορφή',
+  'glossary-exchange.format-csv': 'CSV (υπολογιστικό φύλλο)',
+  'glossary-exchange.format-json': 'JSON (αντίγραφο ασφαλείας Twinkit)',
+  'glossary-exchange.format-xml': 'XML γλωσσαρίου Moodle',
+  'glossary-exchange.download': 'Λήψη',
+  'glossary-exchange.import': 'Εισαγωγή',
+  'glossary-exchange.file': 'Αρχείο γλωσσαρίου (CSV, JSON ή XML του Moodle)',
+  'glossary-exchange.language': 'Γλώσσα αυτών των καταχωρίσεων',
+  'glossary-exchange.was-hidden': 'Ήταν κρυφή στο αρχικό γλωσσάριο, γι’ αυτό δεν εισάγεται.',
+  'glossary-exchange.was-pending': 'Περίμενε έγκριση στο αρχικό γλωσσάριο, γι’ αυτό δεν εισάγεται.',
+  'glossary-exchange.open-quote': str`Ένα εισαγωγικό (") που ανοίγει στη γραμμή ${0} δεν κλείνει ποτέ, οπότε το υπόλοιπο αρχείο δεν μπορεί να διαβαστεί. Δεν εισήχθη τίποτα.`,
+};

@@ -1,0 +1,31 @@
+// Greek for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 αλλαγή χρειάζεται την απόφασή σας',
+  'sync-conflicts.count-many': str`${0} αλλαγές χρειάζονται την απόφασή σας`,
+  'sync-conflicts.review': 'Έλεγχος',
+  'sync-conflicts.title': 'Αλλαγές που χρειάζονται την απόφασή σας',
+  'sync-conflicts.close': 'Κλείσιμο',
+  'sync-conflicts.intro': 'Ο συγχρονισμός κράτησε αυτές τις εκδόσεις, ώστε να μη χαθεί τίποτα αποθηκευμένο. Οι παλαιότερες εμφανίζονται πρώτες.',
+  'sync-conflicts.untitled': 'Εγγραφή χωρίς τίτλο',
+  'sync-conflicts.kind-conflict': 'Κάποιος άλλος άλλαξε πρώτος την ίδια εγγραφή. Τώρα εμφανίζεται η δική του έκδοση· αυτή κρατήθηκε για εσάς.',
+  'sync-conflicts.kind-refused': str`Οι κανόνες του διακομιστή απέρριψαν αυτή την αλλαγή: ${0}`,
+  'sync-conflicts.kind-branch': 'Δύο διακομιστές διαφώνησαν και ο καθένας κράτησε άλλη έκδοση. Τώρα εμφανίζεται η μία· η άλλη κρατήθηκε για εσάς.',
+  'sync-conflicts.mine-deleted': 'Η δική μου διαγράφει αυτή την εγγραφή.',
+  'sync-conflicts.theirs-deleted': 'Η άλλη διέγραψε αυτή την εγγραφή.',
+  'sync-conflicts.mine': 'Η δική μου',
+  'sync-conflicts.theirs': 'Η άλλη',
+  'sync-conflicts.merged': 'Συγχωνευμένη',
+  'sync-conflicts.empty': '(κενό)',
+  'sync-conflicts.same': 'Οι δύο εκδόσεις έχουν το ίδιο περιεχόμενο.',
+  'sync-conflicts.keep-mine': 'Διατήρηση της δικής μου',
+  'sync-conflicts.keep-theirs': 'Διατήρηση της άλλης',
+  'sync-conflicts.keep-merged': 'Διατήρηση της συγχωνευμένης',
+  'sync-conflicts.kept-mine': str`Κρατήθηκε η δική σας για «${0}».`,
+  'sync-conflicts.kept-theirs': str`Κρατήθηκε η άλλη για «${0}».`,
+  'sync-conflicts.kept-merged': str`Κρατήθηκε η συγχωνευμένη έκδοση για «${0}».`,
+  'sync-conflicts.none-left': 'Δεν μένει τίποτα για απόφαση.',
+  'sync-conflicts.one-left': 'Μένει 1.',
+  'sync-conflicts.many-left': str`Μένουν ${0}.`,
+};

@@ -1,0 +1,31 @@
+// Estonian for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'See fail pole UTF-8 kodeeringus. Vali Excelis salvestades „CSV UTF-8“. Midagi ei imporditud.',
+  'glossary-exchange.missing-columns': str`Veerg puudub: ${0}. Leitud: ${1}. Oodatud: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Midagi ei imporditud.`,
+  'glossary-exchange.bad-xml': str`See fail pole korrektne XML (viga real ${0}). Midagi ei imporditud.`,
+  'glossary-exchange.not-moodle': 'See pole Moodle’i sõnastiku eksport (puudub <GLOSSARY> koos <ENTRIES>-iga). Midagi ei imporditud.',
+  'glossary-exchange.not-json': 'See pole Twinkiti sõnastikufail. Midagi ei imporditud.',
+  'glossary-exchange.too-large': str`See fail on liiga suur (${0} MB); piirang on 20 MB. Midagi ei imporditud.`,
+  'glossary-exchange.summary': str`Importimiseks valmis: ${0}. Juba sõnastikus (jäetakse vahele): ${1}. Probleemidega read: ${2}.`,
+  'glossary-exchange.imported': str`Imporditud sissekanded: ${0}. Importimata: ${1}.`,
+  'glossary-exchange.row': str`Rida ${0}: ${1}`,
+  'glossary-exchange.progress': 'Töötlen…',
+  'glossary-exchange.ignored': str`Eiratud veerud: ${0}.`,
+  'glossary-exchange.confirm-one': 'Impordi 1 sissekanne',
+  'glossary-exchange.confirm': str`Impordi ${0} sissekannet`,
+  'glossary-exchange.cancel': 'Tühista',
+  'glossary-exchange.export': 'Ekspordi',
+  'glossary-exchange.format': 'Vorming',
+  'glossary-exchange.format-csv': 'CSV (arvutustabel)',
+  'glossary-exchange.format-json': 'JSON (Twinkiti varukoopia)',
+  'glossary-exchange.format-xml': 'Moodle’i sõnastik (XML)',
+  'glossary-exchange.download': 'Laadi alla',
+  'glossary-exchange.import': 'Impordi',
+  'glossary-exchange.file': 'Sõnastikufail (CSV, JSON või Moodle’i XML)',
+  'glossary-exchange.language': 'Nende sissekannete keel',
+  'glossary-exchange.was-hidden': 'See oli algses sõnastikus peidetud, seega seda ei impordita.',
+  'glossary-exchange.was-pending': 'See ootas algses sõnastikus heakskiitu, seega seda ei impordita.',
+  'glossary-exchange.open-quote': str`Real ${0} avatud jutumärk (") ei sulgu kunagi, seega ülejäänud faili ei saa lugeda. Midagi ei imporditud.`,
+};

@@ -1,0 +1,31 @@
+// Estonian for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 muudatus vajab sinu otsust',
+  'sync-conflicts.count-many': str`${0} muudatust vajab sinu otsust`,
+  'sync-conflicts.review': 'Vaata üle',
+  'sync-conflicts.title': 'Muudatused, mis vajavad sinu otsust',
+  'sync-conflicts.close': 'Sulge',
+  'sync-conflicts.intro': 'Sünkroonimine jättis need versioonid alles, et midagi salvestatut kaotsi ei läheks. Vanimad on eespool.',
+  'sync-conflicts.untitled': 'Pealkirjata kirje',
+  'sync-conflicts.kind-conflict': 'Keegi teine muutis sama kirjet enne sind. Nüüd on näha tema versioon; see siin jäeti sinu jaoks alles.',
+  'sync-conflicts.kind-refused': str`Serveri reeglid lükkasid selle muudatuse tagasi: ${0}`,
+  'sync-conflicts.kind-branch': 'Kaks serverit ei jõudnud kokkuleppele ja kumbki võttis eri versiooni. Üks on nüüd näha; teine jäeti sinu jaoks alles.',
+  'sync-conflicts.mine-deleted': 'Minu versioon kustutab selle kirje.',
+  'sync-conflicts.theirs-deleted': 'Teine versioon kustutas selle kirje.',
+  'sync-conflicts.mine': 'Minu',
+  'sync-conflicts.theirs': 'Teine',
+  'sync-conflicts.merged': 'Ühendatud',
+  'sync-conflicts.empty': '(tühi)',
+  'sync-conflicts.same': 'Mõlemal versioonil on sama sisu.',
+  'sync-conflicts.keep-mine': 'Jäta minu oma',
+  'sync-conflicts.keep-theirs': 'Jäta teine',
+  'sync-conflicts.keep-merged': 'Jäta ühendatud versioon',
+  'sync-conflicts.kept-mine': str`„${0}“: alles jäeti sinu versioon.`,
+  'sync-conflicts.kept-theirs': str`„${0}“: alles jäeti teine versioon.`,
+  'sync-conflicts.kept-merged': str`„${0}“: alles jäeti ühendatud versioon.`,
+  'sync-conflicts.none-left': 'Rohkem pole midagi otsustada.',
+  'sync-conflicts.one-left': 'Jäänud on 1.',
+  'sync-conflicts.many-left': str`Jäänud on ${0}.`,
+};

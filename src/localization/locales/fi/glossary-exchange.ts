@@ -1,0 +1,31 @@
+// Finnish for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Tiedosto ei ole UTF-8-muodossa. Valitse Excelissä tallentaessasi ”CSV UTF-8”. Mitään ei tuotu.',
+  'glossary-exchange.missing-columns': str`Sarake puuttuu: ${0}. Löytyi: ${1}. Odotettiin: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Mitään ei tuotu.`,
+  'glossary-exchange.bad-xml': str`Tiedosto ei ole kelvollista XML:ää (virhe rivillä ${0}). Mitään ei tuotu.`,
+  'glossary-exchange.not-moodle': 'Tämä ei ole Moodlen sanastovienti (<GLOSSARY> ja <ENTRIES> puuttuvat). Mitään ei tuotu.',
+  'glossary-exchange.not-json': 'Tämä ei ole Twinkitin sanastotiedosto. Mitään ei tuotu.',
+  'glossary-exchange.too-large': str`Tiedosto on liian suuri (${0} Mt); raja on 20 Mt. Mitään ei tuotu.`,
+  'glossary-exchange.summary': str`Valmiina tuotavaksi: ${0}. Jo sanastossa (ohitetaan): ${1}. Rivejä, joissa on ongelmia: ${2}.`,
+  'glossary-exchange.imported': str`Tuodut merkinnät: ${0}. Tuomatta jääneet: ${1}.`,
+  'glossary-exchange.row': str`Rivi ${0}: ${1}`,
+  'glossary-exchange.progress': 'Käsitellään…',
+  'glossary-exchange.ignored': str`Ohitetut sarakkeet: ${0}.`,
+  'glossary-exchange.confirm-one': 'Tuo 1 merkintä',
+  'glossary-exchange.confirm': str`Tuo ${0} merkintää`,
+  'glossary-exchange.cancel': 'Peruuta',
+  'glossary-exchange.export': 'Vie',
+  'glossary-exchange.format': 'Muoto',
+  'glossary-exchange.format-csv': 'CSV (taulukko)',
+  'glossary-exchange.format-json': 'JSON (Twinkit-varmuuskopio)',
+  'glossary-exchange.format-xml': 'Moodlen sanasto (XML)',
+  'glossary-exchange.download': 'Lataa',
+  'glossary-exchange.import': 'Tuo',
+  'glossary-exchange.file': 'Sanastotiedosto (CSV, JSON tai Moodlen XML)',
+  'glossary-exchange.language': 'Näiden merkintöjen kieli',
+  'glossary-exchange.was-hidden': 'Se oli piilotettu alkuperäisessä sanastossa, joten sitä ei tuoda.',
+  'glossary-exchange.was-pending': 'Se odotti hyväksyntää alkuperäisessä sanastossa, joten sitä ei tuoda.',
+  'glossary-exchange.open-quote': str`Rivillä ${0} avattua lainausmerkkiä (") ei suljeta koskaan, joten tiedoston loppua ei voi lukea. Mitään ei tuotu.`,
+};

@@ -1,0 +1,31 @@
+// Finnish for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 muutos odottaa päätöstäsi',
+  'sync-conflicts.count-many': str`${0} muutosta odottaa päätöstäsi`,
+  'sync-conflicts.review': 'Tarkista',
+  'sync-conflicts.title': 'Päätöstäsi odottavat muutokset',
+  'sync-conflicts.close': 'Sulje',
+  'sync-conflicts.intro': 'Synkronointi säilytti nämä versiot, jotta mitään tallennettua ei katoa. Vanhimmat näkyvät ensin.',
+  'sync-conflicts.untitled': 'Nimetön tietue',
+  'sync-conflicts.kind-conflict': 'Joku muu muutti samaa tietuetta ensin. Hänen versionsa näkyy nyt; tämä säilytettiin sinua varten.',
+  'sync-conflicts.kind-refused': str`Palvelimen säännöt hylkäsivät tämän muutoksen: ${0}`,
+  'sync-conflicts.kind-branch': 'Kaksi palvelinta oli eri mieltä, ja kumpikin valitsi eri version. Yksi näkyy nyt; toinen säilytettiin sinua varten.',
+  'sync-conflicts.mine-deleted': 'Oma versio poistaa tämän tietueen.',
+  'sync-conflicts.theirs-deleted': 'Toinen versio poisti tämän tietueen.',
+  'sync-conflicts.mine': 'Oma',
+  'sync-conflicts.theirs': 'Toinen',
+  'sync-conflicts.merged': 'Yhdistetty',
+  'sync-conflicts.empty': '(tyhjä)',
+  'sync-conflicts.same': 'Molemmissa versioissa on sama sisältö.',
+  'sync-conflicts.keep-mine': 'Pidä oma',
+  'sync-conflicts.keep-theirs': 'Pidä toinen',
+  'sync-conflicts.keep-merged': 'Pidä yhdistetty versio',
+  'sync-conflicts.kept-mine': str`Oma versio pidettiin: ”${0}”.`,
+  'sync-conflicts.kept-theirs': str`Toinen versio pidettiin: ”${0}”.`,
+  'sync-conflicts.kept-merged': str`Yhdistetty versio pidettiin: ”${0}”.`,
+  'sync-conflicts.none-left': 'Ei enää päätettävää.',
+  'sync-conflicts.one-left': '1 jäljellä.',
+  'sync-conflicts.many-left': str`${0} jäljellä.`,
+};

@@ -1,0 +1,31 @@
+// French for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Ce fichier n’est pas en UTF-8. Dans Excel, choisissez « CSV UTF-8 » à l’enregistrement. Rien n’a été importé.',
+  'glossary-exchange.missing-columns': str`Colonne manquante : ${0}. Trouvées : ${1}. Attendues : id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:fr…). Rien n’a été importé.`,
+  'glossary-exchange.bad-xml': str`Ce fichier n’est pas un XML valide (erreur à la ligne ${0}). Rien n’a été importé.`,
+  'glossary-exchange.not-moodle': 'Ce n’est pas un export de glossaire Moodle (pas de <GLOSSARY> avec <ENTRIES>). Rien n’a été importé.',
+  'glossary-exchange.not-json': 'Ce n’est pas un fichier de glossaire Twinkit. Rien n’a été importé.',
+  'glossary-exchange.too-large': str`Ce fichier est trop volumineux (${0} Mo) ; la limite est de 20 Mo. Rien n’a été importé.`,
+  'glossary-exchange.summary': str`Prêtes à importer : ${0}. Déjà dans le glossaire (ignorées) : ${1}. Lignes avec des problèmes : ${2}.`,
+  'glossary-exchange.imported': str`Entrées importées : ${0}. Non importées : ${1}.`,
+  'glossary-exchange.row': str`Ligne ${0} : ${1}`,
+  'glossary-exchange.progress': 'Traitement…',
+  'glossary-exchange.ignored': str`Colonnes ignorées : ${0}.`,
+  'glossary-exchange.confirm-one': 'Importer 1 entrée',
+  'glossary-exchange.confirm': str`Importer ${0} entrées`,
+  'glossary-exchange.cancel': 'Annuler',
+  'glossary-exchange.export': 'Exporter',
+  'glossary-exchange.format': 'Format',
+  'glossary-exchange.format-csv': 'CSV (tableur)',
+  'glossary-exchange.format-json': 'JSON (sauvegarde Twinkit)',
+  'glossary-exchange.format-xml': 'XML de glossaire Moodle',
+  'glossary-exchange.download': 'Télécharger',
+  'glossary-exchange.import': 'Importer',
+  'glossary-exchange.file': 'Fichier de glossaire (CSV, JSON ou XML Moodle)',
+  'glossary-exchange.language': 'Langue de ces entrées',
+  'glossary-exchange.was-hidden': 'Elle était masquée dans le glossaire d’origine : elle n’est donc pas importée.',
+  'glossary-exchange.was-pending': 'Elle était en attente de validation dans le glossaire d’origine : elle n’est donc pas importée.',
+  'glossary-exchange.open-quote': str`Un guillemet (") ouvert à la ligne ${0} n’est jamais fermé : le reste du fichier ne peut donc pas être lu. Rien n’a été importé.`,
+};

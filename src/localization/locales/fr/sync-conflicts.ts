@@ -1,0 +1,31 @@
+// French for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 modification attend votre décision',
+  'sync-conflicts.count-many': str`${0} modifications attendent votre décision`,
+  'sync-conflicts.review': 'Vérifier',
+  'sync-conflicts.title': 'Modifications qui attendent votre décision',
+  'sync-conflicts.close': 'Fermer',
+  'sync-conflicts.intro': 'La synchronisation a conservé ces versions pour que rien d’enregistré ne soit perdu. Les plus anciennes apparaissent en premier.',
+  'sync-conflicts.untitled': 'Un enregistrement sans titre',
+  'sync-conflicts.kind-conflict': 'Quelqu’un d’autre a modifié le même enregistrement avant vous. Sa version est affichée maintenant ; celle-ci a été conservée pour vous.',
+  'sync-conflicts.kind-refused': str`Les règles du serveur ont refusé cette modification : ${0}`,
+  'sync-conflicts.kind-branch': 'Deux serveurs n’étaient pas d’accord et chacun a pris une autre version. L’une est affichée maintenant ; l’autre a été conservée pour vous.',
+  'sync-conflicts.mine-deleted': 'La mienne supprime cet enregistrement.',
+  'sync-conflicts.theirs-deleted': 'L’autre a supprimé cet enregistrement.',
+  'sync-conflicts.mine': 'La mienne',
+  'sync-conflicts.theirs': 'L’autre',
+  'sync-conflicts.merged': 'Fusionnée',
+  'sync-conflicts.empty': '(vide)',
+  'sync-conflicts.same': 'Les deux versions ont le même contenu.',
+  'sync-conflicts.keep-mine': 'Garder la mienne',
+  'sync-conflicts.keep-theirs': 'Garder l’autre',
+  'sync-conflicts.keep-merged': 'Garder la version fusionnée',
+  'sync-conflicts.kept-mine': str`Votre version a été gardée pour « ${0} ».`,
+  'sync-conflicts.kept-theirs': str`L’autre version a été gardée pour « ${0} ».`,
+  'sync-conflicts.kept-merged': str`La version fusionnée a été gardée pour « ${0} ».`,
+  'sync-conflicts.none-left': 'Plus rien à décider.',
+  'sync-conflicts.one-left': 'Encore 1.',
+  'sync-conflicts.many-left': str`Encore ${0}.`,
+};

@@ -1,0 +1,31 @@
+// Irish for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Níl an comhad seo i UTF-8. In Excel, roghnaigh ‘CSV UTF-8’ agus tú ag sábháil. Níor iompórtáladh aon rud.',
+  'glossary-exchange.missing-columns': str`Colún ar iarraidh: ${0}. Aimsíodh: ${1}. Táthar ag súil le: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Níor iompórtáladh aon rud.`,
+  'glossary-exchange.bad-xml': str`Ní XML bailí é an comhad seo (earráid ar líne ${0}). Níor iompórtáladh aon rud.`,
+  'glossary-exchange.not-moodle': 'Ní easpórtáil gluaise Moodle é seo (níl <GLOSSARY> le <ENTRIES> ann). Níor iompórtáladh aon rud.',
+  'glossary-exchange.not-json': 'Ní comhad gluaise Twinkit é seo. Níor iompórtáladh aon rud.',
+  'glossary-exchange.too-large': str`Tá an comhad seo rómhór (${0} MB); is é 20 MB an teorainn. Níor iompórtáladh aon rud.`,
+  'glossary-exchange.summary': str`Réidh le hiompórtáil: ${0}. Sa ghluais cheana (scipeáilte): ${1}. Sraitheanna a bhfuil fadhbanna leo: ${2}.`,
+  'glossary-exchange.imported': str`Iontrálacha iompórtáilte: ${0}. Nár iompórtáladh: ${1}.`,
+  'glossary-exchange.row': str`Sraith ${0}: ${1}`,
+  'glossary-exchange.progress': 'Ag obair…',
+  'glossary-exchange.ignored': str`Colúin a ndearnadh neamhaird díobh: ${0}.`,
+  'glossary-exchange.confirm-one': 'Iompórtáil 1 iontráil',
+  'glossary-exchange.confirm': str`Iompórtáil iontrálacha (${0})`,
+  'glossary-exchange.cancel': 'Cealaigh',
+  'glossary-exchange.export': 'Easpórtáil',
+  'glossary-exchange.format': 'Formáid',
+  'glossary-exchange.format-csv': 'CSV (scarbhileog)',
+  'glossary-exchange.format-json': 'JSON (cúltaca Twinkit)',
+  'glossary-exchange.format-xml': 'XML gluaise Moodle',
+  'glossary-exchange.download': 'Íoslódáil',
+  'glossary-exchange.import': 'Iompórtáil',
+  'glossary-exchange.file': 'Comhad gluaise (CSV, JSON nó Moodle XML)',
+  'glossary-exchange.language': 'Teanga na n-iontrálacha seo',
+  'glossary-exchange.was-hidden': 'Bhí sí i bhfolach sa ghluais bhunaidh, mar sin ní iompórtáiltear í.',
+  'glossary-exchange.was-pending': 'Bhí sí ag fanacht le ceadú sa ghluais bhunaidh, mar sin ní iompórtáiltear í.',
+  'glossary-exchange.open-quote': str`Níor dúnadh riamh an comhartha athfhriotail (") a osclaíodh i sraith ${0}, mar sin ní féidir an chuid eile den chomhad a léamh. Níor iompórtáladh aon rud.`,
+};

@@ -1,0 +1,31 @@
+// Irish for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': 'Tá cinneadh uait ar 1 athrú',
+  'sync-conflicts.count-many': str`Athruithe a bhfuil cinneadh uait orthu: ${0}`,
+  'sync-conflicts.review': 'Athbhreithnigh',
+  'sync-conflicts.title': 'Athruithe a bhfuil cinneadh uait orthu',
+  'sync-conflicts.close': 'Dún',
+  'sync-conflicts.intro': 'Choinnigh an sioncronú na leaganacha seo ionas nach gcaillfear aon rud a sábháladh. Tá na cinn is sine ar dtús.',
+  'sync-conflicts.untitled': 'Taifead gan teideal',
+  'sync-conflicts.kind-conflict': 'D’athraigh duine eile an taifead céanna ar dtús. Tá a leagan siúd á thaispeáint anois; coinníodh an ceann seo duitse.',
+  'sync-conflicts.kind-refused': str`Dhiúltaigh rialacha an fhreastalaí don athrú seo: ${0}`,
+  'sync-conflicts.kind-branch': 'Níor aontaigh dhá fhreastalaí agus ghlac gach ceann acu leagan difriúil. Tá ceann amháin á thaispeáint anois; coinníodh an ceann eile duitse.',
+  'sync-conflicts.mine-deleted': 'Scriosann mo leagan an taifead seo.',
+  'sync-conflicts.theirs-deleted': 'Scrios an leagan eile an taifead seo.',
+  'sync-conflicts.mine': 'Mo leagan',
+  'sync-conflicts.theirs': 'An leagan eile',
+  'sync-conflicts.merged': 'Cumaiscthe',
+  'sync-conflicts.empty': '(folamh)',
+  'sync-conflicts.same': 'Tá an t-ábhar céanna sa dá leagan.',
+  'sync-conflicts.keep-mine': 'Coinnigh mo leagan',
+  'sync-conflicts.keep-theirs': 'Coinnigh an leagan eile',
+  'sync-conflicts.keep-merged': 'Coinnigh an leagan cumaiscthe',
+  'sync-conflicts.kept-mine': str`Coinníodh do leagan do “${0}”.`,
+  'sync-conflicts.kept-theirs': str`Coinníodh an leagan eile do “${0}”.`,
+  'sync-conflicts.kept-merged': str`Coinníodh an leagan cumaiscthe do “${0}”.`,
+  'sync-conflicts.none-left': 'Níl aon rud fágtha le cinneadh.',
+  'sync-conflicts.one-left': '1 fágtha.',
+  'sync-conflicts.many-left': str`Fágtha: ${0}.`,
+};

@@ -1,0 +1,31 @@
+// Croatian for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Ova datoteka nije u kodiranju UTF-8. U Excelu pri spremanju odaberi „CSV UTF-8“. Ništa nije uvezeno.',
+  'glossary-exchange.missing-columns': str`Nedostaje stupac: ${0}. Pronađeno: ${1}. Očekuje se: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Ništa nije uvezeno.`,
+  'glossary-exchange.bad-xml': str`Ova datoteka nije valjani XML (pogreška u retku ${0}). Ništa nije uvezeno.`,
+  'glossary-exchange.not-moodle': 'Ovo nije izvoz pojmovnika iz Moodlea (nema <GLOSSARY> s <ENTRIES>). Ništa nije uvezeno.',
+  'glossary-exchange.not-json': 'Ovo nije datoteka pojmovnika Twinkit. Ništa nije uvezeno.',
+  'glossary-exchange.too-large': str`Ova je datoteka prevelika (${0} MB); ograničenje je 20 MB. Ništa nije uvezeno.`,
+  'glossary-exchange.summary': str`Spremno za uvoz: ${0}. Već u pojmovniku (preskočeno): ${1}. Retci s problemima: ${2}.`,
+  'glossary-exchange.imported': str`Uvezeni unosi: ${0}. Nisu uvezeni: ${1}.`,
+  'glossary-exchange.row': str`Redak ${0}: ${1}`,
+  'glossary-exchange.progress': 'Obrada…',
+  'glossary-exchange.ignored': str`Zanemareni stupci: ${0}.`,
+  'glossary-exchange.confirm-one': 'Uvezi 1 unos',
+  'glossary-exchange.confirm': str`Uvezi unose (${0})`,
+  'glossary-exchange.cancel': 'Odustani',
+  'glossary-exchange.export': 'Izvezi',
+  'glossary-exchange.format': 'Format',
+  'glossary-exchange.format-csv': 'CSV (proračunska tablica)',
+  'glossary-exchange.format-json': 'JSON (sigurnosna kopija Twinkit)',
+  'glossary-exchange.format-xml': 'XML pojmovnika iz Moodlea',
+  'glossary-exchange.download': 'Preuzmi',
+  'glossary-exchange.import': 'Uvezi',
+  'glossary-exchange.file': 'Datoteka pojmovnika (CSV, JSON ili XML iz Moodlea)',
+  'glossary-exchange.language': 'Jezik ovih unosa',
+  'glossary-exchange.was-hidden': 'U izvornom pojmovniku bio je skriven pa se ne uvozi.',
+  'glossary-exchange.was-pending': 'U izvornom pojmovniku čekao je odobrenje pa se ne uvozi.',
+  'glossary-exchange.open-quote': str`Navodnik (") otvoren u retku ${0} nigdje se ne zatvara pa se ostatak datoteke ne može pročitati. Ništa nije uvezeno.`,
+};

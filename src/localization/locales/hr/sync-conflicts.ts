@@ -1,0 +1,31 @@
+// Croatian for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 promjena čeka tvoju odluku',
+  'sync-conflicts.count-many': str`Promjene koje čekaju tvoju odluku: ${0}`,
+  'sync-conflicts.review': 'Provjeri',
+  'sync-conflicts.title': 'Promjene koje čekaju tvoju odluku',
+  'sync-conflicts.close': 'Zatvori',
+  'sync-conflicts.intro': 'Sinkronizacija je sačuvala ove verzije da se ništa spremljeno ne izgubi. Najstarije su na vrhu.',
+  'sync-conflicts.untitled': 'Zapis bez naslova',
+  'sync-conflicts.kind-conflict': 'Netko drugi prvi je promijenio isti zapis. Sada se prikazuje verzija te osobe; ova je sačuvana za tebe.',
+  'sync-conflicts.kind-refused': str`Pravila poslužitelja odbila su ovu promjenu: ${0}`,
+  'sync-conflicts.kind-branch': 'Dva se poslužitelja nisu slagala i svaki je prihvatio drugu verziju. Sada se prikazuje jedna; druga je sačuvana za tebe.',
+  'sync-conflicts.mine-deleted': 'Moja verzija briše ovaj zapis.',
+  'sync-conflicts.theirs-deleted': 'Druga verzija izbrisala je ovaj zapis.',
+  'sync-conflicts.mine': 'Moja',
+  'sync-conflicts.theirs': 'Druga',
+  'sync-conflicts.merged': 'Spojena',
+  'sync-conflicts.empty': '(prazno)',
+  'sync-conflicts.same': 'Obje verzije imaju isti sadržaj.',
+  'sync-conflicts.keep-mine': 'Zadrži moju',
+  'sync-conflicts.keep-theirs': 'Zadrži drugu',
+  'sync-conflicts.keep-merged': 'Zadrži spojenu verziju',
+  'sync-conflicts.kept-mine': str`Za „${0}“ zadržana je tvoja verzija.`,
+  'sync-conflicts.kept-theirs': str`Za „${0}“ zadržana je druga verzija.`,
+  'sync-conflicts.kept-merged': str`Za „${0}“ zadržana je spojena verzija.`,
+  'sync-conflicts.none-left': 'Nema više ništa za odlučiti.',
+  'sync-conflicts.one-left': 'Preostaje još 1.',
+  'sync-conflicts.many-left': str`Preostaje još: ${0}.`,
+};

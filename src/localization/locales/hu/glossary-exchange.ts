@@ -1,0 +1,31 @@
+// Hungarian for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Ez a fájl nem UTF-8 kódolású. Az Excelben mentéskor válaszd a „CSV UTF-8” formátumot. Semmi sem lett importálva.',
+  'glossary-exchange.missing-columns': str`Hiányzó oszlop: ${0}. Talált: ${1}. Elvárt: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Semmi sem lett importálva.`,
+  'glossary-exchange.bad-xml': str`Ez a fájl nem érvényes XML (hiba ebben a sorban: ${0}). Semmi sem lett importálva.`,
+  'glossary-exchange.not-moodle': 'Ez nem Moodle-szójegyzék exportja (nincs <GLOSSARY> és benne <ENTRIES>). Semmi sem lett importálva.',
+  'glossary-exchange.not-json': 'Ez nem Twinkit-szójegyzékfájl. Semmi sem lett importálva.',
+  'glossary-exchange.too-large': str`Ez a fájl túl nagy (${0} MB); a korlát 20 MB. Semmi sem lett importálva.`,
+  'glossary-exchange.summary': str`Importálásra kész: ${0}. Már a szójegyzékben (kihagyva): ${1}. Hibás sorok: ${2}.`,
+  'glossary-exchange.imported': str`Importált bejegyzések: ${0}. Nem importált: ${1}.`,
+  'glossary-exchange.row': str`${0}. sor: ${1}`,
+  'glossary-exchange.progress': 'Feldolgozás…',
+  'glossary-exchange.ignored': str`Figyelmen kívül hagyott oszlopok: ${0}.`,
+  'glossary-exchange.confirm-one': '1 bejegyzés importálása',
+  'glossary-exchange.confirm': str`${0} bejegyzés importálása`,
+  'glossary-exchange.cancel': 'Mégse',
+  'glossary-exchange.export': 'Exportálás',
+  'glossary-exchange.format': 'Formátum',
+  'glossary-exchange.format-csv': 'CSV (táblázat)',
+  'glossary-exchange.format-json': 'JSON (Twinkit biztonsági mentés)',
+  'glossary-exchange.format-xml': 'Moodle-szójegyzék (XML)',
+  'glossary-exchange.download': 'Letöltés',
+  'glossary-exchange.import': 'Importálás',
+  'glossary-exchange.file': 'Szójegyzékfájl (CSV, JSON vagy Moodle XML)',
+  'glossary-exchange.language': 'A bejegyzések nyelve',
+  'glossary-exchange.was-hidden': 'Az eredeti szójegyzékben rejtett volt, ezért nem importáljuk.',
+  'glossary-exchange.was-pending': 'Az eredeti szójegyzékben jóváhagyásra várt, ezért nem importáljuk.',
+  'glossary-exchange.open-quote': str`Egy idézőjel (") nincs lezárva (kezdete: ${0}. sor), így a fájl többi része nem olvasható. Semmi sem lett importálva.`,
+};

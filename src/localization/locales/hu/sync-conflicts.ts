@@ -1,0 +1,31 @@
+// Hungarian for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 módosításról neked kell döntened',
+  'sync-conflicts.count-many': str`${0} módosításról neked kell döntened`,
+  'sync-conflicts.review': 'Ellenőrzés',
+  'sync-conflicts.title': 'Módosítások, amelyekről döntened kell',
+  'sync-conflicts.close': 'Bezárás',
+  'sync-conflicts.intro': 'A szinkronizálás megőrizte ezeket a változatokat, hogy semmi mentett ne vesszen el. A legrégebbiek vannak elöl.',
+  'sync-conflicts.untitled': 'Cím nélküli elem',
+  'sync-conflicts.kind-conflict': 'Valaki más előbb módosította ugyanezt az elemet. Most az ő változata látható; ezt neked megőriztük.',
+  'sync-conflicts.kind-refused': str`A szerver szabályai elutasították ezt a módosítást: ${0}`,
+  'sync-conflicts.kind-branch': 'Két szerver nem egyezett, és mindkettő más változatot vett át. Most az egyik látható; a másikat neked megőriztük.',
+  'sync-conflicts.mine-deleted': 'Az enyém törli ezt az elemet.',
+  'sync-conflicts.theirs-deleted': 'A másik törölte ezt az elemet.',
+  'sync-conflicts.mine': 'Az enyém',
+  'sync-conflicts.theirs': 'A másik',
+  'sync-conflicts.merged': 'Egyesített',
+  'sync-conflicts.empty': '(üres)',
+  'sync-conflicts.same': 'A két változat tartalma azonos.',
+  'sync-conflicts.keep-mine': 'Az enyém megtartása',
+  'sync-conflicts.keep-theirs': 'A másik megtartása',
+  'sync-conflicts.keep-merged': 'Az egyesített megtartása',
+  'sync-conflicts.kept-mine': str`A sajátodat tartottad meg: „${0}”.`,
+  'sync-conflicts.kept-theirs': str`A másikat tartottad meg: „${0}”.`,
+  'sync-conflicts.kept-merged': str`Az egyesített változatot tartottad meg: „${0}”.`,
+  'sync-conflicts.none-left': 'Nincs több eldöntendő módosítás.',
+  'sync-conflicts.one-left': 'Még 1 van hátra.',
+  'sync-conflicts.many-left': str`Még ${0} van hátra.`,
+};

@@ -1,0 +1,31 @@
+// Italian for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Questo file non è in UTF-8. In Excel scegli «CSV UTF-8» quando salvi. Non è stato importato nulla.',
+  'glossary-exchange.missing-columns': str`Colonna mancante: ${0}. Trovate: ${1}. Previste: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:it…). Non è stato importato nulla.`,
+  'glossary-exchange.bad-xml': str`Questo file non è un XML valido (errore alla riga ${0}). Non è stato importato nulla.`,
+  'glossary-exchange.not-moodle': 'Non è un’esportazione di glossario Moodle (manca <GLOSSARY> con <ENTRIES>). Non è stato importato nulla.',
+  'glossary-exchange.not-json': 'Non è un file di glossario Twinkit. Non è stato importato nulla.',
+  'glossary-exchange.too-large': str`Questo file è troppo grande (${0} MB); il limite è 20 MB. Non è stato importato nulla.`,
+  'glossary-exchange.summary': str`Pronte da importare: ${0}. Già nel glossario (saltate): ${1}. Righe con problemi: ${2}.`,
+  'glossary-exchange.imported': str`Voci importate: ${0}. Non importate: ${1}.`,
+  'glossary-exchange.row': str`Riga ${0}: ${1}`,
+  'glossary-exchange.progress': 'Elaborazione…',
+  'glossary-exchange.ignored': str`Colonne ignorate: ${0}.`,
+  'glossary-exchange.confirm-one': 'Importa 1 voce',
+  'glossary-exchange.confirm': str`Importa ${0} voci`,
+  'glossary-exchange.cancel': 'Annulla',
+  'glossary-exchange.export': 'Esporta',
+  'glossary-exchange.format': 'Formato',
+  'glossary-exchange.format-csv': 'CSV (foglio di calcolo)',
+  'glossary-exchange.format-json': 'JSON (backup di Twinkit)',
+  'glossary-exchange.format-xml': 'XML di glossario Moodle',
+  'glossary-exchange.download': 'Scarica',
+  'glossary-exchange.import': 'Importa',
+  'glossary-exchange.file': 'File di glossario (CSV, JSON o XML di Moodle)',
+  'glossary-exchange.language': 'Lingua di queste voci',
+  'glossary-exchange.was-hidden': 'Era nascosta nel glossario originale, quindi non viene importata.',
+  'glossary-exchange.was-pending': 'Era in attesa di approvazione nel glossario originale, quindi non viene importata.',
+  'glossary-exchange.open-quote': str`Una virgoletta (") aperta alla riga ${0} non viene mai chiusa, quindi il resto del file non si può leggere. Non è stato importato nulla.`,
+};

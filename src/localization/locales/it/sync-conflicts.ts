@@ -1,0 +1,31 @@
+// Italian for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 modifica richiede una tua decisione',
+  'sync-conflicts.count-many': str`${0} modifiche richiedono una tua decisione`,
+  'sync-conflicts.review': 'Rivedi',
+  'sync-conflicts.title': 'Modifiche che richiedono una tua decisione',
+  'sync-conflicts.close': 'Chiudi',
+  'sync-conflicts.intro': 'La sincronizzazione ha conservato queste versioni perché nulla di salvato vada perso. Le più vecchie vengono prima.',
+  'sync-conflicts.untitled': 'Un record senza titolo',
+  'sync-conflicts.kind-conflict': 'Qualcun altro ha cambiato prima lo stesso record. Ora si vede la sua versione; questa è stata conservata per te.',
+  'sync-conflicts.kind-refused': str`Le regole del server hanno rifiutato questa modifica: ${0}`,
+  'sync-conflicts.kind-branch': 'Due server non erano d’accordo e ognuno ha preso un’altra versione. Ora se ne vede una; l’altra è stata conservata per te.',
+  'sync-conflicts.mine-deleted': 'La mia elimina questo record.',
+  'sync-conflicts.theirs-deleted': 'L’altra ha eliminato questo record.',
+  'sync-conflicts.mine': 'La mia',
+  'sync-conflicts.theirs': 'L’altra',
+  'sync-conflicts.merged': 'Unita',
+  'sync-conflicts.empty': '(vuoto)',
+  'sync-conflicts.same': 'Le due versioni hanno lo stesso contenuto.',
+  'sync-conflicts.keep-mine': 'Tieni la mia',
+  'sync-conflicts.keep-theirs': 'Tieni l’altra',
+  'sync-conflicts.keep-merged': 'Tieni la versione unita',
+  'sync-conflicts.kept-mine': str`Per «${0}» hai tenuto la tua versione.`,
+  'sync-conflicts.kept-theirs': str`Per «${0}» hai tenuto l’altra versione.`,
+  'sync-conflicts.kept-merged': str`Per «${0}» hai tenuto la versione unita.`,
+  'sync-conflicts.none-left': 'Non resta niente da decidere.',
+  'sync-conflicts.one-left': 'Ne resta 1.',
+  'sync-conflicts.many-left': str`Ne restano ${0}.`,
+};

@@ -1,0 +1,31 @@
+// Lithuanian for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Šis failas nėra UTF-8 koduotės. Išsaugant failą Excel programoje, pasirink „CSV UTF-8“. Niekas neimportuota.',
+  'glossary-exchange.missing-columns': str`Trūksta stulpelio: ${0}. Rasta: ${1}. Tikimasi: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Niekas neimportuota.`,
+  'glossary-exchange.bad-xml': str`Šis failas nėra tinkamas XML (klaida ${0} eilutėje). Niekas neimportuota.`,
+  'glossary-exchange.not-moodle': 'Tai ne Moodle žodyno eksportas (nėra <GLOSSARY> su <ENTRIES>). Niekas neimportuota.',
+  'glossary-exchange.not-json': 'Tai ne Twinkit žodyno failas. Niekas neimportuota.',
+  'glossary-exchange.too-large': str`Šis failas per didelis (${0} MB); riba – 20 MB. Niekas neimportuota.`,
+  'glossary-exchange.summary': str`Paruošta importuoti: ${0}. Jau yra žodyne (praleista): ${1}. Eilutės su problemomis: ${2}.`,
+  'glossary-exchange.imported': str`Importuota įrašų: ${0}. Neimportuota: ${1}.`,
+  'glossary-exchange.row': str`${0} eilutė: ${1}`,
+  'glossary-exchange.progress': 'Apdorojama…',
+  'glossary-exchange.ignored': str`Nepaisyti stulpeliai: ${0}.`,
+  'glossary-exchange.confirm-one': 'Importuoti 1 įrašą',
+  'glossary-exchange.confirm': str`Importuoti įrašus (${0})`,
+  'glossary-exchange.cancel': 'Atšaukti',
+  'glossary-exchange.export': 'Eksportuoti',
+  'glossary-exchange.format': 'Formatas',
+  'glossary-exchange.format-csv': 'CSV (skaičiuoklė)',
+  'glossary-exchange.format-json': 'JSON (Twinkit atsarginė kopija)',
+  'glossary-exchange.format-xml': 'Moodle žodyno XML',
+  'glossary-exchange.download': 'Atsisiųsti',
+  'glossary-exchange.import': 'Importuoti',
+  'glossary-exchange.file': 'Žodyno failas (CSV, JSON arba Moodle XML)',
+  'glossary-exchange.language': 'Šių įrašų kalba',
+  'glossary-exchange.was-hidden': 'Pradiniame žodyne jis buvo paslėptas, todėl neimportuojamas.',
+  'glossary-exchange.was-pending': 'Pradiniame žodyne jis laukė patvirtinimo, todėl neimportuojamas.',
+  'glossary-exchange.open-quote': str`${0} eilutėje atidarytos kabutės (") niekur neuždaromos, todėl likusios failo dalies perskaityti neįmanoma. Niekas neimportuota.`,
+};

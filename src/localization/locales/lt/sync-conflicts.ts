@@ -1,0 +1,31 @@
+// Lithuanian for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': 'Dėl 1 pakeitimo reikia tavo sprendimo',
+  'sync-conflicts.count-many': str`Pakeitimų, laukiančių tavo sprendimo: ${0}`,
+  'sync-conflicts.review': 'Peržiūrėti',
+  'sync-conflicts.title': 'Pakeitimai, dėl kurių reikia tavo sprendimo',
+  'sync-conflicts.close': 'Uždaryti',
+  'sync-conflicts.intro': 'Sinchronizuojant šios versijos buvo išsaugotos, kad nedingtų niekas, kas išsaugota. Seniausios rodomos pirmos.',
+  'sync-conflicts.untitled': 'Įrašas be pavadinimo',
+  'sync-conflicts.kind-conflict': 'Kažkas kitas pirmas pakeitė tą patį įrašą. Dabar rodoma jo versija, o ši išsaugota tau.',
+  'sync-conflicts.kind-refused': str`Serverio taisyklės atmetė šį pakeitimą: ${0}`,
+  'sync-conflicts.kind-branch': 'Du serveriai nesutarė ir kiekvienas pasirinko kitą versiją. Dabar rodoma viena, o kita išsaugota tau.',
+  'sync-conflicts.mine-deleted': 'Mano versija ištrina šį įrašą.',
+  'sync-conflicts.theirs-deleted': 'Kita versija ištrynė šį įrašą.',
+  'sync-conflicts.mine': 'Mano',
+  'sync-conflicts.theirs': 'Kita',
+  'sync-conflicts.merged': 'Sujungta',
+  'sync-conflicts.empty': '(tuščia)',
+  'sync-conflicts.same': 'Abiejų versijų turinys vienodas.',
+  'sync-conflicts.keep-mine': 'Palikti mano',
+  'sync-conflicts.keep-theirs': 'Palikti kitą',
+  'sync-conflicts.keep-merged': 'Palikti sujungtą versiją',
+  'sync-conflicts.kept-mine': str`„${0}“: palikta tavo versija.`,
+  'sync-conflicts.kept-theirs': str`„${0}“: palikta kita versija.`,
+  'sync-conflicts.kept-merged': str`„${0}“: palikta sujungta versija.`,
+  'sync-conflicts.none-left': 'Nebeliko ką spręsti.',
+  'sync-conflicts.one-left': 'Liko 1.',
+  'sync-conflicts.many-left': str`Liko: ${0}.`,
+};

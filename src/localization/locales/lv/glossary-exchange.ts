@@ -1,0 +1,31 @@
+// Latvian for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Šis fails nav UTF-8 kodējumā. Saglabājot failu programmā Excel, izvēlies „CSV UTF-8”. Nekas netika importēts.',
+  'glossary-exchange.missing-columns': str`Trūkst kolonnas: ${0}. Atrastas: ${1}. Gaidītas: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Nekas netika importēts.`,
+  'glossary-exchange.bad-xml': str`Šis fails nav derīgs XML (kļūda ${0}. rindā). Nekas netika importēts.`,
+  'glossary-exchange.not-moodle': 'Tas nav Moodle vārdnīcas eksports (nav <GLOSSARY> ar <ENTRIES>). Nekas netika importēts.',
+  'glossary-exchange.not-json': 'Tas nav Twinkit vārdnīcas fails. Nekas netika importēts.',
+  'glossary-exchange.too-large': str`Šis fails ir pārāk liels (${0} MB); ierobežojums ir 20 MB. Nekas netika importēts.`,
+  'glossary-exchange.summary': str`Gatavi importēšanai: ${0}. Jau ir vārdnīcā (izlaisti): ${1}. Rindas ar problēmām: ${2}.`,
+  'glossary-exchange.imported': str`Importēti šķirkļi: ${0}. Nav importēti: ${1}.`,
+  'glossary-exchange.row': str`${0}. rinda: ${1}`,
+  'glossary-exchange.progress': 'Apstrādā…',
+  'glossary-exchange.ignored': str`Ignorētās kolonnas: ${0}.`,
+  'glossary-exchange.confirm-one': 'Importēt 1 šķirkli',
+  'glossary-exchange.confirm': str`Importēt šķirkļus (${0})`,
+  'glossary-exchange.cancel': 'Atcelt',
+  'glossary-exchange.export': 'Eksportēt',
+  'glossary-exchange.format': 'Formāts',
+  'glossary-exchange.format-csv': 'CSV (izklājlapa)',
+  'glossary-exchange.format-json': 'JSON (Twinkit rezerves kopija)',
+  'glossary-exchange.format-xml': 'Moodle vārdnīcas XML',
+  'glossary-exchange.download': 'Lejupielādēt',
+  'glossary-exchange.import': 'Importēt',
+  'glossary-exchange.file': 'Vārdnīcas fails (CSV, JSON vai Moodle XML)',
+  'glossary-exchange.language': 'Šo šķirkļu valoda',
+  'glossary-exchange.was-hidden': 'Sākotnējā vārdnīcā tas bija paslēpts, tāpēc netiek importēts.',
+  'glossary-exchange.was-pending': 'Sākotnējā vārdnīcā tas gaidīja apstiprinājumu, tāpēc netiek importēts.',
+  'glossary-exchange.open-quote': str`Pēdiņas ("), kas atvērtas ${0}. rindā, nekur netiek aizvērtas, tāpēc pārējo faila daļu nevar nolasīt. Nekas netika importēts.`,
+};

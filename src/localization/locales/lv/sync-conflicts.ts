@@ -1,0 +1,31 @@
+// Latvian for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 izmaiņai vajadzīgs tavs lēmums',
+  'sync-conflicts.count-many': str`Izmaiņas, kurām vajadzīgs tavs lēmums: ${0}`,
+  'sync-conflicts.review': 'Pārskatīt',
+  'sync-conflicts.title': 'Izmaiņas, kurām vajadzīgs tavs lēmums',
+  'sync-conflicts.close': 'Aizvērt',
+  'sync-conflicts.intro': 'Sinhronizācija saglabāja šīs versijas, lai nekas saglabātais nepazustu. Vecākās ir redzamas pirmās.',
+  'sync-conflicts.untitled': 'Ieraksts bez nosaukuma',
+  'sync-conflicts.kind-conflict': 'Kāds cits šo pašu ierakstu mainīja pirmais. Tagad redzama viņa versija; šī ir saglabāta tev.',
+  'sync-conflicts.kind-refused': str`Servera noteikumi noraidīja šo izmaiņu: ${0}`,
+  'sync-conflicts.kind-branch': 'Divi serveri nebija vienisprātis, un katrs paņēma citu versiju. Tagad redzama viena; otra ir saglabāta tev.',
+  'sync-conflicts.mine-deleted': 'Mana versija izdzēš šo ierakstu.',
+  'sync-conflicts.theirs-deleted': 'Otra versija izdzēsa šo ierakstu.',
+  'sync-conflicts.mine': 'Mana',
+  'sync-conflicts.theirs': 'Otra',
+  'sync-conflicts.merged': 'Apvienotā',
+  'sync-conflicts.empty': '(tukšs)',
+  'sync-conflicts.same': 'Abām versijām ir vienāds saturs.',
+  'sync-conflicts.keep-mine': 'Paturēt manu',
+  'sync-conflicts.keep-theirs': 'Paturēt otru',
+  'sync-conflicts.keep-merged': 'Paturēt apvienoto versiju',
+  'sync-conflicts.kept-mine': str`„${0}”: paturēta tava versija.`,
+  'sync-conflicts.kept-theirs': str`„${0}”: paturēta otra versija.`,
+  'sync-conflicts.kept-merged': str`„${0}”: paturēta apvienotā versija.`,
+  'sync-conflicts.none-left': 'Vairs nav ko izlemt.',
+  'sync-conflicts.one-left': 'Atlicis 1.',
+  'sync-conflicts.many-left': str`Atlikuši: ${0}.`,
+};

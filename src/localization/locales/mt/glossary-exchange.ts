@@ -1,0 +1,31 @@
+// Maltese for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': "Dan il-fajl mhuwiex UTF-8. F'Excel agħżel “CSV UTF-8” meta tissalva. Ma ġie importat xejn.",
+  'glossary-exchange.missing-columns': str`Kolonna nieqsa: ${0}. Misjuba: ${1}. Mistennija: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Ma ġie importat xejn.`,
+  'glossary-exchange.bad-xml': str`Dan il-fajl mhuwiex XML validu (żball fil-linja ${0}). Ma ġie importat xejn.`,
+  'glossary-exchange.not-moodle': "Din mhijiex esportazzjoni ta' glossarju ta' Moodle (m'hemmx <GLOSSARY> b'<ENTRIES>). Ma ġie importat xejn.",
+  'glossary-exchange.not-json': "Dan mhuwiex fajl ta' glossarju ta' Twinkit. Ma ġie importat xejn.",
+  'glossary-exchange.too-large': str`Dan il-fajl kbir wisq (${0} MB); il-limitu huwa 20 MB. Ma ġie importat xejn.`,
+  'glossary-exchange.summary': str`Lesti għall-importazzjoni: ${0}. Diġà fil-glossarju (maqbuża): ${1}. Ringieli bi problemi: ${2}.`,
+  'glossary-exchange.imported': str`Daħliet importati: ${0}. Mhux importati: ${1}.`,
+  'glossary-exchange.row': str`Ringiela ${0}: ${1}`,
+  'glossary-exchange.progress': 'Qed jaħdem…',
+  'glossary-exchange.ignored': str`Kolonni injorati: ${0}.`,
+  'glossary-exchange.confirm-one': 'Importa daħla waħda',
+  'glossary-exchange.confirm': str`Importa d-daħliet (${0})`,
+  'glossary-exchange.cancel': 'Ikkanċella',
+  'glossary-exchange.export': 'Esporta',
+  'glossary-exchange.format': 'Format',
+  'glossary-exchange.format-csv': 'CSV (folja elettronika)',
+  'glossary-exchange.format-json': "JSON (kopja ta' riżerva ta' Twinkit)",
+  'glossary-exchange.format-xml': "XML ta' glossarju ta' Moodle",
+  'glossary-exchange.download': 'Niżżel',
+  'glossary-exchange.import': 'Importa',
+  'glossary-exchange.file': "Fajl tal-glossarju (CSV, JSON jew XML ta' Moodle)",
+  'glossary-exchange.language': "Il-lingwa ta' dawn id-daħliet",
+  'glossary-exchange.was-hidden': 'Kienet moħbija fil-glossarju oriġinali, għalhekk mhix qed tiġi importata.',
+  'glossary-exchange.was-pending': 'Kienet qed tistenna l-approvazzjoni fil-glossarju oriġinali, għalhekk mhix qed tiġi importata.',
+  'glossary-exchange.open-quote': str`Virgoletta (") miftuħa fir-ringiela ${0} qatt ma tingħalaq, għalhekk il-bqija tal-fajl ma jistax jinqara. Ma ġie importat xejn.`,
+};

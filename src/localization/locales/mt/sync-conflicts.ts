@@ -1,0 +1,31 @@
+// Maltese for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': 'Bidla waħda teħtieġ id-deċiżjoni tiegħek',
+  'sync-conflicts.count-many': str`Bidliet li jeħtieġu d-deċiżjoni tiegħek: ${0}`,
+  'sync-conflicts.review': 'Irrevedi',
+  'sync-conflicts.title': 'Bidliet li jeħtieġu d-deċiżjoni tiegħek',
+  'sync-conflicts.close': 'Agħlaq',
+  'sync-conflicts.intro': 'Is-sinkronizzazzjoni żammet dawn il-verżjonijiet biex ma jintilef xejn minn dak li ġie salvat. L-eqdem jidhru l-ewwel.',
+  'sync-conflicts.untitled': 'Rekord mingħajr titlu',
+  'sync-conflicts.kind-conflict': 'Xi ħadd ieħor biddel l-istess rekord qablek. Issa qed tidher il-verżjoni tiegħu; din inżammet għalik.',
+  'sync-conflicts.kind-refused': str`Ir-regoli tas-server irrifjutaw din il-bidla: ${0}`,
+  'sync-conflicts.kind-branch': 'Żewġ servers ma qablux u kull wieħed ħa verżjoni differenti. Issa qed tidher waħda; l-oħra nżammet għalik.',
+  'sync-conflicts.mine-deleted': 'Tiegħi tħassar dan ir-rekord.',
+  'sync-conflicts.theirs-deleted': 'L-oħra ħassret dan ir-rekord.',
+  'sync-conflicts.mine': 'Tiegħi',
+  'sync-conflicts.theirs': 'L-oħra',
+  'sync-conflicts.merged': 'Magħquda',
+  'sync-conflicts.empty': '(vojt)',
+  'sync-conflicts.same': 'Iż-żewġ verżjonijiet għandhom l-istess kontenut.',
+  'sync-conflicts.keep-mine': 'Żomm tiegħi',
+  'sync-conflicts.keep-theirs': 'Żomm l-oħra',
+  'sync-conflicts.keep-merged': 'Żomm il-verżjoni magħquda',
+  'sync-conflicts.kept-mine': str`Żammejt il-verżjoni tiegħek għal “${0}”.`,
+  'sync-conflicts.kept-theirs': str`Żammejt il-verżjoni l-oħra għal “${0}”.`,
+  'sync-conflicts.kept-merged': str`Żammejt il-verżjoni magħquda għal “${0}”.`,
+  'sync-conflicts.none-left': "M'hemm xejn aktar x'tiddeċiedi.",
+  'sync-conflicts.one-left': 'Fadal 1.',
+  'sync-conflicts.many-left': str`Fadal: ${0}.`,
+};

@@ -1,0 +1,31 @@
+// Norwegian (Bokmål) for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Denne filen er ikke i UTF-8. Velg «CSV UTF-8» når du lagrer i Excel. Ingenting er importert.',
+  'glossary-exchange.missing-columns': str`Kolonne mangler: ${0}. Funnet: ${1}. Forventet: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Ingenting er importert.`,
+  'glossary-exchange.bad-xml': str`Denne filen er ikke gyldig XML (feil på linje ${0}). Ingenting er importert.`,
+  'glossary-exchange.not-moodle': 'Ikke en eksport av en Moodle-ordliste (ingen <GLOSSARY> med <ENTRIES>). Ingenting er importert.',
+  'glossary-exchange.not-json': 'Ikke en ordlistefil fra Twinkit. Ingenting er importert.',
+  'glossary-exchange.too-large': str`Denne filen er for stor (${0} MB); grensen er 20 MB. Ingenting er importert.`,
+  'glossary-exchange.summary': str`Klare til import: ${0}. Finnes allerede i ordlisten (hoppes over): ${1}. Rader med problemer: ${2}.`,
+  'glossary-exchange.imported': str`Importerte oppslag: ${0}. Ikke importert: ${1}.`,
+  'glossary-exchange.row': str`Rad ${0}: ${1}`,
+  'glossary-exchange.progress': 'Arbeider…',
+  'glossary-exchange.ignored': str`Ignorerte kolonner: ${0}.`,
+  'glossary-exchange.confirm-one': 'Importer 1 oppslag',
+  'glossary-exchange.confirm': str`Importer ${0} oppslag`,
+  'glossary-exchange.cancel': 'Avbryt',
+  'glossary-exchange.export': 'Eksporter',
+  'glossary-exchange.format': 'Format',
+  'glossary-exchange.format-csv': 'CSV (regneark)',
+  'glossary-exchange.format-json': 'JSON (sikkerhetskopi fra Twinkit)',
+  'glossary-exchange.format-xml': 'Moodle-ordliste (XML)',
+  'glossary-exchange.download': 'Last ned',
+  'glossary-exchange.import': 'Importer',
+  'glossary-exchange.file': 'Ordlistefil (CSV, JSON eller Moodle-XML)',
+  'glossary-exchange.language': 'Språket i disse oppslagene',
+  'glossary-exchange.was-hidden': 'Det var skjult i den opprinnelige ordlisten, så det blir ikke importert.',
+  'glossary-exchange.was-pending': 'Det ventet på godkjenning i den opprinnelige ordlisten, så det blir ikke importert.',
+  'glossary-exchange.open-quote': str`Et anførselstegn (") som åpnes på rad ${0}, blir aldri lukket, så resten av filen kan ikke leses. Ingenting er importert.`,
+};

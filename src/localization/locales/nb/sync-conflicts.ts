@@ -1,0 +1,31 @@
+// Norwegian (Bokmål) for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 endring trenger avgjørelsen din',
+  'sync-conflicts.count-many': str`${0} endringer trenger avgjørelsen din`,
+  'sync-conflicts.review': 'Gå gjennom',
+  'sync-conflicts.title': 'Endringer som trenger avgjørelsen din',
+  'sync-conflicts.close': 'Lukk',
+  'sync-conflicts.intro': 'Synkroniseringen tok vare på disse versjonene, slik at ingenting som er lagret, går tapt. De eldste kommer først.',
+  'sync-conflicts.untitled': 'En post uten tittel',
+  'sync-conflicts.kind-conflict': 'Noen andre endret den samme posten først. Den andres versjon vises nå; denne er tatt vare på for deg.',
+  'sync-conflicts.kind-refused': str`Serverens regler avviste denne endringen: ${0}`,
+  'sync-conflicts.kind-branch': 'To servere var uenige, og hver tok en annen versjon. Den ene vises nå; den andre er tatt vare på for deg.',
+  'sync-conflicts.mine-deleted': 'Min sletter denne posten.',
+  'sync-conflicts.theirs-deleted': 'Den andre slettet denne posten.',
+  'sync-conflicts.mine': 'Min',
+  'sync-conflicts.theirs': 'Den andre',
+  'sync-conflicts.merged': 'Sammenslått',
+  'sync-conflicts.empty': '(tom)',
+  'sync-conflicts.same': 'Begge versjonene har samme innhold.',
+  'sync-conflicts.keep-mine': 'Behold min',
+  'sync-conflicts.keep-theirs': 'Behold den andre',
+  'sync-conflicts.keep-merged': 'Behold den sammenslåtte versjonen',
+  'sync-conflicts.kept-mine': str`Din versjon ble beholdt for «${0}».`,
+  'sync-conflicts.kept-theirs': str`Den andre versjonen ble beholdt for «${0}».`,
+  'sync-conflicts.kept-merged': str`Den sammenslåtte versjonen ble beholdt for «${0}».`,
+  'sync-conflicts.none-left': 'Ingenting igjen å avgjøre.',
+  'sync-conflicts.one-left': '1 igjen.',
+  'sync-conflicts.many-left': str`${0} igjen.`,
+};

@@ -1,0 +1,31 @@
+// Dutch for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Dit bestand is geen UTF-8. Kies in Excel bij het opslaan ‘CSV UTF-8’. Er is niets geïmporteerd.',
+  'glossary-exchange.missing-columns': str`Kolom ontbreekt: ${0}. Gevonden: ${1}. Verwacht: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:nl…). Er is niets geïmporteerd.`,
+  'glossary-exchange.bad-xml': str`Dit bestand is geen geldige XML (fout op regel ${0}). Er is niets geïmporteerd.`,
+  'glossary-exchange.not-moodle': 'Geen export van een Moodle-woordenlijst (geen <GLOSSARY> met <ENTRIES>). Er is niets geïmporteerd.',
+  'glossary-exchange.not-json': 'Geen woordenlijstbestand van Twinkit. Er is niets geïmporteerd.',
+  'glossary-exchange.too-large': str`Dit bestand is te groot (${0} MB); de limiet is 20 MB. Er is niets geïmporteerd.`,
+  'glossary-exchange.summary': str`Klaar om te importeren: ${0}. Al in de woordenlijst (overgeslagen): ${1}. Rijen met problemen: ${2}.`,
+  'glossary-exchange.imported': str`Items geïmporteerd: ${0}. Niet geïmporteerd: ${1}.`,
+  'glossary-exchange.row': str`Rij ${0}: ${1}`,
+  'glossary-exchange.progress': 'Bezig…',
+  'glossary-exchange.ignored': str`Genegeerde kolommen: ${0}.`,
+  'glossary-exchange.confirm-one': '1 item importeren',
+  'glossary-exchange.confirm': str`${0} items importeren`,
+  'glossary-exchange.cancel': 'Annuleren',
+  'glossary-exchange.export': 'Exporteren',
+  'glossary-exchange.format': 'Formaat',
+  'glossary-exchange.format-csv': 'CSV (spreadsheet)',
+  'glossary-exchange.format-json': 'JSON (back-up van Twinkit)',
+  'glossary-exchange.format-xml': 'Moodle-woordenlijst (XML)',
+  'glossary-exchange.download': 'Downloaden',
+  'glossary-exchange.import': 'Importeren',
+  'glossary-exchange.file': 'Woordenlijstbestand (CSV, JSON of Moodle-XML)',
+  'glossary-exchange.language': 'Taal van deze items',
+  'glossary-exchange.was-hidden': 'Het was verborgen in de oorspronkelijke woordenlijst, dus wordt het niet geïmporteerd.',
+  'glossary-exchange.was-pending': 'Het wachtte op goedkeuring in de oorspronkelijke woordenlijst, dus wordt het niet geïmporteerd.',
+  'glossary-exchange.open-quote': str`Een aanhalingsteken (") dat op rij ${0} wordt geopend, wordt nooit gesloten. Daardoor kan de rest van het bestand niet worden gelezen. Er is niets geïmporteerd.`,
+};

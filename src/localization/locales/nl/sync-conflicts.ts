@@ -1,0 +1,31 @@
+// Dutch for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 wijziging wacht op jouw beslissing',
+  'sync-conflicts.count-many': str`${0} wijzigingen wachten op jouw beslissing`,
+  'sync-conflicts.review': 'Bekijken',
+  'sync-conflicts.title': 'Wijzigingen die op jouw beslissing wachten',
+  'sync-conflicts.close': 'Sluiten',
+  'sync-conflicts.intro': 'De synchronisatie heeft deze versies bewaard, zodat niets wat is opgeslagen verloren gaat. De oudste staan bovenaan.',
+  'sync-conflicts.untitled': 'Een record zonder titel',
+  'sync-conflicts.kind-conflict': 'Iemand anders heeft hetzelfde record eerder gewijzigd. Nu wordt die versie getoond; deze is voor jou bewaard.',
+  'sync-conflicts.kind-refused': str`De regels van de server hebben deze wijziging geweigerd: ${0}`,
+  'sync-conflicts.kind-branch': 'Twee servers waren het niet eens en namen elk een andere versie. Nu wordt er één getoond; de andere is voor jou bewaard.',
+  'sync-conflicts.mine-deleted': 'De mijne verwijdert dit record.',
+  'sync-conflicts.theirs-deleted': 'De andere heeft dit record verwijderd.',
+  'sync-conflicts.mine': 'De mijne',
+  'sync-conflicts.theirs': 'De andere',
+  'sync-conflicts.merged': 'Samengevoegd',
+  'sync-conflicts.empty': '(leeg)',
+  'sync-conflicts.same': 'Beide versies hebben dezelfde inhoud.',
+  'sync-conflicts.keep-mine': 'De mijne houden',
+  'sync-conflicts.keep-theirs': 'De andere houden',
+  'sync-conflicts.keep-merged': 'Samengevoegde versie houden',
+  'sync-conflicts.kept-mine': str`Voor ‘${0}’ is jouw versie gehouden.`,
+  'sync-conflicts.kept-theirs': str`Voor ‘${0}’ is de andere versie gehouden.`,
+  'sync-conflicts.kept-merged': str`Voor ‘${0}’ is de samengevoegde versie gehouden.`,
+  'sync-conflicts.none-left': 'Niets meer te beslissen.',
+  'sync-conflicts.one-left': 'Nog 1.',
+  'sync-conflicts.many-left': str`Nog ${0}.`,
+};

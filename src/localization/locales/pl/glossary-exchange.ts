@@ -1,0 +1,31 @@
+// Polish for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Ten plik nie jest w kodowaniu UTF-8. W Excelu przy zapisywaniu wybierz „CSV UTF-8”. Nic nie zaimportowano.',
+  'glossary-exchange.missing-columns': str`Brak kolumny: ${0}. Znalezione: ${1}. Oczekiwane: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Nic nie zaimportowano.`,
+  'glossary-exchange.bad-xml': str`Ten plik nie jest poprawnym plikiem XML (błąd w wierszu ${0}). Nic nie zaimportowano.`,
+  'glossary-exchange.not-moodle': 'To nie jest eksport słowniczka z Moodle (brak <GLOSSARY> z <ENTRIES>). Nic nie zaimportowano.',
+  'glossary-exchange.not-json': 'To nie jest plik słowniczka Twinkit. Nic nie zaimportowano.',
+  'glossary-exchange.too-large': str`Ten plik jest za duży (${0} MB); limit to 20 MB. Nic nie zaimportowano.`,
+  'glossary-exchange.summary': str`Gotowe do importu: ${0}. Już są w słowniczku (pominięte): ${1}. Wiersze z problemami: ${2}.`,
+  'glossary-exchange.imported': str`Zaimportowane wpisy: ${0}. Niezaimportowane: ${1}.`,
+  'glossary-exchange.row': str`Wiersz ${0}: ${1}`,
+  'glossary-exchange.progress': 'Przetwarzanie…',
+  'glossary-exchange.ignored': str`Pominięte kolumny: ${0}.`,
+  'glossary-exchange.confirm-one': 'Importuj 1 wpis',
+  'glossary-exchange.confirm': str`Importuj wpisy (${0})`,
+  'glossary-exchange.cancel': 'Anuluj',
+  'glossary-exchange.export': 'Eksportuj',
+  'glossary-exchange.format': 'Format',
+  'glossary-exchange.format-csv': 'CSV (arkusz kalkulacyjny)',
+  'glossary-exchange.format-json': 'JSON (kopia zapasowa Twinkit)',
+  'glossary-exchange.format-xml': 'XML słowniczka z Moodle',
+  'glossary-exchange.download': 'Pobierz',
+  'glossary-exchange.import': 'Importuj',
+  'glossary-exchange.file': 'Plik słowniczka (CSV, JSON lub XML z Moodle)',
+  'glossary-exchange.language': 'Język tych wpisów',
+  'glossary-exchange.was-hidden': 'W oryginalnym słowniczku był ukryty, więc nie zostanie zaimportowany.',
+  'glossary-exchange.was-pending': 'W oryginalnym słowniczku czekał na zatwierdzenie, więc nie zostanie zaimportowany.',
+  'glossary-exchange.open-quote': str`Cudzysłów (") otwarty w wierszu ${0} nie został zamknięty, więc reszty pliku nie da się odczytać. Nic nie zaimportowano.`,
+};

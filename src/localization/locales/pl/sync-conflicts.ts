@@ -1,0 +1,31 @@
+// Polish for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 zmiana wymaga twojej decyzji',
+  'sync-conflicts.count-many': str`Zmiany wymagające twojej decyzji: ${0}`,
+  'sync-conflicts.review': 'Sprawdź',
+  'sync-conflicts.title': 'Zmiany wymagające twojej decyzji',
+  'sync-conflicts.close': 'Zamknij',
+  'sync-conflicts.intro': 'Synchronizacja zachowała te wersje, aby nic zapisanego nie przepadło. Najstarsze są na górze.',
+  'sync-conflicts.untitled': 'Element bez tytułu',
+  'sync-conflicts.kind-conflict': 'Ktoś inny wcześniej zmienił ten sam element. Teraz widać wersję tej osoby; ta wersja została zachowana dla ciebie.',
+  'sync-conflicts.kind-refused': str`Reguły serwera odrzuciły tę zmianę: ${0}`,
+  'sync-conflicts.kind-branch': 'Dwa serwery się nie zgadzały i każdy przyjął inną wersję. Teraz widać jedną; drugą zachowano dla ciebie.',
+  'sync-conflicts.mine-deleted': 'Moja wersja usuwa ten element.',
+  'sync-conflicts.theirs-deleted': 'Druga wersja usunęła ten element.',
+  'sync-conflicts.mine': 'Moja',
+  'sync-conflicts.theirs': 'Druga',
+  'sync-conflicts.merged': 'Połączona',
+  'sync-conflicts.empty': '(pusto)',
+  'sync-conflicts.same': 'Obie wersje mają tę samą treść.',
+  'sync-conflicts.keep-mine': 'Zachowaj moją',
+  'sync-conflicts.keep-theirs': 'Zachowaj drugą',
+  'sync-conflicts.keep-merged': 'Zachowaj połączoną wersję',
+  'sync-conflicts.kept-mine': str`Zachowano twoją wersję: „${0}”.`,
+  'sync-conflicts.kept-theirs': str`Zachowano drugą wersję: „${0}”.`,
+  'sync-conflicts.kept-merged': str`Zachowano połączoną wersję: „${0}”.`,
+  'sync-conflicts.none-left': 'Nie ma już nic do rozstrzygnięcia.',
+  'sync-conflicts.one-left': 'Pozostała 1 zmiana.',
+  'sync-conflicts.many-left': str`Pozostało: ${0}.`,
+};

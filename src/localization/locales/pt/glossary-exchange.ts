@@ -1,0 +1,31 @@
+// Portuguese for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Este ficheiro não está em UTF-8. No Excel, escolhe «CSV UTF-8» ao guardar. Nada foi importado.',
+  'glossary-exchange.missing-columns': str`Falta a coluna: ${0}. Encontradas: ${1}. Esperadas: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:pt…). Nada foi importado.`,
+  'glossary-exchange.bad-xml': str`Este ficheiro não é XML válido (erro na linha ${0}). Nada foi importado.`,
+  'glossary-exchange.not-moodle': 'Não é uma exportação de glossário do Moodle (falta <GLOSSARY> com <ENTRIES>). Nada foi importado.',
+  'glossary-exchange.not-json': 'Não é um ficheiro de glossário do Twinkit. Nada foi importado.',
+  'glossary-exchange.too-large': str`Este ficheiro é demasiado grande (${0} MB); o limite é 20 MB. Nada foi importado.`,
+  'glossary-exchange.summary': str`Prontas para importar: ${0}. Já no glossário (ignoradas): ${1}. Linhas com problemas: ${2}.`,
+  'glossary-exchange.imported': str`Entradas importadas: ${0}. Não importadas: ${1}.`,
+  'glossary-exchange.row': str`Linha ${0}: ${1}`,
+  'glossary-exchange.progress': 'A processar…',
+  'glossary-exchange.ignored': str`Colunas ignoradas: ${0}.`,
+  'glossary-exchange.confirm-one': 'Importar 1 entrada',
+  'glossary-exchange.confirm': str`Importar ${0} entradas`,
+  'glossary-exchange.cancel': 'Cancelar',
+  'glossary-exchange.export': 'Exportar',
+  'glossary-exchange.format': 'Formato',
+  'glossary-exchange.format-csv': 'CSV (folha de cálculo)',
+  'glossary-exchange.format-json': 'JSON (cópia de segurança do Twinkit)',
+  'glossary-exchange.format-xml': 'XML de glossário do Moodle',
+  'glossary-exchange.download': 'Transferir',
+  'glossary-exchange.import': 'Importar',
+  'glossary-exchange.file': 'Ficheiro de glossário (CSV, JSON ou XML do Moodle)',
+  'glossary-exchange.language': 'Língua destas entradas',
+  'glossary-exchange.was-hidden': 'Estava oculta no glossário original, por isso não é importada.',
+  'glossary-exchange.was-pending': 'Estava a aguardar aprovação no glossário original, por isso não é importada.',
+  'glossary-exchange.open-quote': str`Umas aspas (") abertas na linha ${0} nunca são fechadas, por isso o resto do ficheiro não pode ser lido. Nada foi importado.`,
+};

@@ -1,0 +1,31 @@
+// Portuguese for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 alteração precisa da tua decisão',
+  'sync-conflicts.count-many': str`${0} alterações precisam da tua decisão`,
+  'sync-conflicts.review': 'Rever',
+  'sync-conflicts.title': 'Alterações que precisam da tua decisão',
+  'sync-conflicts.close': 'Fechar',
+  'sync-conflicts.intro': 'A sincronização conservou estas versões para que nada do que foi guardado se perca. As mais antigas aparecem primeiro.',
+  'sync-conflicts.untitled': 'Um registo sem título',
+  'sync-conflicts.kind-conflict': 'Outra pessoa alterou primeiro o mesmo registo. Agora vê-se a versão dela; esta foi conservada para ti.',
+  'sync-conflicts.kind-refused': str`As regras do servidor recusaram esta alteração: ${0}`,
+  'sync-conflicts.kind-branch': 'Dois servidores não estavam de acordo e cada um ficou com uma versão diferente. Agora vê-se uma; a outra foi conservada para ti.',
+  'sync-conflicts.mine-deleted': 'A minha elimina este registo.',
+  'sync-conflicts.theirs-deleted': 'A outra eliminou este registo.',
+  'sync-conflicts.mine': 'A minha',
+  'sync-conflicts.theirs': 'A outra',
+  'sync-conflicts.merged': 'Combinada',
+  'sync-conflicts.empty': '(vazio)',
+  'sync-conflicts.same': 'As duas versões têm o mesmo conteúdo.',
+  'sync-conflicts.keep-mine': 'Ficar com a minha',
+  'sync-conflicts.keep-theirs': 'Ficar com a outra',
+  'sync-conflicts.keep-merged': 'Ficar com a combinada',
+  'sync-conflicts.kept-mine': str`Ficaste com a tua versão de «${0}».`,
+  'sync-conflicts.kept-theirs': str`Ficaste com a outra versão de «${0}».`,
+  'sync-conflicts.kept-merged': str`Ficaste com a versão combinada de «${0}».`,
+  'sync-conflicts.none-left': 'Não falta decidir nada.',
+  'sync-conflicts.one-left': 'Falta 1.',
+  'sync-conflicts.many-left': str`Faltam ${0}.`,
+};

@@ -1,0 +1,20 @@
+// Romanian. One file per area, so each widget's strings sit together; a test checks none is missing.
+import { boardTemplates } from './ro/board.js';
+import { coreTemplates } from './ro/core.js';
+import { glossaryTemplates } from './ro/glossary.js';
+import { glossaryExchangeTemplates } from './ro/glossary-exchange.js';
+import { journalTemplates } from './ro/journal.js';
+import { trackerTemplates } from './ro/tracker.js';
+import { richTextTemplates } from './ro/rich-text.js';
+import { syncConflictsTemplates } from './ro/sync-conflicts.js';
+
+export const templates = {
+  ...richTextTemplates,
+  ...coreTemplates,
+  ...glossaryTemplates,
+  ...glossaryExchangeTemplates,
+  ...trackerTemplates,
+  ...journalTemplates,
+  ...boardTemplates,
+  ...syncConflictsTemplates,
+};

@@ -1,0 +1,31 @@
+// Romanian for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Acest fișier nu este în UTF-8. În Excel alegeți „CSV UTF-8” la salvare. Nu s-a importat nimic.',
+  'glossary-exchange.missing-columns': str`Lipsește coloana: ${0}. Găsite: ${1}. Așteptate: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Nu s-a importat nimic.`,
+  'glossary-exchange.bad-xml': str`Acest fișier nu este XML valid (eroare la linia ${0}). Nu s-a importat nimic.`,
+  'glossary-exchange.not-moodle': 'Nu este un export de glosar Moodle (lipsește <GLOSSARY> cu <ENTRIES>). Nu s-a importat nimic.',
+  'glossary-exchange.not-json': 'Nu este un fișier de glosar Twinkit. Nu s-a importat nimic.',
+  'glossary-exchange.too-large': str`Acest fișier este prea mare (${0} MB); limita este de 20 MB. Nu s-a importat nimic.`,
+  'glossary-exchange.summary': str`Gata de import: ${0}. Deja în glosar (omise): ${1}. Rânduri cu probleme: ${2}.`,
+  'glossary-exchange.imported': str`Intrări importate: ${0}. Neimportate: ${1}.`,
+  'glossary-exchange.row': str`Rândul ${0}: ${1}`,
+  'glossary-exchange.progress': 'Se procesează…',
+  'glossary-exchange.ignored': str`Coloane ignorate: ${0}.`,
+  'glossary-exchange.confirm-one': 'Importați 1 intrare',
+  'glossary-exchange.confirm': str`Importați intrările (${0})`,
+  'glossary-exchange.cancel': 'Anulați',
+  'glossary-exchange.export': 'Exportați',
+  'glossary-exchange.format': 'Format',
+  'glossary-exchange.format-csv': 'CSV (foaie de calcul)',
+  'glossary-exchange.format-json': 'JSON (copie de rezervă Twinkit)',
+  'glossary-exchange.format-xml': 'XML de glosar Moodle',
+  'glossary-exchange.download': 'Descărcați',
+  'glossary-exchange.import': 'Importați',
+  'glossary-exchange.file': 'Fișier de glosar (CSV, JSON sau XML Moodle)',
+  'glossary-exchange.language': 'Limba acestor intrări',
+  'glossary-exchange.was-hidden': 'Era ascunsă în glosarul original, așa că nu se importă.',
+  'glossary-exchange.was-pending': 'Aștepta aprobarea în glosarul original, așa că nu se importă.',
+  'glossary-exchange.open-quote': str`Ghilimelele (") deschise pe rândul ${0} nu se închid niciodată, așa că restul fișierului nu poate fi citit. Nu s-a importat nimic.`,
+};

@@ -1,0 +1,31 @@
+// Romanian for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 modificare necesită decizia dvs.',
+  'sync-conflicts.count-many': str`Modificări care necesită decizia dvs.: ${0}`,
+  'sync-conflicts.review': 'Verificați',
+  'sync-conflicts.title': 'Modificări care necesită decizia dvs.',
+  'sync-conflicts.close': 'Închideți',
+  'sync-conflicts.intro': 'Sincronizarea a păstrat aceste versiuni, ca să nu se piardă nimic din ce s-a salvat. Cele mai vechi apar primele.',
+  'sync-conflicts.untitled': 'O înregistrare fără titlu',
+  'sync-conflicts.kind-conflict': 'Altcineva a modificat primul aceeași înregistrare. Acum se afișează versiunea acelei persoane; aceasta a fost păstrată pentru dvs.',
+  'sync-conflicts.kind-refused': str`Regulile serverului au refuzat această modificare: ${0}`,
+  'sync-conflicts.kind-branch': 'Două servere nu au coincis și fiecare a luat altă versiune. Acum se afișează una; cealaltă a fost păstrată pentru dvs.',
+  'sync-conflicts.mine-deleted': 'A mea șterge această înregistrare.',
+  'sync-conflicts.theirs-deleted': 'Cealaltă a șters această înregistrare.',
+  'sync-conflicts.mine': 'A mea',
+  'sync-conflicts.theirs': 'Cealaltă',
+  'sync-conflicts.merged': 'Combinată',
+  'sync-conflicts.empty': '(gol)',
+  'sync-conflicts.same': 'Ambele versiuni au același conținut.',
+  'sync-conflicts.keep-mine': 'Păstrați-o pe a mea',
+  'sync-conflicts.keep-theirs': 'Păstrați-o pe cealaltă',
+  'sync-conflicts.keep-merged': 'Păstrați versiunea combinată',
+  'sync-conflicts.kept-mine': str`Ați păstrat versiunea dvs. pentru „${0}”.`,
+  'sync-conflicts.kept-theirs': str`Ați păstrat cealaltă versiune pentru „${0}”.`,
+  'sync-conflicts.kept-merged': str`Ați păstrat versiunea combinată pentru „${0}”.`,
+  'sync-conflicts.none-left': 'Nu mai este nimic de decis.',
+  'sync-conflicts.one-left': 'A mai rămas 1.',
+  'sync-conflicts.many-left': str`Au mai rămas: ${0}.`,
+};

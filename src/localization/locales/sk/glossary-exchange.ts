@@ -1,0 +1,31 @@
+// Slovak for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Tento súbor nie je v kódovaní UTF-8. V Exceli pri ukladaní vyber „CSV UTF-8“. Nič sa neimportovalo.',
+  'glossary-exchange.missing-columns': str`Chýba stĺpec: ${0}. Nájdené: ${1}. Očakáva sa: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Nič sa neimportovalo.`,
+  'glossary-exchange.bad-xml': str`Tento súbor nie je platné XML (chyba v riadku ${0}). Nič sa neimportovalo.`,
+  'glossary-exchange.not-moodle': 'Nie je to export slovníčka z Moodlu (chýba <GLOSSARY> s <ENTRIES>). Nič sa neimportovalo.',
+  'glossary-exchange.not-json': 'Nie je to súbor slovníčka Twinkit. Nič sa neimportovalo.',
+  'glossary-exchange.too-large': str`Tento súbor je príliš veľký (${0} MB); limit je 20 MB. Nič sa neimportovalo.`,
+  'glossary-exchange.summary': str`Pripravené na import: ${0}. Už sú v slovníčku (preskočené): ${1}. Riadky s problémami: ${2}.`,
+  'glossary-exchange.imported': str`Importované záznamy: ${0}. Neimportované: ${1}.`,
+  'glossary-exchange.row': str`Riadok ${0}: ${1}`,
+  'glossary-exchange.progress': 'Spracúva sa…',
+  'glossary-exchange.ignored': str`Ignorované stĺpce: ${0}.`,
+  'glossary-exchange.confirm-one': 'Importovať 1 záznam',
+  'glossary-exchange.confirm': str`Importovať záznamy (${0})`,
+  'glossary-exchange.cancel': 'Zrušiť',
+  'glossary-exchange.export': 'Exportovať',
+  'glossary-exchange.format': 'Formát',
+  'glossary-exchange.format-csv': 'CSV (tabuľka)',
+  'glossary-exchange.format-json': 'JSON (záloha Twinkit)',
+  'glossary-exchange.format-xml': 'XML slovníčka z Moodlu',
+  'glossary-exchange.download': 'Stiahnuť',
+  'glossary-exchange.import': 'Importovať',
+  'glossary-exchange.file': 'Súbor slovníčka (CSV, JSON alebo XML z Moodlu)',
+  'glossary-exchange.language': 'Jazyk týchto záznamov',
+  'glossary-exchange.was-hidden': 'V pôvodnom slovníčku bol skrytý, preto sa neimportuje.',
+  'glossary-exchange.was-pending': 'V pôvodnom slovníčku čakal na schválenie, preto sa neimportuje.',
+  'glossary-exchange.open-quote': str`Úvodzovky (") otvorené v riadku ${0} sa nikde nezatvárajú, takže zvyšok súboru sa nedá prečítať. Nič sa neimportovalo.`,
+};

@@ -1,0 +1,31 @@
+// Slovak for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 zmena čaká na tvoje rozhodnutie',
+  'sync-conflicts.count-many': str`Zmeny čakajúce na tvoje rozhodnutie: ${0}`,
+  'sync-conflicts.review': 'Skontrolovať',
+  'sync-conflicts.title': 'Zmeny, ktoré čakajú na tvoje rozhodnutie',
+  'sync-conflicts.close': 'Zavrieť',
+  'sync-conflicts.intro': 'Synchronizácia tieto verzie uchovala, aby sa nič uložené nestratilo. Najstaršie sú navrchu.',
+  'sync-conflicts.untitled': 'Položka bez názvu',
+  'sync-conflicts.kind-conflict': 'Tú istú položku už predtým zmenil niekto iný. Teraz sa zobrazuje verzia tejto osoby; táto zostala uchovaná pre teba.',
+  'sync-conflicts.kind-refused': str`Pravidlá servera túto zmenu odmietli: ${0}`,
+  'sync-conflicts.kind-branch': 'Dva servery sa nezhodli a každý prijal inú verziu. Teraz sa zobrazuje jedna; druhá zostala uchovaná pre teba.',
+  'sync-conflicts.mine-deleted': 'Moja verzia túto položku odstraňuje.',
+  'sync-conflicts.theirs-deleted': 'Druhá verzia túto položku odstránila.',
+  'sync-conflicts.mine': 'Moja',
+  'sync-conflicts.theirs': 'Druhá',
+  'sync-conflicts.merged': 'Zlúčená',
+  'sync-conflicts.empty': '(prázdne)',
+  'sync-conflicts.same': 'Obe verzie majú rovnaký obsah.',
+  'sync-conflicts.keep-mine': 'Nechať moju',
+  'sync-conflicts.keep-theirs': 'Nechať druhú',
+  'sync-conflicts.keep-merged': 'Nechať zlúčenú verziu',
+  'sync-conflicts.kept-mine': str`Pri „${0}“ zostala tvoja verzia.`,
+  'sync-conflicts.kept-theirs': str`Pri „${0}“ zostala druhá verzia.`,
+  'sync-conflicts.kept-merged': str`Pri „${0}“ zostala zlúčená verzia.`,
+  'sync-conflicts.none-left': 'Už nie je o čom rozhodovať.',
+  'sync-conflicts.one-left': 'Zostáva 1.',
+  'sync-conflicts.many-left': str`Zostáva: ${0}.`,
+};

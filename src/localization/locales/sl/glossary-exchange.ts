@@ -1,0 +1,31 @@
+// Slovenian for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Ta datoteka ni v kodiranju UTF-8. V Excelu pri shranjevanju izberi »CSV UTF-8«. Nič ni bilo uvoženo.',
+  'glossary-exchange.missing-columns': str`Manjka stolpec: ${0}. Najdeno: ${1}. Pričakovano: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Nič ni bilo uvoženo.`,
+  'glossary-exchange.bad-xml': str`Ta datoteka ni veljaven XML (napaka v vrstici ${0}). Nič ni bilo uvoženo.`,
+  'glossary-exchange.not-moodle': 'To ni izvoz slovarčka iz Moodla (ni <GLOSSARY> z <ENTRIES>). Nič ni bilo uvoženo.',
+  'glossary-exchange.not-json': 'To ni datoteka slovarčka Twinkit. Nič ni bilo uvoženo.',
+  'glossary-exchange.too-large': str`Ta datoteka je prevelika (${0} MB); omejitev je 20 MB. Nič ni bilo uvoženo.`,
+  'glossary-exchange.summary': str`Pripravljeno za uvoz: ${0}. Že v slovarčku (izpuščeno): ${1}. Vrstice s težavami: ${2}.`,
+  'glossary-exchange.imported': str`Uvoženi vnosi: ${0}. Neuvoženi: ${1}.`,
+  'glossary-exchange.row': str`Vrstica ${0}: ${1}`,
+  'glossary-exchange.progress': 'Obdelujem…',
+  'glossary-exchange.ignored': str`Prezrti stolpci: ${0}.`,
+  'glossary-exchange.confirm-one': 'Uvozi 1 vnos',
+  'glossary-exchange.confirm': str`Uvozi vnose (${0})`,
+  'glossary-exchange.cancel': 'Prekliči',
+  'glossary-exchange.export': 'Izvozi',
+  'glossary-exchange.format': 'Oblika',
+  'glossary-exchange.format-csv': 'CSV (preglednica)',
+  'glossary-exchange.format-json': 'JSON (varnostna kopija Twinkit)',
+  'glossary-exchange.format-xml': 'XML slovarčka iz Moodla',
+  'glossary-exchange.download': 'Prenesi',
+  'glossary-exchange.import': 'Uvozi',
+  'glossary-exchange.file': 'Datoteka slovarčka (CSV, JSON ali XML iz Moodla)',
+  'glossary-exchange.language': 'Jezik teh vnosov',
+  'glossary-exchange.was-hidden': 'V izvirnem slovarčku je bil skrit, zato ni uvožen.',
+  'glossary-exchange.was-pending': 'V izvirnem slovarčku je čakal na odobritev, zato ni uvožen.',
+  'glossary-exchange.open-quote': str`Narekovaj ("), odprt v vrstici ${0}, ni nikoli zaprt, zato preostanka datoteke ni mogoče prebrati. Nič ni bilo uvoženo.`,
+};

@@ -1,0 +1,31 @@
+// Slovenian for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 sprememba čaka na tvojo odločitev',
+  'sync-conflicts.count-many': str`Spremembe, ki čakajo na tvojo odločitev: ${0}`,
+  'sync-conflicts.review': 'Preveri',
+  'sync-conflicts.title': 'Spremembe, ki čakajo na tvojo odločitev',
+  'sync-conflicts.close': 'Zapri',
+  'sync-conflicts.intro': 'Sinhronizacija je ohranila te različice, da se nič shranjenega ne izgubi. Najstarejše so na vrhu.',
+  'sync-conflicts.untitled': 'Zapis brez naslova',
+  'sync-conflicts.kind-conflict': 'Isti zapis je prej spremenil nekdo drug. Zdaj je prikazana različica te osebe; ta je bila ohranjena zate.',
+  'sync-conflicts.kind-refused': str`Pravila strežnika so zavrnila to spremembo: ${0}`,
+  'sync-conflicts.kind-branch': 'Strežnika se nista ujemala in vsak je sprejel drugo različico. Zdaj je prikazana ena; druga je bila ohranjena zate.',
+  'sync-conflicts.mine-deleted': 'Moja različica izbriše ta zapis.',
+  'sync-conflicts.theirs-deleted': 'Druga različica je izbrisala ta zapis.',
+  'sync-conflicts.mine': 'Moja',
+  'sync-conflicts.theirs': 'Druga',
+  'sync-conflicts.merged': 'Združena',
+  'sync-conflicts.empty': '(prazno)',
+  'sync-conflicts.same': 'Obe različici imata enako vsebino.',
+  'sync-conflicts.keep-mine': 'Obdrži mojo',
+  'sync-conflicts.keep-theirs': 'Obdrži drugo',
+  'sync-conflicts.keep-merged': 'Obdrži združeno različico',
+  'sync-conflicts.kept-mine': str`Za »${0}« je ostala tvoja različica.`,
+  'sync-conflicts.kept-theirs': str`Za »${0}« je ostala druga različica.`,
+  'sync-conflicts.kept-merged': str`Za »${0}« je ostala združena različica.`,
+  'sync-conflicts.none-left': 'Ni več ničesar za odločanje.',
+  'sync-conflicts.one-left': 'Ostaja še 1.',
+  'sync-conflicts.many-left': str`Ostaja še: ${0}.`,
+};

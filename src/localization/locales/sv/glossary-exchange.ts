@@ -1,0 +1,31 @@
+// Swedish for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Filen är inte i UTF-8. Välj ”CSV UTF-8” när du sparar i Excel. Inget har importerats.',
+  'glossary-exchange.missing-columns': str`Kolumn saknas: ${0}. Hittade: ${1}. Förväntade: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Inget har importerats.`,
+  'glossary-exchange.bad-xml': str`Filen är inte giltig XML (fel på rad ${0}). Inget har importerats.`,
+  'glossary-exchange.not-moodle': 'Inte en export av en Moodle-ordlista (ingen <GLOSSARY> med <ENTRIES>). Inget har importerats.',
+  'glossary-exchange.not-json': 'Inte en ordlistefil från Twinkit. Inget har importerats.',
+  'glossary-exchange.too-large': str`Filen är för stor (${0} MB); gränsen är 20 MB. Inget har importerats.`,
+  'glossary-exchange.summary': str`Klara att importera: ${0}. Finns redan i ordlistan (hoppas över): ${1}. Rader med problem: ${2}.`,
+  'glossary-exchange.imported': str`Importerade uppslag: ${0}. Inte importerade: ${1}.`,
+  'glossary-exchange.row': str`Rad ${0}: ${1}`,
+  'glossary-exchange.progress': 'Arbetar…',
+  'glossary-exchange.ignored': str`Ignorerade kolumner: ${0}.`,
+  'glossary-exchange.confirm-one': 'Importera 1 uppslag',
+  'glossary-exchange.confirm': str`Importera ${0} uppslag`,
+  'glossary-exchange.cancel': 'Avbryt',
+  'glossary-exchange.export': 'Exportera',
+  'glossary-exchange.format': 'Format',
+  'glossary-exchange.format-csv': 'CSV (kalkylblad)',
+  'glossary-exchange.format-json': 'JSON (säkerhetskopia från Twinkit)',
+  'glossary-exchange.format-xml': 'Moodle-ordlista (XML)',
+  'glossary-exchange.download': 'Ladda ner',
+  'glossary-exchange.import': 'Importera',
+  'glossary-exchange.file': 'Ordlistefil (CSV, JSON eller Moodle-XML)',
+  'glossary-exchange.language': 'Språk för de här uppslagen',
+  'glossary-exchange.was-hidden': 'Det var dolt i den ursprungliga ordlistan, så det importeras inte.',
+  'glossary-exchange.was-pending': 'Det väntade på godkännande i den ursprungliga ordlistan, så det importeras inte.',
+  'glossary-exchange.open-quote': str`Ett citattecken (") som öppnas på rad ${0} stängs aldrig, så resten av filen kan inte läsas. Inget har importerats.`,
+};

@@ -1,0 +1,31 @@
+// Swedish for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 ändring behöver ditt beslut',
+  'sync-conflicts.count-many': str`${0} ändringar behöver ditt beslut`,
+  'sync-conflicts.review': 'Granska',
+  'sync-conflicts.title': 'Ändringar som behöver ditt beslut',
+  'sync-conflicts.close': 'Stäng',
+  'sync-conflicts.intro': 'Synkroniseringen har behållit de här versionerna så att inget sparat går förlorat. De äldsta visas först.',
+  'sync-conflicts.untitled': 'En post utan titel',
+  'sync-conflicts.kind-conflict': 'Någon annan ändrade samma post först. Deras version visas nu; den här har sparats åt dig.',
+  'sync-conflicts.kind-refused': str`Serverns regler avvisade den här ändringen: ${0}`,
+  'sync-conflicts.kind-branch': 'Två servrar var oense och valde var sin version. Den ena visas nu; den andra har sparats åt dig.',
+  'sync-conflicts.mine-deleted': 'Min raderar den här posten.',
+  'sync-conflicts.theirs-deleted': 'Deras raderade den här posten.',
+  'sync-conflicts.mine': 'Min',
+  'sync-conflicts.theirs': 'Deras',
+  'sync-conflicts.merged': 'Sammanslagen',
+  'sync-conflicts.empty': '(tom)',
+  'sync-conflicts.same': 'Båda versionerna har samma innehåll.',
+  'sync-conflicts.keep-mine': 'Behåll min',
+  'sync-conflicts.keep-theirs': 'Behåll deras',
+  'sync-conflicts.keep-merged': 'Behåll den sammanslagna versionen',
+  'sync-conflicts.kept-mine': str`Din version behölls för ”${0}”.`,
+  'sync-conflicts.kept-theirs': str`Deras version behölls för ”${0}”.`,
+  'sync-conflicts.kept-merged': str`Den sammanslagna versionen behölls för ”${0}”.`,
+  'sync-conflicts.none-left': 'Inget kvar att besluta om.',
+  'sync-conflicts.one-left': '1 kvar.',
+  'sync-conflicts.many-left': str`${0} kvar.`,
+};

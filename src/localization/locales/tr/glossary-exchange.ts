@@ -1,0 +1,31 @@
+// Turkish for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Bu dosya UTF-8 değil. Excel’de kaydederken “CSV UTF-8” seç. Hiçbir şey içe aktarılmadı.',
+  'glossary-exchange.missing-columns': str`Eksik sütun: ${0}. Bulunanlar: ${1}. Beklenenler: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Hiçbir şey içe aktarılmadı.`,
+  'glossary-exchange.bad-xml': str`Bu dosya geçerli bir XML değil (${0}. satırda hata). Hiçbir şey içe aktarılmadı.`,
+  'glossary-exchange.not-moodle': 'Bu bir Moodle sözlük dışa aktarımı değil (<ENTRIES> içeren <GLOSSARY> yok). Hiçbir şey içe aktarılmadı.',
+  'glossary-exchange.not-json': 'Bu bir Twinkit sözlük dosyası değil. Hiçbir şey içe aktarılmadı.',
+  'glossary-exchange.too-large': str`Bu dosya çok büyük (${0} MB); sınır 20 MB. Hiçbir şey içe aktarılmadı.`,
+  'glossary-exchange.summary': str`İçe aktarılmaya hazır: ${0}. Sözlükte zaten var (atlandı): ${1}. Sorunlu satırlar: ${2}.`,
+  'glossary-exchange.imported': str`İçe aktarılan maddeler: ${0}. İçe aktarılmayan: ${1}.`,
+  'glossary-exchange.row': str`Satır ${0}: ${1}`,
+  'glossary-exchange.progress': 'İşleniyor…',
+  'glossary-exchange.ignored': str`Yok sayılan sütunlar: ${0}.`,
+  'glossary-exchange.confirm-one': '1 maddeyi içe aktar',
+  'glossary-exchange.confirm': str`${0} maddeyi içe aktar`,
+  'glossary-exchange.cancel': 'İptal',
+  'glossary-exchange.export': 'Dışa aktar',
+  'glossary-exchange.format': 'Biçim',
+  'glossary-exchange.format-csv': 'CSV (elektronik tablo)',
+  'glossary-exchange.format-json': 'JSON (Twinkit yedeği)',
+  'glossary-exchange.format-xml': 'Moodle sözlük XML’i',
+  'glossary-exchange.download': 'İndir',
+  'glossary-exchange.import': 'İçe aktar',
+  'glossary-exchange.file': 'Sözlük dosyası (CSV, JSON veya Moodle XML)',
+  'glossary-exchange.language': 'Bu maddelerin dili',
+  'glossary-exchange.was-hidden': 'Özgün sözlükte gizliydi, bu yüzden içe aktarılmıyor.',
+  'glossary-exchange.was-pending': 'Özgün sözlükte onay bekliyordu, bu yüzden içe aktarılmıyor.',
+  'glossary-exchange.open-quote': str`${0}. satırda açılan tırnak (") hiç kapanmıyor, bu yüzden dosyanın geri kalanı okunamıyor. Hiçbir şey içe aktarılmadı.`,
+};

@@ -1,0 +1,31 @@
+// Turkish for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 değişiklik için kararın gerekiyor',
+  'sync-conflicts.count-many': str`${0} değişiklik için kararın gerekiyor`,
+  'sync-conflicts.review': 'İncele',
+  'sync-conflicts.title': 'Kararını bekleyen değişiklikler',
+  'sync-conflicts.close': 'Kapat',
+  'sync-conflicts.intro': 'Eşitleme, kaydedilen hiçbir şey kaybolmasın diye bu sürümleri sakladı. En eskiler önce gelir.',
+  'sync-conflicts.untitled': 'Başlıksız bir kayıt',
+  'sync-conflicts.kind-conflict': 'Aynı kaydı önce başka biri değiştirdi. Şimdi onun sürümü gösteriliyor; bu sürüm senin için saklandı.',
+  'sync-conflicts.kind-refused': str`Sunucunun kuralları bu değişikliği reddetti: ${0}`,
+  'sync-conflicts.kind-branch': 'İki sunucu uyuşmadı ve her biri farklı bir sürümü aldı. Şimdi biri gösteriliyor; diğeri senin için saklandı.',
+  'sync-conflicts.mine-deleted': 'Benimki bu kaydı siliyor.',
+  'sync-conflicts.theirs-deleted': 'Diğeri bu kaydı sildi.',
+  'sync-conflicts.mine': 'Benimki',
+  'sync-conflicts.theirs': 'Diğeri',
+  'sync-conflicts.merged': 'Birleştirilmiş',
+  'sync-conflicts.empty': '(boş)',
+  'sync-conflicts.same': 'İki sürümün içeriği aynı.',
+  'sync-conflicts.keep-mine': 'Benimkini tut',
+  'sync-conflicts.keep-theirs': 'Diğerini tut',
+  'sync-conflicts.keep-merged': 'Birleştirilmiş sürümü tut',
+  'sync-conflicts.kept-mine': str`“${0}” için seninki tutuldu.`,
+  'sync-conflicts.kept-theirs': str`“${0}” için diğeri tutuldu.`,
+  'sync-conflicts.kept-merged': str`“${0}” için birleştirilmiş sürüm tutuldu.`,
+  'sync-conflicts.none-left': 'Karar verilecek bir şey kalmadı.',
+  'sync-conflicts.one-left': '1 tane kaldı.',
+  'sync-conflicts.many-left': str`${0} tane kaldı.`,
+};

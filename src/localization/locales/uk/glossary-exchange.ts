@@ -1,0 +1,31 @@
+// Ukrainian for glossary-exchange. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const glossaryExchangeTemplates = {
+  'glossary-exchange.not-utf8': 'Цей файл не в кодуванні UTF-8. В Excel під час збереження виберіть «CSV UTF-8». Нічого не імпортовано.',
+  'glossary-exchange.missing-columns': str`Бракує стовпця: ${0}. Знайдено: ${1}. Очікується: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Нічого не імпортовано.`,
+  'glossary-exchange.bad-xml': str`Цей файл не є коректним XML (помилка в рядку ${0}). Нічого не імпортовано.`,
+  'glossary-exchange.not-moodle': 'Це не експорт глосарію Moodle (немає <GLOSSARY> з <ENTRIES>). Нічого не імпортовано.',
+  'glossary-exchange.not-json': 'Це не файл глосарію Twinkit. Нічого не імпортовано.',
+  'glossary-exchange.too-large': str`Цей файл завеликий (${0} МБ); обмеження — 20 МБ. Нічого не імпортовано.`,
+  'glossary-exchange.summary': str`Готово до імпорту: ${0}. Уже є в глосарії (пропущено): ${1}. Рядків із проблемами: ${2}.`,
+  'glossary-exchange.imported': str`Імпортовано записів: ${0}. Не імпортовано: ${1}.`,
+  'glossary-exchange.row': str`Рядок ${0}: ${1}`,
+  'glossary-exchange.progress': 'Обробка…',
+  'glossary-exchange.ignored': str`Проігноровані стовпці: ${0}.`,
+  'glossary-exchange.confirm-one': 'Імпортувати 1 запис',
+  'glossary-exchange.confirm': str`Імпортувати записи (${0})`,
+  'glossary-exchange.cancel': 'Скасувати',
+  'glossary-exchange.export': 'Експортувати',
+  'glossary-exchange.format': 'Формат',
+  'glossary-exchange.format-csv': 'CSV (електронна таблиця)',
+  'glossary-exchange.format-json': 'JSON (резервна копія Twinkit)',
+  'glossary-exchange.format-xml': 'XML глосарію Moodle',
+  'glossary-exchange.download': 'Завантажити',
+  'glossary-exchange.import': 'Імпортувати',
+  'glossary-exchange.file': 'Файл глосарію (CSV, JSON або Moodle XML)',
+  'glossary-exchange.language': 'Мова цих записів',
+  'glossary-exchange.was-hidden': 'В оригінальному глосарії цей запис був прихований, тому його не імпортовано.',
+  'glossary-exchange.was-pending': 'В оригінальному глосарії цей запис очікував схвалення, тому його не імпортовано.',
+  'glossary-exchange.open-quote': str`Лапки ("), відкриті в рядку ${0}, ніде не закриваються, тому решту файлу неможливо прочитати. Нічого не імпортовано.`,
+};

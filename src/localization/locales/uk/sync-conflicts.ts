@@ -1,0 +1,31 @@
+// Ukrainian for <twin-sync-conflicts>, the review of versions kept by sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const syncConflictsTemplates = {
+  'sync-conflicts.count-one': '1 зміна потребує вашого рішення',
+  'sync-conflicts.count-many': str`Змін, що потребують вашого рішення: ${0}`,
+  'sync-conflicts.review': 'Переглянути',
+  'sync-conflicts.title': 'Зміни, що потребують вашого рішення',
+  'sync-conflicts.close': 'Закрити',
+  'sync-conflicts.intro': 'Синхронізація зберегла ці версії, щоб нічого збереженого не загубилося. Найстаріші показано першими.',
+  'sync-conflicts.untitled': 'Запис без назви',
+  'sync-conflicts.kind-conflict': 'Хтось інший першим змінив той самий запис. Зараз показано його версію; цю збережено для вас.',
+  'sync-conflicts.kind-refused': str`Правила сервера відхилили цю зміну: ${0}`,
+  'sync-conflicts.kind-branch': 'Два сервери не погодилися, і кожен узяв іншу версію. Зараз показано одну; іншу збережено для вас.',
+  'sync-conflicts.mine-deleted': 'Моя версія видаляє цей запис.',
+  'sync-conflicts.theirs-deleted': 'Інша версія видалила цей запис.',
+  'sync-conflicts.mine': 'Моя',
+  'sync-conflicts.theirs': 'Інша',
+  'sync-conflicts.merged': 'Об’єднана',
+  'sync-conflicts.empty': '(порожньо)',
+  'sync-conflicts.same': 'Обидві версії мають однаковий вміст.',
+  'sync-conflicts.keep-mine': 'Залишити мою',
+  'sync-conflicts.keep-theirs': 'Залишити іншу',
+  'sync-conflicts.keep-merged': 'Залишити об’єднану версію',
+  'sync-conflicts.kept-mine': str`«${0}»: залишено вашу версію.`,
+  'sync-conflicts.kept-theirs': str`«${0}»: залишено іншу версію.`,
+  'sync-conflicts.kept-merged': str`«${0}»: залишено об’єднану версію.`,
+  'sync-conflicts.none-left': 'Більше нічого вирішувати.',
+  'sync-conflicts.one-left': 'Залишилася 1.',
+  'sync-conflicts.many-left': str`Залишилося: ${0}.`,
+};
