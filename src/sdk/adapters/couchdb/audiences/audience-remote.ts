@@ -9,6 +9,7 @@
 import type { RawRecord } from '../../../adapter.js';
 import type { RemoteChange } from '../changes-feed.js';
 import type { Audience } from '../../../policy/audience.js';
+import { isStaff } from '../../../policy/roles.js';
 import { randomId } from '../../../revision.js';
 import type { SyncRemote } from '../../synced/sync-remote.js';
 import { audienceDatabase } from '../audience-databases.js';
@@ -22,7 +23,7 @@ import { findLandedWrites, type UnansweredWrite } from '../landed-writes.js';
 import { originOf, toRecord, writeIdOf, type CouchDocument } from '../record-document.js';
 import { audienceFiles } from './audience-files.js';
 import { copyWriteId, finishMove, writeByAudience, type WriteContext } from './audience-writes.js';
-import { moveFollowers } from './follow-target.js';
+import { moveFollowers, placementRepair } from './follow-target.js';
 import { heldOf, homeOf, lineageOf, presentedVersion, readHeld } from './held-versions.js';
 import { heldRev, presentRev, type HeldRevision } from './presented-revs.js';
 import { signedInReader, type Reader } from './reader.js';
@@ -158,8 +159,9 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
     }
 
     const answered = (writeIds: (string | undefined)[]) => writeIds.forEach((writeId) => writeId && sentTo.delete(writeId));
+    const repair = placementRepair(() => writeContext('sync-placement'), { get: targetOf, recordsOn: (collection, targetId) => options.local.recordsOn(space, collection, targetId) });
 
-    return { readerNow, spaceDatabase, audienceOf, files, place, current, landed, writeContext, answered };
+    return { readerNow, spaceDatabase, audienceOf, files, place, current, landed, writeContext, answered, repair };
   }
 
   /**
@@ -199,6 +201,8 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
     async readChanges(space, since, readOptions = {}) {
       const state = stateOf(space);
       const reader = await state.readerNow();
+      const staff = isStaff(reader.user.role);
+      if (staff) await state.repair.run();
       const page = await readFeeds(client, reader.feeds, space, since, readOptions);
       const latest = await Promise.all(page.changes.map(({ change, feed }) => latestLeaf(change, feed, space)));
       const changes = page.changes.flatMap(({ change: read, feed }, i) => {
@@ -218,6 +222,7 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
         const branches = !fromRoom && conflicts?.length ? { conflicts: conflicts.map((loser) => presentRev({ ...held, rev: loser })) } : {};
         return [{ ...rest, rev, ...(record ? { record } : {}), ...branches }];
       });
+      if (staff) state.repair.note(changes);
       return { changes, rows: page.rows, checkpoint: page.checkpoint };
     },
 

@@ -171,7 +171,7 @@ describe('one database per audience', function () {
 describe('one database per audience: feedback follows its entry', function () {
   this.timeout(90_000);
 
-  it('takes classmates\' feedback into the author\'s own database when she gives her entry fewer readers: nobody reads feedback on an entry they may not read', async () => {
+  it('keeps feedback with its entry\'s readers: the author takes it into her own database when she gives her entry fewer readers, a teacher\'s device puts it where it belongs', async () => {
     const space = unique('follow');
     moderationOf.set(space, 'off');
     await setupSpace(space, Object.values(people).map((user) => ({ ...user, password: password(user.id) })), 'off', 'audiences');
@@ -201,13 +201,32 @@ describe('one database per audience: feedback follows its entry', function () {
     };
     await expectFeedback(['teacher', 'kasia', 'luca', 'jan', 'observer'], { kind: 'space' });
 
+    /** A teacher opens the space: their device puts the feedback where its entry's readers are. */
+    const teacherVisits = (home: Audience) =>
+      onDevice(space, 'teacher', ({ adapter }) =>
+        until(async () => {
+          await adapter.sync.syncNow(space);
+          const homes = await Promise.all(feedbackIds.map((id) => liveIn(space, id)));
+          return homes.every((at) => JSON.stringify(at) === JSON.stringify([audienceDatabase(space, home)])) ? true : undefined;
+        }, 'the teacher\'s device to place the feedback', 20_000),
+      );
+    const school: Audience = { kind: 'school', school: SCHOOL_A };
+
     // School-only: the server cannot check a pupil's copy into her school's database (it could be
-    // forged there), so the feedback goes to hers: fewer readers than the widgets would give it.
+    // forged there), so her device takes the feedback into hers, until a teacher's device comes by.
     await onDevice(space, 'kasia', async ({ store }) => store.update('journal', await store.get('journal', entry.id), { visibility: 'school' }));
     await expectFeedback(['teacher', 'kasia'], { kind: 'person', person: 'kasia' });
+    await teacherVisits(school);
+    await expectFeedback(['teacher', 'kasia', 'luca'], school);
 
     await onDevice(space, 'kasia', async ({ store }) => store.update('journal', await store.get('journal', entry.id), { visibility: 'private' }));
     await expectFeedback(['teacher', 'kasia'], { kind: 'person', person: 'kasia' });
+
+    // Public again: a pupil may not give others' feedback more readers; a teacher's device does.
+    await onDevice(space, 'kasia', async ({ store }) => store.update('journal', await store.get('journal', entry.id), { visibility: 'space' }));
+    await expectFeedback(['teacher', 'kasia'], { kind: 'person', person: 'kasia' });
+    await teacherVisits({ kind: 'space' });
+    await expectFeedback(['teacher', 'kasia', 'luca', 'jan', 'observer'], { kind: 'space' });
     // Still each one's own feedback, word for word.
     const kept = await onDevice(space, 'teacher', async ({ store }) => (await store.list('journal-feedback')).records.map((feedback) => [feedback.author.id, feedback.body]));
     expect(kept).to.have.deep.members([

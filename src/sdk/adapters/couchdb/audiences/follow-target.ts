@@ -57,3 +57,43 @@ export async function moveFollowers(context: WriteContext, target: RawRecord, mo
     await writeByAudience(where, operations, operations.map(() => undefined));
   }
 }
+
+/** What the device holds: a record, and the records of a collection on a target. */
+export interface HeldRecords {
+  get(collection: string, id: string): Promise<RawRecord | undefined>;
+  recordsOn(collection: string, targetId: string): Promise<RawRecord[]>;
+}
+
+/**
+ * A teacher's device puts feedback where its entry's readers are, once it holds both: feedback a
+ * pupil could take only into her own database (she made her entry school-only), or had to leave
+ * behind (she made it public again). `note` the changes of each page read; `run` when the next
+ * is asked for (the engine has stored the last one by then) checks the entries they touched.
+ */
+export function placementRepair(context: () => WriteContext, held: HeldRecords) {
+  /** Entries to check, as `collection\0id`. */
+  const touched = new Set<string>();
+  return {
+    note(changes: readonly { collection: string; id: string; record?: RawRecord }[]) {
+      for (const { collection, id, record } of changes) {
+        if (followersIn(collection).length) touched.add(`${collection}\0${id}`);
+        const rules = COLLECTION_READ_RULES[collection];
+        const target = (record as { target?: unknown } | undefined)?.target;
+        if (rules?.followsTarget && rules.target && typeof target === 'string') touched.add(`${rules.target.collection}\0${target}`);
+      }
+    },
+    async run() {
+      const keys = [...touched];
+      touched.clear();
+      for (const key of keys) {
+        const [collection, id] = key.split('\0');
+        try {
+          const target = await held.get(collection, id);
+          if (target) await moveFollowers(context(), target, { id: '', name: '', role: 'teacher' }, held.recordsOn);
+        } catch {
+          touched.add(key); // the server was away: next time
+        }
+      }
+    },
+  };
+}
