@@ -17,7 +17,7 @@ function serverSaying(design: () => { status: number; body: unknown }) {
     return new Response(JSON.stringify({ error: 'unavailable', reason: 'not in this test' }), { status: 503, headers: { 'content-type': 'application/json' } });
   };
 }
-const local = { get: async () => undefined, recordsUsing: async () => [], recordsOn: async () => [] };
+const local = { get: async () => undefined, recordsUsing: async () => [], recordsIn: async () => [] };
 
 describe('the layout a page follows', () => {
   it('says a space was never set up when it has no design document', async () => {

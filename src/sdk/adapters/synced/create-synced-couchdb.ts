@@ -7,18 +7,18 @@ import { attachmentIdsOf } from '../../store/person/attachment-refs.js';
 import type { RawRecord } from '../../adapter.js';
 import { createSyncedAdapter, type SyncedAdapter, type SyncedAdapterOptions } from './synced-adapter.js';
 
-/** What the audience layout's remote asks of the device's copy: a record, the records that use a file, and feedback on a record. */
+/** What the audience layout's remote asks of the device's copy: a record, the records that use a file, those of a collection. */
 export const deviceLookups = (local: IndexedDBAdapter) => ({
   get: (space: string, collection: string, id: string) => local.get(space, collection, id),
   recordsUsing: (space: string, fileId: string) => recordsUsing(local, space, fileId),
-  recordsOn: (space: string, collection: string, targetId: string) => recordsOn(local, space, collection, targetId),
+  recordsIn: (space: string, collection: string) => inStepRecords(local, space, collection),
 });
 
 /**
- * The device's records of a collection whose `target` is a record's id (feedback on it), as the
- * server last gave them (`rev` its revision): one with a change waiting here is left to that write.
+ * The device's records of a collection as the server last gave them (`rev` its revision): one
+ * with a change waiting here is left out, to its own write.
  */
-async function recordsOn(local: IndexedDBAdapter, space: string, collection: string, targetId: string): Promise<RawRecord[]> {
+async function inStepRecords(local: IndexedDBAdapter, space: string, collection: string): Promise<RawRecord[]> {
   const db = await local.database();
   const range = IDBKeyRange.bound([space, collection], [space, collection, []]);
   const [records, metas, waiting] = await Promise.all([db.getAll('records', range), db.getAll('sync-meta', range), db.getAllKeys('outbox', range)]);
@@ -26,7 +26,7 @@ async function recordsOn(local: IndexedDBAdapter, space: string, collection: str
   const pending = new Set(waiting.map((key) => (key as string[])[2]));
   return records.flatMap((record) => {
     const meta = inStep.get(record.id);
-    if ((record as { target?: unknown }).target !== targetId || !meta || meta.localRev !== record.rev || pending.has(record.id)) return [];
+    if (!meta || meta.localRev !== record.rev || pending.has(record.id)) return [];
     return [{ ...record, rev: meta.remoteRev }];
   });
 }

@@ -32,11 +32,11 @@ import { isRoomDatabase } from './reading-rooms.js';
 import { readFeeds } from './two-feeds.js';
 
 export interface AudienceRemoteOptions extends CouchConnectionOptions {
-  /** What the device holds: a record (feedback's target), the records that use a file, and the records of a collection on a target. */
+  /** What the device holds: a record (feedback's target), the records that use a file, and a collection's records as the server last gave them. */
   local: {
     get(space: string, collection: string, id: string): Promise<RawRecord | undefined>;
     recordsUsing(space: string, fileId: string): Promise<RawRecord[]>;
-    recordsOn(space: string, collection: string, targetId: string): Promise<RawRecord[]>;
+    recordsIn(space: string, collection: string): Promise<RawRecord[]>;
   };
 }
 
@@ -153,13 +153,13 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
         placed: place,
         async moved(record, from, to, audience) {
           await files.moved(record, from, to, audience);
-          await moveFollowers(writeContext(origin), record, (await readerNow()).user, (collection, targetId) => options.local.recordsOn(space, collection, targetId));
+          await moveFollowers(writeContext(origin), [record], (await readerNow()).user, (collection) => options.local.recordsIn(space, collection));
         },
       };
     }
 
     const answered = (writeIds: (string | undefined)[]) => writeIds.forEach((writeId) => writeId && sentTo.delete(writeId));
-    const repair = placementRepair(() => writeContext('sync-placement'), { get: targetOf, recordsOn: (collection, targetId) => options.local.recordsOn(space, collection, targetId) });
+    const repair = placementRepair(() => writeContext('sync-placement'), { get: targetOf, recordsIn: (collection) => options.local.recordsIn(space, collection) });
 
     return { readerNow, spaceDatabase, audienceOf, files, place, current, landed, writeContext, answered, repair };
   }

@@ -25,7 +25,7 @@ const SPACE_DB = databaseName(SPACE);
 const moderatorsOfPia = audienceDatabase(SPACE, { kind: 'moderators', person: 'pia' });
 let server: CouchServer;
 const basic = (id: string) => `Basic ${Buffer.from(`${id}:pw-${id}`).toString('base64')}`;
-const remoteOf = (who: string) => createAudienceRemote({ url: server.url, headers: { authorization: basic(who) }, local: { get: async () => undefined, recordsUsing: async () => [], recordsOn: async () => [] } });
+const remoteOf = (who: string) => createAudienceRemote({ url: server.url, headers: { authorization: basic(who) }, local: { get: async () => undefined, recordsUsing: async () => [], recordsIn: async () => [] } });
 const admin = async (method: string, path: string, body?: unknown) => {
   const response = await fetch(`${server.url}${path}`, { method, headers: { ...server.adminHeaders, 'content-type': 'application/json', accept: 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
   return (await response.json()) as Record<string, unknown> & { rev?: string };

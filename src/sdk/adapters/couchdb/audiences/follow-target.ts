@@ -26,29 +26,42 @@ const followersIn = (collection: string) =>
     .filter(([, rules]) => rules.followsTarget && rules.target?.collection === collection)
     .map(([name]) => name);
 
-export async function moveFollowers(context: WriteContext, target: RawRecord, mover: TwinUser, heldOn: (collection: string, targetId: string) => Promise<RawRecord[]>): Promise<void> {
+/** A collection's records as the server last gave them (those with a change waiting left out). */
+export type HeldIn = (collection: string) => Promise<RawRecord[]>;
+
+/** Moves the feedback this device holds on `targets` (records of one collection) as `mover` may. */
+export async function moveFollowers(context: WriteContext, targets: readonly RawRecord[], mover: TwinUser, heldIn: HeldIn): Promise<void> {
+  if (!targets.length) return;
   const decides = canModerate(mover.role);
-  const ownEntry = authorIdOf(target) === mover.id;
   const ownDatabase: Audience = { kind: 'person', person: mover.id };
   const spaceDatabase = audienceDatabase(context.space, { kind: 'space' });
-  const school = (target.author as { school?: unknown } | undefined)?.school;
-  const schoolDatabase = typeof school === 'string' ? audienceDatabase(context.space, { kind: 'school', school }) : undefined;
-  /** How many read an audience or a database, roughly: the space's, the entry's school's, fewer. */
-  const breadth = (where: Audience | string) =>
-    typeof where === 'string' ? (where === spaceDatabase ? 2 : where === schoolDatabase ? 1 : 0) : where.kind === 'space' ? 2 : where.kind === 'school' ? 1 : 0;
-  for (const collection of followersIn(target.collection)) {
+  for (const collection of followersIn(targets[0].collection)) {
+    // One read of the collection for every target: a teacher's first sync checks thousands.
+    const byTarget = new Map<string, RawRecord[]>();
+    for (const record of await heldIn(collection)) {
+      const on = (record as { target?: unknown }).target;
+      if (typeof on === 'string') byTarget.set(on, [...(byTarget.get(on) ?? []), record]);
+    }
     const moving = new Map<RawRecord, Audience>();
-    for (const follower of await heldOn(collection, target.id)) {
-      // Only as the server last gave it (a presented revision names its database).
-      const held = heldRev(follower.rev);
-      if (!held) continue;
-      const own = authorIdOf(follower) === mover.id;
-      if (!decides && !own && !ownEntry) continue;
-      const audience = await context.audienceOf(follower);
-      if (decides || own) {
-        if (audienceDatabase(context.space, audience) !== held.home) moving.set(follower, audience);
-      } else if (breadth(audience) < breadth(held.home)) {
-        moving.set(follower, ownDatabase);
+    for (const target of targets) {
+      const ownEntry = authorIdOf(target) === mover.id;
+      const school = (target.author as { school?: unknown } | undefined)?.school;
+      const schoolDatabase = typeof school === 'string' ? audienceDatabase(context.space, { kind: 'school', school }) : undefined;
+      /** How many read an audience or a database, roughly: the space's, the entry's school's, fewer. */
+      const breadth = (where: Audience | string) =>
+        typeof where === 'string' ? (where === spaceDatabase ? 2 : where === schoolDatabase ? 1 : 0) : where.kind === 'space' ? 2 : where.kind === 'school' ? 1 : 0;
+      for (const follower of byTarget.get(target.id) ?? []) {
+        // Only as the server last gave it (a presented revision names its database).
+        const held = heldRev(follower.rev);
+        if (!held) continue;
+        const own = authorIdOf(follower) === mover.id;
+        if (!decides && !own && !ownEntry) continue;
+        const audience = await context.audienceOf(follower);
+        if (decides || own) {
+          if (audienceDatabase(context.space, audience) !== held.home) moving.set(follower, audience);
+        } else if (breadth(audience) < breadth(held.home)) {
+          moving.set(follower, ownDatabase);
+        }
       }
     }
     if (!moving.size) continue;
@@ -58,10 +71,10 @@ export async function moveFollowers(context: WriteContext, target: RawRecord, mo
   }
 }
 
-/** What the device holds: a record, and the records of a collection on a target. */
+/** What the device holds: a record, and a collection's records as the server last gave them. */
 export interface HeldRecords {
   get(collection: string, id: string): Promise<RawRecord | undefined>;
-  recordsOn(collection: string, targetId: string): Promise<RawRecord[]>;
+  recordsIn: HeldIn;
 }
 
 /**
@@ -71,27 +84,27 @@ export interface HeldRecords {
  * is asked for (the engine has stored the last one by then) checks the entries they touched.
  */
 export function placementRepair(context: () => WriteContext, held: HeldRecords) {
-  /** Entries to check, as `collection\0id`. */
-  const touched = new Set<string>();
+  /** Entries to check, by collection. */
+  const touched = new Map<string, Set<string>>();
+  const touch = (collection: string, id: string) => touched.set(collection, (touched.get(collection) ?? new Set()).add(id));
   return {
     note(changes: readonly { collection: string; id: string; record?: RawRecord }[]) {
       for (const { collection, id, record } of changes) {
-        if (followersIn(collection).length) touched.add(`${collection}\0${id}`);
+        if (followersIn(collection).length) touch(collection, id);
         const rules = COLLECTION_READ_RULES[collection];
         const target = (record as { target?: unknown } | undefined)?.target;
-        if (rules?.followsTarget && rules.target && typeof target === 'string') touched.add(`${rules.target.collection}\0${target}`);
+        if (rules?.followsTarget && rules.target && typeof target === 'string') touch(rules.target.collection, target);
       }
     },
     async run() {
-      const keys = [...touched];
+      const batches = [...touched];
       touched.clear();
-      for (const key of keys) {
-        const [collection, id] = key.split('\0');
+      for (const [collection, ids] of batches) {
         try {
-          const target = await held.get(collection, id);
-          if (target) await moveFollowers(context(), target, { id: '', name: '', role: 'teacher' }, held.recordsOn);
+          const targets = (await Promise.all([...ids].map((id) => held.get(collection, id)))).filter((target): target is RawRecord => !!target);
+          await moveFollowers(context(), targets, { id: '', name: '', role: 'teacher' }, held.recordsIn);
         } catch {
-          touched.add(key); // the server was away: next time
+          for (const id of ids) touch(collection, id); // the server was away: next time
         }
       }
     },
