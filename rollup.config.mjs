@@ -39,11 +39,17 @@ const BUNDLE_BUDGET = 60_000;
  * over 150 kB). The largest is the board: its safe rich text carries DOMPurify (12.6 kB), and it
  * has the most parts (composer, opened post, moves, moderation, exhibition export). 93 kB since
  * the store was split into files of one idea each (0.3 kB) and stored files are sniffed before
- * any URL is made of them; issue 17's code splitting is where this shrinks.
+ * any URL is made of them; 96 kB since the UI speaks 27 languages (plural forms, the SDK's
+ * sentences mapped to each language, posts carrying their language: about 2.5 kB). Issue 17's code
+ * splitting is where this shrinks (one shared copy of the localization helpers).
  */
-const PAGE_BUDGET = 93_000;
-/** Budget of each widget file, gzip -9; a widget not listed gets DEFAULT_WIDGET_BUDGET. */
-const WIDGET_BUDGETS = { 'twin-glossary': 27_000, 'twin-glossary-links': 5_000, 'twin-journal': 40_000, 'twin-board': 50_000, 'twin-sync-conflicts': 8_000 };
+const PAGE_BUDGET = 96_000;
+/**
+ * Budget of each widget file, gzip -9; a widget not listed gets DEFAULT_WIDGET_BUDGET. The board,
+ * the journal and the tracker grew by 1-1.5 kB with the 27 languages (plural forms, the SDK's
+ * sentences per language, the plan template as messages).
+ */
+const WIDGET_BUDGETS = { 'twin-glossary': 27_000, 'twin-glossary-links': 5_000, 'twin-journal': 41_000, 'twin-board': 52_000, 'twin-phase-tracker': 21_000, 'twin-sync-conflicts': 8_000 };
 const DEFAULT_WIDGET_BUDGET = 20_000;
 const TARGET = 'es2022';
 
@@ -70,10 +76,11 @@ const ENTRIES = {
  * database per audience (layout "audiences": two feeds, writes routed and moved between databases,
  * files that follow their records, the audience rules). Raised to 26 kB when that layout became
  * the default: the page reads the layout from the server and follows a space's move into it, and
- * feedback follows its entry's moves (0.9 kB). Next: move the English messages (about 2 kB) into
+ * feedback follows its entry's moves (0.9 kB); 27 kB with the teacher's feedback placement and
+ * the sync failures' sentences in every language. Next: move the English messages (about 2 kB) into
  * the localization layer, and load the one-database remote only for spaces that still use it.
  */
-const SYNC_BUDGET = 26_000;
+const SYNC_BUDGET = 27_000;
 /** The module twinkit.js loads for adapter="couchdb"; in the script-tag build it is its own file. */
 const SYNC_MODULE = /synced\/create-synced-couchdb\.(js|ts)$/;
 const SYNC_FILE = 'twinkit-couchdb.js';

@@ -1,129 +1,39 @@
-/** The demo page's own words (the library's are in src/localization). */
-export const DEMO_STRINGS = {
-  en: {
-    skip: 'Skip to the project space',
-    place: 'Secondary school · Cartagena, Spain',
-    nav: 'School',
-    navProject: 'Our project',
-    navSpace: 'Project space',
-    eyebrow: 'Erasmus+ school exchange · eTwinning project 2026–2027',
-    title: 'Coasts We Share',
-    lead: 'Four schools on four coasts study how the sea shapes our towns: fishing, tourism, and climate.',
-    body: 'Before the trip, pupils introduce themselves, build a glossary in our four languages and agree on shared goals. During the mobility week in Gdynia they document fieldwork in mixed teams; classmates who stay home follow, comment and review. Afterwards, everything becomes a digital exhibition for our families and town.',
-    partners: 'Partner schools',
-    controlsTitle: 'Try the page as…',
-    userLabel: 'Signed-in user',
-    langLabel: 'Language',
-    themeLabel: 'Theme',
-    light: 'Light',
-    dark: 'Dark',
-    spaceTitle: 'Our shared project space',
-    glossaryTitle: 'Our multilingual glossary',
-    blogTitle: 'From our blog: first day in Gdynia',
-    blogBody:
-      'We walked from the harbour to the lighthouse at low tide, and Kasia found a piece of amber on the beach. Tomorrow we measure coastal erosion with our partners from Bari.',
-    blogHint: 'Glossary terms in this post are marked: hover over them or move to them with the Tab key to read the definition.',
-    footer: 'Co-funded by the European Union. The data of this page stays in your browser.',
-    footerCouch: 'Co-funded by the European Union. The data of this page is kept on the school’s server (CouchDB), with a copy in your browser for when you are offline.',
-    couchHint: 'Shared through the school’s server: open this page in a second window and see changes arrive live. To be two people at once, use a second browser or a private window.',
-    signedInAs: 'Signed in as',
-    travels: 'travels to Gdynia',
-    staysHome: 'stays home',
-    canTitle: 'What you can do here',
-    canCreate: 'Add content',
-    canCreatePending: 'Add content (waits for a teacher’s approval)',
-    canApprove: 'Approve pupils’ content',
-    canHide: 'Hide content',
-    canExport: 'Export the project',
-    canSettings: 'Change the space’s settings',
-    allowed: 'yes',
-    refused: 'no',
-    inSpace: 'In this space',
-    glossary: 'glossary entries',
-    board: 'board posts',
-    journal: 'journal entries',
-    phase: 'project phases',
-    seed: 'Add sample project content',
-    seeded: 'Sample content added',
-    activity: 'Latest activity',
-    noActivity: 'Nothing yet. Open this page in a second tab: what you add there appears here.',
-    noActivityCouch: 'Nothing yet. Open this page in a second window or browser: what anyone adds there appears here.',
-    fromHere: 'here',
-    fromElsewhere: 'another tab or person',
-    pending: 'waiting for approval',
-    widgetsHere: 'Below: the project plan, the project board (TwinBoard), the reflection journal and the glossary.',
-    trackerTitle: 'Our project plan',
-    boardTitle: 'Our project board',
-    boardHint: 'Photos, links and files from the four schools and from the trip. Open a post to comment; move posts with the Move button or by dragging; the Export menu makes an exhibition file for families.',
-    journalTitle: 'Our reflection journal',
-    journalHint: 'Pupils write what they learn each day; those who stay home give feedback to those who travel.',
-    trackerHint: 'Choose "Show only this phase" to see what each phase produced in every tool of this page.',
-  },
-  es: {
-    skip: 'Saltar al espacio del proyecto',
-    place: 'Instituto de secundaria · Cartagena, España',
-    nav: 'Centro',
-    navProject: 'Nuestro proyecto',
-    navSpace: 'Espacio del proyecto',
-    eyebrow: 'Intercambio escolar Erasmus+ · proyecto eTwinning 2026–2027',
-    title: 'Costas que compartimos',
-    lead: 'Cuatro centros de cuatro costas estudian cómo el mar da forma a nuestras ciudades: pesca, turismo y clima.',
-    body: 'Antes del viaje, el alumnado se presenta, crea un glosario en nuestras cuatro lenguas y acuerda objetivos comunes. Durante la semana de movilidad en Gdynia documentan el trabajo de campo en equipos mixtos; quienes se quedan en casa siguen, comentan y revisan. Después, todo se convierte en una exposición digital para las familias y la ciudad.',
-    partners: 'Centros socios',
-    controlsTitle: 'Prueba la página como…',
-    userLabel: 'Usuario conectado',
-    langLabel: 'Idioma',
-    themeLabel: 'Tema',
-    light: 'Claro',
-    dark: 'Oscuro',
-    spaceTitle: 'Nuestro espacio de proyecto compartido',
-    glossaryTitle: 'Nuestro glosario multilingüe',
-    blogTitle: 'De nuestro blog: primer día en Gdynia',
-    blogBody:
-      'Caminamos desde el puerto hasta el faro con la marea baja, y Kasia encontró un trozo de ámbar en la playa. Mañana medimos la erosión costera con nuestros compañeros de Bari.',
-    blogHint: 'Los términos del glosario están marcados en esta entrada: pasa el ratón por encima o llega a ellos con la tecla Tab para leer la definición.',
-    footer: 'Cofinanciado por la Unión Europea. Los datos de esta página se quedan en tu navegador.',
-    footerCouch: 'Cofinanciado por la Unión Europea. Los datos de esta página se guardan en el servidor del centro (CouchDB), con una copia en tu navegador para cuando no tengas conexión.',
-    couchHint: 'Compartido a través del servidor del centro: abre esta página en otra ventana y verás llegar los cambios al momento. Para ser dos personas a la vez, usa otro navegador o una ventana privada.',
-    signedInAs: 'Conectado como',
-    travels: 'viaja a Gdynia',
-    staysHome: 'se queda en casa',
-    canTitle: 'Qué puedes hacer aquí',
-    canCreate: 'Añadir contenido',
-    canCreatePending: 'Añadir contenido (espera la aprobación docente)',
-    canApprove: 'Aprobar contenido del alumnado',
-    canHide: 'Ocultar contenido',
-    canExport: 'Exportar el proyecto',
-    canSettings: 'Cambiar la configuración del espacio',
-    allowed: 'sí',
-    refused: 'no',
-    inSpace: 'En este espacio',
-    glossary: 'entradas del glosario',
-    board: 'publicaciones del tablero',
-    journal: 'entradas del diario',
-    phase: 'fases del proyecto',
-    seed: 'Añadir contenido de ejemplo',
-    seeded: 'Contenido de ejemplo añadido',
-    activity: 'Actividad reciente',
-    noActivity: 'Aún nada. Abre esta página en otra pestaña: lo que añadas allí aparece aquí.',
-    noActivityCouch: 'Aún nada. Abre esta página en otra ventana o navegador: lo que cualquiera añada allí aparece aquí.',
-    fromHere: 'aquí',
-    fromElsewhere: 'otra pestaña o persona',
-    pending: 'pendiente de aprobación',
-    widgetsHere: 'Aquí debajo: el plan del proyecto, el tablero del proyecto (TwinBoard), el diario de reflexión y el glosario.',
-    trackerTitle: 'Nuestro plan del proyecto',
-    boardTitle: 'Nuestro tablero del proyecto',
-    boardHint: 'Fotos, enlaces y archivos de los cuatro centros y del viaje. Abre una publicación para comentarla; mueve las publicaciones con el botón Mover o arrastrándolas; el menú Exportar crea un archivo de exposición para las familias.',
-    journalTitle: 'Nuestro diario de reflexión',
-    journalHint: 'El alumnado escribe lo que aprende cada día; quienes se quedan en casa comentan a quienes viajan.',
-    trackerHint: 'Elige «Mostrar solo esta fase» para ver lo que cada fase produjo en todas las herramientas de esta página.',
-  },
-} as const;
+import { matchLocale } from '../src/localization/localization.js';
+import { bg } from './strings/bg.js';
+import { cs } from './strings/cs.js';
+import { da } from './strings/da.js';
+import { de } from './strings/de.js';
+import { el } from './strings/el.js';
+import { en } from './strings/en.js';
+import { es } from './strings/es.js';
+import { et } from './strings/et.js';
+import { fi } from './strings/fi.js';
+import { fr } from './strings/fr.js';
+import { ga } from './strings/ga.js';
+import { hr } from './strings/hr.js';
+import { hu } from './strings/hu.js';
+import { it } from './strings/it.js';
+import { lt } from './strings/lt.js';
+import { lv } from './strings/lv.js';
+import { mt } from './strings/mt.js';
+import { nb } from './strings/nb.js';
+import { nl } from './strings/nl.js';
+import { pl } from './strings/pl.js';
+import { pt } from './strings/pt.js';
+import { ro } from './strings/ro.js';
+import { sk } from './strings/sk.js';
+import { sl } from './strings/sl.js';
+import { sv } from './strings/sv.js';
+import { tr } from './strings/tr.js';
+import { uk } from './strings/uk.js';
+import type { DemoKey, DemoStrings } from './strings/en.js';
 
-export type DemoLocale = keyof typeof DEMO_STRINGS;
-export type DemoKey = keyof (typeof DEMO_STRINGS)['en'];
+export type { DemoKey };
 
+/** The demo page's own words in every UI language, one file each in demo/strings (the library's are in src/localization). */
+export const DEMO_STRINGS: Readonly<Record<string, DemoStrings>> = { bg, cs, da, de, el, en, es, et, fi, fr, ga, hr, hu, it, lt, lv, mt, nb, nl, pl, pt, ro, sk, sl, sv, tr, uk };
+
+/** A text of the page in the language closest to `lang` (`pt-BR` gives Portuguese), English when there is none. */
 export function demoText(key: DemoKey, lang: string): string {
-  const locale: DemoLocale = lang.startsWith('es') ? 'es' : 'en';
-  return DEMO_STRINGS[locale][key];
+  return (DEMO_STRINGS[matchLocale(lang)] ?? en)[key];
 }

@@ -77,7 +77,7 @@ function paint(theme: string) {
   save('theme', theme);
 }
 
-// Every UI language, each named in itself (the page's own texts are in English and Spanish).
+// Every UI language, each named in itself; the page's own texts are in each of them too (demo/strings).
 const nameOf = (code: string) => {
   const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
   return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);

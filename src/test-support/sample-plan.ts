@@ -29,7 +29,7 @@ export const SAMPLE_TODAY = '2027-03-10';
  * activities with the statuses of a project in its mobility week, goals linked to them, and the dates.
  */
 export async function seedSamplePlan(store: TwinStore): Promise<void> {
-  const template = blendedMobilityTemplate({ lang: 'en' });
+  const template = blendedMobilityTemplate();
   const statusIn: Record<string, string> = { preparation: 'done', mobility: 'in-progress', reflection: 'planned', dissemination: 'planned' };
   const goalsFor = (index: number) => [SAMPLE_GOALS[index % SAMPLE_GOALS.length].id];
   const items = [

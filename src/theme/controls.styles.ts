@@ -23,6 +23,10 @@ export const controls = css`
   textarea {
     resize: vertical;
   }
+  /* The browser's file picker has a wide natural size: on a phone it must not stick out of its form. */
+  input[type='file'] {
+    max-inline-size: 100%;
+  }
   [aria-invalid='true'] {
     border-color: var(--_danger);
     border-width: 2px;

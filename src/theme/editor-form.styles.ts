@@ -10,12 +10,15 @@ export const editorForm = css`
     display: block;
     container-type: inline-size;
   }
+  /* One column never wider than the dialog: a wide field (a file picker) shrinks to fit. */
   form {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
   }
   label:not(.check) {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25rem;
     font-weight: 600;
   }

@@ -17,7 +17,7 @@ const PUPILS: TwinUser[] = Array.from({ length: 24 }, (_, i) => ({
 }));
 
 async function seedTemplate(backing: MemoryBacking, space: string) {
-  const template = blendedMobilityTemplate({ lang: 'en', startsOn: '2027-01-11' });
+  const template = blendedMobilityTemplate({ startsOn: '2027-01-11' });
   await storesOn(backing, space)(lucia).createAll([
     ...template.phases.map(({ id, ...fields }) => ({ collection: 'phase', id, fields })),
     ...template.activities.map(({ phase, ...fields }) => ({ collection: 'activity', phase, fields })),

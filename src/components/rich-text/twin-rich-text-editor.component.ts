@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { plural } from '../../localization/plural.js';
 import { TwinElement } from '../base/twin-element.js';
 import { hasForeignMarkup } from './editor/foreign-markup.js';
 import { keepingSelection, liftListsOutOfParagraphs, switchListType } from './editor/keep-selection.js';
@@ -275,7 +276,7 @@ export class TwinRichTextEditor extends TwinElement {
 
   #problem(): string {
     if (this._overLimit) return msg('This text is too long. Remove some of it: until then, your latest changes cannot be saved.', { id: 'rich-text.over-limit' });
-    if (this.#overMax) return msg(str`Too long: at most ${this.maxLength.toLocaleString(this.effectiveLang)} characters. Remove some text.`, { id: 'rich-text.over-max' });
+    if (this.#overMax) return plural(this.maxLength, 'rich-text.over-max', { one: str`Too long: at most ${0} character. Remove some text.`, other: str`Too long: at most ${0} characters. Remove some text.` });
     return '';
   }
 

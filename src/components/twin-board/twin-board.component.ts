@@ -6,6 +6,7 @@ import { PROJECT_RECORD_ID, type ProjectSettings } from '../../sdk/schemas/proje
 import type { TwinStore } from '../../sdk/store/create-store.js';
 import { errorMessage } from '../../localization/error-message.js';
 import { formProblem } from '../../localization/form-problem.js';
+import { plural } from '../../localization/plural.js';
 import { memo } from '../base/memo.js';
 import { TwinElement } from '../base/twin-element.js';
 import { ActionRunner } from '../controllers/action-runner.js';
@@ -87,7 +88,7 @@ export class TwinBoard extends TwinElement {
   readonly #runner = new ActionRunner(this, this.#announcer);
   readonly #urlsController = new AttachmentUrls(this);
   readonly #fresh = new FreshPosts(this, (count) =>
-    this.#announcer.announce(count === 1 ? msg('A new post or comment arrived, marked "New".', { id: 'board.fresh.arrived-one' }) : msg(str`${count} new posts or comments arrived, marked "New".`, { id: 'board.fresh.arrived' })),
+    this.#announcer.announce(plural(count, 'board.fresh.arrived', { one: str`${0} new post or comment arrived, marked "New".`, other: str`${0} new posts or comments arrived, marked "New".` })),
   );
   readonly #dialogHost = new DialogHost(
     this,
@@ -276,7 +277,7 @@ export class TwinBoard extends TwinElement {
     const queue = this.#queueItems(this.#posts.records, this.#flags.records, this.#comments.records);
     const waiting = queue.pendingPosts.length + queue.flagged.length + queue.pendingComments.length;
     return html`<section class="board" aria-label=${msg('TwinBoard', { id: 'board.label' })}>
-        ${boardToolbar(state, this.#filterOptions(this.#posts.records), this.#phases.records.filter((phase) => !phase.archived), { queue: this._queue, waiting, staff }, this.#toolbarActions)}
+        ${boardToolbar(state, this.#filterOptions(this.#posts.records), this.#phases.records, { queue: this._queue, waiting, staff }, this.#toolbarActions)}
         ${this.#runner.problem && !this._dialog ? html`<p class="problem" role="alert">${this.#runner.problem.message}</p>` : nothing}
         <p id="move-help" class="visually-hidden">${msg('Press to pick the post up, then use the arrow keys to move it and Enter to drop it.', { id: 'board.move.help' })}</p>
         ${failed
@@ -396,7 +397,7 @@ export class TwinBoard extends TwinElement {
     setFilter: (name: keyof BoardFilters, value: string | undefined) => {
       this._filters = { ...this._filters, [name]: value };
       const count = this.#visiblePosts(this.#posts.records, this.#pendingVersion, this._filters).length;
-      this.#announcer.announce(msg(str`${count} posts shown.`, { id: 'board.filters.count' }));
+      this.#announcer.announce(plural(count, 'board.filters.count', { one: str`${0} post shown.`, other: str`${0} posts shown.` }));
     },
     clearFilters: () => {
       this._filters = {};

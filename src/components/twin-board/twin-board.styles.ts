@@ -163,6 +163,13 @@ export const twinBoardStyles = [
         grid-auto-flow: row;
         grid-auto-columns: auto;
       }
+      /* Narrow: the Export button may start a line, and a menu hung from its end would run off
+         the screen's start. The menu opens under it, in the flow, instead. */
+      .menu-items {
+        position: static;
+        min-inline-size: 0;
+        box-shadow: none;
+      }
     }
     .empty-note {
       color: var(--_text-muted);
@@ -272,9 +279,9 @@ export const twinBoardStyles = [
       padding-inline: 0.5rem;
       font-size: 0.9em;
     }
-    /* ---- moderation queue ---- */
-    .queue,
-    .queue section {
+    /* ---- moderation queue (the view; the toolbar's button of the same class stays a button) ---- */
+    div.queue,
+    div.queue section {
       display: grid;
       gap: 0.5rem;
     }

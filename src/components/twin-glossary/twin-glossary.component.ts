@@ -4,7 +4,10 @@ import { repeat } from 'lit/directives/repeat.js';
 import { canModerate } from '../../sdk/policy/roles.js';
 import type { TwinComment, TwinReaction } from '../../sdk/schemas/feedback.js';
 import type { GlossaryEntry } from '../../sdk/schemas/glossary.js';
+import type { Phase } from '../../sdk/schemas/phase.js';
 import { errorMessage } from '../../localization/error-message.js';
+import { inPlanOrder, phaseName } from '../../localization/phase-name.js';
+import { plural } from '../../localization/plural.js';
 import { TwinElement } from '../base/twin-element.js';
 import { LiveAnnouncer } from '../controllers/live-announcer.js';
 import { StoreController } from '../controllers/store-controller.js';
@@ -70,6 +73,8 @@ export class TwinGlossary extends TwinElement {
   // Feedback follows its entry, not the page's phase filter: a comment from another phase still shows.
   readonly #comments = new StoreController<TwinComment>(this, { collection: 'glossary-comment', allPhases: true });
   readonly #reactions = new StoreController<TwinReaction>(this, { collection: 'glossary-reaction', allPhases: true });
+  // The plan's phases, removed ones too: entries show and filter by their phase's name, never its id.
+  readonly #phases = new StoreController<Phase>(this, { collection: 'phase', allPhases: true, compare: (a, b) => a.order - b.order });
   readonly #announcer = new LiveAnnouncer(this);
   readonly #window = new VirtualWindow(this, { viewport: () => this.renderRoot.querySelector<HTMLElement>('.list') });
 
@@ -257,7 +262,7 @@ export class TwinGlossary extends TwinElement {
           <label for="search">${msg('Search in every language', { id: 'glossary.search' })}</label>
           <input id="search" type="search" autocomplete="off" aria-describedby="search-note" .value=${this._query} @input=${this.#onSearch} />
           <p id="search-note" class="search-note">
-            ${this._query.length >= MAX_QUERY ? msg(str`Only the first ${MAX_QUERY} characters are searched.`, { id: 'glossary.search-too-long' }) : ''}
+            ${this._query.length >= MAX_QUERY ? plural(MAX_QUERY, 'glossary.search-too-long', { one: str`Only the first ${0} character is searched.`, other: str`Only the first ${0} characters are searched.` }) : ''}
           </p>
         </div>
         <div class="languages">
@@ -295,7 +300,7 @@ export class TwinGlossary extends TwinElement {
             ${select('category', msg('Category', { id: 'glossary.field.category' }), msg('All categories', { id: 'glossary.filter.all-categories' }), choices.categories.map((c) => [c, c]))}
             ${select('school', msg('School', { id: 'glossary.filter.school' }), msg('All schools', { id: 'glossary.filter.all-schools' }), choices.schools.map((s) => [s, s]))}
             ${select('author', msg('Author', { id: 'glossary.filter.author' }), msg('Everyone', { id: 'glossary.filter.everyone' }), choices.authors)}
-            ${choices.phases.length ? select('phase', msg('Phase', { id: 'glossary.entry.phase' }), msg('All phases', { id: 'glossary.filter.all-phases' }), choices.phases.map((p) => [p, p])) : nothing}
+            ${choices.phases.length ? select('phase', msg('Phase', { id: 'glossary.entry.phase' }), msg('All phases', { id: 'glossary.filter.all-phases' }), inPlanOrder(choices.phases, this.#phases.records).map((p) => [p, phaseName(p, this.#phases.records)])) : nothing}
             ${moderator
               ? select('status', msg('Status', { id: 'glossary.filter.status' }), msg('Any status', { id: 'glossary.filter.any-status' }), [
                   ['pending', msg(str`Waiting for approval (${pendingCount})`, { id: 'glossary.filter.pending' })],
@@ -344,7 +349,7 @@ export class TwinGlossary extends TwinElement {
   }
 
   #countText(shown: number, total: number): string {
-    if (shown === total) return total === 1 ? msg('1 entry', { id: 'glossary.count-one' }) : msg(str`${total.toLocaleString(this.effectiveLang)} entries`, { id: 'glossary.count' });
+    if (shown === total) return plural(total, 'glossary.count', { one: str`${0} entry`, other: str`${0} entries` });
     return msg(str`${shown.toLocaleString(this.effectiveLang)} of ${total.toLocaleString(this.effectiveLang)} entries`, { id: 'glossary.count-filtered' });
   }
 
@@ -427,6 +432,7 @@ export class TwinGlossary extends TwinElement {
             .entries=${this.#byId}
             .languages=${this.#shown.concat(this.#spaceLanguages.filter((code) => !this.#shown.includes(code)))}
             .uiLang=${this.effectiveLang}
+            .phases=${this.#phases.records}
             .words=${this.#words}
             .comments=${this.#feedbackFor(this.#comments.records, entry.id)}
             .reactions=${this.#feedbackFor(this.#reactions.records, entry.id)}
@@ -486,9 +492,7 @@ export class TwinGlossary extends TwinElement {
     this.#announcer.announce(
       count === 0
         ? msg('No entries found.', { id: 'glossary.found-none' })
-        : count === 1
-          ? msg('1 entry found.', { id: 'glossary.found-one' })
-          : msg(str`${count.toLocaleString(this.effectiveLang)} entries found.`, { id: 'glossary.found' }),
+        : plural(count, 'glossary.found', { one: str`${0} entry found.`, other: str`${0} entries found.` }),
     );
   }
 

@@ -13,12 +13,11 @@ export const twinGlossaryStyles = [
       border-radius: var(--_radius);
       padding: var(--_gap);
     }
-    .glossary {
-      display: grid;
-      gap: var(--_gap);
-    }
+    /* One column never wider than the element: a wide control wraps or shrinks inside it. */
+    .glossary,
     .toolbar {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--_gap);
     }
     .search label,

@@ -27,7 +27,10 @@ export interface JournalState {
   promptSets: JournalPrompt[];
   promptSetById: Map<string, JournalPrompt>;
   notes: JournalNote[];
+  /** The phases a set or an entry may be put in: the plan's, without removed ones. */
   phases: Phase[];
+  /** Every phase of the plan, removed ones too: to name the phase of what was made in one. */
+  allPhases: Phase[];
   project: ProjectSettings | undefined;
   feedbackApproval: boolean;
   pupils: JournalPupil[];

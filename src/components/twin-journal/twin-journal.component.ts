@@ -12,6 +12,7 @@ import type { TwinStore } from '../../sdk/store/create-store.js';
 import type { TwinRecord } from '../../sdk/store/store-types.js';
 import { isDay, localToday } from '../../localization/dates.js';
 import { errorMessage } from '../../localization/error-message.js';
+import { plural } from '../../localization/plural.js';
 import { downloadText } from '../base/download-text.js';
 import { memo } from '../base/memo.js';
 import { printInFrame } from '../base/print-frame.js';
@@ -187,6 +188,7 @@ export class TwinJournal extends TwinElement {
       promptSets: this.#prompts.records,
       notes: this.#notes.records,
       phases: this.#phases.records.filter((phase) => !phase.archived),
+      allPhases: this.#phases.records,
       project: this.#project.records.find((record) => record.id === PROJECT_RECORD_ID),
     };
   }
@@ -414,7 +416,7 @@ export class TwinJournal extends TwinElement {
     if (ok) {
       this.#close();
       this._pupil = undefined;
-      this.#announcer.announce(msg(str`Erased: ${removed} records of ${pupil.name}.`, { id: 'journal.erase.count' }));
+      this.#announcer.announce(plural(removed, 'journal.erase.count', { one: str`Erased: ${0} record of ${1}.`, other: str`Erased: ${0} records of ${1}.` }, pupil.name));
     }
   }
 

@@ -85,15 +85,22 @@ export const twinJournalStyles = [
       display: grid;
       gap: 0.5rem;
     }
+    /* A week per column: on a phone the table scrolls sideways inside its own region. */
     .table-wrap {
       overflow-x: auto;
       max-inline-size: 100%;
+      container-type: inline-size;
     }
     table.overview {
       border-collapse: collapse;
       min-inline-size: 100%;
     }
+    /* The caption stays in view and wraps to the region's width, not the table's. */
     table.overview caption {
+      box-sizing: border-box;
+      max-inline-size: 100cqi;
+      position: sticky;
+      inset-inline-start: 0;
       text-align: start;
       font-weight: 600;
       padding-block: 0.25rem;

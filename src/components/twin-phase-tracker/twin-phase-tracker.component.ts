@@ -384,8 +384,8 @@ export class TwinPhaseTracker extends TwinElement {
   }
 
   async #applyTemplate(withActivities: boolean) {
-    const lang = this.effectiveLang.toLowerCase().startsWith('es') ? 'es' : 'en';
-    const template = blendedMobilityTemplate({ lang, startsOn: isDay(this.today) ? this.today : localToday() });
+    // In the UI language: the plan starts in the words its teacher reads.
+    const template = blendedMobilityTemplate({ startsOn: isDay(this.today) ? this.today : localToday() });
     const items = [
       ...template.phases.map(({ id, ...fields }) => ({ collection: 'phase', id, fields })),
       ...(withActivities ? template.activities.map(({ phase, ...fields }) => ({ collection: 'activity', fields, phase })) : []),

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Activity } from '../../sdk/schemas/activity.js';
 import type { Phase } from '../../sdk/schemas/phase.js';
+import { setUiLocale, uiLocale } from '../../localization/localization.js';
 import { expectAccessible } from '../../test-support/axe.js';
 import { observer, pupil, teacher } from '../../test-support/glossary-fixture.js';
 import { until } from '../../test-support/record-list.js';
@@ -24,6 +25,23 @@ describe('<twin-phase-tracker>: the plan (phases, dates, activities)', () => {
     expect(activities.find((a) => /icebreaking/i.test(a.title))?.phase).to.equal('preparation');
     expect(trackerText(world.tracker)).to.include('0 of');
     await expectAccessible(world.tracker);
+  });
+
+  it('the template is in the UI language: a German teacher gets German phases and activities', async () => {
+    try {
+      const world = await trackerWith({ user: teacher, lang: 'de' });
+      await until(() => uiLocale() === 'de' && trackerText(world.tracker).includes('Noch kein Plan'), 'the German UI');
+      buttonIn(root(world.tracker), 'Vorlage „Kombinierte Mobilität“ nutzen').click();
+      await until(() => phaseNames(world.tracker).length === 4, 'the four phases');
+      expect(phaseNames(world.tracker)).to.deep.equal(['Vorbereitung', 'Mobilität', 'Reflexion', 'Verbreitung']);
+      const activities = (await world.store.list<Activity>('activity')).records;
+      const icebreaking = activities.find((a) => a.phase === 'preparation' && a.order === 3);
+      expect(icebreaking?.title).to.equal('Kennenlernspiele und Wortschatz teilen');
+      expect(icebreaking?.description).to.include('gemeinsames Glossar');
+      expect(icebreaking?.widgets).to.deep.equal(['glossary']);
+    } finally {
+      await setUiLocale('en');
+    }
   });
 
   it('a pupil and an observer see an unplanned project, with no way to plan it', async () => {

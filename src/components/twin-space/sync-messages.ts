@@ -1,17 +1,21 @@
 import { msg, str } from '@lit/localize';
 import type { SyncStatus } from '../../sdk/adapters/synced/sync-status.js';
+import { syncFailureMessage } from '../../localization/sync-failure-message.js';
+import { plural } from '../../localization/plural.js';
 
 /** The status line's sentence for a sync state worth telling (offline or an error), or ''. */
 export function syncStatusText(status: SyncStatus | undefined): string {
   if (!status) return '';
   if (status.state === 'offline') {
-    if (status.pending === 1) return msg('Offline: 1 change is saved on this device and will be sent when the connection is back.', { id: 'sync.offline-one' });
     return status.pending
-      ? msg(str`Offline: ${status.pending} changes are saved on this device and will be sent when the connection is back.`, { id: 'sync.offline-pending' })
+      ? plural(status.pending, 'sync.offline-pending', {
+          one: str`Offline: ${0} change is saved on this device and will be sent when the connection is back.`,
+          other: str`Offline: ${0} changes are saved on this device and will be sent when the connection is back.`,
+        })
       : msg('Offline: new changes are saved on this device and sent when the connection is back.', { id: 'sync.offline' });
   }
   if (status.state === 'error') {
-    return msg(str`Cannot sync with the server: ${status.error?.message ?? ''} Changes are kept on this device.`, { id: 'sync.error' });
+    return msg(str`Cannot sync with the server: ${syncFailureMessage(status.error)} Changes are kept on this device.`, { id: 'sync.error' });
   }
   return '';
 }
@@ -31,9 +35,10 @@ export function recordName(record: Record<string, unknown> | undefined): string 
 /** The status line's sentence for versions kept for a person to decide on, or '' when none. */
 export function keptVersionsText(count: number | undefined): string {
   if (!count) return '';
-  return count === 1
-    ? msg('1 change needs your decision: the widget that shows it lists it under Review.', { id: 'sync.kept-one' })
-    : msg(str`${count} changes need your decision: each widget lists its own under Review.`, { id: 'sync.kept-many' });
+  return plural(count, 'sync.kept', {
+    one: str`${0} change needs your decision: the widget that shows it lists it under Review.`,
+    other: str`${0} changes need your decision: each widget lists its own under Review.`,
+  });
 }
 
 /** The indicator's short word for a state. */

@@ -10,6 +10,7 @@ import type { TwinUser } from '../../sdk/policy/roles.js';
 import { createStore, type TwinStore } from '../../sdk/store/create-store.js';
 import type { InvalidRecord, RecordChange } from '../../sdk/store/store-types.js';
 import { errorMessage } from '../../localization/error-message.js';
+import { plural } from '../../localization/plural.js';
 import { TwinElement } from '../base/twin-element.js';
 import { localeContext, phaseContext, storeContext, syncContext, syncControllerContext, userContext } from '../context/contexts.js';
 import { localUser } from '../context/local-user.js';
@@ -371,9 +372,7 @@ export class TwinSpace extends TwinElement {
           id: 'status.unknown-adapter',
         });
       case 'invalid':
-        return problem.count === 1
-          ? msg('1 damaged record is not shown.', { id: 'status.invalid-record' })
-          : msg(str`${problem.count} damaged records are not shown.`, { id: 'status.invalid-records' });
+        return plural(problem.count, 'status.invalid-records', { one: str`${0} damaged record is not shown.`, other: str`${0} damaged records are not shown.` });
       case 'storage':
         return msg(str`Cannot save or read: ${errorMessage(problem.error)}`, { id: 'status.storage-error' });
       case 'adapter-options':

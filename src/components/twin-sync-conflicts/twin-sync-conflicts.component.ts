@@ -3,6 +3,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import type { ConflictChoice, SyncConflict, SyncController } from '../../sdk/adapters/synced/sync-status.js';
 import { formProblem } from '../../localization/form-problem.js';
+import { plural } from '../../localization/plural.js';
 import { TwinElement } from '../base/twin-element.js';
 import { storeContext, syncControllerContext } from '../context/contexts.js';
 import { DialogHost } from '../controllers/dialog-host.js';
@@ -178,13 +179,11 @@ export class TwinSyncConflicts extends TwinElement {
   #leftText(): string {
     const left = this._conflicts.length;
     if (!left) return msg('Nothing left to decide.', { id: 'sync-conflicts.none-left' });
-    return left === 1 ? msg('1 left.', { id: 'sync-conflicts.one-left' }) : msg(str`${left} left.`, { id: 'sync-conflicts.many-left' });
+    return plural(left, 'sync-conflicts.left', { one: str`${0} left.`, other: str`${0} left.` });
   }
 
   #countText(count: number): string {
-    return count === 1
-      ? msg('1 change needs your decision', { id: 'sync-conflicts.count-one' })
-      : msg(str`${count} changes need your decision`, { id: 'sync-conflicts.count-many' });
+    return plural(count, 'sync-conflicts.count', { one: str`${0} change needs your decision`, other: str`${0} changes need your decision` });
   }
 
   protected override render() {

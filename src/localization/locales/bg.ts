@@ -7,6 +7,8 @@ import { journalTemplates } from './bg/journal.js';
 import { trackerTemplates } from './bg/tracker.js';
 import { richTextTemplates } from './bg/rich-text.js';
 import { syncConflictsTemplates } from './bg/sync-conflicts.js';
+import { templateTemplates } from './bg/template.js';
+import { sdkTemplates } from './bg/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

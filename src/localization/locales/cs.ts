@@ -7,6 +7,8 @@ import { journalTemplates } from './cs/journal.js';
 import { trackerTemplates } from './cs/tracker.js';
 import { richTextTemplates } from './cs/rich-text.js';
 import { syncConflictsTemplates } from './cs/sync-conflicts.js';
+import { templateTemplates } from './cs/template.js';
+import { sdkTemplates } from './cs/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

@@ -7,6 +7,8 @@ import { journalTemplates } from './da/journal.js';
 import { trackerTemplates } from './da/tracker.js';
 import { richTextTemplates } from './da/rich-text.js';
 import { syncConflictsTemplates } from './da/sync-conflicts.js';
+import { templateTemplates } from './da/template.js';
+import { sdkTemplates } from './da/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

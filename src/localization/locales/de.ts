@@ -7,6 +7,8 @@ import { journalTemplates } from './de/journal.js';
 import { trackerTemplates } from './de/tracker.js';
 import { richTextTemplates } from './de/rich-text.js';
 import { syncConflictsTemplates } from './de/sync-conflicts.js';
+import { templateTemplates } from './de/template.js';
+import { sdkTemplates } from './de/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

@@ -7,6 +7,8 @@ import { journalTemplates } from './el/journal.js';
 import { trackerTemplates } from './el/tracker.js';
 import { richTextTemplates } from './el/rich-text.js';
 import { syncConflictsTemplates } from './el/sync-conflicts.js';
+import { templateTemplates } from './el/template.js';
+import { sdkTemplates } from './el/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

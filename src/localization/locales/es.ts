@@ -7,6 +7,8 @@ import { journalTemplates } from './es/journal.js';
 import { trackerTemplates } from './es/tracker.js';
 import { richTextTemplates } from './es/rich-text.js';
 import { syncConflictsTemplates } from './es/sync-conflicts.js';
+import { templateTemplates } from './es/template.js';
+import { sdkTemplates } from './es/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

@@ -7,6 +7,8 @@ import { journalTemplates } from './et/journal.js';
 import { trackerTemplates } from './et/tracker.js';
 import { richTextTemplates } from './et/rich-text.js';
 import { syncConflictsTemplates } from './et/sync-conflicts.js';
+import { templateTemplates } from './et/template.js';
+import { sdkTemplates } from './et/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

@@ -7,6 +7,8 @@ import { journalTemplates } from './fi/journal.js';
 import { trackerTemplates } from './fi/tracker.js';
 import { richTextTemplates } from './fi/rich-text.js';
 import { syncConflictsTemplates } from './fi/sync-conflicts.js';
+import { templateTemplates } from './fi/template.js';
+import { sdkTemplates } from './fi/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

@@ -7,6 +7,8 @@ import { journalTemplates } from './fr/journal.js';
 import { trackerTemplates } from './fr/tracker.js';
 import { richTextTemplates } from './fr/rich-text.js';
 import { syncConflictsTemplates } from './fr/sync-conflicts.js';
+import { templateTemplates } from './fr/template.js';
+import { sdkTemplates } from './fr/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

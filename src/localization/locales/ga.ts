@@ -7,6 +7,8 @@ import { journalTemplates } from './ga/journal.js';
 import { trackerTemplates } from './ga/tracker.js';
 import { richTextTemplates } from './ga/rich-text.js';
 import { syncConflictsTemplates } from './ga/sync-conflicts.js';
+import { templateTemplates } from './ga/template.js';
+import { sdkTemplates } from './ga/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

@@ -7,6 +7,8 @@ import { journalTemplates } from './hr/journal.js';
 import { trackerTemplates } from './hr/tracker.js';
 import { richTextTemplates } from './hr/rich-text.js';
 import { syncConflictsTemplates } from './hr/sync-conflicts.js';
+import { templateTemplates } from './hr/template.js';
+import { sdkTemplates } from './hr/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

@@ -7,6 +7,8 @@ import { journalTemplates } from './hu/journal.js';
 import { trackerTemplates } from './hu/tracker.js';
 import { richTextTemplates } from './hu/rich-text.js';
 import { syncConflictsTemplates } from './hu/sync-conflicts.js';
+import { templateTemplates } from './hu/template.js';
+import { sdkTemplates } from './hu/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

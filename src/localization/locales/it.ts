@@ -7,6 +7,8 @@ import { journalTemplates } from './it/journal.js';
 import { trackerTemplates } from './it/tracker.js';
 import { richTextTemplates } from './it/rich-text.js';
 import { syncConflictsTemplates } from './it/sync-conflicts.js';
+import { templateTemplates } from './it/template.js';
+import { sdkTemplates } from './it/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

@@ -7,6 +7,8 @@ import { journalTemplates } from './lt/journal.js';
 import { trackerTemplates } from './lt/tracker.js';
 import { richTextTemplates } from './lt/rich-text.js';
 import { syncConflictsTemplates } from './lt/sync-conflicts.js';
+import { templateTemplates } from './lt/template.js';
+import { sdkTemplates } from './lt/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

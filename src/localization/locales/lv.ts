@@ -7,6 +7,8 @@ import { journalTemplates } from './lv/journal.js';
 import { trackerTemplates } from './lv/tracker.js';
 import { richTextTemplates } from './lv/rich-text.js';
 import { syncConflictsTemplates } from './lv/sync-conflicts.js';
+import { templateTemplates } from './lv/template.js';
+import { sdkTemplates } from './lv/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

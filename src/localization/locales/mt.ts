@@ -7,6 +7,8 @@ import { journalTemplates } from './mt/journal.js';
 import { trackerTemplates } from './mt/tracker.js';
 import { richTextTemplates } from './mt/rich-text.js';
 import { syncConflictsTemplates } from './mt/sync-conflicts.js';
+import { templateTemplates } from './mt/template.js';
+import { sdkTemplates } from './mt/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

@@ -7,6 +7,8 @@ import { journalTemplates } from './nb/journal.js';
 import { trackerTemplates } from './nb/tracker.js';
 import { richTextTemplates } from './nb/rich-text.js';
 import { syncConflictsTemplates } from './nb/sync-conflicts.js';
+import { templateTemplates } from './nb/template.js';
+import { sdkTemplates } from './nb/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

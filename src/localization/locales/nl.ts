@@ -7,6 +7,8 @@ import { journalTemplates } from './nl/journal.js';
 import { trackerTemplates } from './nl/tracker.js';
 import { richTextTemplates } from './nl/rich-text.js';
 import { syncConflictsTemplates } from './nl/sync-conflicts.js';
+import { templateTemplates } from './nl/template.js';
+import { sdkTemplates } from './nl/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

@@ -7,6 +7,8 @@ import { journalTemplates } from './pl/journal.js';
 import { trackerTemplates } from './pl/tracker.js';
 import { richTextTemplates } from './pl/rich-text.js';
 import { syncConflictsTemplates } from './pl/sync-conflicts.js';
+import { templateTemplates } from './pl/template.js';
+import { sdkTemplates } from './pl/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

@@ -7,6 +7,8 @@ import { journalTemplates } from './pt/journal.js';
 import { trackerTemplates } from './pt/tracker.js';
 import { richTextTemplates } from './pt/rich-text.js';
 import { syncConflictsTemplates } from './pt/sync-conflicts.js';
+import { templateTemplates } from './pt/template.js';
+import { sdkTemplates } from './pt/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

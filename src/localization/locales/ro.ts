@@ -7,6 +7,8 @@ import { journalTemplates } from './ro/journal.js';
 import { trackerTemplates } from './ro/tracker.js';
 import { richTextTemplates } from './ro/rich-text.js';
 import { syncConflictsTemplates } from './ro/sync-conflicts.js';
+import { templateTemplates } from './ro/template.js';
+import { sdkTemplates } from './ro/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

@@ -7,6 +7,8 @@ import { journalTemplates } from './sk/journal.js';
 import { trackerTemplates } from './sk/tracker.js';
 import { richTextTemplates } from './sk/rich-text.js';
 import { syncConflictsTemplates } from './sk/sync-conflicts.js';
+import { templateTemplates } from './sk/template.js';
+import { sdkTemplates } from './sk/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

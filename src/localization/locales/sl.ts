@@ -7,6 +7,8 @@ import { journalTemplates } from './sl/journal.js';
 import { trackerTemplates } from './sl/tracker.js';
 import { richTextTemplates } from './sl/rich-text.js';
 import { syncConflictsTemplates } from './sl/sync-conflicts.js';
+import { templateTemplates } from './sl/template.js';
+import { sdkTemplates } from './sl/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

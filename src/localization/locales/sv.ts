@@ -7,6 +7,8 @@ import { journalTemplates } from './sv/journal.js';
 import { trackerTemplates } from './sv/tracker.js';
 import { richTextTemplates } from './sv/rich-text.js';
 import { syncConflictsTemplates } from './sv/sync-conflicts.js';
+import { templateTemplates } from './sv/template.js';
+import { sdkTemplates } from './sv/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

@@ -7,6 +7,8 @@ import { journalTemplates } from './tr/journal.js';
 import { trackerTemplates } from './tr/tracker.js';
 import { richTextTemplates } from './tr/rich-text.js';
 import { syncConflictsTemplates } from './tr/sync-conflicts.js';
+import { templateTemplates } from './tr/template.js';
+import { sdkTemplates } from './tr/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

@@ -7,6 +7,8 @@ import { journalTemplates } from './uk/journal.js';
 import { trackerTemplates } from './uk/tracker.js';
 import { richTextTemplates } from './uk/rich-text.js';
 import { syncConflictsTemplates } from './uk/sync-conflicts.js';
+import { templateTemplates } from './uk/template.js';
+import { sdkTemplates } from './uk/sdk.js';
 
 export const templates = {
   ...richTextTemplates,
@@ -17,4 +19,6 @@ export const templates = {
   ...journalTemplates,
   ...boardTemplates,
   ...syncConflictsTemplates,
+  ...templateTemplates,
+  ...sdkTemplates,
 };

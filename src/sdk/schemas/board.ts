@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { boardPosition } from './board-position.js';
 import { envelopeShape, identifier } from './envelope.js';
 import { hasVisibleText, richTextBody, withPlainBodyAsRichText } from './rich-text-body.js';
-import { attachmentId, safeUrl, shortText, text, typeError } from './text.js';
+import { attachmentId, languageTag, safeUrl, shortText, text, typeError } from './text.js';
 
 export const BOARD_POST_KINDS = ['text', 'link', 'image', 'video', 'file'] as const;
 export type BoardPostKind = (typeof BOARD_POST_KINDS)[number];
@@ -50,6 +50,11 @@ export const boardFields = {
   thumbnail: z.optional(attachmentId()),
   alt: z.optional(shortText()),
   file: z.optional(boardFileSchema),
+  /**
+   * The language the author wrote the title, text and description in (BCP 47, as a journal
+   * entry's), so they are read aloud in it. Posts written before it existed have none.
+   */
+  language: z.optional(languageTag()),
   /** Shown first in its section. Only those who moderate set it (`moderatorFields`). */
   pinned: z.optional(z.boolean(typeError('must be true or false'))),
   color: z.optional(z.enum(BOARD_COLORS, `must be a colour label: ${BOARD_COLORS.join(', ')}`)),

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { envelopeShape } from './envelope.js';
 import { LIMITS } from './limits.js';
-import { text } from './text.js';
+import { languageTag, text } from './text.js';
 
 /** Comments are shorter than entries: a thread, not an essay. */
 export const COMMENT_MAX = 2_000;
@@ -12,6 +12,8 @@ const target = () => z.string().check(z.minLength(1, 'must name a record'), z.ma
 export const commentFields = {
   target: target(),
   body: text(COMMENT_MAX, { required: true }),
+  /** The language the comment is written in (BCP 47); comments written before it existed have none. */
+  language: z.optional(languageTag()),
 };
 export const commentSchema = z.looseObject({ ...envelopeShape, ...commentFields });
 export type TwinComment = z.infer<typeof commentSchema>;

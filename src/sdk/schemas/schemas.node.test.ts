@@ -319,6 +319,22 @@ describe('schemas: board', () => {
     assert.equal(builtInCollections.board.migrations?.[1], migrateBoardV1);
   });
 
+  it('says which language a post and a comment are written in, checked as a journal entry’s, and still opens those written without', () => {
+    const comment = { ...envelope('board-comment'), target: 'post-1', body: '¡Qué bonito!' };
+    for (const language of ['es', 'pt-BR', 'sr-Latn']) {
+      assert.deepEqual(issuesOf(boardPostSchema, { ...validBoard(), language }), [], language);
+      assert.deepEqual(issuesOf(commentSchema, { ...comment, language }), [], language);
+    }
+    assertRefused(boardPostSchema, { ...validBoard(), language: 'español' }, 'language', /language code/);
+    assertRefused(commentSchema, { ...comment, language: 'es"><script>' }, 'language', /language code/);
+    assertRefused(commentSchema, { ...comment, language: 7 }, 'language');
+    // Records from before: no language, no migration, no issue.
+    assert.deepEqual(issuesOf(boardPostSchema, validBoard()), []);
+    assert.deepEqual(issuesOf(commentSchema, comment), []);
+    const v2 = checkRecord<Record<string, unknown>>({ ...validBoard(), schemaVersion: 2 }, builtInCollections.board);
+    assert.ok(v2.ok && !('language' in v2.record));
+  });
+
   it('has sections with a name and a position, reactions of a small set, flags with an optional reason, and one settings record', () => {
     assert.deepEqual(issuesOf(boardSectionSchema, validSection()), []);
     assertRefused(boardSectionSchema, { ...validSection(), name: ' ' }, 'name', /must not be empty/);

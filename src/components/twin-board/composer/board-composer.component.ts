@@ -3,12 +3,14 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { TwinConflictError } from '../../../sdk/errors.js';
 import type { TwinStore } from '../../../sdk/store/create-store.js';
 import { formProblem, type FormProblem } from '../../../localization/form-problem.js';
+import { writtenLanguageFor } from '../../../localization/written-language.js';
 import { DraftKeeper } from '../../controllers/draft-keeper.js';
 import { TwinElement } from '../../base/twin-element.js';
 import { AttachmentUrls } from '../../controllers/attachment-urls.js';
 import { LiveAnnouncer } from '../../controllers/live-announcer.js';
 import type { Post, Section } from '../board-state.js';
 import { COLORS, colorLabel, kindLabel, POST_KINDS, type PostKind } from '../board-labels.js';
+import { languageSelect } from '../views/language-select.js';
 import { checkDraft, draftOf, fieldsOf, type DraftProblem, type PostDraft } from './post-draft.js';
 import { uploadFile, UploadRefused } from './upload-file.js';
 import { boardComposerStyles } from './board-composer.styles.js';
@@ -77,7 +79,10 @@ export class TwinBoardComposer extends TwinElement {
       this.#urls.store = this.store;
       const kept = this.#keeper.open(this.store.space, this.store.user.id, `board:${this.post?.id ?? 'new'}`);
       const start = draftOf(this.post, this.section ?? this.sections[0]?.id ?? '');
-      if (!this.post) start.phase = this.store.defaultPhase;
+      if (!this.post) {
+        start.phase = this.store.defaultPhase;
+        start.language = writtenLanguageFor(this.effectiveLang);
+      }
       this._draft = kept ? { ...start, ...kept.fields, ...(this.section && !this.post ? { section: this.section } : {}) } : start;
       this._restored = !!kept;
     }
@@ -201,7 +206,7 @@ export class TwinBoardComposer extends TwinElement {
           </select>
         </label>
         <label>${msg('Title', { id: 'board.field.title' })}
-          <input name="title" maxlength="300" .value=${draft.title} aria-invalid=${invalid('title')} @input=${(e: Event) => this.#change({ title: (e.target as HTMLInputElement).value })} />
+          <input name="title" maxlength="300" lang=${draft.language ?? nothing} .value=${draft.title} aria-invalid=${invalid('title')} @input=${(e: Event) => this.#change({ title: (e.target as HTMLInputElement).value })} />
         </label>
       </div>
       ${this.#kindFields(draft, invalid)}
@@ -223,14 +228,17 @@ export class TwinBoardComposer extends TwinElement {
           <input name="tags" maxlength="400" .value=${draft.tags} aria-invalid=${invalid('tags')} placeholder=${msg('harbour-team, waves', { id: 'board.field.tags-example' })} @input=${(e: Event) => this.#change({ tags: (e.target as HTMLInputElement).value })} />
         </label>
       </div>
-      ${this.phases.length
-        ? html`<label>${msg('Phase', { id: 'board.field.phase' })}
-            <select name="phase" aria-invalid=${invalid('phase')} @change=${(e: Event) => this.#change({ phase: (e.target as HTMLSelectElement).value || undefined })}>
-              <option value="" ?selected=${!draft.phase}>${msg('No phase', { id: 'board.field.no-phase' })}</option>
-              ${this.phases.map((phase) => html`<option value=${phase.id} ?selected=${draft.phase === phase.id}>${phase.name}</option>`)}
-            </select>
-          </label>`
-        : nothing}
+      <div class="two">
+        ${languageSelect(draft.language, this.effectiveLang, (language) => this.#change({ language }))}
+        ${this.phases.length
+          ? html`<label>${msg('Phase', { id: 'board.field.phase' })}
+              <select name="phase" aria-invalid=${invalid('phase')} @change=${(e: Event) => this.#change({ phase: (e.target as HTMLSelectElement).value || undefined })}>
+                <option value="" ?selected=${!draft.phase}>${msg('No phase', { id: 'board.field.no-phase' })}</option>
+                ${this.phases.map((phase) => html`<option value=${phase.id} ?selected=${draft.phase === phase.id}>${phase.name}</option>`)}
+              </select>
+            </label>`
+          : nothing}
+      </div>
       <div class="actions">
         <button type="submit" class="primary" ?disabled=${this._busy}>${this.post ? msg('Save', { id: 'board.save' }) : msg('Post', { id: 'board.publish' })}</button>
         <button type="button" @click=${() => this.#cancel()}>${msg('Cancel', { id: 'board.cancel' })}</button>

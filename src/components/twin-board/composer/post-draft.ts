@@ -16,6 +16,8 @@ export interface PostDraft {
   color?: ColorLabel;
   tags: string;
   phase?: string;
+  /** The language the author writes in (a new post starts in the UI's language). */
+  language?: string;
 }
 
 export function draftOf(post: Post | undefined, section: string): PostDraft {
@@ -32,6 +34,7 @@ export function draftOf(post: Post | undefined, section: string): PostDraft {
     color: post?.color,
     tags: (post?.tags ?? []).join(', '),
     phase: post?.phase,
+    language: post?.language,
   };
 }
 
@@ -91,5 +94,6 @@ export function fieldsOf(draft: PostDraft): Record<string, unknown> {
     color: draft.color,
     tags: tags.length ? tags : undefined,
     phase: draft.phase || undefined,
+    language: draft.language || undefined,
   };
 }

@@ -160,6 +160,26 @@ describe('exhibitionHtml: posts', () => {
     assert.doesNotMatch(html, /Waiting/);
     assert.match(html, /<li class="card"><article>/, 'an unknown colour is no colour');
   });
+
+  it('puts what pupils wrote inside its own language, and leaves a text of no stated language to the document', () => {
+    const spanish = post({ title: 'La llegada', body: '<p>Cogimos el ferri.</p>', language: 'es' });
+    const photo = post({ kind: 'image', attachment: 'gone', alt: 'Il molo', language: 'it' });
+    const old = post({ title: 'Before languages', body: '<p>Plain.</p>' });
+    const forged = post({ title: 'Forged', language: 'es" onclick="x' });
+    const comments: BoardComment[] = [
+      { id: 'c1', target: spanish.id, body: 'مرحبا', language: 'ar', author: { id: 'k', name: 'Kasia' }, createdAt: '2027-03-09T10:00:00Z', status: 'published' },
+      { id: 'c2', target: spanish.id, body: 'No language', author: { id: 'k', name: 'Kasia' }, createdAt: '2027-03-09T11:00:00Z', status: 'published' },
+    ];
+    const html = exhibitionHtml(input([spanish, photo, old, forged], { comments }));
+    assert.match(html, /<h3 lang="es" dir="ltr">La llegada<\/h3>/);
+    assert.match(html, /<div class="body" lang="es" dir="ltr"><p>Cogimos el ferri.<\/p><\/div>/);
+    assert.match(html, /<p lang="ar" dir="rtl">مرحبا<\/p>/);
+    assert.match(html, /<li><p>No language<\/p>/);
+    assert.match(html, /<figcaption><span lang="it" dir="ltr">Il molo<\/span> <span class="missing">/);
+    assert.match(html, /<h3>Before languages<\/h3>/);
+    assert.match(html, /<div class="body"><p>Plain.<\/p><\/div>/);
+    assert.match(html, /<h3>Forged<\/h3>/, 'not a language code: no attribute at all');
+  });
 });
 
 describe('exhibitionHtml: hostile input never becomes markup', () => {

@@ -1,5 +1,6 @@
 import { allowListRichText } from '../../rich-text/allow-list-rich-text.js';
 import { escapeHtml as e } from '../../twin-glossary/print/booklet-html.js';
+import { writtenIn } from '../../../localization/written-language.js';
 import { BOARD_COLORS, BOARD_REACTION_KINDS, type BoardReactionKind } from './board-types.js';
 import type { ExhibitionLabels } from './exhibition-labels.js';
 
@@ -20,6 +21,8 @@ export interface ExhibitionPost {
   pinned?: boolean;
   color?: string;
   tags?: readonly string[];
+  /** The language the author wrote in (BCP 47). */
+  language?: unknown;
 }
 
 export interface ExhibitionComment {
@@ -28,6 +31,7 @@ export interface ExhibitionComment {
   author: { name: string; school?: string };
   createdAt: string;
   status: string;
+  language?: unknown;
 }
 
 /** An attachment embedded in the document. */
@@ -57,6 +61,12 @@ const DATA_URL = /^data:([a-z]+\/[a-z0-9.+-]+)(?:;[a-z0-9-]+=[a-z0-9.+-]+)*;base
 /** Raster pictures only: no SVG (a document of its own), as in the portfolio. */
 const PICTURE = /^image\/(?:png|jpeg|gif|webp|avif|bmp)$/i;
 
+/** ` lang="…" dir="…"` for what someone wrote in a known language, so it is read aloud in it; else nothing. */
+function writtenAttributes(record: { language?: unknown }): string {
+  const written = writtenIn(record);
+  return written ? ` lang="${e(written.lang)}" dir="${written.dir}"` : '';
+}
+
 /** Plain text, escaped, its line breaks kept. */
 const plain = (text: string) => e(text).replace(/\r\n?|\n/g, '<br>');
 
@@ -82,9 +92,10 @@ export function fileSizeText(bytes: number, lang: string): string {
 function pictureHtml(post: ExhibitionPost, context: CardContext): string {
   const alt = post.alt?.trim() ?? '';
   const picture = embedded(context, post.attachment, (type) => PICTURE.test(type)) ?? embedded(context, post.thumbnail, (type) => PICTURE.test(type));
-  if (picture) return `<figure><img src="${e(picture.url)}" alt="${e(alt)}">${alt ? `<figcaption>${e(alt)}</figcaption>` : ''}</figure>`;
+  const written = alt ? writtenAttributes(post) : '';
+  if (picture) return `<figure${written}><img src="${e(picture.url)}" alt="${e(alt)}">${alt ? `<figcaption>${e(alt)}</figcaption>` : ''}</figure>`;
   const { labels } = context;
-  return `<figure class="missing-picture"><figcaption>${e(alt || labels.picture)} <span class="missing">${e(labels.pictureNotIncluded)}</span></figcaption></figure>`;
+  return `<figure class="missing-picture"><figcaption>${written ? `<span${written}>${e(alt)}</span>` : e(alt || labels.picture)} <span class="missing">${e(labels.pictureNotIncluded)}</span></figcaption></figure>`;
 }
 
 function linkHtml(url: string, context: CardContext): string {
@@ -158,7 +169,7 @@ function commentsHtml(post: ExhibitionPost, context: CardContext): string {
   if (!comments.length) return '';
   const items = comments.map((comment) => {
     const school = comment.author.school?.trim();
-    return `<li><p>${plain(comment.body)}</p><p class="by">${e(context.labels.by)} ${e(comment.author.name)}${school ? ` · ${e(school)}` : ''} · <time datetime="${e(comment.createdAt)}">${e(context.formatDate(comment.createdAt))}</time></p></li>`;
+    return `<li><p${writtenAttributes(comment)}>${plain(comment.body)}</p><p class="by">${e(context.labels.by)} ${e(comment.author.name)}${school ? ` · ${e(school)}` : ''} · <time datetime="${e(comment.createdAt)}">${e(context.formatDate(comment.createdAt))}</time></p></li>`;
   });
   return `<section class="comments"><h4>${e(context.labels.comments)} (${comments.length})</h4><ul>${items.join('')}</ul></section>`;
 }
@@ -169,9 +180,9 @@ export function postCardHtml(post: ExhibitionPost, context: CardContext): string
   const tags = (post.tags ?? []).filter((tag) => tag.trim());
   const parts = [
     post.pinned ? `<p class="pin">📌 ${e(context.labels.pinned)}</p>` : '',
-    post.title?.trim() ? `<h3>${e(post.title.trim())}</h3>` : '',
+    post.title?.trim() ? `<h3${writtenAttributes(post)}>${e(post.title.trim())}</h3>` : '',
     contentHtml(post, context),
-    post.body ? `<div class="body">${allowListRichText(post.body)}</div>` : '',
+    post.body ? `<div class="body"${writtenAttributes(post)}>${allowListRichText(post.body)}</div>` : '',
     tags.length ? `<ul class="tags">${tags.map((tag) => `<li>#${e(tag.trim())}</li>`).join('')}</ul>` : '',
     metaHtml(post, context),
     reactionsHtml(post, context),

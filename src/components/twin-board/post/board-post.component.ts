@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { canModerate, isMember, isStaff } from '../../../sdk/policy/roles.js';
 import type { TwinStore } from '../../../sdk/store/create-store.js';
 import { formatDay } from '../../../localization/dates.js';
+import { writtenLanguageFor } from '../../../localization/written-language.js';
 import { TwinElement } from '../../base/twin-element.js';
 import { ActionRunner } from '../../controllers/action-runner.js';
 import { AttachmentUrls } from '../../controllers/attachment-urls.js';
@@ -10,8 +11,10 @@ import { LiveAnnouncer } from '../../controllers/live-announcer.js';
 import type { BoardComment, BoardFlag, Post, PostSocial } from '../board-state.js';
 import { REACTION_EMOJI, REACTIONS, reactionLabel, type ReactionKind } from '../board-labels.js';
 import { embedUrlFor } from '../embed/embed-url.js';
+import { languageSelect } from '../views/language-select.js';
 import { byline } from '../views/post-card.js';
 import { postContent } from '../views/post-content.js';
+import { writtenLanguage } from '../views/written-in.js';
 import { boardPostStyles } from './board-post.styles.js';
 
 /** Longest comment, in characters (as the schema's comment). */
@@ -37,6 +40,7 @@ export class TwinBoardPost extends TwinElement {
     embedHosts: { attribute: false },
     react: { attribute: false },
     _comment: { state: true },
+    _commentLanguage: { state: true },
     _reporting: { state: true },
     _reason: { state: true },
   };
@@ -50,6 +54,8 @@ export class TwinBoardPost extends TwinElement {
   declare embedHosts: readonly string[];
   declare react: (post: Post, kind: ReactionKind) => void;
   declare _comment: string;
+  /** The language the reader chose for their comments; until they choose, their UI's. */
+  declare _commentLanguage: string | undefined | null;
   declare _reporting: boolean;
   declare _reason: string;
 
@@ -75,8 +81,14 @@ export class TwinBoardPost extends TwinElement {
       return;
     }
     // The text stays in the box until the comment is stored: a failed save loses nothing.
-    const ok = await this.#runner.run(() => this.store!.create('board-comment', { target: this.post.id, body }), msg('Comment added.', { id: 'board.comment.added' }));
+    const language = this.#commentLanguage ?? undefined;
+    const ok = await this.#runner.run(() => this.store!.create('board-comment', { target: this.post.id, body, language }), msg('Comment added.', { id: 'board.comment.added' }));
     if (ok) this._comment = '';
+  }
+
+  /** `null` once the reader chose "Not said". */
+  get #commentLanguage(): string | undefined {
+    return this._commentLanguage === null ? undefined : (this._commentLanguage ?? writtenLanguageFor(this.effectiveLang));
   }
 
   async #report(event: Event) {
@@ -171,7 +183,7 @@ export class TwinBoardPost extends TwinElement {
             ${this.comments.map(
               (comment) => html`<li>
                 ${byline(comment.author)}
-                <p class="comment-body">${comment.body}</p>
+                <p class="comment-body" ${writtenLanguage(comment)}>${comment.body}</p>
                 ${comment.status === 'pending' ? html`<span class="badge pending">${msg('Waiting for approval', { id: 'board.pending' })}</span>` : nothing}
                 ${comment.status === 'hidden' ? html`<span class="badge late">${msg('Hidden', { id: 'board.hidden' })}</span>` : nothing}
                 <div class="actions">
@@ -186,8 +198,9 @@ export class TwinBoardPost extends TwinElement {
       ${isMember(user.role)
         ? html`<form class="comment-form" @submit=${(event: Event) => void this.#sendComment(event)}>
             <label>${user.mobile || isStaff(user.role) ? msg('Your comment', { id: 'board.comment.label' }) : msg('Your comment from home', { id: 'board.comment.from-home' })}
-              <textarea name="comment" rows="3" maxlength=${MAX_COMMENT} .value=${this._comment} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby="comment-problem" @input=${(e: Event) => (this._comment = (e.target as HTMLTextAreaElement).value)}></textarea>
+              <textarea name="comment" rows="3" maxlength=${MAX_COMMENT} lang=${this.#commentLanguage ?? nothing} .value=${this._comment} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby="comment-problem" @input=${(e: Event) => (this._comment = (e.target as HTMLTextAreaElement).value)}></textarea>
             </label>
+            ${languageSelect(this.#commentLanguage, this.effectiveLang, (language) => (this._commentLanguage = language ?? null))}
             <p class="form-problem" id="comment-problem" role="alert">${invalid ? this.#runner.problem!.message : ''}</p>
             <div class="actions"><button type="submit" class="primary" ?disabled=${this.#runner.busy}>${msg('Comment', { id: 'board.comment.send' })}</button></div>
           </form>`

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import type { FormProblem } from '../../../localization/form-problem.js';
 import type { BoardComment, BoardFlag, BoardState, Post, Section } from '../board-state.js';
 import { type Layout, LAYOUTS, layoutLabel, type ReactionKind } from '../board-labels.js';
-import { titleOf } from './post-content.js';
+import { shownTitle } from './post-content.js';
 
 export type BoardDialog =
   | { kind: 'write'; id?: string; section?: string }
@@ -34,7 +34,7 @@ export interface DialogContext {
 
 /** The board's one modal dialog: writing a post, an opened post, a section's name, or the board settings. */
 export function boardDialog(dialog: BoardDialog, context: DialogContext) {
-  let title = '';
+  let title: unknown = '';
   let body: unknown = nothing;
   switch (dialog?.kind) {
     case 'write':
@@ -53,7 +53,7 @@ export function boardDialog(dialog: BoardDialog, context: DialogContext) {
             ></twin-board-composer>`;
       break;
     case 'post':
-      title = context.post ? titleOf(context.post) : msg('Post', { id: 'board.dialog.post' });
+      title = context.post ? shownTitle(context.post) : msg('Post', { id: 'board.dialog.post' });
       body = context.post
         ? html`<twin-board-post
             .store=${context.state.store}

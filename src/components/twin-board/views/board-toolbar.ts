@@ -1,5 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
+import { plural } from '../../../localization/plural.js';
+import { inPlanOrder, phaseName, type NamedPhase } from '../../../localization/phase-name.js';
 import type { BoardState } from '../board-state.js';
 import { kindLabel, type Layout, LAYOUTS, layoutLabel } from '../board-labels.js';
 import type { BoardFilters, FilterOptions } from '../model/filter-posts.js';
@@ -20,11 +22,11 @@ export interface ToolbarActions {
 
 /**
  * Above the board: the layout a reader sees it in, writing, filters, the moderation queue,
- * exports, and how many posts arrived since the reader opened it.
+ * exports, and how many posts arrived since the reader opened it. `phases`: the plan's, removed
+ * ones too, so posts made in a removed phase are still filtered by its name.
  */
-export function boardToolbar(state: BoardState, options: FilterOptions, phases: { id: string; name: string }[], view: { queue: boolean; waiting: number; staff: boolean }, actions: ToolbarActions) {
+export function boardToolbar(state: BoardState, options: FilterOptions, phases: readonly NamedPhase[], view: { queue: boolean; waiting: number; staff: boolean }, actions: ToolbarActions) {
   const active = Object.values(state.filters).filter(Boolean).length;
-  const phaseName = (id: string) => phases.find((phase) => phase.id === id)?.name ?? id;
   return html`<div class="toolbar" part="toolbar">
       <twin-sync-indicator></twin-sync-indicator>
       <twin-sync-conflicts collections="board board-section board-comment board-reaction board-flag board-settings"></twin-sync-conflicts>
@@ -55,14 +57,14 @@ export function boardToolbar(state: BoardState, options: FilterOptions, phases: 
       <div class="filter-fields">
         ${select('school', msg('School', { id: 'board.filter.school' }), options.schools.map((school) => [school, school]), state.filters, actions)}
         ${select('author', msg('Author', { id: 'board.filter.author' }), options.authors.map((author) => [author.id, author.name]), state.filters, actions)}
-        ${phases.length || options.phases.length ? select('phase', msg('Phase', { id: 'board.filter.phase' }), options.phases.map((phase) => [phase, phaseName(phase)]), state.filters, actions) : nothing}
+        ${phases.length || options.phases.length ? select('phase', msg('Phase', { id: 'board.filter.phase' }), inPlanOrder(options.phases, phases).map((phase) => [phase, phaseName(phase, phases)]), state.filters, actions) : nothing}
         ${select('kind', msg('Type', { id: 'board.filter.kind' }), options.kinds.map((kind) => [kind, kindLabel(kind)]), state.filters, actions)}
         ${select('tag', msg('Team tag', { id: 'board.filter.tag' }), options.tags.map((tag) => [tag, `#${tag}`]), state.filters, actions)}
         ${active ? html`<button type="button" @click=${() => actions.clearFilters()}>${msg('Show everything', { id: 'board.filters.clear' })}</button>` : nothing}
       </div>
     </details>
     ${state.fresh.size
-      ? html`<p class="fresh-note">${state.fresh.size === 1 ? msg('1 new or changed post, marked "New".', { id: 'board.fresh.one' }) : msg(str`${state.fresh.size} new or changed posts, marked "New".`, { id: 'board.fresh.many' })}
+      ? html`<p class="fresh-note">${plural(state.fresh.size, 'board.fresh', { one: str`${0} new or changed post, marked "New".`, other: str`${0} new or changed posts, marked "New".` })}
           <button type="button" class="link" @click=${() => actions.markAllSeen()}>${msg('Mark all as seen', { id: 'board.fresh.seen' })}</button></p>`
       : nothing}`;
 }

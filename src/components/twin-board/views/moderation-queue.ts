@@ -1,7 +1,8 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { BoardComment, BoardFlag, Post } from '../board-state.js';
-import { titleOf } from './post-content.js';
+import { shownTitle, titleOf } from './post-content.js';
+import { writtenLanguage } from './written-in.js';
 
 export interface QueueItems {
   pendingPosts: Post[];
@@ -46,7 +47,7 @@ export function moderationQueue(items: QueueItems, actions: QueueActions) {
             ${items.pendingComments.map(
               ({ comment, post }) => html`<li>
                 <p><strong>${comment.author.name}</strong>${post ? html` ${msg(str`on "${titleOf(post)}"`, { id: 'board.queue.on' })}` : nothing}</p>
-                <p class="comment-body">${comment.body}</p>
+                <p class="comment-body" ${writtenLanguage(comment)}>${comment.body}</p>
                 ${decisionButtons('board-comment', comment, actions)}
               </li>`,
             )}
@@ -56,7 +57,7 @@ export function moderationQueue(items: QueueItems, actions: QueueActions) {
 }
 
 function postLine(post: Post, actions: QueueActions) {
-  return html`<p><button type="button" class="link" @click=${(event: Event) => actions.open(post, event)}>${titleOf(post)}</button>
+  return html`<p><button type="button" class="link" @click=${(event: Event) => actions.open(post, event)}>${shownTitle(post)}</button>
     <span class="muted">${post.author.name}${post.author.school ? ` · ${post.author.school}` : ''}</span></p>`;
 }
 

@@ -1,8 +1,9 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
+import { plural } from '../../../localization/plural.js';
 import type { BoardActions, BoardState, Post, PostSocial } from '../board-state.js';
 import { colorLabel, REACTION_EMOJI, REACTIONS, reactionLabel, travelLabel } from '../board-labels.js';
-import { postContent, titleOf } from './post-content.js';
+import { postContent, shownTitle } from './post-content.js';
 
 const NO_SOCIAL: PostSocial = { comments: 0, reactions: { like: 0, love: 0, clap: 0, idea: 0 }, mine: new Set(), flags: 0 };
 
@@ -34,7 +35,7 @@ export function postCard(post: Post, state: BoardState, actions: BoardActions, u
     @focusin=${fresh ? () => actions.seen(post) : nothing}
   >
     ${flags(post, fresh, social, state)}
-    <h4 class="post-title" id=${titleId}><button type="button" class="open" @click=${(event: Event) => actions.open(post, event)}>${titleOf(post)}</button></h4>
+    <h4 class="post-title" id=${titleId}><button type="button" class="open" @click=${(event: Event) => actions.open(post, event)}>${shownTitle(post)}</button></h4>
     ${postContent(post, urlOf, state.lang, false, actions.download)}
     ${post.tags?.length ? html`<ul class="tags" aria-label=${msg('Team tags', { id: 'board.tags' })}>${post.tags.map((tag) => html`<li>#${tag}</li>`)}</ul>` : nothing}
     ${byline(post.author)}
@@ -53,7 +54,7 @@ export function postCard(post: Post, state: BoardState, actions: BoardActions, u
         >${REACTION_EMOJI[kind]}<span aria-hidden="true">${count || ''}</span></button>`;
       })}
       <button type="button" class="comments" @click=${(event: Event) => actions.open(post, event)}>
-        💬 ${social.comments === 1 ? msg('1 comment', { id: 'board.comments.one' }) : msg(str`${social.comments} comments`, { id: 'board.comments.many' })}
+        💬 ${plural(social.comments, 'board.comments.count', { one: str`${0} comment`, other: str`${0} comments` })}
       </button>
       ${movable
         ? html`<button type="button" class="move" aria-pressed=${moving ? 'true' : 'false'} aria-describedby="move-help" @click=${(event: Event) => (moving ? actions.drop() : actions.startMove(post, event))} @keydown=${moving ? (event: KeyboardEvent) => moveKeys(event, actions) : nothing}>

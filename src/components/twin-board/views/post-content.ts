@@ -6,6 +6,7 @@ import { isSafeUrl } from '../../../sdk/schemas/text.js';
 import type { Post } from '../board-state.js';
 import { kindLabel } from '../board-labels.js';
 import { fileSize } from './file-size.js';
+import { writtenLanguage } from './written-in.js';
 
 /** The host of a link, shown beside it: readers see where it goes before they follow it. */
 export function hostOf(url: string): string {
@@ -19,6 +20,9 @@ export function hostOf(url: string): string {
 /** A post's title, or what it is when it has none. */
 export const titleOf = (post: Post) => post.title?.trim() || post.file?.name || kindLabel(post.kind);
 
+/** The title for an element: the author's own in their language, else what `titleOf` says. */
+export const shownTitle = (post: Post) => (post.title?.trim() ? html`<span ${writtenLanguage(post)}>${post.title.trim()}</span>` : titleOf(post));
+
 /**
  * What a post holds, for the card (`full` false: the thumbnail) and the open post (`full`: the
  * picture and the player). Files come from `urlOf` (object URLs of stored blobs; undefined while
@@ -29,7 +33,7 @@ export function postContent(post: Post, urlOf: (id: string) => string | undefine
   ${post.kind === 'video' && post.attachment ? clip(post, urlOf, full) : nothing}
   ${post.kind === 'link' || (post.kind === 'video' && post.url && !post.attachment) ? link(post) : nothing}
   ${post.kind === 'file' ? file(post, urlOf, lang, full ? undefined : download) : nothing}
-  ${post.body ? html`<div class="rich rich-text">${richText(post.body)}</div>` : nothing}`;
+  ${post.body ? html`<div class="rich rich-text" ${writtenLanguage(post)}>${richText(post.body)}</div>` : nothing}`;
 }
 
 function picture(post: Post, urlOf: (id: string) => string | undefined, full: boolean) {
@@ -37,7 +41,7 @@ function picture(post: Post, urlOf: (id: string) => string | undefined, full: bo
   const url = id ? urlOf(id) : undefined;
   const size = post.file?.width && post.file?.height ? { w: post.file.width, h: post.file.height } : undefined;
   // Width and height reserve the picture's place, so the board does not jump as pictures load.
-  return html`<figure class="picture">
+  return html`<figure class="picture" ${writtenLanguage(post)}>
     ${url
       ? html`<img src=${url} alt=${post.alt ?? ''} width=${size?.w ?? nothing} height=${size?.h ?? nothing} loading="lazy" decoding="async" />`
       : html`<div class="picture-wait" style=${size ? `aspect-ratio: ${size.w} / ${size.h}` : ''}><span>${post.alt ?? ''}</span></div>`}

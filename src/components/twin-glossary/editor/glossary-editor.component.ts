@@ -1,12 +1,14 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { checkAttachment } from '../../../sdk/attachments/check-attachment.js';
-import { isTwinError, TwinConflictError } from '../../../sdk/errors.js';
+import { TwinConflictError } from '../../../sdk/errors.js';
 import type { GlossaryEntry } from '../../../sdk/schemas/glossary.js';
 import { LIMITS } from '../../../sdk/schemas/limits.js';
 import type { TwinStore } from '../../../sdk/store/create-store.js';
 import type { AttachmentLimits } from '../../../sdk/store/store-types.js';
 import { errorMessage } from '../../../localization/error-message.js';
+import { refusalSentence } from '../../../localization/form-problem.js';
+import { plural } from '../../../localization/plural.js';
 import { TwinElement } from '../../base/twin-element.js';
 import { languageName, shownTerm } from '../glossary-languages.js';
 import { duplicateIndex } from '../search/find-duplicates.js';
@@ -298,7 +300,7 @@ export class TwinGlossaryEditor extends TwinElement {
     const errors = { ...this._errors };
     delete errors.related;
     if (!match) errors.related = msg('No entry has this term. Pick one of the suggestions.', { id: 'glossary.editor.no-such-entry' });
-    else if (this._draft.related.length >= LIMITS.tags) errors.related = msg(str`At most ${LIMITS.tags} related entries.`, { id: 'glossary.editor.too-many-related' });
+    else if (this._draft.related.length >= LIMITS.tags) errors.related = plural(LIMITS.tags, 'glossary.editor.too-many-related', { one: str`At most ${0} related entry.`, other: str`At most ${0} related entries.` });
     else {
       if (!this._draft.related.includes(match.id)) this._draft.related = [...this._draft.related, match.id];
       this.#relatedQuery = '';
@@ -364,9 +366,12 @@ export class TwinGlossaryEditor extends TwinElement {
     const errors = { ...this._errors };
     delete errors[key];
     if (value.length > max) {
-      errors[key] = msg(str`Too long: ${value.length.toLocaleString(this.uiLang)} characters. The limit is ${max.toLocaleString(this.uiLang)}. Nothing was cut: shorten it to save.`, {
-        id: 'glossary.editor.too-long',
-      });
+      errors[key] = plural(
+        value.length,
+        'glossary.editor.too-long',
+        { one: str`Too long: ${0} character. The limit is ${1}. Nothing was cut: shorten it to save.`, other: str`Too long: ${0} characters. The limit is ${1}. Nothing was cut: shorten it to save.` },
+        max.toLocaleString(this.uiLang),
+      );
     }
     this._errors = errors;
     return !errors[key];
@@ -525,8 +530,8 @@ export class TwinGlossaryEditor extends TwinElement {
       this.#done(record);
     } catch (error) {
       if (error instanceof TwinConflictError) this._conflict = error;
-      const detail = isTwinError(error) && error.code === 'validation' ? ` (${error.message})` : '';
-      this._message = errorMessage(error) + detail;
+      // "Not saved…", then what the store's check asks for, in the UI language.
+      this._message = [errorMessage(error), refusalSentence(error)].filter(Boolean).join(' ');
     } finally {
       this._saving = false;
     }

@@ -24,9 +24,17 @@ export const glossaryEditorStyles = [
       align-items: center;
       margin-block-end: var(--_gap);
     }
+    /* A field and its button on one line: the field gives way, the button keeps its words. */
     .inline {
       display: flex;
       gap: 0.5rem;
+    }
+    .inline input {
+      flex: 1 1 auto;
+      min-inline-size: 0;
+    }
+    .inline button {
+      flex: none;
     }
     .linked {
       list-style: none;
@@ -39,6 +47,11 @@ export const glossaryEditorStyles = [
     .media-label {
       font-weight: 600;
       inline-size: 100%;
+    }
+    /* The file picker's label may shrink below the picker's natural width (a phone's). */
+    .file {
+      min-inline-size: 0;
+      max-inline-size: 100%;
     }
     .file input {
       display: block;

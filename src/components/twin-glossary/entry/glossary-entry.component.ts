@@ -5,6 +5,8 @@ import { COMMENT_MAX, type TwinComment, type TwinReaction } from '../../../sdk/s
 import type { GlossaryEntry } from '../../../sdk/schemas/glossary.js';
 import type { TwinStore } from '../../../sdk/store/create-store.js';
 import { errorMessage } from '../../../localization/error-message.js';
+import { phaseName, type NamedPhase } from '../../../localization/phase-name.js';
+import { plural } from '../../../localization/plural.js';
 import { TwinElement } from '../../base/twin-element.js';
 import { LiveAnnouncer } from '../../controllers/live-announcer.js';
 import { languageName, shownTerm } from '../glossary-languages.js';
@@ -36,6 +38,7 @@ export class TwinGlossaryEntry extends TwinElement {
     entries: { attribute: false },
     languages: { attribute: false },
     uiLang: { attribute: false },
+    phases: { attribute: false },
     words: { attribute: false },
     comments: { attribute: false },
     reactions: { attribute: false },
@@ -50,6 +53,8 @@ export class TwinGlossaryEntry extends TwinElement {
   declare entries: ReadonlyMap<string, GlossaryEntry>;
   declare languages: readonly string[];
   declare uiLang: string;
+  /** The plan's phases, to name the entry's. */
+  declare phases: readonly NamedPhase[];
   declare words: readonly string[];
   /** This entry's comments and reactions. */
   declare comments: readonly TwinComment[];
@@ -66,6 +71,7 @@ export class TwinGlossaryEntry extends TwinElement {
     this.entries = new Map();
     this.languages = [];
     this.uiLang = 'en';
+    this.phases = [];
     this.words = [];
     this.comments = [];
     this.reactions = [];
@@ -168,7 +174,7 @@ export class TwinGlossaryEntry extends TwinElement {
       <dl class="meta">
         ${entry.category ? html`<dt>${msg('Category', { id: 'glossary.field.category' })}</dt><dd>${entry.category}</dd>` : nothing}
         ${entry.tags?.length ? html`<dt>${msg('Tags', { id: 'glossary.entry.tags' })}</dt><dd>${entry.tags.join(', ')}</dd>` : nothing}
-        ${entry.phase ? html`<dt>${msg('Phase', { id: 'glossary.entry.phase' })}</dt><dd>${entry.phase}</dd>` : nothing}
+        ${entry.phase ? html`<dt>${msg('Phase', { id: 'glossary.entry.phase' })}</dt><dd>${phaseName(entry.phase, this.phases)}</dd>` : nothing}
         <dt>${msg('Written by', { id: 'glossary.entry.written-by' })}</dt>
         <dd><bdi>${entry.author.name}</bdi>${entry.author.school ? html` · <bdi>${entry.author.school}</bdi>` : nothing} · <time datetime=${entry.updatedAt}>${date}</time></dd>
         ${related.length
@@ -244,7 +250,7 @@ export class TwinGlossaryEntry extends TwinElement {
             ? html`<button type="button" aria-pressed=${mine ? 'true' : 'false'} @click=${this.#toggleHelpful}>
                 ${msg('Helpful', { id: 'glossary.entry.helpful' })} <span aria-hidden="true">·</span> ${helpers.size}
               </button>`
-            : html`<p>${msg(str`${helpers.size} found this helpful`, { id: 'glossary.entry.helpful-count' })}</p>`}
+            : html`<p>${plural(helpers.size, 'glossary.entry.helpful-count', { one: str`${0} person found this helpful`, other: str`${0} people found this helpful` })}</p>`}
         </div>
         <h3 id="comments-title">${msg(str`Comments (${this.comments.length})`, { id: 'glossary.entry.comments' })}</h3>
         <ol class="comments">
@@ -362,9 +368,12 @@ export class TwinGlossaryEntry extends TwinElement {
       return;
     }
     if (body.length > COMMENT_MAX) {
-      this._message = msg(str`Too long: ${body.length.toLocaleString(this.uiLang)} characters. A comment may have ${COMMENT_MAX.toLocaleString(this.uiLang)}. Nothing was cut.`, {
-        id: 'glossary.entry.comment-too-long',
-      });
+      this._message = plural(
+        body.length,
+        'glossary.entry.comment-too-long',
+        { one: str`Too long: ${0} character. A comment may have ${1}. Nothing was cut.`, other: str`Too long: ${0} characters. A comment may have ${1}. Nothing was cut.` },
+        COMMENT_MAX.toLocaleString(this.uiLang),
+      );
       field.focus();
       return;
     }

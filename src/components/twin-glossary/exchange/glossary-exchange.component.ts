@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import type { GlossaryEntry } from '../../../sdk/schemas/glossary.js';
 import type { TwinStore } from '../../../sdk/store/create-store.js';
 import { errorMessage } from '../../../localization/error-message.js';
+import { plural } from '../../../localization/plural.js';
 import { TwinElement } from '../../base/twin-element.js';
 import { LiveAnnouncer } from '../../controllers/live-announcer.js';
 import { decodeUtf8, parseGlossaryCsv, writeGlossaryCsv } from './csv.js';
@@ -224,7 +225,7 @@ export class TwinGlossaryExchange extends TwinElement {
           ${this.#rows(plan.problems)}
           ${count
             ? html`<button @click=${this.#confirm}>
-                ${count === 1 ? msg('Import 1 entry', { id: 'glossary-exchange.confirm-one' }) : msg(str`Import ${count} entries`, { id: 'glossary-exchange.confirm' })}
+                ${plural(count, 'glossary-exchange.confirm', { one: str`Import ${0} entry`, other: str`Import ${0} entries` })}
               </button>`
             : nothing}
           <button @click=${this.#cancel}>${msg('Cancel', { id: 'glossary-exchange.cancel' })}</button>

@@ -16,12 +16,17 @@ export const glossaryExchangeStyles = [
       gap: var(--_gap);
       margin-block-start: 0.5rem;
     }
+    /* A field under its label, never wider than the fieldset: option names run long in some languages. */
     label {
       font-weight: 600;
+      min-inline-size: 0;
+      max-inline-size: 100%;
     }
     select {
+      display: block;
       inline-size: auto;
-      margin-inline-start: 0.5rem;
+      margin-block-start: 0.25rem;
+      max-inline-size: 100%;
     }
     input[type='file'] {
       display: block;

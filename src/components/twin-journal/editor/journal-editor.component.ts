@@ -6,7 +6,9 @@ import type { JournalPrompt } from '../../../sdk/schemas/journal-prompt.js';
 import type { TwinStore } from '../../../sdk/store/create-store.js';
 import { localToday } from '../../../localization/dates.js';
 import { languageName } from '../../../localization/language-name.js';
+import { WRITTEN_LANGUAGES } from '../../../localization/written-language.js';
 import { formProblem, type FormProblem } from '../../../localization/form-problem.js';
+import { plural } from '../../../localization/plural.js';
 import { scaleLabel } from '../../../localization/scale-label.js';
 import { TwinElement } from '../../base/twin-element.js';
 import { AttachmentUrls } from '../../controllers/attachment-urls.js';
@@ -33,8 +35,6 @@ export interface JournalDraft {
   language?: string;
 }
 
-/** Languages an entry is often written in, in a partnership: the choice of the entry's `lang`. */
-const LANGUAGES = ['en', 'es', 'pl', 'it', 'fr', 'de', 'pt', 'fi', 'nl', 'el', 'ro', 'sv', 'cs', 'hu', 'hr', 'lt', 'lv', 'et', 'sl', 'sk', 'bg', 'da', 'ga', 'mt', 'tr'];
 
 function draftOf(entry: JournalEntry | undefined, prompts: JournalPrompt | undefined, date: string | undefined): JournalDraft {
   return {
@@ -154,7 +154,7 @@ export class TwinJournalEditor extends TwinElement {
     input.value = '';
     for (const file of files) {
       if (this._draft.media.length >= MAX_MEDIA) {
-        this._problem = { message: msg(str`At most ${MAX_MEDIA} files per entry.`, { id: 'journal.media.too-many' }), fields: ['media'] };
+        this._problem = { message: plural(MAX_MEDIA, 'journal.media.too-many', { one: str`At most ${0} file per entry.`, other: str`At most ${0} files per entry.` }), fields: ['media'] };
         return;
       }
       const kind = file.type.startsWith('image/') ? 'image' : file.type.startsWith('audio/') ? 'audio' : 'video';
@@ -262,7 +262,7 @@ export class TwinJournalEditor extends TwinElement {
         <label>${msg('Written in', { id: 'journal.field.language' })}
           <select name="language" @change=${(e: Event) => this.#change({ language: (e.target as HTMLSelectElement).value || undefined })}>
             <option value="" ?selected=${!draft.language}>${msg('Not said', { id: 'journal.field.no-language' })}</option>
-            ${LANGUAGES.map((code) => html`<option value=${code} ?selected=${draft.language === code}>${languageName(code, this.effectiveLang)}</option>`)}
+            ${WRITTEN_LANGUAGES.map((code) => html`<option value=${code} ?selected=${draft.language === code}>${languageName(code, this.effectiveLang)}</option>`)}
           </select>
         </label>
       </div>
@@ -307,7 +307,7 @@ export class TwinJournalEditor extends TwinElement {
     const media = this._draft.media;
     return html`<fieldset class="media" aria-invalid=${this._problem?.fields.includes('media') ? 'true' : 'false'}>
       <legend>${msg('Photos, voice notes and short clips', { id: 'journal.field.media' })}</legend>
-      <p class="hint">${msg(str`Up to ${MAX_MEDIA} files: photos up to 5 MB, sound or video up to 15 MB.`, { id: 'journal.media.limits' })}</p>
+      <p class="hint">${plural(MAX_MEDIA, 'journal.media.limits', { one: str`Up to ${0} file: photos up to 5 MB, sound or video up to 15 MB.`, other: str`Up to ${0} files: photos up to 5 MB, sound or video up to 15 MB.` })}</p>
       <ul class="media-list">
         ${media.map((item, index) => {
           const url = this.#urls.url(item.attachment);

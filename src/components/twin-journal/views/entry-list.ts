@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { JournalEntry } from '../../../sdk/schemas/journal.js';
 import { formatDay } from '../../../localization/dates.js';
+import { plural } from '../../../localization/plural.js';
 import { mobilityDay, weekOf } from '../model/journal-weeks.js';
 import { visibilityLabel } from '../journal-labels.js';
 import type { JournalActions, JournalState } from '../journal-state.js';
@@ -32,7 +33,7 @@ export function entryList(entries: readonly JournalEntry[], state: JournalState,
                 <span class="entry-title">${entry.title}</span>
                 <span class="meta">
                   ${showAuthor ? html`${entry.author.name}${entry.author.school ? ` (${entry.author.school})` : ''} · ` : nothing}${formatDay(entry.date, state.lang)}${day ? ` · ${msg(str`Mobility day ${day}`, { id: 'journal.mobility-day' })}` : ''}
-                  · ${visibilityLabel(entry.visibility)} · ${feedback === 1 ? msg('1 feedback', { id: 'journal.feedback.one' }) : msg(str`${feedback} feedback`, { id: 'journal.feedback.count' })}
+                  · ${visibilityLabel(entry.visibility)} · ${plural(feedback, 'journal.feedback', { one: str`${0} feedback`, other: str`${0} feedback` })}
                 </span>
                 ${entry.status === 'pending' ? html`<span class="badge pending">${msg('Waiting for approval', { id: 'journal.pending' })}</span>` : nothing}
               </button>

@@ -1,5 +1,6 @@
 import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
+import { phaseName } from '../../../localization/phase-name.js';
 import { formatDay, formatDays } from '../../../localization/dates.js';
 import { promptsFor } from '../model/prompts-due.js';
 import { promptStateLabel } from '../journal-labels.js';
@@ -13,7 +14,6 @@ export function myJournal(state: JournalState, actions: JournalActions) {
   const mine = state.entries.filter((entry) => entry.author.id === user.id);
   const due = promptsFor({ sets: state.promptSets, entries: mine, user, today: state.today, project: state.project, phases: state.phases }).filter((item) => item.state !== 'done' || item.week);
   const notes = state.notes.filter((note) => note.pupil === user.id);
-  const phaseName = (id: string | undefined) => state.phases.find((phase) => phase.id === id)?.name ?? id;
   return html`
     <div class="actions">
       <button type="button" class="primary" @click=${(event: Event) => actions.write(undefined, event)}>${msg('Write an entry', { id: 'journal.write' })}</button>
@@ -26,7 +26,7 @@ export function myJournal(state: JournalState, actions: JournalActions) {
               (item) => html`<li class=${item.state}>
                 <span class="badge ${item.state}">${promptStateLabel(item.state)}</span>
                 <strong>${item.set.title}</strong>
-                <span class="meta">${item.set.schedule.phase ? phaseName(item.set.schedule.phase) : formatDays(item.set.schedule.from, item.set.schedule.to, state.lang)}</span>
+                <span class="meta">${item.set.schedule.phase ? phaseName(item.set.schedule.phase, state.allPhases) : formatDays(item.set.schedule.from, item.set.schedule.to, state.lang)}</span>
                 ${item.state === 'due' || item.state === 'late'
                   ? html`<button type="button" @click=${(event: Event) => actions.write(item.set, event)}>${msg('Answer', { id: 'journal.prompts.answer' })}<span class="visually-hidden"> (${item.set.title})</span></button>`
                   : nothing}

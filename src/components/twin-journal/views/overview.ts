@@ -1,6 +1,8 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { formatDay } from '../../../localization/dates.js';
+import { uiLocale } from '../../../localization/localization.js';
+import { plural } from '../../../localization/plural.js';
 import type { teacherOverview } from '../model/teacher-overview.js';
 import type { JournalActions, JournalState } from '../journal-state.js';
 
@@ -13,7 +15,7 @@ type Pupil = Overview['rows'][number]['pupil'];
 function cellText(cell: Cell): string {
   if (!cell.entries) return '–';
   const written = msg(str`${cell.entries} written`, { id: 'journal.overview.written' });
-  return cell.feedbackReceived ? `${written} · ${msg(str`${cell.feedbackReceived} feedback`, { id: 'journal.feedback.count' })}` : written;
+  return cell.feedbackReceived ? `${written} · ${plural(cell.feedbackReceived, 'journal.feedback', { one: str`${0} feedback`, other: str`${0} feedback` })}` : written;
 }
 
 const who = (pupil: Pupil) => `${pupil.school ?? ''}${pupil.mobile ? ` · ${msg('travels', { id: 'journal.travels' })}` : ''}`;
@@ -37,7 +39,7 @@ export function overviewView(
   const nudges = overview.rows.filter((row) => row.needsNudge).length;
   return html`
     <div class="overview-head">
-      <p>${msg(str`${overview.rows.length} pupils, ${nudges} without an entry in the last two weeks.`, { id: 'journal.overview.summary' })}</p>
+      <p>${plural(overview.rows.length, 'journal.overview.summary', { one: str`${0} pupil, ${1} without an entry in the last two weeks.`, other: str`${0} pupils, ${1} without an entry in the last two weeks.` }, nudges.toLocaleString(uiLocale()))}</p>
       <label class="check"><input type="checkbox" .checked=${onlyNudge} @change=${(event: Event) => setOnlyNudge((event.target as HTMLInputElement).checked)} /> ${msg('Only those who need a nudge', { id: 'journal.overview.only-nudge' })}</label>
       <div class="actions">
         <button type="button" @click=${() => actions.printPortfolio(overview.rows.map((row) => row.pupil))}>${msg('Print the class portfolio', { id: 'journal.portfolio.class-print' })}</button>

@@ -1,11 +1,11 @@
 import { msg } from '@lit/localize';
 import { html } from 'lit';
+import { phaseName } from '../../../localization/phase-name.js';
 import { formatDays } from '../../../localization/dates.js';
 import type { JournalActions, JournalState } from '../journal-state.js';
 
 /** Teachers' prompt sets, scheduled by week or by phase, and whether peer feedback needs approval. */
 export function promptSetsView(state: JournalState, actions: JournalActions) {
-  const phaseName = (id: string | undefined) => state.phases.find((phase) => phase.id === id)?.name ?? id;
   return html`
     <label class="check setting">
       <input type="checkbox" .checked=${state.feedbackApproval} @change=${(event: Event) => actions.setFeedbackApproval((event.target as HTMLInputElement).checked)} />
@@ -16,7 +16,7 @@ export function promptSetsView(state: JournalState, actions: JournalActions) {
       ? html`<ul class="sets">
           ${state.promptSets.map(
             (set) => html`<li>
-              <p><strong>${set.title}</strong> <span class="meta">${set.schedule.phase ? phaseName(set.schedule.phase) : formatDays(set.schedule.from, set.schedule.to, state.lang)}</span></p>
+              <p><strong>${set.title}</strong> <span class="meta">${set.schedule.phase ? phaseName(set.schedule.phase, state.allPhases) : formatDays(set.schedule.from, set.schedule.to, state.lang)}</span></p>
               <ol>${set.prompts.map((prompt) => html`<li>${prompt.text}</li>`)}</ol>
               <div class="actions">
                 <button type="button" @click=${(event: Event) => actions.editPromptSet(set, event)}>${msg('Edit', { id: 'journal.edit' })}<span class="visually-hidden"> (${set.title})</span></button>

@@ -1,7 +1,7 @@
+import { msg } from '@lit/localize';
 import type { ActivityStatus, LinkableWidget } from '../../../sdk/schemas/activity.js';
 import { DEFAULT_PHASES } from '../../../sdk/schemas/phase.js';
 
-export type TemplateLanguage = 'en' | 'es';
 export type DefaultPhaseId = (typeof DEFAULT_PHASES)[number];
 
 export interface TemplatePhase {
@@ -37,134 +37,89 @@ export interface BlendedMobilityTemplate {
  */
 export const TEMPLATE_PHASE_WEEKS: Readonly<Record<DefaultPhaseId, number>> = { preparation: 8, mobility: 1, reflection: 4, dissemination: 6 };
 
-type Text = Record<TemplateLanguage, string>;
-
-const PHASES: Record<DefaultPhaseId, { name: Text; description: Text }> = {
+/** The phases' texts, in the UI language: a function, so each call reads the language shown now. */
+const phaseTexts = (): Record<DefaultPhaseId, { name: string; description: string }> => ({
   preparation: {
-    name: { en: 'Preparation', es: 'Preparación' },
-    description: {
-      en: 'The partner schools get to know each other online, agree on goals and plan the tasks.',
-      es: 'Los centros socios se conocen en línea, acuerdan los objetivos y planifican las tareas.',
-    },
+    name: msg('Preparation', { id: 'tracker.template.preparation' }),
+    description: msg('The partner schools get to know each other online, agree on goals and plan the tasks.', { id: 'tracker.template.preparation.description' }),
   },
   mobility: {
-    name: { en: 'Mobility', es: 'Movilidad' },
-    description: {
-      en: 'Pupils from the partner schools meet and work together in mixed teams.',
-      es: 'El alumnado de los centros socios se encuentra y trabaja en equipos mixtos.',
-    },
+    name: msg('Mobility', { id: 'tracker.template.mobility' }),
+    description: msg('Pupils from the partner schools meet and work together in mixed teams.', { id: 'tracker.template.mobility.description' }),
   },
   reflection: {
-    name: { en: 'Reflection', es: 'Reflexión' },
-    description: {
-      en: 'Back home, everyone looks at what they learned and finishes the shared products.',
-      es: 'De vuelta en casa, cada cual revisa lo que ha aprendido y se terminan los productos comunes.',
-    },
+    name: msg('Reflection', { id: 'tracker.template.reflection' }),
+    description: msg('Back home, everyone looks at what they learned and finishes the shared products.', { id: 'tracker.template.reflection.description' }),
   },
   dissemination: {
-    name: { en: 'Dissemination', es: 'Difusión' },
-    description: {
-      en: 'The project and its results are shared with families, schools and the community.',
-      es: 'El proyecto y sus resultados se comparten con las familias, los centros y la comunidad.',
-    },
+    name: msg('Dissemination', { id: 'tracker.template.dissemination' }),
+    description: msg('The project and its results are shared with families, schools and the community.', { id: 'tracker.template.dissemination.description' }),
   },
-};
+});
 
-const ACTIVITIES: { phase: DefaultPhaseId; title: Text; description: Text; widgets?: LinkableWidget[] }[] = [
+/** The eleven activities, in order within each phase, with the widgets each is done in. */
+const activityTexts = (): { phase: DefaultPhaseId; title: string; description: string; widgets?: LinkableWidget[] }[] => [
   {
     phase: 'preparation',
-    title: { en: 'Introduce teachers and pupils', es: 'Presentar al profesorado y al alumnado' },
-    description: {
-      en: 'Teachers and pupils of every school introduce themselves to their partners with a short text, photo or video.',
-      es: 'El profesorado y el alumnado de cada centro se presentan a sus socios con un texto breve, una foto o un vídeo.',
-    },
+    title: msg('Introduce teachers and pupils', { id: 'tracker.template.introduce' }),
+    description: msg('Teachers and pupils of every school introduce themselves to their partners with a short text, photo or video.', { id: 'tracker.template.introduce.description' }),
   },
   {
     phase: 'preparation',
-    title: { en: 'Set shared learning goals', es: 'Fijar objetivos de aprendizaje comunes' },
-    description: {
-      en: 'The partner schools agree on the competences the pupils will develop, and pupils rate themselves on them.',
-      es: 'Los centros socios acuerdan las competencias que desarrollará el alumnado, y cada alumno o alumna se autoevalúa en ellas.',
-    },
+    title: msg('Set shared learning goals', { id: 'tracker.template.goals' }),
+    description: msg('The partner schools agree on the competences the pupils will develop, and pupils rate themselves on them.', { id: 'tracker.template.goals.description' }),
   },
   {
     phase: 'preparation',
-    title: { en: 'Icebreaking and vocabulary sharing', es: 'Romper el hielo y compartir vocabulario' },
-    description: {
-      en: 'Pupils play icebreaking games online and build a shared glossary of the words they will need.',
-      es: 'El alumnado juega en línea para romper el hielo y crea un glosario común con las palabras que necesitará.',
-    },
+    title: msg('Icebreaking and vocabulary sharing', { id: 'tracker.template.icebreaking' }),
+    description: msg('Pupils play icebreaking games online and build a shared glossary of the words they will need.', { id: 'tracker.template.icebreaking.description' }),
     widgets: ['glossary'],
   },
   {
     phase: 'preparation',
-    title: { en: 'Design collaborative tasks', es: 'Diseñar tareas colaborativas' },
-    description: {
-      en: 'Teachers design the tasks that mixed teams of pupils will carry out together during the mobility.',
-      es: 'El profesorado diseña las tareas que los equipos mixtos de alumnos realizarán juntos durante la movilidad.',
-    },
+    title: msg('Design collaborative tasks', { id: 'tracker.template.tasks' }),
+    description: msg('Teachers design the tasks that mixed teams of pupils will carry out together during the mobility.', { id: 'tracker.template.tasks.description' }),
   },
   {
     phase: 'mobility',
-    title: { en: 'Document fieldwork in mixed teams', es: 'Documentar el trabajo de campo en equipos mixtos' },
-    description: {
-      en: 'Mixed teams post photos, notes and findings from their fieldwork on the board.',
-      es: 'Los equipos mixtos publican en el tablero fotos, notas y hallazgos de su trabajo de campo.',
-    },
+    title: msg('Document fieldwork in mixed teams', { id: 'tracker.template.fieldwork' }),
+    description: msg('Mixed teams post photos, notes and findings from their fieldwork on the board.', { id: 'tracker.template.fieldwork.description' }),
     widgets: ['board'],
   },
   {
     phase: 'mobility',
-    title: { en: 'Weekly reflections', es: 'Reflexiones semanales' },
-    description: {
-      en: 'Every week, each pupil writes a short journal entry about what they learned and how the teamwork went.',
-      es: 'Cada semana, cada alumno o alumna escribe en el diario lo que ha aprendido y cómo ha ido el trabajo en equipo.',
-    },
+    title: msg('Weekly reflections', { id: 'tracker.template.reflections' }),
+    description: msg('Every week, each pupil writes a short journal entry about what they learned and how the teamwork went.', { id: 'tracker.template.reflections.description' }),
     widgets: ['journal'],
   },
   {
     phase: 'mobility',
-    title: { en: 'Involve pupils who stay home', es: 'Implicar al alumnado que se queda en casa' },
-    description: {
-      en: 'Pupils who do not travel follow the mobility on the board and give feedback on the travellers’ journal entries.',
-      es: 'El alumnado que no viaja sigue la movilidad en el tablero y comenta las entradas del diario de quienes viajan.',
-    },
+    title: msg('Involve pupils who stay home', { id: 'tracker.template.stay-home' }),
+    description: msg('Pupils who do not travel follow the mobility on the board and give feedback on the travellers’ journal entries.', { id: 'tracker.template.stay-home.description' }),
     widgets: ['board', 'journal'],
   },
   {
     phase: 'reflection',
-    title: { en: 'Co-create final products', es: 'Crear juntos los productos finales' },
-    description: {
-      en: 'Partner teams finish their shared products, such as a presentation, a guide or a video, on the board.',
-      es: 'Los equipos socios terminan en el tablero sus productos comunes, como una presentación, una guía o un vídeo.',
-    },
+    title: msg('Co-create final products', { id: 'tracker.template.products' }),
+    description: msg('Partner teams finish their shared products, such as a presentation, a guide or a video, on the board.', { id: 'tracker.template.products.description' }),
     widgets: ['board'],
   },
   {
     phase: 'reflection',
-    title: { en: 'Evaluate', es: 'Evaluar' },
-    description: {
-      en: 'Pupils rate themselves on the learning goals again and write in the journal what changed for them.',
-      es: 'El alumnado vuelve a autoevaluarse en los objetivos de aprendizaje y escribe en el diario qué ha cambiado para él.',
-    },
+    title: msg('Evaluate', { id: 'tracker.template.evaluate' }),
+    description: msg('Pupils rate themselves on the learning goals again and write in the journal what changed for them.', { id: 'tracker.template.evaluate.description' }),
     widgets: ['journal'],
   },
   {
     phase: 'dissemination',
-    title: { en: 'Disseminate', es: 'Difundir' },
-    description: {
-      en: 'Schools share the project and its products with families, other schools and the local community.',
-      es: 'Los centros comparten el proyecto y sus productos con las familias, otros centros y la comunidad local.',
-    },
+    title: msg('Disseminate', { id: 'tracker.template.disseminate' }),
+    description: msg('Schools share the project and its products with families, other schools and the local community.', { id: 'tracker.template.disseminate.description' }),
     widgets: ['board'],
   },
   {
     phase: 'dissemination',
-    title: { en: 'Plan follow-up', es: 'Planificar la continuidad' },
-    description: {
-      en: 'Partner teachers agree on how to keep the contacts alive and what to do together next.',
-      es: 'El profesorado socio acuerda cómo mantener el contacto y qué hacer juntos a continuación.',
-    },
+    title: msg('Plan follow-up', { id: 'tracker.template.follow-up' }),
+    description: msg('Partner teachers agree on how to keep the contacts alive and what to do together next.', { id: 'tracker.template.follow-up.description' }),
   },
 ];
 
@@ -183,14 +138,15 @@ const dayAt = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /**
  * The phases and activities of a typical blended mobility (an Erasmus+ school exchange with online
- * work before and after the trip), in English or Spanish, ready for `store.createAll`. With
- * `startsOn`, the phases get consecutive dates (see TEMPLATE_PHASE_WEEKS); without it, no dates.
+ * work before and after the trip), in the UI language (see `setUiLocale`), ready for
+ * `store.createAll`. With `startsOn`, the phases get consecutive dates (see TEMPLATE_PHASE_WEEKS);
+ * without it, no dates.
  */
-export function blendedMobilityTemplate(options: { lang: TemplateLanguage; startsOn?: string }): BlendedMobilityTemplate {
-  const lang: TemplateLanguage = options.lang === 'es' ? 'es' : 'en';
+export function blendedMobilityTemplate(options: { startsOn?: string } = {}): BlendedMobilityTemplate {
+  const texts = phaseTexts();
   let next = options.startsOn === undefined ? undefined : parseDay(options.startsOn);
   const phases = DEFAULT_PHASES.map((id, index): TemplatePhase => {
-    const phase: TemplatePhase = { id, name: PHASES[id].name[lang], order: index + 1, description: PHASES[id].description[lang] };
+    const phase: TemplatePhase = { id, name: texts[id].name, order: index + 1, description: texts[id].description };
     if (next !== undefined) {
       const end = next + (TEMPLATE_PHASE_WEEKS[id] * 7 - 1) * DAY;
       phase.startsOn = dayAt(next);
@@ -200,10 +156,10 @@ export function blendedMobilityTemplate(options: { lang: TemplateLanguage; start
     return phase;
   });
   const counts = new Map<DefaultPhaseId, number>();
-  const activities = ACTIVITIES.map(({ phase, title, description, widgets }): TemplateActivity => {
+  const activities = activityTexts().map(({ phase, title, description, widgets }): TemplateActivity => {
     const order = (counts.get(phase) ?? 0) + 1;
     counts.set(phase, order);
-    const activity: TemplateActivity = { title: title[lang], description: description[lang], phase, order, progress: 'planned' };
+    const activity: TemplateActivity = { title, description, phase, order, progress: 'planned' };
     if (widgets) activity.widgets = [...widgets];
     return activity;
   });

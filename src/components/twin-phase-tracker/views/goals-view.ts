@@ -5,6 +5,7 @@ import { RATING_SCALE } from '../../../sdk/schemas/goal-rating.js';
 import type { Goal } from '../../../sdk/schemas/goal.js';
 import { memo } from '../../base/memo.js';
 import { summarizeRatings } from '../model/rating-summary.js';
+import { plural } from '../../../localization/plural.js';
 import { scaleLabel } from '../../../localization/scale-label.js';
 import { competenceLabel } from '../tracker-labels.js';
 import type { TrackerActions, TrackerState } from '../tracker-state.js';
@@ -48,7 +49,7 @@ function goalItem(goal: Goal, state: TrackerState, actions: TrackerActions) {
   return html`<li class="goal">
     <p class="goal-title">${goal.title} <span class="badge">${competenceLabel(goal.competence)}</span></p>
     ${goal.description ? html`<p class="goal-description">${goal.description}</p>` : nothing}
-    <p class="meta">${serving === 1 ? msg('1 activity works on it', { id: 'tracker.goal.one-activity' }) : msg(str`${serving} activities work on it`, { id: 'tracker.goal.activities' })}</p>
+    <p class="meta">${plural(serving, 'tracker.goal.activities', { one: str`${0} activity works on it`, other: str`${0} activities work on it` })}</p>
     ${state.staff
       ? html`<div class="actions">
           <button type="button" @click=${(event: Event) => actions.editGoal(goal, event)}>${about(msg('Edit', { id: 'tracker.edit' }), goal.title)}</button>

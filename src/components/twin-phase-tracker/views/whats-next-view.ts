@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { formatDay } from '../../../localization/dates.js';
+import { plural } from '../../../localization/plural.js';
 import type { whatsNext } from '../model/whats-next.js';
 import type { TrackerState } from '../tracker-state.js';
 
@@ -25,8 +26,8 @@ export function whatsNextView(items: readonly NextItem[], state: TrackerState, o
           : html`<li>
               <button type="button" class="link" @click=${onRate}>
                 ${item.moment === 'before'
-                  ? msg(str`Rate yourself on ${item.goals.length} goals before the mobility`, { id: 'tracker.next.rate-before' })
-                  : msg(str`Rate yourself on ${item.goals.length} goals after the mobility`, { id: 'tracker.next.rate-after' })}
+                  ? plural(item.goals.length, 'tracker.next.rate-before', { one: str`Rate yourself on ${0} goal before the mobility`, other: str`Rate yourself on ${0} goals before the mobility` })
+                  : plural(item.goals.length, 'tracker.next.rate-after', { one: str`Rate yourself on ${0} goal after the mobility`, other: str`Rate yourself on ${0} goals after the mobility` })}
               </button>
             </li>`,
       )}

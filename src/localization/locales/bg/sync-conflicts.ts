@@ -2,8 +2,8 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 промяна чака вашето решение',
-  'sync-conflicts.count-many': str`Промени, които чакат вашето решение: ${0}`,
+  'sync-conflicts.count#one': str`${0} промяна чака вашето решение`,
+  'sync-conflicts.count#other': str`${0} промени чакат вашето решение`,
   'sync-conflicts.review': 'Преглед',
   'sync-conflicts.title': 'Промени, които чакат вашето решение',
   'sync-conflicts.close': 'Затваряне',
@@ -26,6 +26,6 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`Запазена е другата версия за „${0}“.`,
   'sync-conflicts.kept-merged': str`Запазена е обединената версия за „${0}“.`,
   'sync-conflicts.none-left': 'Няма какво повече да се решава.',
-  'sync-conflicts.one-left': 'Остава 1.',
-  'sync-conflicts.many-left': str`Остават: ${0}.`,
+  'sync-conflicts.left#one': str`Остава ${0}.`,
+  'sync-conflicts.left#other': str`Остават ${0}.`,
 };

@@ -2,8 +2,10 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 změna čeká na tvé rozhodnutí',
-  'sync-conflicts.count-many': str`Změny čekající na tvé rozhodnutí: ${0}`,
+  'sync-conflicts.count#one': str`${0} změna čeká na tvé rozhodnutí`,
+  'sync-conflicts.count#few': str`${0} změny čekají na tvé rozhodnutí`,
+  'sync-conflicts.count#many': str`${0} změny čeká na tvé rozhodnutí`,
+  'sync-conflicts.count#other': str`${0} změn čeká na tvé rozhodnutí`,
   'sync-conflicts.review': 'Zkontrolovat',
   'sync-conflicts.title': 'Změny, které čekají na tvé rozhodnutí',
   'sync-conflicts.close': 'Zavřít',
@@ -26,6 +28,8 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`U „${0}“ zůstala druhá verze.`,
   'sync-conflicts.kept-merged': str`U „${0}“ zůstala sloučená verze.`,
   'sync-conflicts.none-left': 'Už není o čem rozhodovat.',
-  'sync-conflicts.one-left': 'Zbývá 1.',
-  'sync-conflicts.many-left': str`Zbývá: ${0}.`,
+  'sync-conflicts.left#one': str`Zbývá ${0}.`,
+  'sync-conflicts.left#few': str`Zbývají ${0}.`,
+  'sync-conflicts.left#many': str`Zbývá ${0}.`,
+  'sync-conflicts.left#other': str`Zbývá ${0}.`,
 };

@@ -2,8 +2,8 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 ændring kræver din beslutning',
-  'sync-conflicts.count-many': str`${0} ændringer kræver din beslutning`,
+  'sync-conflicts.count#one': str`${0} ændring kræver din beslutning`,
+  'sync-conflicts.count#other': str`${0} ændringer kræver din beslutning`,
   'sync-conflicts.review': 'Gennemse',
   'sync-conflicts.title': 'Ændringer, der kræver din beslutning',
   'sync-conflicts.close': 'Luk',
@@ -26,6 +26,6 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`Den anden version er beholdt for »${0}«.`,
   'sync-conflicts.kept-merged': str`Den samlede version er beholdt for »${0}«.`,
   'sync-conflicts.none-left': 'Der er intet tilbage at beslutte.',
-  'sync-conflicts.one-left': '1 tilbage.',
-  'sync-conflicts.many-left': str`${0} tilbage.`,
+  'sync-conflicts.left#one': str`${0} tilbage.`,
+  'sync-conflicts.left#other': str`${0} tilbage.`,
 };

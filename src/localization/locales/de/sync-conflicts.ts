@@ -2,8 +2,8 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 Änderung braucht deine Entscheidung',
-  'sync-conflicts.count-many': str`${0} Änderungen brauchen deine Entscheidung`,
+  'sync-conflicts.count#one': str`${0} Änderung braucht deine Entscheidung`,
+  'sync-conflicts.count#other': str`${0} Änderungen brauchen deine Entscheidung`,
   'sync-conflicts.review': 'Prüfen',
   'sync-conflicts.title': 'Änderungen, die deine Entscheidung brauchen',
   'sync-conflicts.close': 'Schließen',
@@ -26,6 +26,6 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`Für „${0}“ wurde die andere Version behalten.`,
   'sync-conflicts.kept-merged': str`Für „${0}“ wurde die zusammengeführte Version behalten.`,
   'sync-conflicts.none-left': 'Nichts mehr zu entscheiden.',
-  'sync-conflicts.one-left': 'Noch 1.',
-  'sync-conflicts.many-left': str`Noch ${0}.`,
+  'sync-conflicts.left#one': str`Noch ${0}.`,
+  'sync-conflicts.left#other': str`Noch ${0}.`,
 };

@@ -2,8 +2,8 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 αλλαγή χρειάζεται την απόφασή σας',
-  'sync-conflicts.count-many': str`${0} αλλαγές χρειάζονται την απόφασή σας`,
+  'sync-conflicts.count#one': str`${0} αλλαγή χρειάζεται την απόφασή σας`,
+  'sync-conflicts.count#other': str`${0} αλλαγές χρειάζονται την απόφασή σας`,
   'sync-conflicts.review': 'Έλεγχος',
   'sync-conflicts.title': 'Αλλαγές που χρειάζονται την απόφασή σας',
   'sync-conflicts.close': 'Κλείσιμο',
@@ -26,6 +26,6 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`Κρατήθηκε η άλλη για «${0}».`,
   'sync-conflicts.kept-merged': str`Κρατήθηκε η συγχωνευμένη έκδοση για «${0}».`,
   'sync-conflicts.none-left': 'Δεν μένει τίποτα για απόφαση.',
-  'sync-conflicts.one-left': 'Μένει 1.',
-  'sync-conflicts.many-left': str`Μένουν ${0}.`,
+  'sync-conflicts.left#one': str`Μένει ${0}.`,
+  'sync-conflicts.left#other': str`Μένουν ${0}.`,
 };

@@ -2,8 +2,9 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 cambio necesita tu decisión',
-  'sync-conflicts.count-many': str`${0} cambios necesitan tu decisión`,
+  'sync-conflicts.count#one': str`${0} cambio necesita tu decisión`,
+  'sync-conflicts.count#many': str`${0} de cambios necesitan tu decisión`,
+  'sync-conflicts.count#other': str`${0} cambios necesitan tu decisión`,
   'sync-conflicts.review': 'Revisar',
   'sync-conflicts.title': 'Cambios que necesitan tu decisión',
   'sync-conflicts.close': 'Cerrar',
@@ -26,6 +27,7 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`Te has quedado con la suya para «${0}».`,
   'sync-conflicts.kept-merged': str`Te has quedado con la versión combinada para «${0}».`,
   'sync-conflicts.none-left': 'No queda nada por decidir.',
-  'sync-conflicts.one-left': 'Queda 1.',
-  'sync-conflicts.many-left': str`Quedan ${0}.`,
+  'sync-conflicts.left#one': str`Queda ${0}.`,
+  'sync-conflicts.left#many': str`Quedan ${0}.`,
+  'sync-conflicts.left#other': str`Quedan ${0}.`,
 };

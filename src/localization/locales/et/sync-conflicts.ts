@@ -2,8 +2,8 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 muudatus vajab sinu otsust',
-  'sync-conflicts.count-many': str`${0} muudatust vajab sinu otsust`,
+  'sync-conflicts.count#one': str`${0} muudatus vajab sinu otsust`,
+  'sync-conflicts.count#other': str`${0} muudatust vajab sinu otsust`,
   'sync-conflicts.review': 'Vaata üle',
   'sync-conflicts.title': 'Muudatused, mis vajavad sinu otsust',
   'sync-conflicts.close': 'Sulge',
@@ -26,6 +26,6 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`„${0}“: alles jäeti teine versioon.`,
   'sync-conflicts.kept-merged': str`„${0}“: alles jäeti ühendatud versioon.`,
   'sync-conflicts.none-left': 'Rohkem pole midagi otsustada.',
-  'sync-conflicts.one-left': 'Jäänud on 1.',
-  'sync-conflicts.many-left': str`Jäänud on ${0}.`,
+  'sync-conflicts.left#one': str`Jäänud on ${0}.`,
+  'sync-conflicts.left#other': str`Jäänud on ${0}.`,
 };

@@ -2,8 +2,8 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 muutos odottaa päätöstäsi',
-  'sync-conflicts.count-many': str`${0} muutosta odottaa päätöstäsi`,
+  'sync-conflicts.count#one': str`${0} muutos odottaa päätöstäsi`,
+  'sync-conflicts.count#other': str`${0} muutosta odottaa päätöstäsi`,
   'sync-conflicts.review': 'Tarkista',
   'sync-conflicts.title': 'Päätöstäsi odottavat muutokset',
   'sync-conflicts.close': 'Sulje',
@@ -26,6 +26,6 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`Toinen versio pidettiin: ”${0}”.`,
   'sync-conflicts.kept-merged': str`Yhdistetty versio pidettiin: ”${0}”.`,
   'sync-conflicts.none-left': 'Ei enää päätettävää.',
-  'sync-conflicts.one-left': '1 jäljellä.',
-  'sync-conflicts.many-left': str`${0} jäljellä.`,
+  'sync-conflicts.left#one': str`${0} jäljellä.`,
+  'sync-conflicts.left#other': str`${0} jäljellä.`,
 };

@@ -2,8 +2,9 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 modification attend votre décision',
-  'sync-conflicts.count-many': str`${0} modifications attendent votre décision`,
+  'sync-conflicts.count#one': str`${0} modification attend votre décision`,
+  'sync-conflicts.count#many': str`${0} de modifications attendent votre décision`,
+  'sync-conflicts.count#other': str`${0} modifications attendent votre décision`,
   'sync-conflicts.review': 'Vérifier',
   'sync-conflicts.title': 'Modifications qui attendent votre décision',
   'sync-conflicts.close': 'Fermer',
@@ -26,6 +27,7 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`L’autre version a été gardée pour « ${0} ».`,
   'sync-conflicts.kept-merged': str`La version fusionnée a été gardée pour « ${0} ».`,
   'sync-conflicts.none-left': 'Plus rien à décider.',
-  'sync-conflicts.one-left': 'Encore 1.',
-  'sync-conflicts.many-left': str`Encore ${0}.`,
+  'sync-conflicts.left#one': str`Encore ${0}.`,
+  'sync-conflicts.left#many': str`Encore ${0}.`,
+  'sync-conflicts.left#other': str`Encore ${0}.`,
 };

@@ -2,8 +2,11 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': 'Tá cinneadh uait ar 1 athrú',
-  'sync-conflicts.count-many': str`Athruithe a bhfuil cinneadh uait orthu: ${0}`,
+  'sync-conflicts.count#one': str`Tá cinneadh uait ar ${0} athrú`,
+  'sync-conflicts.count#two': str`Tá cinneadh uait ar ${0} athrú`,
+  'sync-conflicts.count#few': str`Tá cinneadh uait ar ${0} athrú`,
+  'sync-conflicts.count#many': str`Tá cinneadh uait ar ${0} n-athrú`,
+  'sync-conflicts.count#other': str`Tá cinneadh uait ar ${0} athrú`,
   'sync-conflicts.review': 'Athbhreithnigh',
   'sync-conflicts.title': 'Athruithe a bhfuil cinneadh uait orthu',
   'sync-conflicts.close': 'Dún',
@@ -26,6 +29,9 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`Coinníodh an leagan eile do “${0}”.`,
   'sync-conflicts.kept-merged': str`Coinníodh an leagan cumaiscthe do “${0}”.`,
   'sync-conflicts.none-left': 'Níl aon rud fágtha le cinneadh.',
-  'sync-conflicts.one-left': '1 fágtha.',
-  'sync-conflicts.many-left': str`Fágtha: ${0}.`,
+  'sync-conflicts.left#one': str`${0} fágtha.`,
+  'sync-conflicts.left#two': str`${0} fágtha.`,
+  'sync-conflicts.left#few': str`${0} fágtha.`,
+  'sync-conflicts.left#many': str`${0} fágtha.`,
+  'sync-conflicts.left#other': str`${0} fágtha.`,
 };

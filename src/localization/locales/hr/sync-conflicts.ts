@@ -2,8 +2,9 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 promjena čeka tvoju odluku',
-  'sync-conflicts.count-many': str`Promjene koje čekaju tvoju odluku: ${0}`,
+  'sync-conflicts.count#one': str`${0} promjena čeka tvoju odluku`,
+  'sync-conflicts.count#few': str`${0} promjene čekaju tvoju odluku`,
+  'sync-conflicts.count#other': str`${0} promjena čeka tvoju odluku`,
   'sync-conflicts.review': 'Provjeri',
   'sync-conflicts.title': 'Promjene koje čekaju tvoju odluku',
   'sync-conflicts.close': 'Zatvori',
@@ -26,6 +27,7 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`Za „${0}“ zadržana je druga verzija.`,
   'sync-conflicts.kept-merged': str`Za „${0}“ zadržana je spojena verzija.`,
   'sync-conflicts.none-left': 'Nema više ništa za odlučiti.',
-  'sync-conflicts.one-left': 'Preostaje još 1.',
-  'sync-conflicts.many-left': str`Preostaje još: ${0}.`,
+  'sync-conflicts.left#one': str`Preostaje još ${0}.`,
+  'sync-conflicts.left#few': str`Preostaju još ${0}.`,
+  'sync-conflicts.left#other': str`Preostaje još ${0}.`,
 };

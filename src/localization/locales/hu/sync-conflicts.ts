@@ -2,8 +2,8 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 módosításról neked kell döntened',
-  'sync-conflicts.count-many': str`${0} módosításról neked kell döntened`,
+  'sync-conflicts.count#one': str`${0} módosításról neked kell döntened`,
+  'sync-conflicts.count#other': str`${0} módosításról neked kell döntened`,
   'sync-conflicts.review': 'Ellenőrzés',
   'sync-conflicts.title': 'Módosítások, amelyekről döntened kell',
   'sync-conflicts.close': 'Bezárás',
@@ -26,6 +26,6 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`A másikat tartottad meg: „${0}”.`,
   'sync-conflicts.kept-merged': str`Az egyesített változatot tartottad meg: „${0}”.`,
   'sync-conflicts.none-left': 'Nincs több eldöntendő módosítás.',
-  'sync-conflicts.one-left': 'Még 1 van hátra.',
-  'sync-conflicts.many-left': str`Még ${0} van hátra.`,
+  'sync-conflicts.left#one': str`Még ${0} van hátra.`,
+  'sync-conflicts.left#other': str`Még ${0} van hátra.`,
 };

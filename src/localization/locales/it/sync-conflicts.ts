@@ -2,8 +2,9 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 modifica richiede una tua decisione',
-  'sync-conflicts.count-many': str`${0} modifiche richiedono una tua decisione`,
+  'sync-conflicts.count#one': str`${0} modifica richiede una tua decisione`,
+  'sync-conflicts.count#many': str`${0} di modifiche richiedono una tua decisione`,
+  'sync-conflicts.count#other': str`${0} modifiche richiedono una tua decisione`,
   'sync-conflicts.review': 'Rivedi',
   'sync-conflicts.title': 'Modifiche che richiedono una tua decisione',
   'sync-conflicts.close': 'Chiudi',
@@ -26,6 +27,7 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`Per «${0}» hai tenuto l’altra versione.`,
   'sync-conflicts.kept-merged': str`Per «${0}» hai tenuto la versione unita.`,
   'sync-conflicts.none-left': 'Non resta niente da decidere.',
-  'sync-conflicts.one-left': 'Ne resta 1.',
-  'sync-conflicts.many-left': str`Ne restano ${0}.`,
+  'sync-conflicts.left#one': str`Ne resta ${0}.`,
+  'sync-conflicts.left#many': str`Ne restano ${0}.`,
+  'sync-conflicts.left#other': str`Ne restano ${0}.`,
 };

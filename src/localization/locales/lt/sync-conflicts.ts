@@ -2,8 +2,10 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': 'Dėl 1 pakeitimo reikia tavo sprendimo',
-  'sync-conflicts.count-many': str`Pakeitimų, laukiančių tavo sprendimo: ${0}`,
+  'sync-conflicts.count#one': str`Dėl ${0} pakeitimo reikia tavo sprendimo`,
+  'sync-conflicts.count#few': str`Dėl ${0} pakeitimų reikia tavo sprendimo`,
+  'sync-conflicts.count#many': str`Dėl ${0} pakeitimo reikia tavo sprendimo`,
+  'sync-conflicts.count#other': str`Dėl ${0} pakeitimų reikia tavo sprendimo`,
   'sync-conflicts.review': 'Peržiūrėti',
   'sync-conflicts.title': 'Pakeitimai, dėl kurių reikia tavo sprendimo',
   'sync-conflicts.close': 'Uždaryti',
@@ -26,6 +28,8 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`„${0}“: palikta kita versija.`,
   'sync-conflicts.kept-merged': str`„${0}“: palikta sujungta versija.`,
   'sync-conflicts.none-left': 'Nebeliko ką spręsti.',
-  'sync-conflicts.one-left': 'Liko 1.',
-  'sync-conflicts.many-left': str`Liko: ${0}.`,
+  'sync-conflicts.left#one': str`Liko ${0}.`,
+  'sync-conflicts.left#few': str`Liko ${0}.`,
+  'sync-conflicts.left#many': str`Liko ${0}.`,
+  'sync-conflicts.left#other': str`Liko ${0}.`,
 };

@@ -2,8 +2,9 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 izmaiņai vajadzīgs tavs lēmums',
-  'sync-conflicts.count-many': str`Izmaiņas, kurām vajadzīgs tavs lēmums: ${0}`,
+  'sync-conflicts.count#zero': str`${0} izmaiņām vajadzīgs tavs lēmums`,
+  'sync-conflicts.count#one': str`${0} izmaiņai vajadzīgs tavs lēmums`,
+  'sync-conflicts.count#other': str`${0} izmaiņām vajadzīgs tavs lēmums`,
   'sync-conflicts.review': 'Pārskatīt',
   'sync-conflicts.title': 'Izmaiņas, kurām vajadzīgs tavs lēmums',
   'sync-conflicts.close': 'Aizvērt',
@@ -26,6 +27,7 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`„${0}”: paturēta otra versija.`,
   'sync-conflicts.kept-merged': str`„${0}”: paturēta apvienotā versija.`,
   'sync-conflicts.none-left': 'Vairs nav ko izlemt.',
-  'sync-conflicts.one-left': 'Atlicis 1.',
-  'sync-conflicts.many-left': str`Atlikuši: ${0}.`,
+  'sync-conflicts.left#zero': str`Atlikuši ${0}.`,
+  'sync-conflicts.left#one': str`Atlicis ${0}.`,
+  'sync-conflicts.left#other': str`Atlikuši ${0}.`,
 };

@@ -2,8 +2,11 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': 'Bidla waħda teħtieġ id-deċiżjoni tiegħek',
-  'sync-conflicts.count-many': str`Bidliet li jeħtieġu d-deċiżjoni tiegħek: ${0}`,
+  'sync-conflicts.count#one': str`${0} bidla teħtieġ id-deċiżjoni tiegħek`,
+  'sync-conflicts.count#two': str`${0} bidliet jeħtieġu d-deċiżjoni tiegħek`,
+  'sync-conflicts.count#few': str`${0} bidliet jeħtieġu d-deċiżjoni tiegħek`,
+  'sync-conflicts.count#many': str`${0}-il bidla jeħtieġu d-deċiżjoni tiegħek`,
+  'sync-conflicts.count#other': str`${0} bidla jeħtieġu d-deċiżjoni tiegħek`,
   'sync-conflicts.review': 'Irrevedi',
   'sync-conflicts.title': 'Bidliet li jeħtieġu d-deċiżjoni tiegħek',
   'sync-conflicts.close': 'Agħlaq',
@@ -26,6 +29,9 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`Żammejt il-verżjoni l-oħra għal “${0}”.`,
   'sync-conflicts.kept-merged': str`Żammejt il-verżjoni magħquda għal “${0}”.`,
   'sync-conflicts.none-left': "M'hemm xejn aktar x'tiddeċiedi.",
-  'sync-conflicts.one-left': 'Fadal 1.',
-  'sync-conflicts.many-left': str`Fadal: ${0}.`,
+  'sync-conflicts.left#one': str`Fadal ${0}.`,
+  'sync-conflicts.left#two': str`Fadal ${0}.`,
+  'sync-conflicts.left#few': str`Fadal ${0}.`,
+  'sync-conflicts.left#many': str`Fadal ${0}.`,
+  'sync-conflicts.left#other': str`Fadal ${0}.`,
 };

@@ -2,8 +2,8 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 endring trenger avgjørelsen din',
-  'sync-conflicts.count-many': str`${0} endringer trenger avgjørelsen din`,
+  'sync-conflicts.count#one': str`${0} endring trenger avgjørelsen din`,
+  'sync-conflicts.count#other': str`${0} endringer trenger avgjørelsen din`,
   'sync-conflicts.review': 'Gå gjennom',
   'sync-conflicts.title': 'Endringer som trenger avgjørelsen din',
   'sync-conflicts.close': 'Lukk',
@@ -26,6 +26,6 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`Den andre versjonen ble beholdt for «${0}».`,
   'sync-conflicts.kept-merged': str`Den sammenslåtte versjonen ble beholdt for «${0}».`,
   'sync-conflicts.none-left': 'Ingenting igjen å avgjøre.',
-  'sync-conflicts.one-left': '1 igjen.',
-  'sync-conflicts.many-left': str`${0} igjen.`,
+  'sync-conflicts.left#one': str`${0} igjen.`,
+  'sync-conflicts.left#other': str`${0} igjen.`,
 };

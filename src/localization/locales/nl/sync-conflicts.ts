@@ -2,8 +2,8 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 wijziging wacht op jouw beslissing',
-  'sync-conflicts.count-many': str`${0} wijzigingen wachten op jouw beslissing`,
+  'sync-conflicts.count#one': str`${0} wijziging wacht op jouw beslissing`,
+  'sync-conflicts.count#other': str`${0} wijzigingen wachten op jouw beslissing`,
   'sync-conflicts.review': 'Bekijken',
   'sync-conflicts.title': 'Wijzigingen die op jouw beslissing wachten',
   'sync-conflicts.close': 'Sluiten',
@@ -26,6 +26,6 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`Voor ‘${0}’ is de andere versie gehouden.`,
   'sync-conflicts.kept-merged': str`Voor ‘${0}’ is de samengevoegde versie gehouden.`,
   'sync-conflicts.none-left': 'Niets meer te beslissen.',
-  'sync-conflicts.one-left': 'Nog 1.',
-  'sync-conflicts.many-left': str`Nog ${0}.`,
+  'sync-conflicts.left#one': str`Nog ${0}.`,
+  'sync-conflicts.left#other': str`Nog ${0}.`,
 };

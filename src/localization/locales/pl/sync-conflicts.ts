@@ -2,8 +2,10 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 zmiana wymaga twojej decyzji',
-  'sync-conflicts.count-many': str`Zmiany wymagające twojej decyzji: ${0}`,
+  'sync-conflicts.count#one': str`${0} zmiana wymaga twojej decyzji`,
+  'sync-conflicts.count#few': str`${0} zmiany wymagają twojej decyzji`,
+  'sync-conflicts.count#many': str`${0} zmian wymaga twojej decyzji`,
+  'sync-conflicts.count#other': str`${0} zmiany wymaga twojej decyzji`,
   'sync-conflicts.review': 'Sprawdź',
   'sync-conflicts.title': 'Zmiany wymagające twojej decyzji',
   'sync-conflicts.close': 'Zamknij',
@@ -26,6 +28,8 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`Zachowano drugą wersję: „${0}”.`,
   'sync-conflicts.kept-merged': str`Zachowano połączoną wersję: „${0}”.`,
   'sync-conflicts.none-left': 'Nie ma już nic do rozstrzygnięcia.',
-  'sync-conflicts.one-left': 'Pozostała 1 zmiana.',
-  'sync-conflicts.many-left': str`Pozostało: ${0}.`,
+  'sync-conflicts.left#one': str`Pozostała ${0}.`,
+  'sync-conflicts.left#few': str`Pozostały ${0}.`,
+  'sync-conflicts.left#many': str`Pozostało ${0}.`,
+  'sync-conflicts.left#other': str`Pozostało ${0}.`,
 };

@@ -2,8 +2,9 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 alteração precisa da tua decisão',
-  'sync-conflicts.count-many': str`${0} alterações precisam da tua decisão`,
+  'sync-conflicts.count#one': str`${0} alteração precisa da tua decisão`,
+  'sync-conflicts.count#many': str`${0} de alterações precisam da tua decisão`,
+  'sync-conflicts.count#other': str`${0} alterações precisam da tua decisão`,
   'sync-conflicts.review': 'Rever',
   'sync-conflicts.title': 'Alterações que precisam da tua decisão',
   'sync-conflicts.close': 'Fechar',
@@ -26,6 +27,7 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`Ficaste com a outra versão de «${0}».`,
   'sync-conflicts.kept-merged': str`Ficaste com a versão combinada de «${0}».`,
   'sync-conflicts.none-left': 'Não falta decidir nada.',
-  'sync-conflicts.one-left': 'Falta 1.',
-  'sync-conflicts.many-left': str`Faltam ${0}.`,
+  'sync-conflicts.left#one': str`Falta ${0}.`,
+  'sync-conflicts.left#many': str`Faltam ${0}.`,
+  'sync-conflicts.left#other': str`Faltam ${0}.`,
 };

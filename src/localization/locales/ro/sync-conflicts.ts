@@ -2,8 +2,9 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 modificare necesită decizia dvs.',
-  'sync-conflicts.count-many': str`Modificări care necesită decizia dvs.: ${0}`,
+  'sync-conflicts.count#one': str`${0} modificare necesită decizia dvs.`,
+  'sync-conflicts.count#few': str`${0} modificări necesită decizia dvs.`,
+  'sync-conflicts.count#other': str`${0} de modificări necesită decizia dvs.`,
   'sync-conflicts.review': 'Verificați',
   'sync-conflicts.title': 'Modificări care necesită decizia dvs.',
   'sync-conflicts.close': 'Închideți',
@@ -26,6 +27,7 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`Ați păstrat cealaltă versiune pentru „${0}”.`,
   'sync-conflicts.kept-merged': str`Ați păstrat versiunea combinată pentru „${0}”.`,
   'sync-conflicts.none-left': 'Nu mai este nimic de decis.',
-  'sync-conflicts.one-left': 'A mai rămas 1.',
-  'sync-conflicts.many-left': str`Au mai rămas: ${0}.`,
+  'sync-conflicts.left#one': str`A mai rămas ${0}.`,
+  'sync-conflicts.left#few': str`Au mai rămas ${0}.`,
+  'sync-conflicts.left#other': str`Au mai rămas ${0}.`,
 };

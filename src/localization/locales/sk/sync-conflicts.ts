@@ -2,8 +2,10 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 zmena čaká na tvoje rozhodnutie',
-  'sync-conflicts.count-many': str`Zmeny čakajúce na tvoje rozhodnutie: ${0}`,
+  'sync-conflicts.count#one': str`${0} zmena čaká na tvoje rozhodnutie`,
+  'sync-conflicts.count#few': str`${0} zmeny čakajú na tvoje rozhodnutie`,
+  'sync-conflicts.count#many': str`${0} zmeny čaká na tvoje rozhodnutie`,
+  'sync-conflicts.count#other': str`${0} zmien čaká na tvoje rozhodnutie`,
   'sync-conflicts.review': 'Skontrolovať',
   'sync-conflicts.title': 'Zmeny, ktoré čakajú na tvoje rozhodnutie',
   'sync-conflicts.close': 'Zavrieť',
@@ -26,6 +28,8 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`Pri „${0}“ zostala druhá verzia.`,
   'sync-conflicts.kept-merged': str`Pri „${0}“ zostala zlúčená verzia.`,
   'sync-conflicts.none-left': 'Už nie je o čom rozhodovať.',
-  'sync-conflicts.one-left': 'Zostáva 1.',
-  'sync-conflicts.many-left': str`Zostáva: ${0}.`,
+  'sync-conflicts.left#one': str`Zostáva ${0}.`,
+  'sync-conflicts.left#few': str`Zostávajú ${0}.`,
+  'sync-conflicts.left#many': str`Zostáva ${0}.`,
+  'sync-conflicts.left#other': str`Zostáva ${0}.`,
 };

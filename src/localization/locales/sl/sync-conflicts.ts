@@ -2,8 +2,10 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 sprememba čaka na tvojo odločitev',
-  'sync-conflicts.count-many': str`Spremembe, ki čakajo na tvojo odločitev: ${0}`,
+  'sync-conflicts.count#one': str`${0} sprememba čaka na tvojo odločitev`,
+  'sync-conflicts.count#two': str`${0} spremembi čakata na tvojo odločitev`,
+  'sync-conflicts.count#few': str`${0} spremembe čakajo na tvojo odločitev`,
+  'sync-conflicts.count#other': str`${0} sprememb čaka na tvojo odločitev`,
   'sync-conflicts.review': 'Preveri',
   'sync-conflicts.title': 'Spremembe, ki čakajo na tvojo odločitev',
   'sync-conflicts.close': 'Zapri',
@@ -26,6 +28,8 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`Za »${0}« je ostala druga različica.`,
   'sync-conflicts.kept-merged': str`Za »${0}« je ostala združena različica.`,
   'sync-conflicts.none-left': 'Ni več ničesar za odločanje.',
-  'sync-conflicts.one-left': 'Ostaja še 1.',
-  'sync-conflicts.many-left': str`Ostaja še: ${0}.`,
+  'sync-conflicts.left#one': str`Ostaja še ${0}.`,
+  'sync-conflicts.left#two': str`Ostajata še ${0}.`,
+  'sync-conflicts.left#few': str`Ostajajo še ${0}.`,
+  'sync-conflicts.left#other': str`Ostaja še ${0}.`,
 };

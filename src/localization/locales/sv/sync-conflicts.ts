@@ -2,8 +2,8 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 ändring behöver ditt beslut',
-  'sync-conflicts.count-many': str`${0} ändringar behöver ditt beslut`,
+  'sync-conflicts.count#one': str`${0} ändring behöver ditt beslut`,
+  'sync-conflicts.count#other': str`${0} ändringar behöver ditt beslut`,
   'sync-conflicts.review': 'Granska',
   'sync-conflicts.title': 'Ändringar som behöver ditt beslut',
   'sync-conflicts.close': 'Stäng',
@@ -26,6 +26,6 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`Deras version behölls för ”${0}”.`,
   'sync-conflicts.kept-merged': str`Den sammanslagna versionen behölls för ”${0}”.`,
   'sync-conflicts.none-left': 'Inget kvar att besluta om.',
-  'sync-conflicts.one-left': '1 kvar.',
-  'sync-conflicts.many-left': str`${0} kvar.`,
+  'sync-conflicts.left#one': str`${0} kvar.`,
+  'sync-conflicts.left#other': str`${0} kvar.`,
 };

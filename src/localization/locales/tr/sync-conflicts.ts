@@ -2,8 +2,8 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 değişiklik için kararın gerekiyor',
-  'sync-conflicts.count-many': str`${0} değişiklik için kararın gerekiyor`,
+  'sync-conflicts.count#one': str`${0} değişiklik için kararın gerekiyor`,
+  'sync-conflicts.count#other': str`${0} değişiklik için kararın gerekiyor`,
   'sync-conflicts.review': 'İncele',
   'sync-conflicts.title': 'Kararını bekleyen değişiklikler',
   'sync-conflicts.close': 'Kapat',
@@ -26,6 +26,6 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`“${0}” için diğeri tutuldu.`,
   'sync-conflicts.kept-merged': str`“${0}” için birleştirilmiş sürüm tutuldu.`,
   'sync-conflicts.none-left': 'Karar verilecek bir şey kalmadı.',
-  'sync-conflicts.one-left': '1 tane kaldı.',
-  'sync-conflicts.many-left': str`${0} tane kaldı.`,
+  'sync-conflicts.left#one': str`${0} tane kaldı.`,
+  'sync-conflicts.left#other': str`${0} tane kaldı.`,
 };

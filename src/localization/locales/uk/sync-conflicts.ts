@@ -2,8 +2,10 @@
 import { str } from '@lit/localize';
 
 export const syncConflictsTemplates = {
-  'sync-conflicts.count-one': '1 зміна потребує вашого рішення',
-  'sync-conflicts.count-many': str`Змін, що потребують вашого рішення: ${0}`,
+  'sync-conflicts.count#one': str`${0} зміна потребує вашого рішення`,
+  'sync-conflicts.count#few': str`${0} зміни потребують вашого рішення`,
+  'sync-conflicts.count#many': str`${0} змін потребують вашого рішення`,
+  'sync-conflicts.count#other': str`${0} зміни потребує вашого рішення`,
   'sync-conflicts.review': 'Переглянути',
   'sync-conflicts.title': 'Зміни, що потребують вашого рішення',
   'sync-conflicts.close': 'Закрити',
@@ -26,6 +28,8 @@ export const syncConflictsTemplates = {
   'sync-conflicts.kept-theirs': str`«${0}»: залишено іншу версію.`,
   'sync-conflicts.kept-merged': str`«${0}»: залишено об’єднану версію.`,
   'sync-conflicts.none-left': 'Більше нічого вирішувати.',
-  'sync-conflicts.one-left': 'Залишилася 1.',
-  'sync-conflicts.many-left': str`Залишилося: ${0}.`,
+  'sync-conflicts.left#one': str`Залишилася ${0}.`,
+  'sync-conflicts.left#few': str`Залишилися ${0}.`,
+  'sync-conflicts.left#many': str`Залишилося ${0}.`,
+  'sync-conflicts.left#other': str`Залишилося ${0}.`,
 };

@@ -1,0 +1,31 @@
+// Czech for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Povinné pole je prázdné: vyplň ho.',
+  'sdk.issue.too-long': str`Tento text je příliš dlouhý: nejvýše ${0} znaků.`,
+  'sdk.issue.too-many': str`Tento seznam je příliš dlouhý: maximální počet položek je ${0}.`,
+  'sdk.issue.number-range': str`Vyber celé číslo od ${0} do ${1}.`,
+  'sdk.issue.control-characters': 'Tento text obsahuje neviditelné znaky (často z kopírování a vkládání): napiš ho znovu.',
+  'sdk.issue.link': 'Zadej webovou adresu začínající https:// nebo http://, nebo e-mailový odkaz (mailto:).',
+  'sdk.issue.link-needed': 'Zadej webovou adresu odkazu.',
+  'sdk.issue.date': 'Toto datum neexistuje: vyber jiné.',
+  'sdk.issue.ends-before-start': 'Konec je před začátkem: vyber datum konce, které je stejné jako datum začátku nebo pozdější.',
+  'sdk.issue.monday': 'Vyber pondělí: první den týdne.',
+  'sdk.issue.language': 'Vyber jazyk ze seznamu.',
+  'sdk.issue.choice': 'Vyber jednu z nabízených možností.',
+  'sdk.issue.alt-text': 'Popiš každý obrázek několika slovy pro ty, kdo ho nevidí (alternativní text).',
+  'sdk.issue.attachment-needed': 'Přidej obrázek, video nebo soubor, který tento příspěvek potřebuje.',
+  'sdk.issue.unsafe-markup': 'Text obsahuje kód nebo nebezpečné odkazy: zachovat lze jen tučné písmo, kurzívu, seznamy a webové odkazy.',
+  'sdk.issue.week-or-phase': 'Vyber pro tyto otázky týden nebo fázi.',
+  'sdk.issue.removed': 'To, na co se odkazuje, už neexistuje (možná bylo odstraněno): vyber něco jiného.',
+  'sdk.issue.file-too-large': str`Tento soubor je příliš velký: limit je ${0}.`,
+  'sdk.issue.file-type': 'Tento druh souboru sem nelze přidat: jeho obsah nepatří k žádnému z povolených typů.',
+  'sdk.sync.offline': 'Server není dostupný.',
+  'sdk.sync.unauthorized': 'Přihlášení k serveru chybí nebo vypršelo: přihlas se znovu.',
+  'sdk.sync.forbidden': 'Server tomuto účtu nedovoluje synchronizovat tento prostor: zeptej se učitele.',
+  'sdk.sync.server': 'Server má právě problém.',
+  'sdk.sync.bad-response': 'Odpověď serveru nešlo přečíst: zkontroluj jeho adresu, nebo se nejdřív přihlas do sítě.',
+  'sdk.sync.missing-database': 'Tento prostor ještě není na serveru nastavený: zeptej se toho, kdo server spravuje.',
+  'sdk.sync.unknown': 'Stalo se něco nečekaného.',
+};

@@ -1,0 +1,31 @@
+// Danish for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Et obligatorisk felt er tomt: udfyld det.',
+  'sdk.issue.too-long': str`Teksten er for lang: højst ${0} tegn.`,
+  'sdk.issue.too-many': str`Listen er for lang: højst ${0} elementer.`,
+  'sdk.issue.number-range': str`Vælg et helt tal fra ${0} til ${1}.`,
+  'sdk.issue.control-characters': 'Teksten indeholder usynlige tegn (ofte fra kopiér og indsæt): skriv den igen.',
+  'sdk.issue.link': 'Angiv en webadresse, der begynder med https:// eller http://, eller et mail-link (mailto:).',
+  'sdk.issue.link-needed': 'Angiv linkets webadresse.',
+  'sdk.issue.date': 'Den dato findes ikke: vælg en anden.',
+  'sdk.issue.ends-before-start': 'Slutningen ligger før starten: vælg en slutdato på eller efter startdatoen.',
+  'sdk.issue.monday': 'Vælg en mandag: ugens første dag.',
+  'sdk.issue.language': 'Vælg et sprog fra listen.',
+  'sdk.issue.choice': 'Vælg en af de viste muligheder.',
+  'sdk.issue.alt-text': 'Beskriv hvert billede med få ord for dem, der ikke kan se det (alternativ tekst).',
+  'sdk.issue.attachment-needed': 'Tilføj det billede, klip eller den fil, som opslaget skal bruge.',
+  'sdk.issue.unsafe-markup': 'Teksten indeholder kode eller usikre links: kun fed, kursiv, lister og weblinks kan beholdes.',
+  'sdk.issue.week-or-phase': 'Vælg en uge eller en fase til disse spørgsmål.',
+  'sdk.issue.removed': 'Det, der henvises til, findes ikke længere (det er måske fjernet): vælg noget andet.',
+  'sdk.issue.file-too-large': str`Filen er for stor: grænsen er ${0}.`,
+  'sdk.issue.file-type': 'Den slags fil kan ikke tilføjes her: indholdet er ikke af nogen af de tilladte typer.',
+  'sdk.sync.offline': 'Serveren kan ikke nås.',
+  'sdk.sync.unauthorized': 'Du er ikke logget ind på serveren, eller din session er udløbet: log ind igen.',
+  'sdk.sync.forbidden': 'Serveren lader ikke denne konto synkronisere dette rum: spørg en lærer.',
+  'sdk.sync.server': 'Serveren har et problem lige nu.',
+  'sdk.sync.bad-response': 'Svaret fra serveren kunne ikke læses: tjek adressen, eller log først ind på netværket.',
+  'sdk.sync.missing-database': 'Dette rum er endnu ikke sat op på serveren: spørg den, der driver serveren.',
+  'sdk.sync.unknown': 'Noget uventet gik galt.',
+};

@@ -1,0 +1,31 @@
+// German for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Ein Pflichtfeld ist leer: Bitte fülle es aus.',
+  'sdk.issue.too-long': str`Dieser Text ist zu lang: höchstens ${0} Zeichen.`,
+  'sdk.issue.too-many': str`Diese Liste ist zu lang: höchstens ${0} Einträge.`,
+  'sdk.issue.number-range': str`Wähle eine ganze Zahl von ${0} bis ${1}.`,
+  'sdk.issue.control-characters': 'Dieser Text enthält unsichtbare Zeichen (oft durch Kopieren und Einfügen): Tippe ihn neu.',
+  'sdk.issue.link': 'Gib eine Webadresse an, die mit https:// oder http:// beginnt, oder einen E-Mail-Link (mailto:).',
+  'sdk.issue.link-needed': 'Gib die Webadresse des Links an.',
+  'sdk.issue.date': 'Dieses Datum gibt es nicht: Wähle ein anderes.',
+  'sdk.issue.ends-before-start': 'Das Ende liegt vor dem Beginn: Wähle ein Enddatum am oder nach dem Startdatum.',
+  'sdk.issue.monday': 'Wähle einen Montag: den ersten Tag der Woche.',
+  'sdk.issue.language': 'Wähle eine Sprache aus der Liste.',
+  'sdk.issue.choice': 'Wähle eine der angebotenen Möglichkeiten.',
+  'sdk.issue.alt-text': 'Beschreibe jedes Bild in wenigen Worten für alle, die es nicht sehen können (Alternativtext).',
+  'sdk.issue.attachment-needed': 'Füge das Bild, den Clip oder die Datei hinzu, die dieser Beitrag braucht.',
+  'sdk.issue.unsafe-markup': 'Der Text enthält Code oder unsichere Links: Nur Fett, Kursiv, Listen und Weblinks bleiben erhalten.',
+  'sdk.issue.week-or-phase': 'Wähle eine Woche oder eine Phase für diese Leitfragen.',
+  'sdk.issue.removed': 'Worauf sich das bezieht, gibt es nicht mehr (vielleicht wurde es entfernt): Wähle etwas anderes.',
+  'sdk.issue.file-too-large': str`Diese Datei ist zu groß: Die Grenze liegt bei ${0}.`,
+  'sdk.issue.file-type': 'Diese Art von Datei kann hier nicht hinzugefügt werden: Ihr Inhalt gehört zu keinem der erlaubten Typen.',
+  'sdk.sync.offline': 'Der Server ist nicht erreichbar.',
+  'sdk.sync.unauthorized': 'Du bist nicht am Server angemeldet, oder deine Sitzung ist abgelaufen: Melde dich erneut an.',
+  'sdk.sync.forbidden': 'Der Server erlaubt diesem Konto nicht, diesen Raum zu synchronisieren: Frag eine Lehrkraft.',
+  'sdk.sync.server': 'Der Server hat gerade ein Problem.',
+  'sdk.sync.bad-response': 'Die Antwort des Servers war nicht lesbar: Prüfe seine Adresse oder melde dich zuerst im Netzwerk an.',
+  'sdk.sync.missing-database': 'Dieser Raum ist auf dem Server noch nicht eingerichtet: Frag die Person, die den Server betreut.',
+  'sdk.sync.unknown': 'Etwas Unerwartetes ist schiefgelaufen.',
+};

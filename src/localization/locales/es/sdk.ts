@@ -1,0 +1,31 @@
+// Spanish for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Hay un campo obligatorio vacío: rellénalo.',
+  'sdk.issue.too-long': str`Este texto es demasiado largo: como máximo ${0} caracteres.`,
+  'sdk.issue.too-many': str`Esta lista es demasiado larga: como máximo ${0} elementos.`,
+  'sdk.issue.number-range': str`Elige un número entero del ${0} al ${1}.`,
+  'sdk.issue.control-characters': 'Este texto contiene caracteres invisibles (a menudo por copiar y pegar): vuelve a escribirlo.',
+  'sdk.issue.link': 'Escribe una dirección web que empiece por https:// o http://, o un enlace de correo (mailto:).',
+  'sdk.issue.link-needed': 'Escribe la dirección web del enlace.',
+  'sdk.issue.date': 'Esta fecha no existe: elige otra.',
+  'sdk.issue.ends-before-start': 'Termina antes de empezar: elige una fecha de fin igual o posterior a la de inicio.',
+  'sdk.issue.monday': 'Elige un lunes: el primer día de la semana.',
+  'sdk.issue.language': 'Elige un idioma de la lista.',
+  'sdk.issue.choice': 'Elige una de las opciones que se ofrecen.',
+  'sdk.issue.alt-text': 'Describe cada imagen en pocas palabras para quien no puede verla (texto alternativo).',
+  'sdk.issue.attachment-needed': 'Añade la imagen, el vídeo o el archivo que necesita esta publicación.',
+  'sdk.issue.unsafe-markup': 'El texto contiene código o enlaces no seguros: solo se pueden conservar negrita, cursiva, listas y enlaces web.',
+  'sdk.issue.week-or-phase': 'Elige una semana o una fase para estas preguntas.',
+  'sdk.issue.removed': 'Lo que se indica ya no existe (quizá se ha eliminado): elige otra cosa.',
+  'sdk.issue.file-too-large': str`Este archivo es demasiado grande: el límite es ${0}.`,
+  'sdk.issue.file-type': 'Este tipo de archivo no se puede añadir aquí: su contenido no es de ninguno de los tipos aceptados.',
+  'sdk.sync.offline': 'No se puede conectar con el servidor.',
+  'sdk.sync.unauthorized': 'No has iniciado sesión en el servidor o tu sesión ha terminado: vuelve a iniciarla.',
+  'sdk.sync.forbidden': 'El servidor no permite a esta cuenta sincronizar este espacio: pregunta a un docente.',
+  'sdk.sync.server': 'El servidor tiene un problema en este momento.',
+  'sdk.sync.bad-response': 'No se ha podido leer la respuesta del servidor: comprueba su dirección o inicia antes sesión en la red.',
+  'sdk.sync.missing-database': 'Este espacio aún no está configurado en el servidor: pregunta a quien lo administra.',
+  'sdk.sync.unknown': 'Ha ocurrido un problema inesperado.',
+};

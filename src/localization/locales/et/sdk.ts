@@ -1,0 +1,31 @@
+// Estonian for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Kohustuslik väli on tühi: täida see.',
+  'sdk.issue.too-long': str`See tekst on liiga pikk: kõige rohkem ${0} märki.`,
+  'sdk.issue.too-many': str`See loend on liiga pikk: kõige rohkem ${0} üksust.`,
+  'sdk.issue.number-range': str`Vali täisarv vahemikus ${0}–${1}.`,
+  'sdk.issue.control-characters': 'Selles tekstis on nähtamatuid märke (sageli kopeerimisest ja kleepimisest): kirjuta see uuesti.',
+  'sdk.issue.link': 'Sisesta veebiaadress, mis algab https:// või http://, või e-posti link (mailto:).',
+  'sdk.issue.link-needed': 'Sisesta lingi veebiaadress.',
+  'sdk.issue.date': 'Sellist kuupäeva ei ole: vali mõni teine.',
+  'sdk.issue.ends-before-start': 'Lõpp on enne algust: vali lõppkuupäev, mis on alguskuupäevaga sama või hilisem.',
+  'sdk.issue.monday': 'Vali esmaspäev: nädala esimene päev.',
+  'sdk.issue.language': 'Vali keel loendist.',
+  'sdk.issue.choice': 'Vali üks pakutud valikutest.',
+  'sdk.issue.alt-text': 'Kirjelda iga pilti mõne sõnaga neile, kes seda ei näe (asendustekst).',
+  'sdk.issue.attachment-needed': 'Lisa pilt, video või fail, mida see postitus vajab.',
+  'sdk.issue.unsafe-markup': 'Tekstis on koodi või ebaturvalisi linke: alles saab jätta ainult paksu ja kaldkirja, loendid ning veebilingid.',
+  'sdk.issue.week-or-phase': 'Vali nendele küsimustele nädal või etapp.',
+  'sdk.issue.removed': 'Seda, millele viidatakse, pole enam olemas (võib-olla eemaldati): vali midagi muud.',
+  'sdk.issue.file-too-large': str`See fail on liiga suur: piir on ${0}.`,
+  'sdk.issue.file-type': 'Sellist faili ei saa siia lisada: selle sisu ei kuulu ühegi lubatud tüübi alla.',
+  'sdk.sync.offline': 'Serveriga ei saa ühendust.',
+  'sdk.sync.unauthorized': 'Sa ei ole serverisse sisse logitud või su seanss on lõppenud: logi uuesti sisse.',
+  'sdk.sync.forbidden': 'Server ei luba sellel kontol seda tööruumi sünkroonida: küsi õpetajalt.',
+  'sdk.sync.server': 'Serveril on praegu probleem.',
+  'sdk.sync.bad-response': 'Serveri vastust ei õnnestunud lugeda: kontrolli aadressi või logi kõigepealt võrku sisse.',
+  'sdk.sync.missing-database': 'Seda tööruumi pole serveris veel seadistatud: küsi serveri haldajalt.',
+  'sdk.sync.unknown': 'Juhtus midagi ootamatut.',
+};

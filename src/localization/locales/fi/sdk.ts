@@ -1,0 +1,31 @@
+// Finnish for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Pakollinen kenttä on tyhjä: täytä se.',
+  'sdk.issue.too-long': str`Teksti on liian pitkä: enintään ${0} merkkiä.`,
+  'sdk.issue.too-many': str`Luettelo on liian pitkä: enintään ${0} kohtaa.`,
+  'sdk.issue.number-range': str`Valitse kokonaisluku väliltä ${0}–${1}.`,
+  'sdk.issue.control-characters': 'Tekstissä on näkymättömiä merkkejä (usein kopioinnin ja liittämisen jäljiltä): kirjoita se uudelleen.',
+  'sdk.issue.link': 'Anna verkko-osoite, joka alkaa https:// tai http://, tai sähköpostilinkki (mailto:).',
+  'sdk.issue.link-needed': 'Anna linkin verkko-osoite.',
+  'sdk.issue.date': 'Tätä päivämäärää ei ole olemassa: valitse toinen.',
+  'sdk.issue.ends-before-start': 'Loppu on ennen alkua: valitse loppupäivä, joka on sama tai myöhempi kuin alkupäivä.',
+  'sdk.issue.monday': 'Valitse maanantai: viikon ensimmäinen päivä.',
+  'sdk.issue.language': 'Valitse kieli luettelosta.',
+  'sdk.issue.choice': 'Valitse jokin tarjotuista vaihtoehdoista.',
+  'sdk.issue.alt-text': 'Kuvaile jokainen kuva muutamalla sanalla niille, jotka eivät näe sitä (vaihtoehtoinen teksti).',
+  'sdk.issue.attachment-needed': 'Lisää kuva, video tai tiedosto, jota tämä julkaisu tarvitsee.',
+  'sdk.issue.unsafe-markup': 'Tekstissä on koodia tai vaarallisia linkkejä: vain lihavointi, kursiivi, luettelot ja verkkolinkit voidaan säilyttää.',
+  'sdk.issue.week-or-phase': 'Valitse näille kysymyksille viikko tai vaihe.',
+  'sdk.issue.removed': 'Se, mihin tämä viittaa, ei ole enää olemassa (se on ehkä poistettu): valitse jotain muuta.',
+  'sdk.issue.file-too-large': str`Tiedosto on liian suuri: raja on ${0}.`,
+  'sdk.issue.file-type': 'Tällaista tiedostoa ei voi lisätä tähän: sen sisältö ei ole mitään sallituista tyypeistä.',
+  'sdk.sync.offline': 'Palvelimeen ei saada yhteyttä.',
+  'sdk.sync.unauthorized': 'Et ole kirjautunut palvelimelle, tai istuntosi on päättynyt: kirjaudu uudelleen.',
+  'sdk.sync.forbidden': 'Palvelin ei salli tämän tilin synkronoida tätä työtilaa: kysy opettajalta.',
+  'sdk.sync.server': 'Palvelimella on juuri nyt ongelma.',
+  'sdk.sync.bad-response': 'Palvelimen vastausta ei voitu lukea: tarkista osoite tai kirjaudu ensin verkkoon.',
+  'sdk.sync.missing-database': 'Tätä työtilaa ei ole vielä otettu käyttöön palvelimella: kysy palvelimen ylläpitäjältä.',
+  'sdk.sync.unknown': 'Jotain odottamatonta meni vikaan.',
+};

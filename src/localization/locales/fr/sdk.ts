@@ -1,0 +1,31 @@
+// French for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Un champ obligatoire est vide : remplissez-le.',
+  'sdk.issue.too-long': str`Ce texte est trop long : ${0} caractères au maximum.`,
+  'sdk.issue.too-many': str`Cette liste est trop longue : ${0} éléments au maximum.`,
+  'sdk.issue.number-range': str`Choisissez un nombre entier de ${0} à ${1}.`,
+  'sdk.issue.control-characters': 'Ce texte contient des caractères invisibles (souvent dus à un copier-coller) : saisissez-le de nouveau.',
+  'sdk.issue.link': 'Indiquez une adresse web qui commence par https:// ou http://, ou un lien e-mail (mailto:).',
+  'sdk.issue.link-needed': 'Indiquez l’adresse web du lien.',
+  'sdk.issue.date': 'Cette date n’existe pas : choisissez-en une autre.',
+  'sdk.issue.ends-before-start': 'La fin est avant le début : choisissez une date de fin égale ou postérieure à la date de début.',
+  'sdk.issue.monday': 'Choisissez un lundi : le premier jour de la semaine.',
+  'sdk.issue.language': 'Choisissez une langue dans la liste.',
+  'sdk.issue.choice': 'Choisissez l’une des options proposées.',
+  'sdk.issue.alt-text': 'Décrivez chaque image en quelques mots pour ceux qui ne peuvent pas la voir (texte alternatif).',
+  'sdk.issue.attachment-needed': 'Ajoutez l’image, la vidéo ou le fichier dont cette publication a besoin.',
+  'sdk.issue.unsafe-markup': 'Le texte contient du code ou des liens non sûrs : seuls le gras, l’italique, les listes et les liens web peuvent être conservés.',
+  'sdk.issue.week-or-phase': 'Choisissez une semaine ou une phase pour ces questions.',
+  'sdk.issue.removed': 'Ce à quoi cela renvoie n’existe plus (il a peut-être été supprimé) : choisissez autre chose.',
+  'sdk.issue.file-too-large': str`Ce fichier est trop volumineux : la limite est de ${0}.`,
+  'sdk.issue.file-type': 'Ce type de fichier ne peut pas être ajouté ici : son contenu ne correspond à aucun des types acceptés.',
+  'sdk.sync.offline': 'Le serveur est injoignable.',
+  'sdk.sync.unauthorized': 'Vous n’êtes pas connecté au serveur, ou votre session a expiré : reconnectez-vous.',
+  'sdk.sync.forbidden': 'Le serveur n’autorise pas ce compte à synchroniser cet espace : demandez à un enseignant.',
+  'sdk.sync.server': 'Le serveur rencontre un problème en ce moment.',
+  'sdk.sync.bad-response': 'La réponse du serveur est illisible : vérifiez son adresse, ou connectez-vous d’abord au réseau.',
+  'sdk.sync.missing-database': 'Cet espace n’est pas encore configuré sur le serveur : demandez à la personne qui gère le serveur.',
+  'sdk.sync.unknown': 'Un problème inattendu est survenu.',
+};

@@ -1,0 +1,31 @@
+// Irish for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Tá réimse riachtanach folamh: líon é.',
+  'sdk.issue.too-long': str`Tá an téacs seo rófhada: is é ${0} an líon uasta carachtar.`,
+  'sdk.issue.too-many': str`Tá an liosta seo rófhada: is é ${0} an líon uasta míreanna.`,
+  'sdk.issue.number-range': str`Roghnaigh slánuimhir ó ${0} go ${1}.`,
+  'sdk.issue.control-characters': 'Tá carachtair dhofheicthe sa téacs seo (go minic ó chóipeáil agus ghreamú): clóscríobh arís é.',
+  'sdk.issue.link': 'Cuir isteach seoladh gréasáin a thosaíonn le https:// nó http://, nó nasc ríomhphoist (mailto:).',
+  'sdk.issue.link-needed': 'Cuir isteach seoladh gréasáin an naisc.',
+  'sdk.issue.date': 'Níl an dáta seo ann: roghnaigh dáta eile.',
+  'sdk.issue.ends-before-start': 'Tá an deireadh roimh an tús: roghnaigh dáta deiridh atá mar an gcéanna leis an dáta tosaigh nó níos déanaí.',
+  'sdk.issue.monday': 'Roghnaigh Luan: an chéad lá den tseachtain.',
+  'sdk.issue.language': 'Roghnaigh teanga ón liosta.',
+  'sdk.issue.choice': 'Roghnaigh ceann de na roghanna a thairgtear.',
+  'sdk.issue.alt-text': 'Déan cur síos ar gach pictiúr i gcúpla focal dóibh siúd nach bhfeiceann é (téacs malartach).',
+  'sdk.issue.attachment-needed': 'Cuir leis an pictiúr, an físeán nó an comhad a theastaíonn ón bpostáil seo.',
+  'sdk.issue.unsafe-markup': 'Tá cód nó naisc neamhshábháilte sa téacs: ní féidir ach cló trom, cló iodálach, liostaí agus naisc ghréasáin a choinneáil.',
+  'sdk.issue.week-or-phase': 'Roghnaigh seachtain nó céim do na ceisteanna seo.',
+  'sdk.issue.removed': 'Níl an rud a luaitear ann a thuilleadh (seans gur baineadh é): roghnaigh rud éigin eile.',
+  'sdk.issue.file-too-large': str`Tá an comhad seo rómhór: is é ${0} an teorainn.`,
+  'sdk.issue.file-type': 'Ní féidir comhad den chineál seo a chur leis anseo: níl a ábhar ar cheann de na cineálacha a cheadaítear.',
+  'sdk.sync.offline': 'Ní féidir teacht ar an bhfreastalaí.',
+  'sdk.sync.unauthorized': 'Níl tú sínithe isteach ar an bhfreastalaí, nó tá do sheisiún caite: sínigh isteach arís.',
+  'sdk.sync.forbidden': 'Ní cheadaíonn an freastalaí don chuntas seo an spás seo a shioncronú: fiafraigh de mhúinteoir.',
+  'sdk.sync.server': 'Tá fadhb ag an bhfreastalaí faoi láthair.',
+  'sdk.sync.bad-response': 'Níorbh fhéidir freagra an fhreastalaí a léamh: seiceáil a sheoladh, nó sínigh isteach ar an líonra ar dtús.',
+  'sdk.sync.missing-database': 'Níl an spás seo socraithe ar an bhfreastalaí fós: fiafraigh den duine a ritheann an freastalaí.',
+  'sdk.sync.unknown': 'Tharla fadhb gan choinne.',
+};

@@ -1,0 +1,31 @@
+// Croatian for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Obavezno polje je prazno: ispuni ga.',
+  'sdk.issue.too-long': str`Ovaj je tekst predug: najveći broj znakova je ${0}.`,
+  'sdk.issue.too-many': str`Ovaj je popis predug: najveći broj stavki je ${0}.`,
+  'sdk.issue.number-range': str`Odaberi cijeli broj od ${0} do ${1}.`,
+  'sdk.issue.control-characters': 'Ovaj tekst sadrži nevidljive znakove (često zbog kopiranja i lijepljenja): upiši ga ponovno.',
+  'sdk.issue.link': 'Upiši web-adresu koja počinje s https:// ili http://, ili poveznicu za e-poštu (mailto:).',
+  'sdk.issue.link-needed': 'Upiši web-adresu poveznice.',
+  'sdk.issue.date': 'Taj datum ne postoji: odaberi drugi.',
+  'sdk.issue.ends-before-start': 'Kraj je prije početka: odaberi datum završetka koji je isti kao datum početka ili kasniji.',
+  'sdk.issue.monday': 'Odaberi ponedjeljak: prvi dan u tjednu.',
+  'sdk.issue.language': 'Odaberi jezik s popisa.',
+  'sdk.issue.choice': 'Odaberi jednu od ponuđenih mogućnosti.',
+  'sdk.issue.alt-text': 'Opiši svaku sliku s nekoliko riječi za one koji je ne vide (zamjenski tekst).',
+  'sdk.issue.attachment-needed': 'Dodaj sliku, videozapis ili datoteku koja je potrebna ovoj objavi.',
+  'sdk.issue.unsafe-markup': 'Tekst sadrži kôd ili nesigurne poveznice: zadržati se mogu samo podebljani tekst, kurziv, popisi i web-poveznice.',
+  'sdk.issue.week-or-phase': 'Odaberi tjedan ili fazu za ova pitanja.',
+  'sdk.issue.removed': 'Ono na što se odnosi više ne postoji (možda je uklonjeno): odaberi nešto drugo.',
+  'sdk.issue.file-too-large': str`Ova je datoteka prevelika: ograničenje je ${0}.`,
+  'sdk.issue.file-type': 'Ova se vrsta datoteke ne može dodati ovdje: njezin sadržaj ne pripada nijednoj dopuštenoj vrsti.',
+  'sdk.sync.offline': 'Poslužitelj nije dostupan.',
+  'sdk.sync.unauthorized': 'Prijava na poslužitelj nedostaje ili je istekla: prijavi se ponovno.',
+  'sdk.sync.forbidden': 'Poslužitelj ovom računu ne dopušta sinkronizaciju ovog prostora: pitaj učitelja.',
+  'sdk.sync.server': 'Poslužitelj trenutačno ima problem.',
+  'sdk.sync.bad-response': 'Odgovor poslužitelja nije moguće pročitati: provjeri njegovu adresu ili se najprije prijavi na mrežu.',
+  'sdk.sync.missing-database': 'Ovaj prostor još nije postavljen na poslužitelju: pitaj osobu koja održava poslužitelj.',
+  'sdk.sync.unknown': 'Dogodilo se nešto neočekivano.',
+};

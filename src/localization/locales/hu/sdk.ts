@@ -1,0 +1,31 @@
+// Hungarian for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Egy kötelező mező üres: töltsd ki.',
+  'sdk.issue.too-long': str`Ez a szöveg túl hosszú: legfeljebb ${0} karakter lehet.`,
+  'sdk.issue.too-many': str`Ez a lista túl hosszú: legfeljebb ${0} elem lehet benne.`,
+  'sdk.issue.number-range': str`Válassz egy egész számot ${0} és ${1} között.`,
+  'sdk.issue.control-characters': 'Ez a szöveg láthatatlan karaktereket tartalmaz (gyakran másolás és beillesztés miatt): írd be újra.',
+  'sdk.issue.link': 'Adj meg egy https:// vagy http:// kezdetű webcímet, vagy egy e-mail-hivatkozást (mailto:).',
+  'sdk.issue.link-needed': 'Add meg a hivatkozás webcímét.',
+  'sdk.issue.date': 'Ilyen dátum nem létezik: válassz másikat.',
+  'sdk.issue.ends-before-start': 'A vége a kezdete előtt van: válassz olyan záró dátumot, amely azonos a kezdő dátummal vagy későbbi.',
+  'sdk.issue.monday': 'Válassz hétfőt: a hét első napját.',
+  'sdk.issue.language': 'Válassz nyelvet a listából.',
+  'sdk.issue.choice': 'Válassz a felkínált lehetőségek közül.',
+  'sdk.issue.alt-text': 'Írd le minden képet néhány szóval azoknak, akik nem látják (helyettesítő szöveg).',
+  'sdk.issue.attachment-needed': 'Add hozzá a képet, a videót vagy a fájlt, amelyre ennek a posztnak szüksége van.',
+  'sdk.issue.unsafe-markup': 'A szöveg kódot vagy nem biztonságos hivatkozásokat tartalmaz: csak a félkövér, a dőlt, a listák és a webes hivatkozások maradhatnak meg.',
+  'sdk.issue.week-or-phase': 'Válassz hetet vagy szakaszt ezekhez a kérdésekhez.',
+  'sdk.issue.removed': 'Amire ez hivatkozik, már nem létezik (lehet, hogy eltávolították): válassz mást.',
+  'sdk.issue.file-too-large': str`Ez a fájl túl nagy: a korlát ${0}.`,
+  'sdk.issue.file-type': 'Ilyen fájlt itt nem lehet hozzáadni: a tartalma egyik engedélyezett típusba sem tartozik.',
+  'sdk.sync.offline': 'A szerver nem érhető el.',
+  'sdk.sync.unauthorized': 'Nem vagy bejelentkezve a szerverre, vagy lejárt a munkameneted: jelentkezz be újra.',
+  'sdk.sync.forbidden': 'A szerver nem engedi, hogy ez a fiók szinkronizálja ezt a munkateret: kérdezz meg egy tanárt.',
+  'sdk.sync.server': 'A szervernek most problémája van.',
+  'sdk.sync.bad-response': 'A szerver válaszát nem sikerült beolvasni: ellenőrizd a címét, vagy előbb jelentkezz be a hálózatba.',
+  'sdk.sync.missing-database': 'Ez a munkatér még nincs beállítva a szerveren: kérdezd meg azt, aki a szervert kezeli.',
+  'sdk.sync.unknown': 'Váratlan hiba történt.',
+};

@@ -1,0 +1,31 @@
+// Italian for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Un campo obbligatorio è vuoto: compilalo.',
+  'sdk.issue.too-long': str`Questo testo è troppo lungo: al massimo ${0} caratteri.`,
+  'sdk.issue.too-many': str`Questo elenco è troppo lungo: al massimo ${0} elementi.`,
+  'sdk.issue.number-range': str`Scegli un numero intero da ${0} a ${1}.`,
+  'sdk.issue.control-characters': 'Questo testo contiene caratteri invisibili (spesso dovuti al copia e incolla): riscrivilo.',
+  'sdk.issue.link': 'Scrivi un indirizzo web che inizi con https:// o http://, oppure un link email (mailto:).',
+  'sdk.issue.link-needed': 'Scrivi l’indirizzo web del link.',
+  'sdk.issue.date': 'Questa data non esiste: scegline un’altra.',
+  'sdk.issue.ends-before-start': 'La fine viene prima dell’inizio: scegli una data di fine uguale o successiva a quella di inizio.',
+  'sdk.issue.monday': 'Scegli un lunedì: il primo giorno della settimana.',
+  'sdk.issue.language': 'Scegli una lingua dall’elenco.',
+  'sdk.issue.choice': 'Scegli una delle opzioni proposte.',
+  'sdk.issue.alt-text': 'Descrivi ogni immagine in poche parole per chi non può vederla (testo alternativo).',
+  'sdk.issue.attachment-needed': 'Aggiungi l’immagine, il video o il file di cui questo post ha bisogno.',
+  'sdk.issue.unsafe-markup': 'Il testo contiene codice o link non sicuri: si possono tenere solo grassetto, corsivo, elenchi e link web.',
+  'sdk.issue.week-or-phase': 'Scegli una settimana o una fase per queste domande.',
+  'sdk.issue.removed': 'Ciò a cui si riferisce non esiste più (forse è stato rimosso): scegli altro.',
+  'sdk.issue.file-too-large': str`Questo file è troppo grande: il limite è ${0}.`,
+  'sdk.issue.file-type': 'Questo tipo di file non si può aggiungere qui: il suo contenuto non è di nessuno dei tipi accettati.',
+  'sdk.sync.offline': 'Il server non è raggiungibile.',
+  'sdk.sync.unauthorized': 'Non hai effettuato l’accesso al server, oppure la sessione è scaduta: accedi di nuovo.',
+  'sdk.sync.forbidden': 'Il server non permette a questo account di sincronizzare questo spazio: chiedi a un docente.',
+  'sdk.sync.server': 'Il server ha un problema in questo momento.',
+  'sdk.sync.bad-response': 'Non è stato possibile leggere la risposta del server: controlla il suo indirizzo, oppure accedi prima alla rete.',
+  'sdk.sync.missing-database': 'Questo spazio non è ancora configurato sul server: chiedi a chi gestisce il server.',
+  'sdk.sync.unknown': 'Si è verificato un problema imprevisto.',
+};

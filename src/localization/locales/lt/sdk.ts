@@ -1,0 +1,31 @@
+// Lithuanian for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Privalomas laukas tuščias: užpildyk jį.',
+  'sdk.issue.too-long': str`Šis tekstas per ilgas: didžiausias simbolių skaičius – ${0}.`,
+  'sdk.issue.too-many': str`Šis sąrašas per ilgas: didžiausias elementų skaičius – ${0}.`,
+  'sdk.issue.number-range': str`Pasirink sveikąjį skaičių nuo ${0} iki ${1}.`,
+  'sdk.issue.control-characters': 'Šiame tekste yra nematomų simbolių (dažnai dėl kopijavimo ir įklijavimo): įvesk jį iš naujo.',
+  'sdk.issue.link': 'Įvesk žiniatinklio adresą, prasidedantį https:// arba http://, arba el. pašto nuorodą (mailto:).',
+  'sdk.issue.link-needed': 'Įvesk nuorodos žiniatinklio adresą.',
+  'sdk.issue.date': 'Tokios datos nėra: pasirink kitą.',
+  'sdk.issue.ends-before-start': 'Pabaiga yra prieš pradžią: pasirink pabaigos datą, kuri sutampa su pradžios data arba yra vėlesnė.',
+  'sdk.issue.monday': 'Pasirink pirmadienį: pirmąją savaitės dieną.',
+  'sdk.issue.language': 'Pasirink kalbą iš sąrašo.',
+  'sdk.issue.choice': 'Pasirink vieną iš siūlomų variantų.',
+  'sdk.issue.alt-text': 'Keliais žodžiais aprašyk kiekvieną paveikslėlį tiems, kurie jo nemato (alternatyvusis tekstas).',
+  'sdk.issue.attachment-needed': 'Pridėk paveikslėlį, vaizdo įrašą ar failą, kurio reikia šiam įrašui.',
+  'sdk.issue.unsafe-markup': 'Tekste yra kodo ar nesaugių nuorodų: išsaugoti galima tik paryškintą ir pasvirąjį tekstą, sąrašus ir žiniatinklio nuorodas.',
+  'sdk.issue.week-or-phase': 'Pasirink šiems klausimams savaitę arba etapą.',
+  'sdk.issue.removed': 'To, į ką nurodoma, nebėra (galbūt pašalinta): pasirink ką nors kita.',
+  'sdk.issue.file-too-large': str`Šis failas per didelis: riba – ${0}.`,
+  'sdk.issue.file-type': 'Tokio failo čia pridėti negalima: jo turinys nepriklauso nė vienam leidžiamam tipui.',
+  'sdk.sync.offline': 'Nepavyksta pasiekti serverio.',
+  'sdk.sync.unauthorized': 'Neprisijungei prie serverio arba sesija baigėsi: prisijunk iš naujo.',
+  'sdk.sync.forbidden': 'Serveris neleidžia šiai paskyrai sinchronizuoti šios erdvės: paklausk mokytojo.',
+  'sdk.sync.server': 'Serveris šiuo metu turi problemų.',
+  'sdk.sync.bad-response': 'Nepavyko perskaityti serverio atsakymo: patikrink jo adresą arba pirmiausia prisijunk prie tinklo.',
+  'sdk.sync.missing-database': 'Ši erdvė serveryje dar nesukurta: paklausk to, kas prižiūri serverį.',
+  'sdk.sync.unknown': 'Įvyko netikėta problema.',
+};

@@ -1,0 +1,31 @@
+// Latvian for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Obligāts lauks ir tukšs: aizpildi to.',
+  'sdk.issue.too-long': str`Šis teksts ir par garu: maksimālais rakstzīmju skaits ir ${0}.`,
+  'sdk.issue.too-many': str`Šis saraksts ir par garu: maksimālais elementu skaits ir ${0}.`,
+  'sdk.issue.number-range': str`Izvēlies veselu skaitli no ${0} līdz ${1}.`,
+  'sdk.issue.control-characters': 'Šajā tekstā ir neredzamas rakstzīmes (bieži pēc kopēšanas un ielīmēšanas): ieraksti to vēlreiz.',
+  'sdk.issue.link': 'Ievadi tīmekļa adresi, kas sākas ar https:// vai http://, vai e-pasta saiti (mailto:).',
+  'sdk.issue.link-needed': 'Ievadi saites tīmekļa adresi.',
+  'sdk.issue.date': 'Šāda datuma nav: izvēlies citu.',
+  'sdk.issue.ends-before-start': 'Beigas ir pirms sākuma: izvēlies beigu datumu, kas ir tāds pats kā sākuma datums vai vēlāks.',
+  'sdk.issue.monday': 'Izvēlies pirmdienu: nedēļas pirmo dienu.',
+  'sdk.issue.language': 'Izvēlies valodu no saraksta.',
+  'sdk.issue.choice': 'Izvēlies vienu no piedāvātajām iespējām.',
+  'sdk.issue.alt-text': 'Apraksti katru attēlu dažos vārdos tiem, kas to neredz (alternatīvais teksts).',
+  'sdk.issue.attachment-needed': 'Pievieno attēlu, video vai failu, kas vajadzīgs šim ierakstam.',
+  'sdk.issue.unsafe-markup': 'Tekstā ir kods vai nedrošas saites: saglabāt var tikai treknrakstu, slīprakstu, sarakstus un tīmekļa saites.',
+  'sdk.issue.week-or-phase': 'Izvēlies šiem jautājumiem nedēļu vai posmu.',
+  'sdk.issue.removed': 'Tas, uz ko atsaucas, vairs nepastāv (varbūt tika noņemts): izvēlies ko citu.',
+  'sdk.issue.file-too-large': str`Šis fails ir par lielu: ierobežojums ir ${0}.`,
+  'sdk.issue.file-type': 'Šāda veida failu šeit nevar pievienot: tā saturs neatbilst nevienam atļautajam tipam.',
+  'sdk.sync.offline': 'Serveris nav sasniedzams.',
+  'sdk.sync.unauthorized': 'Pieteikšanās serverī nav notikusi vai sesija ir beigusies: piesakies vēlreiz.',
+  'sdk.sync.forbidden': 'Serveris neļauj šim kontam sinhronizēt šo telpu: pajautā skolotājam.',
+  'sdk.sync.server': 'Serverim pašlaik ir problēma.',
+  'sdk.sync.bad-response': 'Servera atbildi nevarēja nolasīt: pārbaudi tā adresi vai vispirms piesakies tīklā.',
+  'sdk.sync.missing-database': 'Šī telpa serverī vēl nav iestatīta: pajautā tam, kurš uztur serveri.',
+  'sdk.sync.unknown': 'Radās negaidīta problēma.',
+};

@@ -1,0 +1,31 @@
+// Maltese for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Qasam meħtieġ huwa vojt: imlieh.',
+  'sdk.issue.too-long': str`Dan it-test huwa twil wisq: l-ogħla numru ta' karattri huwa ${0}.`,
+  'sdk.issue.too-many': str`Din il-lista hija twila wisq: l-ogħla numru ta' elementi huwa ${0}.`,
+  'sdk.issue.number-range': str`Agħżel numru sħiħ minn ${0} sa ${1}.`,
+  'sdk.issue.control-characters': "Dan it-test fih karattri inviżibbli (ħafna drabi minn kopja u waħħal): erġa' iktbu.",
+  'sdk.issue.link': "Daħħal indirizz tal-web li jibda b'https:// jew http://, jew link tal-email (mailto:).",
+  'sdk.issue.link-needed': 'Daħħal l-indirizz tal-web tal-link.',
+  'sdk.issue.date': 'Din id-data ma teżistix: agħżel oħra.',
+  'sdk.issue.ends-before-start': 'It-tmiem huwa qabel il-bidu: agħżel data tat-tmiem li hija l-istess bħad-data tal-bidu jew aktar tard.',
+  'sdk.issue.monday': 'Agħżel it-Tnejn: l-ewwel jum tal-ġimgħa.',
+  'sdk.issue.language': 'Agħżel lingwa mil-lista.',
+  'sdk.issue.choice': 'Agħżel waħda mill-għażliet offruti.',
+  'sdk.issue.alt-text': 'Iddeskrivi kull stampa bi ftit kliem għal min ma jistax jaraha (test alternattiv).',
+  'sdk.issue.attachment-needed': 'Żid l-istampa, il-vidjo jew il-fajl li għandu bżonn dan il-kontribut.',
+  'sdk.issue.unsafe-markup': 'It-test fih kodiċi jew links mhux sikuri: jistgħu jinżammu biss tipa grassa, korsiv, listi u links tal-web.',
+  'sdk.issue.week-or-phase': 'Agħżel ġimgħa jew fażi għal dawn il-mistoqsijiet.',
+  'sdk.issue.removed': 'Dak li jirreferi għalih ma għadux jeżisti (forsi tneħħa): agħżel xi ħaġa oħra.',
+  'sdk.issue.file-too-large': str`Dan il-fajl huwa kbir wisq: il-limitu huwa ${0}.`,
+  'sdk.issue.file-type': "Dan it-tip ta' fajl ma jistax jiżdied hawn: il-kontenut tiegħu mhuwiex wieħed mit-tipi aċċettati.",
+  'sdk.sync.offline': 'Is-server ma jistax jintlaħaq.',
+  'sdk.sync.unauthorized': "Ma dħaltx fis-server, jew is-sessjoni tiegħek skadiet: erġa' idħol.",
+  'sdk.sync.forbidden': 'Is-server ma jħallix lil dan il-kont jissinkronizza dan l-ispazju: staqsi lil għalliem.',
+  'sdk.sync.server': 'Is-server għandu problema bħalissa.',
+  'sdk.sync.bad-response': 'It-tweġiba tas-server ma setgħetx tinqara: iċċekkja l-indirizz tiegħu, jew l-ewwel idħol fin-netwerk.',
+  'sdk.sync.missing-database': 'Dan l-ispazju għadu mhux issettjat fis-server: staqsi lil min imexxi s-server.',
+  'sdk.sync.unknown': 'Inqalgħet problema mhux mistennija.',
+};

@@ -1,0 +1,31 @@
+// Norwegian (Bokmål) for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Et obligatorisk felt er tomt: fyll det ut.',
+  'sdk.issue.too-long': str`Teksten er for lang: høyst ${0} tegn.`,
+  'sdk.issue.too-many': str`Lista er for lang: høyst ${0} elementer.`,
+  'sdk.issue.number-range': str`Velg et helt tall fra ${0} til ${1}.`,
+  'sdk.issue.control-characters': 'Teksten inneholder usynlige tegn (ofte etter kopiering og innliming): skriv den på nytt.',
+  'sdk.issue.link': 'Oppgi en nettadresse som begynner med https:// eller http://, eller en e-postlenke (mailto:).',
+  'sdk.issue.link-needed': 'Oppgi nettadressen til lenken.',
+  'sdk.issue.date': 'Den datoen finnes ikke: velg en annen.',
+  'sdk.issue.ends-before-start': 'Slutten er før starten: velg en sluttdato på eller etter startdatoen.',
+  'sdk.issue.monday': 'Velg en mandag: den første dagen i uka.',
+  'sdk.issue.language': 'Velg et språk fra lista.',
+  'sdk.issue.choice': 'Velg et av alternativene som vises.',
+  'sdk.issue.alt-text': 'Beskriv hvert bilde med noen få ord for dem som ikke kan se det (alternativ tekst).',
+  'sdk.issue.attachment-needed': 'Legg til bildet, klippet eller fila som dette innlegget trenger.',
+  'sdk.issue.unsafe-markup': 'Teksten inneholder kode eller usikre lenker: bare fet, kursiv, lister og nettlenker kan beholdes.',
+  'sdk.issue.week-or-phase': 'Velg en uke eller en fase for disse spørsmålene.',
+  'sdk.issue.removed': 'Det som det vises til, finnes ikke lenger (det kan ha blitt fjernet): velg noe annet.',
+  'sdk.issue.file-too-large': str`Fila er for stor: grensen er ${0}.`,
+  'sdk.issue.file-type': 'Denne typen fil kan ikke legges til her: innholdet er ikke av noen av de tillatte typene.',
+  'sdk.sync.offline': 'Serveren kan ikke nås.',
+  'sdk.sync.unauthorized': 'Du er ikke logget inn på serveren, eller økta di er utløpt: logg inn igjen.',
+  'sdk.sync.forbidden': 'Serveren lar ikke denne kontoen synkronisere dette rommet: spør en lærer.',
+  'sdk.sync.server': 'Serveren har et problem akkurat nå.',
+  'sdk.sync.bad-response': 'Svaret fra serveren kunne ikke leses: sjekk adressen, eller logg først inn på nettverket.',
+  'sdk.sync.missing-database': 'Dette rommet er ikke satt opp på serveren ennå: spør den som drifter serveren.',
+  'sdk.sync.unknown': 'Noe uventet gikk galt.',
+};

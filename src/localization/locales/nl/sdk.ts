@@ -1,0 +1,31 @@
+// Dutch for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Een verplicht veld is leeg: vul het in.',
+  'sdk.issue.too-long': str`Deze tekst is te lang: maximaal ${0} tekens.`,
+  'sdk.issue.too-many': str`Deze lijst is te lang: maximaal ${0} items.`,
+  'sdk.issue.number-range': str`Kies een heel getal van ${0} tot en met ${1}.`,
+  'sdk.issue.control-characters': 'Deze tekst bevat onzichtbare tekens (vaak door kopiëren en plakken): typ hem opnieuw.',
+  'sdk.issue.link': 'Geef een webadres dat begint met https:// of http://, of een e-maillink (mailto:).',
+  'sdk.issue.link-needed': 'Geef het webadres van de link.',
+  'sdk.issue.date': 'Deze datum bestaat niet: kies een andere.',
+  'sdk.issue.ends-before-start': 'Het einde ligt vóór het begin: kies een einddatum op of na de begindatum.',
+  'sdk.issue.monday': 'Kies een maandag: de eerste dag van de week.',
+  'sdk.issue.language': 'Kies een taal uit de lijst.',
+  'sdk.issue.choice': 'Kies een van de aangeboden mogelijkheden.',
+  'sdk.issue.alt-text': 'Beschrijf elke afbeelding in een paar woorden voor wie hem niet kan zien (alternatieve tekst).',
+  'sdk.issue.attachment-needed': 'Voeg de afbeelding, de clip of het bestand toe dat dit bericht nodig heeft.',
+  'sdk.issue.unsafe-markup': 'De tekst bevat code of onveilige links: alleen vet, cursief, lijsten en weblinks kunnen blijven.',
+  'sdk.issue.week-or-phase': 'Kies een week of een fase voor deze vragen.',
+  'sdk.issue.removed': 'Waar dit naar verwijst, bestaat niet meer (misschien is het verwijderd): kies iets anders.',
+  'sdk.issue.file-too-large': str`Dit bestand is te groot: de limiet is ${0}.`,
+  'sdk.issue.file-type': 'Dit soort bestand kan hier niet worden toegevoegd: de inhoud is van geen van de toegestane typen.',
+  'sdk.sync.offline': 'De server is niet bereikbaar.',
+  'sdk.sync.unauthorized': 'Je bent niet aangemeld bij de server, of je sessie is verlopen: meld je opnieuw aan.',
+  'sdk.sync.forbidden': 'De server staat dit account niet toe deze ruimte te synchroniseren: vraag het een docent.',
+  'sdk.sync.server': 'De server heeft op dit moment een probleem.',
+  'sdk.sync.bad-response': 'Het antwoord van de server kon niet worden gelezen: controleer het adres, of meld je eerst aan bij het netwerk.',
+  'sdk.sync.missing-database': 'Deze ruimte is nog niet ingesteld op de server: vraag het aan wie de server beheert.',
+  'sdk.sync.unknown': 'Er ging iets onverwachts mis.',
+};

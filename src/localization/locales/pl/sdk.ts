@@ -1,0 +1,31 @@
+// Polish for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Wymagane pole jest puste: uzupełnij je.',
+  'sdk.issue.too-long': str`Ten tekst jest za długi: maksymalna liczba znaków to ${0}.`,
+  'sdk.issue.too-many': str`Ta lista jest za długa: maksymalna liczba elementów to ${0}.`,
+  'sdk.issue.number-range': str`Wybierz liczbę całkowitą od ${0} do ${1}.`,
+  'sdk.issue.control-characters': 'Ten tekst zawiera niewidoczne znaki (często po kopiowaniu i wklejaniu): wpisz go ponownie.',
+  'sdk.issue.link': 'Podaj adres strony zaczynający się od https:// lub http:// albo link e-mailowy (mailto:).',
+  'sdk.issue.link-needed': 'Podaj adres strony, do której prowadzi link.',
+  'sdk.issue.date': 'Taka data nie istnieje: wybierz inną.',
+  'sdk.issue.ends-before-start': 'Koniec jest przed początkiem: wybierz datę końcową równą dacie początkowej lub późniejszą.',
+  'sdk.issue.monday': 'Wybierz poniedziałek: pierwszy dzień tygodnia.',
+  'sdk.issue.language': 'Wybierz język z listy.',
+  'sdk.issue.choice': 'Wybierz jedną z podanych opcji.',
+  'sdk.issue.alt-text': 'Opisz każde zdjęcie kilkoma słowami dla osób, które go nie widzą (tekst alternatywny).',
+  'sdk.issue.attachment-needed': 'Dodaj zdjęcie, film lub plik, których potrzebuje ten post.',
+  'sdk.issue.unsafe-markup': 'Tekst zawiera kod lub niebezpieczne linki: zachować można tylko pogrubienie, kursywę, listy i linki do stron.',
+  'sdk.issue.week-or-phase': 'Wybierz tydzień lub etap dla tych pytań.',
+  'sdk.issue.removed': 'To, do czego to się odnosi, już nie istnieje (mogło zostać usunięte): wybierz coś innego.',
+  'sdk.issue.file-too-large': str`Ten plik jest za duży: limit to ${0}.`,
+  'sdk.issue.file-type': 'Nie można tu dodać pliku tego rodzaju: jego zawartość nie należy do żadnego z dozwolonych typów.',
+  'sdk.sync.offline': 'Nie można połączyć się z serwerem.',
+  'sdk.sync.unauthorized': 'Nie zalogowano się na serwerze albo sesja wygasła: zaloguj się ponownie.',
+  'sdk.sync.forbidden': 'Serwer nie pozwala temu kontu synchronizować tej przestrzeni: zapytaj nauczyciela.',
+  'sdk.sync.server': 'Serwer ma teraz problem.',
+  'sdk.sync.bad-response': 'Nie udało się odczytać odpowiedzi serwera: sprawdź jego adres albo najpierw zaloguj się do sieci.',
+  'sdk.sync.missing-database': 'Ta przestrzeń nie jest jeszcze skonfigurowana na serwerze: zapytaj osobę, która nim zarządza.',
+  'sdk.sync.unknown': 'Wystąpił nieoczekiwany problem.',
+};

@@ -1,0 +1,31 @@
+// Portuguese for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Há um campo obrigatório vazio: preenche-o.',
+  'sdk.issue.too-long': str`Este texto é demasiado longo: no máximo ${0} carateres.`,
+  'sdk.issue.too-many': str`Esta lista é demasiado longa: no máximo ${0} elementos.`,
+  'sdk.issue.number-range': str`Escolhe um número inteiro de ${0} a ${1}.`,
+  'sdk.issue.control-characters': 'Este texto contém carateres invisíveis (muitas vezes por copiar e colar): volta a escrevê-lo.',
+  'sdk.issue.link': 'Indica um endereço web que comece por https:// ou http://, ou um link de email (mailto:).',
+  'sdk.issue.link-needed': 'Indica o endereço web do link.',
+  'sdk.issue.date': 'Esta data não existe: escolhe outra.',
+  'sdk.issue.ends-before-start': 'Acaba antes de começar: escolhe uma data de fim igual ou posterior à data de início.',
+  'sdk.issue.monday': 'Escolhe uma segunda-feira: o primeiro dia da semana.',
+  'sdk.issue.language': 'Escolhe uma língua da lista.',
+  'sdk.issue.choice': 'Escolhe uma das opções apresentadas.',
+  'sdk.issue.alt-text': 'Descreve cada imagem em poucas palavras para quem não a consegue ver (texto alternativo).',
+  'sdk.issue.attachment-needed': 'Adiciona a imagem, o vídeo ou o ficheiro de que esta publicação precisa.',
+  'sdk.issue.unsafe-markup': 'O texto contém código ou links inseguros: só se podem manter negrito, itálico, listas e links web.',
+  'sdk.issue.week-or-phase': 'Escolhe uma semana ou uma fase para estas perguntas.',
+  'sdk.issue.removed': 'Aquilo a que se refere já não existe (pode ter sido removido): escolhe outra coisa.',
+  'sdk.issue.file-too-large': str`Este ficheiro é demasiado grande: o limite é ${0}.`,
+  'sdk.issue.file-type': 'Não é possível adicionar aqui este tipo de ficheiro: o seu conteúdo não é de nenhum dos tipos aceites.',
+  'sdk.sync.offline': 'Não é possível contactar o servidor.',
+  'sdk.sync.unauthorized': 'Não tens sessão iniciada no servidor, ou a tua sessão terminou: inicia sessão de novo.',
+  'sdk.sync.forbidden': 'O servidor não deixa esta conta sincronizar este espaço: pergunta a um professor.',
+  'sdk.sync.server': 'O servidor tem um problema neste momento.',
+  'sdk.sync.bad-response': 'Não foi possível ler a resposta do servidor: verifica o endereço, ou inicia primeiro sessão na rede.',
+  'sdk.sync.missing-database': 'Este espaço ainda não está configurado no servidor: pergunta a quem gere o servidor.',
+  'sdk.sync.unknown': 'Ocorreu um problema inesperado.',
+};

@@ -1,0 +1,31 @@
+// Romanian for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Un câmp obligatoriu este gol: completați-l.',
+  'sdk.issue.too-long': str`Acest text este prea lung: numărul maxim de caractere este ${0}.`,
+  'sdk.issue.too-many': str`Această listă este prea lungă: numărul maxim de elemente este ${0}.`,
+  'sdk.issue.number-range': str`Alegeți un număr întreg de la ${0} la ${1}.`,
+  'sdk.issue.control-characters': 'Acest text conține caractere invizibile (adesea din copiere și lipire): scrieți-l din nou.',
+  'sdk.issue.link': 'Introduceți o adresă web care începe cu https:// sau http://, ori un link de e-mail (mailto:).',
+  'sdk.issue.link-needed': 'Introduceți adresa web a linkului.',
+  'sdk.issue.date': 'Această dată nu există: alegeți alta.',
+  'sdk.issue.ends-before-start': 'Sfârșitul este înaintea începutului: alegeți o dată de sfârșit egală cu data de început sau ulterioară.',
+  'sdk.issue.monday': 'Alegeți o zi de luni: prima zi a săptămânii.',
+  'sdk.issue.language': 'Alegeți o limbă din listă.',
+  'sdk.issue.choice': 'Alegeți una dintre opțiunile oferite.',
+  'sdk.issue.alt-text': 'Descrieți fiecare imagine în câteva cuvinte pentru cei care nu o pot vedea (text alternativ).',
+  'sdk.issue.attachment-needed': 'Adăugați imaginea, videoclipul sau fișierul de care are nevoie această postare.',
+  'sdk.issue.unsafe-markup': 'Textul conține cod sau linkuri nesigure: se pot păstra doar aldinele, cursivele, listele și linkurile web.',
+  'sdk.issue.week-or-phase': 'Alegeți o săptămână sau o etapă pentru aceste întrebări.',
+  'sdk.issue.removed': 'Ceea ce este indicat nu mai există (poate a fost eliminat): alegeți altceva.',
+  'sdk.issue.file-too-large': str`Acest fișier este prea mare: limita este ${0}.`,
+  'sdk.issue.file-type': 'Acest tip de fișier nu poate fi adăugat aici: conținutul său nu aparține niciunuia dintre tipurile acceptate.',
+  'sdk.sync.offline': 'Serverul nu poate fi contactat.',
+  'sdk.sync.unauthorized': 'Nu sunteți conectat la server sau sesiunea a expirat: conectați-vă din nou.',
+  'sdk.sync.forbidden': 'Serverul nu permite acestui cont să sincronizeze acest spațiu: întrebați un profesor.',
+  'sdk.sync.server': 'Serverul are o problemă în acest moment.',
+  'sdk.sync.bad-response': 'Răspunsul serverului nu a putut fi citit: verificați adresa sau conectați-vă mai întâi la rețea.',
+  'sdk.sync.missing-database': 'Acest spațiu nu este încă configurat pe server: întrebați persoana care administrează serverul.',
+  'sdk.sync.unknown': 'A apărut o problemă neașteptată.',
+};

@@ -1,0 +1,31 @@
+// Slovak for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Povinné pole je prázdne: vyplň ho.',
+  'sdk.issue.too-long': str`Tento text je príliš dlhý: najviac ${0} znakov.`,
+  'sdk.issue.too-many': str`Tento zoznam je príliš dlhý: maximálny počet položiek je ${0}.`,
+  'sdk.issue.number-range': str`Vyber celé číslo od ${0} do ${1}.`,
+  'sdk.issue.control-characters': 'Tento text obsahuje neviditeľné znaky (často z kopírovania a vkladania): napíš ho znova.',
+  'sdk.issue.link': 'Zadaj webovú adresu, ktorá sa začína https:// alebo http://, alebo e-mailový odkaz (mailto:).',
+  'sdk.issue.link-needed': 'Zadaj webovú adresu odkazu.',
+  'sdk.issue.date': 'Tento dátum neexistuje: vyber iný.',
+  'sdk.issue.ends-before-start': 'Koniec je pred začiatkom: vyber dátum konca, ktorý je rovnaký ako dátum začiatku alebo neskorší.',
+  'sdk.issue.monday': 'Vyber pondelok: prvý deň týždňa.',
+  'sdk.issue.language': 'Vyber jazyk zo zoznamu.',
+  'sdk.issue.choice': 'Vyber jednu z ponúkaných možností.',
+  'sdk.issue.alt-text': 'Opíš každý obrázok niekoľkými slovami pre tých, ktorí ho nevidia (alternatívny text).',
+  'sdk.issue.attachment-needed': 'Pridaj obrázok, video alebo súbor, ktorý tento príspevok potrebuje.',
+  'sdk.issue.unsafe-markup': 'Text obsahuje kód alebo nebezpečné odkazy: zachovať sa dá iba tučné písmo, kurzíva, zoznamy a webové odkazy.',
+  'sdk.issue.week-or-phase': 'Vyber pre tieto otázky týždeň alebo fázu.',
+  'sdk.issue.removed': 'To, na čo sa odkazuje, už neexistuje (možno bolo odstránené): vyber niečo iné.',
+  'sdk.issue.file-too-large': str`Tento súbor je príliš veľký: limit je ${0}.`,
+  'sdk.issue.file-type': 'Tento druh súboru sem nemožno pridať: jeho obsah nepatrí k žiadnemu z povolených typov.',
+  'sdk.sync.offline': 'Server nie je dostupný.',
+  'sdk.sync.unauthorized': 'Prihlásenie na server chýba alebo vypršalo: prihlás sa znova.',
+  'sdk.sync.forbidden': 'Server tomuto účtu nedovoľuje synchronizovať tento priestor: opýtaj sa učiteľa.',
+  'sdk.sync.server': 'Server má práve problém.',
+  'sdk.sync.bad-response': 'Odpoveď servera sa nedala prečítať: skontroluj jeho adresu alebo sa najprv prihlás do siete.',
+  'sdk.sync.missing-database': 'Tento priestor ešte nie je na serveri nastavený: opýtaj sa toho, kto server spravuje.',
+  'sdk.sync.unknown': 'Stalo sa niečo nečakané.',
+};

@@ -1,0 +1,31 @@
+// Slovenian for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Obvezno polje je prazno: izpolni ga.',
+  'sdk.issue.too-long': str`To besedilo je predolgo: največje število znakov je ${0}.`,
+  'sdk.issue.too-many': str`Ta seznam je predolg: največje število elementov je ${0}.`,
+  'sdk.issue.number-range': str`Izberi celo število od ${0} do ${1}.`,
+  'sdk.issue.control-characters': 'To besedilo vsebuje nevidne znake (pogosto zaradi kopiranja in lepljenja): vnesi ga znova.',
+  'sdk.issue.link': 'Vnesi spletni naslov, ki se začne s https:// ali http://, ali e-poštno povezavo (mailto:).',
+  'sdk.issue.link-needed': 'Vnesi spletni naslov povezave.',
+  'sdk.issue.date': 'Ta datum ne obstaja: izberi drugega.',
+  'sdk.issue.ends-before-start': 'Konec je pred začetkom: izberi končni datum, ki je enak začetnemu ali poznejši.',
+  'sdk.issue.monday': 'Izberi ponedeljek: prvi dan v tednu.',
+  'sdk.issue.language': 'Izberi jezik s seznama.',
+  'sdk.issue.choice': 'Izberi eno od ponujenih možnosti.',
+  'sdk.issue.alt-text': 'Vsako sliko opiši z nekaj besedami za tiste, ki je ne vidijo (nadomestno besedilo).',
+  'sdk.issue.attachment-needed': 'Dodaj sliko, video ali datoteko, ki jo ta objava potrebuje.',
+  'sdk.issue.unsafe-markup': 'Besedilo vsebuje kodo ali nevarne povezave: ohraniti je mogoče le krepko, ležeče, sezname in spletne povezave.',
+  'sdk.issue.week-or-phase': 'Za ta vprašanja izberi teden ali fazo.',
+  'sdk.issue.removed': 'To, na kar se nanaša, ne obstaja več (morda je bilo odstranjeno): izberi kaj drugega.',
+  'sdk.issue.file-too-large': str`Ta datoteka je prevelika: omejitev je ${0}.`,
+  'sdk.issue.file-type': 'Te vrste datoteke tukaj ni mogoče dodati: njena vsebina ne spada med dovoljene vrste.',
+  'sdk.sync.offline': 'Strežnik ni dosegljiv.',
+  'sdk.sync.unauthorized': 'Prijava v strežnik manjka ali je potekla: prijavi se znova.',
+  'sdk.sync.forbidden': 'Strežnik temu računu ne dovoli sinhronizirati tega prostora: vprašaj učitelja.',
+  'sdk.sync.server': 'Strežnik ima trenutno težavo.',
+  'sdk.sync.bad-response': 'Odgovora strežnika ni bilo mogoče prebrati: preveri njegov naslov ali se najprej prijavi v omrežje.',
+  'sdk.sync.missing-database': 'Ta prostor na strežniku še ni nastavljen: vprašaj tistega, ki skrbi za strežnik.',
+  'sdk.sync.unknown': 'Zgodilo se je nekaj nepričakovanega.',
+};

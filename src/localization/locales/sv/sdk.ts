@@ -1,0 +1,31 @@
+// Swedish for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Ett obligatoriskt fält är tomt: fyll i det.',
+  'sdk.issue.too-long': str`Texten är för lång: högst ${0} tecken.`,
+  'sdk.issue.too-many': str`Listan är för lång: högst ${0} poster.`,
+  'sdk.issue.number-range': str`Välj ett heltal från ${0} till ${1}.`,
+  'sdk.issue.control-characters': 'Texten innehåller osynliga tecken (ofta från kopiera och klistra in): skriv den igen.',
+  'sdk.issue.link': 'Ange en webbadress som börjar med https:// eller http://, eller en e-postlänk (mailto:).',
+  'sdk.issue.link-needed': 'Ange länkens webbadress.',
+  'sdk.issue.date': 'Det datumet finns inte: välj ett annat.',
+  'sdk.issue.ends-before-start': 'Slutet ligger före starten: välj ett slutdatum på eller efter startdatumet.',
+  'sdk.issue.monday': 'Välj en måndag: veckans första dag.',
+  'sdk.issue.language': 'Välj ett språk i listan.',
+  'sdk.issue.choice': 'Välj ett av alternativen som visas.',
+  'sdk.issue.alt-text': 'Beskriv varje bild med några ord för den som inte kan se den (alternativtext).',
+  'sdk.issue.attachment-needed': 'Lägg till bilden, klippet eller filen som inlägget behöver.',
+  'sdk.issue.unsafe-markup': 'Texten innehåller kod eller osäkra länkar: bara fetstil, kursiv, listor och webblänkar kan behållas.',
+  'sdk.issue.week-or-phase': 'Välj en vecka eller en fas för de här frågorna.',
+  'sdk.issue.removed': 'Det som det hänvisas till finns inte längre (det kan ha tagits bort): välj något annat.',
+  'sdk.issue.file-too-large': str`Filen är för stor: gränsen är ${0}.`,
+  'sdk.issue.file-type': 'Den här sortens fil kan inte läggas till här: innehållet är inte av någon av de tillåtna typerna.',
+  'sdk.sync.offline': 'Servern går inte att nå.',
+  'sdk.sync.unauthorized': 'Du är inte inloggad på servern, eller så har din session gått ut: logga in igen.',
+  'sdk.sync.forbidden': 'Servern låter inte det här kontot synkronisera den här arbetsytan: fråga en lärare.',
+  'sdk.sync.server': 'Servern har ett problem just nu.',
+  'sdk.sync.bad-response': 'Svaret från servern gick inte att läsa: kontrollera adressen, eller logga först in på nätverket.',
+  'sdk.sync.missing-database': 'Den här arbetsytan är inte uppsatt på servern än: fråga den som sköter servern.',
+  'sdk.sync.unknown': 'Något oväntat gick fel.',
+};

@@ -1,0 +1,31 @@
+// Turkish for what the SDK tells a person: a refused field, a stopped sync. Keys are msg() ids.
+import { str } from '@lit/localize';
+
+export const sdkTemplates = {
+  'sdk.issue.empty': 'Zorunlu bir alan boş: doldur.',
+  'sdk.issue.too-long': str`Bu metin çok uzun: en fazla ${0} karakter olabilir.`,
+  'sdk.issue.too-many': str`Bu liste çok uzun: en fazla ${0} öğe olabilir.`,
+  'sdk.issue.number-range': str`${0} ile ${1} arasında bir tam sayı seç.`,
+  'sdk.issue.control-characters': 'Bu metinde görünmeyen karakterler var (çoğu zaman kopyalayıp yapıştırmaktan): metni yeniden yaz.',
+  'sdk.issue.link': 'https:// ya da http:// ile başlayan bir web adresi veya bir e-posta bağlantısı (mailto:) gir.',
+  'sdk.issue.link-needed': 'Bağlantının web adresini gir.',
+  'sdk.issue.date': 'Böyle bir tarih yok: başka bir tarih seç.',
+  'sdk.issue.ends-before-start': 'Bitiş başlangıçtan önce: başlangıç tarihiyle aynı ya da daha sonraki bir bitiş tarihi seç.',
+  'sdk.issue.monday': 'Bir pazartesi seç: haftanın ilk günü.',
+  'sdk.issue.language': 'Listeden bir dil seç.',
+  'sdk.issue.choice': 'Sunulan seçeneklerden birini seç.',
+  'sdk.issue.alt-text': 'Göremeyenler için her resmi birkaç sözcükle betimle (alternatif metin).',
+  'sdk.issue.attachment-needed': 'Bu gönderinin gerektirdiği resmi, videoyu ya da dosyayı ekle.',
+  'sdk.issue.unsafe-markup': 'Metinde kod ya da güvenli olmayan bağlantılar var: yalnızca kalın, italik, listeler ve web bağlantıları korunabilir.',
+  'sdk.issue.week-or-phase': 'Bu sorular için bir hafta ya da bir aşama seç.',
+  'sdk.issue.removed': 'Gösterdiği şey artık yok (kaldırılmış olabilir): başka bir şey seç.',
+  'sdk.issue.file-too-large': str`Bu dosya çok büyük: sınır ${0}.`,
+  'sdk.issue.file-type': 'Bu tür bir dosya buraya eklenemez: içeriği izin verilen türlerin hiçbirine uymuyor.',
+  'sdk.sync.offline': 'Sunucuya ulaşılamıyor.',
+  'sdk.sync.unauthorized': 'Sunucuda oturum açmadın ya da oturumun sona erdi: yeniden oturum aç.',
+  'sdk.sync.forbidden': 'Sunucu bu hesabın bu alanı eşitlemesine izin vermiyor: bir öğretmene sor.',
+  'sdk.sync.server': 'Sunucuda şu anda bir sorun var.',
+  'sdk.sync.bad-response': 'Sunucunun yanıtı okunamadı: adresini kontrol et ya da önce ağda oturum aç.',
+  'sdk.sync.missing-database': 'Bu alan sunucuda henüz kurulmadı: sunucuyu yöneten kişiye sor.',
+  'sdk.sync.unknown': 'Beklenmedik bir sorun oluştu.',
+};
