@@ -1,5 +1,5 @@
 import { setViewport } from '@web/test-runner-commands';
-import { setUiLocale, uiLocale } from '../localization/localization.js';
+import { localeLoaders, setUiLocale, uiLocale } from '../localization/localization.js';
 import { expectAccessible } from '../test-support/axe.js';
 import { composedElements, layoutProblems, showSkippedContent, type AllowedClip } from '../test-support/layout-problems.js';
 import { until } from '../test-support/record-list.js';
@@ -52,6 +52,10 @@ describe('every widget in the longest languages', function () {
     it(`${lang}: no text cut off or drawn over other text, and accessible, at ${WIDTHS.join(' and ')} px`, async () => {
       space.setAttribute('lang', lang);
       await until(() => uiLocale() === lang, `the ${lang} UI`);
+      // Every part drawn again in it, the board's cards too (they draw again only when what they show changed).
+      const move = (await localeLoaders[lang]()).templates['board.move'] as string;
+      const cardButtons = () => [...composedElements(widget('twin-board')).filter((element) => element.matches('.card button, article button'))].map((button) => button.textContent?.trim());
+      await until(() => (cardButtons().includes(move) ? true : undefined), `the board's cards in ${lang}`);
       // A problem seen in several states is told once, with the first state it was seen in.
       const problems = new Map<string, string>();
       for (const state of SAMPLE_STATES) {

@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatDay } from '../../../localization/dates.js';
+import { uiLocale } from '../../../localization/localization.js';
 import type { BoardActions, BoardState, Post, Section } from '../board-state.js';
 import type { BoardGroup } from '../model/arrange-board.js';
 import { postCard } from './post-card.js';
@@ -41,7 +42,7 @@ export function boardGroups(groups: BoardGroup<Post, Section>[], state: BoardSta
         // The carried post (drawn where it was) and the marker of where it would land.
         const carried = state.moving && group.posts.some((post) => post.id === state.moving!.id) ? state.moving.id : '';
         const marker = state.moving && state.moving.section === group.section?.id ? state.moving.index : -1;
-        return guard([group, count, carried, marker, state.social, state.fresh, state.canPost, state.canManageSections, state.layout, state.lang, options.files, group.posts.length], () =>
+        return guard([group, count, carried, marker, state.social, state.fresh, state.canPost, state.canManageSections, state.layout, state.lang, uiLocale(), options.files, group.posts.length], () =>
           section(group, state, actions, options, count),
         );
       },
@@ -84,8 +85,8 @@ const dropMarker = () => html`<li class="drop-marker" aria-hidden="true">${msg('
 
 function postSlot(post: Post, state: BoardState, actions: BoardActions, options: GroupsOptions) {
   return html`<li class="slot" data-id=${post.id}>${guard(
-    // A card draws again only when what it shows changed, its file's URL included (ready once loaded).
-    [post, state.social.get(post.id), state.fresh.has(post.id), state.moving?.id === post.id, state.canPost, state.layout, state.lang, cardFile(post) && options.urlOf(cardFile(post)!)],
+    // A card draws again only when what it shows changed, its file's URL and the UI's language included.
+    [post, state.social.get(post.id), state.fresh.has(post.id), state.moving?.id === post.id, state.canPost, state.layout, state.lang, uiLocale(), cardFile(post) && options.urlOf(cardFile(post)!)],
     () => postCard(post, state, actions, options.urlOf),
   )}</li>`;
 }
