@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { languageTag } from '../sdk/schemas/text.js';
 import { directionOf } from './localization.js';
 
@@ -12,7 +11,7 @@ const TAG = languageTag();
  * (`es-ES` is `es`), or as it is when the list lacks it; none when it is not a language code.
  */
 export function writtenLanguageFor(uiLang: string): string | undefined {
-  if (!z.safeParse(TAG, uiLang).success) return undefined;
+  if (!TAG.safeParse(uiLang).success) return undefined;
   const lower = uiLang.toLowerCase();
   const base = lower.split('-')[0];
   return WRITTEN_LANGUAGES.find((code) => code === lower) ?? WRITTEN_LANGUAGES.find((code) => code === base) ?? uiLang;
@@ -29,5 +28,5 @@ export function writtenLanguageChoices(current: string | undefined): string[] {
  */
 export function writtenIn(record: { language?: unknown }): { lang: string; dir: 'ltr' | 'rtl' } | undefined {
   const lang = record.language;
-  return typeof lang === 'string' && z.safeParse(TAG, lang).success ? { lang, dir: directionOf(lang) } : undefined;
+  return typeof lang === 'string' && TAG.safeParse(lang).success ? { lang, dir: directionOf(lang) } : undefined;
 }
