@@ -20,7 +20,7 @@
  */
 import type { Audience } from '../../policy/audience.js';
 import { sameSchool, schoolKey } from '../../policy/read-rules.js';
-import { canModerate, isMember, isStaff, type Role } from '../../policy/roles.js';
+import { canModerate, isMember, isStaff, ROLES, type Role } from '../../policy/roles.js';
 import { databaseName, spaceRole } from './couch-names.js';
 import { spaceSecurity, type SecurityObject } from './design/security.js';
 
@@ -104,4 +104,16 @@ export function audienceSecurity(space: string, audience: Audience, members: rea
     case 'staff':
       return of([]);
   }
+}
+
+/** Undoes `safeName`: `(41)nna` is `Anna`. */
+export const unsafeName = (safe: string) => safe.replace(/\(([0-9a-f]+)\)/g, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)));
+
+/** A user's part in `space` from their CouchDB roles (the inverse of `memberRoles`), or undefined when they have none there. */
+export function memberFromRoles(space: string, name: string, roles: readonly string[]): AudienceMember | undefined {
+  const role = ROLES.find((each) => roles.includes(spaceRole(space, each)));
+  if (!role) return undefined;
+  const schoolPrefix = `twinkit.${space}.school.`;
+  const schoolRole = roles.find((each) => each.startsWith(schoolPrefix));
+  return { id: name, role, ...(schoolRole ? { school: unsafeName(schoolRole.slice(schoolPrefix.length)) } : {}) };
 }

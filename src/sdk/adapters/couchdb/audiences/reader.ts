@@ -5,10 +5,10 @@
  * read, so the device asks it rather than trusting the page's idea of the user.
  */
 import { audienceIncludes, type Audience } from '../../../policy/audience.js';
-import { ROLES, type Role, type TwinUser } from '../../../policy/roles.js';
+import type { TwinUser } from '../../../policy/roles.js';
+import { memberFromRoles } from '../audience-databases.js';
 import { TwinRemoteError } from '../remote-error.js';
 import type { CouchClient } from '../couch-http.js';
-import { spaceRole } from '../couch-names.js';
 import { feedsOf } from './reading-rooms.js';
 
 export interface Reader {
@@ -19,17 +19,12 @@ export interface Reader {
   reads(audience: Audience): boolean;
 }
 
-/** Undoes `safeName`: `(41)nna` is `Anna`. */
-const unsafeName = (safe: string) => safe.replace(/\(([0-9a-f]+)\)/g, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)));
-
 export function readerOf(space: string, name: string, roles: readonly string[]): Reader {
-  const role = ROLES.find((each) => roles.includes(spaceRole(space, each)));
-  if (!role) {
+  const member = memberFromRoles(space, name, roles);
+  if (!member) {
     throw new TwinRemoteError('forbidden', `${name} has no role in the space "${space}" on this server. A server admin adds members with: npx twinkit couchdb-setup`, { status: 403 });
   }
-  const schoolPrefix = `twinkit.${space}.school.`;
-  const schoolRole = roles.find((each) => each.startsWith(schoolPrefix));
-  const user: TwinUser = { id: name, name, role: role as Role, ...(schoolRole ? { school: unsafeName(schoolRole.slice(schoolPrefix.length)) } : {}) };
+  const user: TwinUser = { ...member, name };
   return { user, feeds: feedsOf(space, user), reads: (audience) => audienceIncludes(audience, user) };
 }
 

@@ -6,26 +6,13 @@
  * user document, `twinkitSchools`), else from the school's role as the setup compared it
  * (`schoolKey`: lowercase, spaces collapsed), which names the same databases.
  */
-import { isStaff, ROLES } from '../../../policy/roles.js';
-import { schoolName } from '../audience-databases.js';
-import { spaceRole } from '../couch-names.js';
+import { isStaff } from '../../../policy/roles.js';
+import { memberFromRoles, schoolName } from '../audience-databases.js';
 import type { CouchRequest } from './couch-request.js';
 import type { SpaceMember } from './members.js';
 
 /** On a user document: their school in each space, by space id. */
 export const SCHOOLS_FIELD = 'twinkitSchools';
-
-/** Undoes `safeName` (audience-databases.ts): `(41)nna` is `Anna`. */
-export const unsafeName = (safe: string) => safe.replace(/\(([0-9a-f]+)\)/g, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)));
-
-/** A user's part in `space` from their CouchDB roles, or undefined when they have none there. */
-export function memberFromRoles(space: string, name: string, roles: readonly string[]): Omit<SpaceMember, 'name'> | undefined {
-  const role = ROLES.find((each) => roles.includes(spaceRole(space, each)));
-  if (!role) return undefined;
-  const schoolPrefix = `twinkit.${space}.school.`;
-  const schoolRole = roles.find((each) => each.startsWith(schoolPrefix));
-  return { id: name, role, ...(schoolRole ? { school: unsafeName(schoolRole.slice(schoolPrefix.length)) } : {}) };
-}
 
 interface UserRow {
   doc?: { _id: string; name?: unknown; roles?: unknown; displayName?: unknown; [SCHOOLS_FIELD]?: unknown };
