@@ -1,7 +1,7 @@
 // `npm run build`: dist/ as package.json "exports" promises. Exits non-zero on any failure.
 //   1. rollup (rollup.config.mjs): the ES modules, dist/chunks/, and the script-tag files: dist/twinkit.js
 //      and the files it loads on demand from beside it, one per lazy widget (dist/twinkit-glossary.js, ...),
-//      one per UI language (dist/twinkit-es.js) and sync (dist/twinkit-couchdb.js); gzip budgets checked there;
+//      one per UI language (dist/twinkit-es.js) and sync (dist/twinkit-couchdb.js, dist/twinkit-remote.js); gzip budgets checked there;
 //   2. tsc -p tsconfig.build.json: declarations in dist/types/;
 //   3. cem analyze (custom-elements-manifest.config.mjs): dist/custom-elements.json.
 import { spawnSync } from 'node:child_process';
@@ -40,7 +40,7 @@ const { lazyWidgetList } = await import(pathToFileURL(join(root, 'rollup.config.
 const localeFiles = readdirSync('src/localization/locales').filter((name) => name.endsWith('.ts')).map((name) => `./dist/twinkit-${name.slice(0, -3)}.js`);
 const widgets = lazyWidgetList();
 const widgetFiles = widgets.map((widget) => `./dist/${widget.file}`);
-const scriptTagFiles = ['./dist/twinkit.js', ...localeFiles, './dist/twinkit-couchdb.js', ...widgetFiles];
+const scriptTagFiles = ['./dist/twinkit.js', ...localeFiles, './dist/twinkit-couchdb.js', './dist/twinkit-remote.js', ...widgetFiles];
 // A pattern export must resolve: `./components/*` for every element folder in src/components,
 // `./twinkit-*.js` for every script-tag file it matches.
 const elements = readdirSync('src/components').filter((name) => existsSync(join('src/components', name, `${name}.ts`)));
@@ -87,6 +87,7 @@ console.log(`  ${'dist/twinkit.js'.padEnd(32)} ${kB(core).padStart(13)}  Lit, SD
 for (const widget of widgets) console.log(`  ${`dist/${widget.file}`.padEnd(32)} ${kB(gzipBytes(`dist/${widget.file}`)).padStart(13)}  <${widget.tag}>, when the page uses it`);
 for (const path of localeFiles.sort()) console.log(`  ${path.slice(2).padEnd(32)} ${kB(gzipBytes(path)).padStart(13)}  the UI strings, for a page in that language`);
 console.log(`  ${'dist/twinkit-couchdb.js'.padEnd(32)} ${kB(gzipBytes('dist/twinkit-couchdb.js')).padStart(13)}  sync, for adapter="couchdb"`);
+console.log(`  ${'dist/twinkit-remote.js'.padEnd(32)} ${kB(gzipBytes('dist/twinkit-remote.js')).padStart(13)}  sync, for adapter="remote" (the replication protocol)`);
 const largest = widgets.map((widget) => [widget.file, gzipBytes(`dist/${widget.file}`)]).sort(([, a], [, b]) => b - a)[0];
 console.log(`  twinkit.js + the largest widget file (${largest[0]}): ${kB(core + largest[1])}`);
 

@@ -3,6 +3,7 @@ export type {
   AdapterCapabilities,
   AttachmentInfo,
   Change,
+  ChangeListener,
   ListQuery,
   RawRecord,
   StorageAdapter,
@@ -10,7 +11,7 @@ export type {
   WriteOptions,
   WriteResult,
 } from './adapter.js';
-export { decideOperation, compareByUpdate } from './adapters/decide-operation.js';
+export { decideOperation, compareByUpdate, type Decision } from './adapters/decide-operation.js';
 export { registerAdapter, getAdapterFactory, registeredAdapterNames } from './adapters/registry.js';
 export type { AdapterFactory, AdapterFactoryOptions } from './adapters/registry.js';
 export { knownAdapterNames, resolveAdapter, TwinUnknownAdapterError } from './adapters/resolve-adapter.js';

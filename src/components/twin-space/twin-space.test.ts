@@ -155,7 +155,7 @@ describe('<twin-space>', () => {
       const status = space.shadowRoot!.querySelector('[role=alert]')!;
       await until(() => status.textContent?.trim(), 'the status text');
       expect(space.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('');
-      expect(status.textContent!.replace(/\s+/g, ' ')).to.match(/Error: No storage adapter is called "moodle-missing"\. Known adapters: .*indexeddb, memory, couchdb\./);
+      expect(status.textContent!.replace(/\s+/g, ' ')).to.match(/Error: No storage adapter is called "moodle-missing"\. Known adapters: .*indexeddb, memory, couchdb, remote\./);
     } finally {
       console.error = error;
       document.removeEventListener('twin-storage-error', listener);

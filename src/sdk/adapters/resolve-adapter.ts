@@ -9,6 +9,8 @@ const BUILT_IN: Record<string, (options?: Record<string, unknown>) => StorageAda
   memory: () => createMemoryAdapter(),
   // Loaded when first used: pages on the embedded default never download sync.
   couchdb: async (options) => (await import('./synced/create-synced-couchdb.js')).createSyncedCouchDB(options),
+  // Any server speaking Twinkit's replication protocol (docs/replication-protocol.md).
+  remote: async (options) => (await import('./synced/create-synced-remote.js')).createSyncedRemote(options),
 };
 
 /** No adapter has this name: most often a typo, or a registerAdapter() call that runs too late. */

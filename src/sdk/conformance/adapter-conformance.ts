@@ -1,7 +1,9 @@
 import type { Change, RawRecord, StorageAdapter, WriteResult } from '../adapter.js';
 import { isTwinError } from '../errors.js';
 import { revisionGeneration } from '../revision.js';
-import { check, checkEqual, checkRejects, ConformanceFailure, eventually } from './check.js';
+import { skipThrough } from './runner-skip.js';
+import { check, checkEqual, checkMissing, checkRejects, checkRevision, ConformanceFailure, eventually } from './check.js';
+import { LISTENER_TEST, listenerCallProblem, recordChanges } from './listener-arguments.js';
 
 /** A place where adapters share data, like one browser profile whose tabs share IndexedDB. */
 export interface ConformanceSite {
@@ -45,27 +47,13 @@ const record = (space: string, fields: Partial<RawRecord> & { id: string }): Raw
 
 const put = (r: RawRecord, expectedRev: string | null = null) => ({ type: 'put' as const, record: r, expectedRev });
 
-/** The runner's test context: `this` under mocha and node:test, the first argument under node:test and vitest. */
-interface RunnerContext {
-  skip?: (reason?: string) => void;
-  test?: { title?: string };
-}
-
-/**
- * Reports the running test as skipped, with its reason. Mocha's skip throws (ending the test) and
- * shows no reason, so the reason goes into the title; node:test's returns, and the caller returns.
- */
-function skipThrough(self: unknown, first: unknown, reason: string): void {
-  const context = [self, first].find((c): c is RunnerContext => typeof (c as RunnerContext | undefined)?.skip === 'function');
-  if (!context) throw new ConformanceFailure(`this test does not apply (${reason}), and the runner offers no skip to say so`);
-  if (typeof context.test?.title === 'string') context.test.title += ` (skipped: ${reason})`;
-  context.skip!(reason);
-}
-
 function revOf(result: WriteResult): string {
   check(result.ok, `expected the write of ${result.id} to succeed, but it was a ${result.ok ? '' : result.reason}`);
+  checkRevision(result.rev, `the revision of the write of ${result.id}`);
   return result.rev;
 }
+
+const SPACE_RULE = "the adapter stores each record with `space` set to write()'s space argument and returns it on every record (the store reports a record without it as damaged)";
 
 /**
  * The conformance suite for storage adapters. Every built-in adapter passes it; run it on yours:
@@ -120,12 +108,12 @@ export function runAdapterConformance(options: ConformanceOptions): void {
   async function checkStopped(stopped: { writer: StorageAdapter; watched: StorageAdapter; space: string; seen: Change[]; stop: () => void; what: string }) {
     const { writer, watched, space, seen, what } = stopped;
     const heard = seen.length;
-    const witness: Change[] = [];
-    const stopWitness = watched.subscribe(space, (changes) => witness.push(...changes));
+    const witness = recordChanges(space);
+    const stopWitness = watched.subscribe(space, witness.listener);
     stopped.stop();
     try {
       await writer.write(space, [put(record(space, { id: 'after-stop' }))], { origin: 'tab-1' });
-      await eventually(() => witness.find((c) => c.id === 'after-stop'), timeout, `${what}: the change, seen by a listener still subscribed`);
+      await eventually(() => (witness.verify(), witness.seen.find((c) => c.id === 'after-stop')), timeout, `${what}: the change, seen by a listener still subscribed`);
     } finally {
       stopWitness();
     }
@@ -151,13 +139,34 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       });
       const [result] = await adapter.write(space, [put(original)], { origin: 'test' });
       const rev = revOf(result);
-      checkEqual(revisionGeneration(rev), 1, 'the first revision generation');
+      checkEqual(revisionGeneration(rev), 1, 'the generation of a first write (1-...)');
       const stored = await adapter.get(space, 'notes', 'a');
       check(stored, 'the record must be readable after the write');
-      checkEqual(stored, { ...original, rev }, 'the stored record');
-      checkEqual(await adapter.get(space, 'notes', 'missing'), undefined, 'a missing record');
-      checkEqual(await adapter.get(space, 'other', 'a'), undefined, 'the same id in another collection');
-      checkEqual(await adapter.get(`${space}-other`, 'notes', 'a'), undefined, 'the same id in another space');
+      check(stored.space === space, `the stored record has space ${JSON.stringify(stored.space)}: ${SPACE_RULE}`);
+      check(stored.rev === rev, `the stored record has rev ${JSON.stringify(stored.rev)}, not the revision its write answered (${rev})`);
+      checkEqual(stored, { ...original, rev }, 'the stored record (every field as written, only rev set by the adapter)');
+      checkMissing(await adapter.get(space, 'notes', 'missing'), 'get of a missing record');
+      checkMissing(await adapter.get(space, 'other', 'a'), 'get of the same id in another collection');
+      checkMissing(await adapter.get(`${space}-other`, 'notes', 'a'), 'get of the same id in another space');
+    }));
+
+    it('stamps its space on every record it stores and returns', withSite(async ({ space, open }) => {
+      const adapter = await open();
+      const changes = recordChanges(space);
+      const stop = adapter.subscribe(space, changes.listener);
+      // No space in the record: where a record is stored is write()'s argument, not a field to trust.
+      const { space: _omitted, ...unplaced } = record(space, { id: 'placed' });
+      const [result] = await adapter.write(space, [put(unplaced as RawRecord)], { origin: 'test' });
+      revOf(result);
+      if (result.ok && result.record) check(result.record.space === space, `write's result.record has space ${JSON.stringify(result.record.space)}: ${SPACE_RULE}`);
+      const stored = await adapter.get(space, 'notes', 'placed');
+      check(stored, 'the record must be readable after the write');
+      check(stored.space === space, `get returned space ${JSON.stringify(stored.space)}: ${SPACE_RULE}`);
+      const [listed] = await adapter.list(space, 'notes');
+      check(listed?.space === space, `list returned space ${JSON.stringify(listed?.space)}: ${SPACE_RULE}`);
+      const change = await eventually(() => (changes.verify(), changes.seen.find((c) => c.id === 'placed')), timeout, 'the change of the write');
+      if (change.record) check(change.record.space === space, `the change's record has space ${JSON.stringify(change.record.space)}: ${SPACE_RULE}`);
+      stop();
     }));
 
     it('does not let callers change stored data through returned objects', withSite(async ({ space, open }) => {
@@ -181,8 +190,8 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       await adapter.write(space, rows.map((r) => put(r)), { origin: 'test' });
       await adapter.write(`${space}-other`, [put(record(`${space}-other`, { id: 'z' }))], { origin: 'test' });
       const ids = async (query?: Parameters<StorageAdapter['list']>[2]) => (await adapter.list(space, 'notes', query)).map((r) => r.id);
-      checkEqual(await ids(), ['a', 'b1', 'b2', 'c'], 'list order');
-      checkEqual(await ids({ direction: 'desc' }), ['c', 'b2', 'b1', 'a'], 'list order, descending');
+      checkEqual(await ids(), ['a', 'b1', 'b2', 'c'], 'list order (updatedAt, then id for records updated at the same time)');
+      checkEqual(await ids({ direction: 'desc' }), ['c', 'b2', 'b1', 'a'], 'list order, descending (the ascending order reversed, ties included: b2 before b1)');
       checkEqual(await ids({ limit: 2 }), ['a', 'b1'], 'list with limit 2');
       checkEqual(await ids({ limit: 0 }), [], 'list with limit 0');
       checkEqual(await ids({ direction: 'desc', limit: 1 }), ['c'], 'list descending with limit 1');
@@ -197,7 +206,7 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       const adapter = await open();
       const rev1 = revOf((await adapter.write(space, [put(record(space, { id: 'a', v: 1 }))], { origin: 'test' }))[0]);
       const rev2 = revOf((await adapter.write(space, [put(record(space, { id: 'a', v: 2 }), rev1)], { origin: 'test' }))[0]);
-      checkEqual(revisionGeneration(rev2), 2, 'the second revision generation');
+      checkEqual(revisionGeneration(rev2), 2, 'the generation of a second write (2-...)');
       check(rev2 !== rev1, 'a new write must get a new revision');
       const [stale] = await adapter.write(space, [put(record(space, { id: 'a', v: 3 }), rev1)], { origin: 'test' });
       check(!stale.ok && stale.reason === 'conflict', 'a write based on an old revision must be a conflict');
@@ -206,7 +215,8 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       const [again] = await adapter.write(space, [put(record(space, { id: 'a', v: 9 }))], { origin: 'test' });
       check(!again.ok && again.current?.rev === rev2, 'creating a record whose id exists must be a conflict');
       const [ghost] = await adapter.write(space, [put(record(space, { id: 'ghost' }), '4-abc')], { origin: 'test' });
-      check(!ghost.ok && ghost.current === undefined, 'updating a record that does not exist must be a conflict with no current version');
+      check(!ghost.ok, 'updating a record that does not exist must be a conflict');
+      checkMissing(ghost.current, 'the current version in the conflict of a record that does not exist');
     }));
 
     it('applies the rest of a batch when one operation conflicts, and answers in order', withSite(async ({ space, open }) => {
@@ -244,7 +254,11 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       check((await adapter.get(space, 'notes', 'a')) !== undefined, 'the record survives a refused delete');
       const [ok] = await adapter.write(space, [{ type: 'delete', collection: 'notes', id: 'a', expectedRev: rev2 }], { origin: 'test' });
       check(ok.ok, 'a delete with the current revision succeeds');
-      checkEqual(await adapter.get(space, 'notes', 'a'), undefined, 'a deleted record');
+      const newRevision = `a delete is a write of its own: it answers { ok: true, rev } with a new revision, one generation on (${revisionGeneration(rev2) + 1}-...)`;
+      check(ok.rev !== undefined && ok.rev !== rev2, `${newRevision}; got ${JSON.stringify(ok.rev)}`);
+      checkRevision(ok.rev, 'the revision of a delete');
+      checkEqual(revisionGeneration(ok.rev), revisionGeneration(rev2) + 1, `${newRevision}; its generation`);
+      checkMissing(await adapter.get(space, 'notes', 'a'), 'get of a deleted record');
       checkEqual(await adapter.list(space, 'notes'), [], 'the list after the delete');
     }));
 
@@ -264,16 +278,29 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       checkEqual(await adapter.list(space, 'notes'), [], 'nothing was written');
     }));
 
+    it(LISTENER_TEST, withSite(async ({ space, open }) => {
+      const adapter = await open();
+      const calls: unknown[][] = [];
+      const stop = adapter.subscribe(space, (...args: unknown[]) => void calls.push(args));
+      await adapter.write(space, [put(record(space, { id: 'a' }))], { origin: 'tab-1' });
+      const [args] = await eventually(() => (calls.length ? calls : undefined), timeout, 'a call of the listener after a write');
+      stop();
+      const problem = listenerCallProblem(args, space);
+      if (problem) throw new ConformanceFailure(problem);
+    }));
+
     it('tells subscribers of every change, with the origin of the write', withSite(async ({ space, open }) => {
       const adapter = await open();
-      const seen: Change[] = [];
-      const stop = adapter.subscribe(space, (changes) => seen.push(...changes));
+      const changes = recordChanges(space);
+      const { seen } = changes;
+      const stop = adapter.subscribe(space, changes.listener);
       const rev = revOf((await adapter.write(space, [put(record(space, { id: 'a' }))], { origin: 'tab-1' }))[0]);
-      await adapter.write(space, [{ type: 'delete', collection: 'notes', id: 'a', expectedRev: rev }], { origin: 'tab-1' });
+      const [deleted] = await adapter.write(space, [{ type: 'delete', collection: 'notes', id: 'a', expectedRev: rev }], { origin: 'tab-1' });
       await adapter.write(`${space}-other`, [put(record(`${space}-other`, { id: 'elsewhere' }))], { origin: 'tab-1' });
-      await eventually(() => (seen.length >= 2 ? true : undefined), timeout, 'two changes');
-      checkEqual(seen.map((c) => [c.type, c.collection, c.id, c.origin]), [['put', 'notes', 'a', 'tab-1'], ['delete', 'notes', 'a', 'tab-1']], 'changes seen');
-      check(seen[0].rev === rev, 'a put change carries the new revision');
+      await eventually(() => (changes.verify(), seen.length >= 2 ? true : undefined), timeout, 'two changes');
+      checkEqual(seen.map((c) => [c.type, c.collection, c.id, c.origin]), [['put', 'notes', 'a', 'tab-1'], ['delete', 'notes', 'a', 'tab-1']], 'changes seen (the origin exactly as the write gave it)');
+      check(seen[0].rev === rev, `a put change carries the revision its write answered (${rev}), got ${JSON.stringify(seen[0].rev)}`);
+      check(deleted.ok && seen[1].rev === deleted.rev, `a delete change carries the revision its write answered (${deleted.ok ? deleted.rev : '?'}), got ${JSON.stringify(seen[1].rev)}`);
       await checkStopped({ writer: adapter, watched: adapter, space, seen, stop, what: 'changes after unsubscribe' });
     }));
 
@@ -284,10 +311,11 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       // instance, and a declared sharing must deliver (below).
       checkEqual(second.capabilities.sharedChanges, first.capabilities.sharedChanges, 'capabilities.sharedChanges of a second instance');
       if (!first.capabilities.sharedChanges) return skip(`${first.name} declares capabilities.sharedChanges: false`);
-      const seen: Change[] = [];
-      const stop = second.subscribe(space, (changes) => seen.push(...changes));
+      const changes = recordChanges(space);
+      const { seen } = changes;
+      const stop = second.subscribe(space, changes.listener);
       const rev = revOf((await first.write(space, [put(record(space, { id: 'a', v: 1 }))], { origin: 'tab-1' }))[0]);
-      const change = await eventually(() => seen.find((c) => c.id === 'a'), timeout, 'a change from another tab');
+      const change = await eventually(() => (changes.verify(), seen.find((c) => c.id === 'a')), timeout, 'a change from another tab');
       checkEqual([change.type, change.origin, change.rev], ['put', 'tab-1', rev], 'the other tab\'s change');
       checkEqual((await second.get(space, 'notes', 'a'))?.v, 1, 'the other tab reads the record');
       await checkStopped({ writer: first, watched: second, space, seen, stop, what: 'another tab\'s changes after unsubscribe' });
@@ -327,11 +355,11 @@ export function runAdapterConformance(options: ConformanceOptions): void {
       check(blob, 'the attachment is readable');
       checkEqual([...new Uint8Array(await blob.arrayBuffer())], [...bytes], 'attachment bytes');
       checkEqual(blob.type, 'image/png', 'attachment type');
-      checkEqual(await adapter.getAttachment(`${space}-other`, info.id), undefined, 'the attachment from another space');
+      checkMissing(await adapter.getAttachment(`${space}-other`, info.id), 'getAttachment of the attachment from another space');
       const named = await adapter.putAttachment(space, new Blob(['x'], { type: 'text/plain' }), { id: 'chosen' });
       checkEqual(named.id, 'chosen', 'an attachment stored under a chosen id');
       await adapter.deleteAttachment(space, info.id);
-      checkEqual(await adapter.getAttachment(space, info.id), undefined, 'a deleted attachment');
+      checkMissing(await adapter.getAttachment(space, info.id), 'getAttachment of a deleted attachment');
     }));
   });
 }

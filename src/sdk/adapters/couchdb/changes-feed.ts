@@ -5,7 +5,8 @@ import { originOf, toRecord, writeIdOf, type CouchDocument } from './record-docu
 import { TwinRemoteError } from './remote-error.js';
 
 /** A sequence in a database's changes feed: opaque (a string in CouchDB 3, a number in others). */
-export type Checkpoint = string | number;
+export type { Checkpoint } from '../../replication/protocol.js';
+import type { Checkpoint } from '../../replication/protocol.js';
 
 export interface RemoteChange {
   collection: string;

@@ -1,6 +1,8 @@
 import type { Change, ListQuery, RawRecord, StorageAdapter, WriteOperation, WriteResult } from '../../adapter.js';
 import { randomId } from '../../revision.js';
 import { assertWritable } from '../assert-writable.js';
+import type { SyncRemote } from '../synced/sync-remote.js';
+import { withReplication } from './couch-replication.js';
 import { bulkWrite, currentVersions, type BulkOutcome, type ServerVersion } from './bulk-write.js';
 import { pruneBranch, readBranches, type LosingBranch } from './conflict-branches.js';
 import { databaseIdentity, type DatabaseIdentity } from './database-identity.js';
@@ -64,7 +66,7 @@ const ECHO_MEMORY = 5000;
  * writes go through `_bulk_docs`, lists through the `_design/twinkit` views, live changes through
  * `_changes`. Create the database and its rules with `npx twinkit couchdb-setup` first.
  */
-export function createCouchDBAdapter(options: CouchDBAdapterOptions): CouchDBAdapter {
+export function createCouchDBAdapter(options: CouchDBAdapterOptions): CouchDBAdapter & SyncRemote {
   const client = createCouchClient(options);
   const databaseOf = options.database ?? databaseName;
   const db = (space: string) => `/${encodeURIComponent(databaseOf(space))}`;
@@ -240,5 +242,5 @@ export function createCouchDBAdapter(options: CouchDBAdapterOptions): CouchDBAda
       listeners.clear();
     },
   };
-  return adapter;
+  return withReplication(adapter);
 }

@@ -22,16 +22,16 @@ const local = { get: async () => undefined, recordsUsing: async () => [], record
 describe('the layout a page follows', () => {
   it('says a space was never set up when it has no design document', async () => {
     const remote = createLayoutRemote({ url: 'http://127.0.0.1:1', fetch: serverSaying(() => ({ status: 404, body: { error: 'not_found', reason: 'missing' } })), local });
-    await assert.rejects(remote.identity('coasts'), /no Twinkit space "coasts".*npx twinkit couchdb-setup/);
+    await assert.rejects(remote.identity!('coasts'), /no Twinkit space "coasts".*npx twinkit couchdb-setup/);
   });
 
   it('refuses to sync a space as one database once it was seen with one per audience', async () => {
     let layout = 'audiences';
     const remote = createLayoutRemote({ url: 'http://127.0.0.1:1', fetch: serverSaying(() => ({ status: 200, body: { _id: '_design/twinkit', twinkitLayout: layout } })), local });
     // One database per audience: the audience remote goes on (and meets this test's 503).
-    await assert.rejects(remote.identity('coasts'), (error: Error) => !/went back/.test(error.message));
+    await assert.rejects(remote.identity!('coasts'), (error: Error) => !/went back/.test(error.message));
     layout = 'space';
-    await assert.rejects(remote.identity('coasts'), /went back to one database/);
-    await assert.rejects(remote.bulkWrite('coasts', [], 'device-1'), /went back to one database/);
+    await assert.rejects(remote.identity!('coasts'), /went back to one database/);
+    await assert.rejects(remote.push('coasts', [], { origin: 'device-1' }), /went back to one database/);
   });
 });

@@ -12,6 +12,7 @@
  * audience's database (space-sync.ts: reconcile).
  */
 import type { SyncRemote } from '../synced/sync-remote.js';
+import { withReplication, type CouchSyncSource } from './couch-replication.js';
 import { createAudienceRemote, type AudienceRemoteOptions } from './audiences/audience-remote.js';
 import { createCouchDBAdapter, type CouchDBAdapterOptions } from './couchdb-adapter.js';
 import type { CouchClient } from './couch-http.js';
@@ -56,13 +57,13 @@ export function createLayoutRemote(options: CouchDBAdapterOptions & AudienceRemo
     }
     return layout;
   };
-  const remoteOf = async (space: string): Promise<SyncRemote> => ((await layoutOf(space)) === 'audiences' ? audiences : oneDatabase);
+  const remoteOf = async (space: string): Promise<CouchSyncSource> => ((await layoutOf(space)) === 'audiences' ? audiences : oneDatabase);
   /** The one database's answer stands unless the space moved meanwhile: then the round fails, to be read again. */
   const unlessMoved = async (space: string, suspicious: boolean) => {
     if (suspicious && (await layoutOf(space, true)) === 'audiences') throw moved();
   };
 
-  return {
+  return withReplication({
     name: 'couchdb',
     client,
 
@@ -104,5 +105,5 @@ export function createLayoutRemote(options: CouchDBAdapterOptions & AudienceRemo
       layouts.clear();
       await Promise.all([oneDatabase.close(), audiences.close()]);
     },
-  };
+  });
 }

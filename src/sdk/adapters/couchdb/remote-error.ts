@@ -15,12 +15,15 @@ export class TwinRemoteError extends TwinError {
   readonly status: number | undefined;
   /** Whether trying again later may work (server down, 5xx), as opposed to needing someone to act. */
   readonly retryable: boolean;
+  /** The server's own error code, when it sent one (the replication protocol's `error`: `bad-checkpoint`). */
+  readonly serverCode: string | undefined;
 
-  constructor(failure: RemoteFailure, message: string, options: { status?: number; cause?: unknown } = {}) {
+  constructor(failure: RemoteFailure, message: string, options: { status?: number; cause?: unknown; serverCode?: string } = {}) {
     super(failure === 'unauthorized' || failure === 'forbidden' ? 'permission' : 'storage-unavailable', message, { cause: options.cause });
     this.name = 'TwinRemoteError';
     this.failure = failure;
     this.status = options.status;
+    this.serverCode = options.serverCode;
     this.retryable = failure === 'offline' || failure === 'server' || failure === 'bad-response';
   }
 }

@@ -126,7 +126,11 @@ export interface InflightWrite {
   /** The outbox entry's version when it was sent. */
   version: number;
   baseRev: string | null;
-
+  /**
+   * The version sent (absent: a deletion), kept only for a server that cannot be asked whether a
+   * write landed: the same write is sent again under its id, and its answer is the lost one.
+   */
+  record?: RawRecord;
 }
 
 /** A version kept for a person (see adapters/synced). */

@@ -18,6 +18,8 @@ export interface BranchContext {
  */
 export async function takeInBranches(context: BranchContext, refs: { collection: string; id: string }[]): Promise<void> {
   const { local, remote, space } = context;
+  // Only a server that keeps branches (CouchDB replicating between servers) reports any.
+  if (!remote.readBranches || !remote.pruneBranch) return;
   const db = await local.database();
   const at = new Date().toISOString();
   for (const { collection, id } of refs) {
@@ -82,7 +84,7 @@ export async function forgetEndedBranches(context: BranchContext, changes: { col
 export async function pruneResolvedBranches(context: BranchContext): Promise<void> {
   const db = await context.local.database();
   for (const branch of await db.getAllFromIndex('sync-prune', 'by-space', context.space)) {
-    await context.remote.pruneBranch(context.space, branch.collection, branch.id, branch.rev);
+    await context.remote.pruneBranch?.(context.space, branch.collection, branch.id, branch.rev);
     await db.delete('sync-prune', [branch.space, branch.key]);
   }
 }

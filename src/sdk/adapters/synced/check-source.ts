@@ -1,6 +1,6 @@
 import { unwrap } from 'idb';
 import { randomId } from '../../revision.js';
-import type { Checkpoint } from '../couchdb/changes-feed.js';
+import type { Checkpoint } from '../../replication/protocol.js';
 import { sequenceNumber } from '../couchdb/database-identity.js';
 import { firstEntryVersion, type TwinDB } from '../indexeddb/database.js';
 import type { SyncRemote } from './sync-remote.js';
@@ -24,9 +24,10 @@ export interface SourceCheck {
  * `finishReconcile` then sends whatever the server lacks.
  */
 export async function checkSource(db: TwinDB, remote: SyncRemote, space: string): Promise<SourceCheck> {
-  const [stored, identity] = await Promise.all([db.get('sync-checkpoints', space), remote.identity(space)]);
-  const storedId = stored?.source?.split('~')[0];
-  const wentBack = !!stored && sequenceNumber(stored.since) > sequenceNumber(identity.updateSeq);
+  const [stored, identity] = await Promise.all([db.get('sync-checkpoints', space), remoteIdentity(remote, space)]);
+  const storedId = sourceId(stored?.source);
+  // A feed behind the checkpoint: a restored copy. Only CouchDB's sequences say so; a protocol server names a new source.
+  const wentBack = !!stored && identity.updateSeq !== undefined && sequenceNumber(stored.since) > sequenceNumber(identity.updateSeq);
   if (stored?.source && storedId === identity.id && !wentBack) return { source: stored.source, since: stored.since, reconciling: !!stored.reconciling, fresh: !!stored.fresh };
   // Same identity but behind the checkpoint: restored from a copy; a new mark tells its revisions apart.
   const source = storedId === identity.id ? `${identity.id}~${randomId(6)}` : identity.id;
@@ -34,6 +35,25 @@ export async function checkSource(db: TwinDB, remote: SyncRemote, space: string)
   await db.put('sync-checkpoints', { space, since: 0, source, reconciling: true, ...(fresh ? { fresh } : {}) });
   return { source, since: 0, reconciling: true, fresh };
 }
+
+/** Which copy of the space's data the server holds: from `identity` where offered, else from a pull of one change. */
+export async function remoteIdentity(remote: SyncRemote, space: string): Promise<{ id: string; updateSeq?: Checkpoint }> {
+  if (remote.identity) return remote.identity(space);
+  const page = await remote.pull(space, null, { limit: 1, wait: 0 });
+  return { id: page.source };
+}
+
+/**
+ * The server does not know the stored checkpoint (a protocol server answered `bad-checkpoint`):
+ * read everything again from the start, as from a restored copy, and send what it lacks.
+ */
+export async function restartFromBeginning(db: TwinDB, space: string): Promise<void> {
+  const stored = await db.get('sync-checkpoints', space);
+  await db.put('sync-checkpoints', { space, since: 0, source: `${sourceId(stored?.source) ?? ''}~${randomId(6)}`, reconciling: true });
+}
+
+/** The server database a checkpoint's source names (a restored copy's mark after `~` aside). */
+export const sourceId = (source: string | undefined) => source?.split('~')[0];
 
 /**
  * After a full pull from a database the device did not know: every local record the server did

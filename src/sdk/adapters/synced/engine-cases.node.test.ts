@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { RawRecord, WriteOptions } from '../../adapter.js';
+import type { PushResult, PushWrite } from '../../replication/protocol.js';
 import { createIndexedDBAdapter, type IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
 import { applyRemote, type PulledWriteOptions } from './apply-remote.js';
 import { takeInBranches } from './branches.js';
@@ -48,11 +49,11 @@ function oneDocumentServer(initial: Doc) {
   let doc = initial;
   let next = 10;
   const remote = {
-    bulkWrite: async (_space: string, operations: { type: string; record: Doc; expectedRev: string | null }[]) =>
-      operations.map((operation) => {
-        if (operation.expectedRev !== doc.rev) return { kind: 'conflict', collection: 'glossary', id: 'x', current: doc, currentRev: doc.rev };
-        doc = { ...operation.record, rev: `${Number.parseInt(doc.rev, 10) + 1}-${next++}` };
-        return { kind: 'ok', collection: 'glossary', id: 'x', rev: doc.rev };
+    push: async (_space: string, writes: PushWrite[]): Promise<PushResult[]> =>
+      writes.map((write) => {
+        if (write.baseRev !== doc.rev) return { status: 'conflict', current: { rev: doc.rev, record: doc } };
+        doc = { ...(write.record as Doc), rev: `${Number.parseInt(doc.rev, 10) + 1}-${next++}` };
+        return { status: 'ok', rev: doc.rev };
       }),
     currentVersions: async () => [{ rev: doc.rev, record: doc }],
     findLandedWrites: async () => [],
@@ -97,8 +98,8 @@ describe('sync engine: orders of events', () => {
     const server = oneDocumentServer({ ...base, rev: '1-a' });
     const remote = {
       ...server.remote,
-      bulkWrite: async (...args: Parameters<SyncRemote['bulkWrite']>) => {
-        const outcomes = await server.remote.bulkWrite(...args);
+      push: async (...args: Parameters<SyncRemote['push']>) => {
+        const outcomes = await server.remote.push(...args);
         // Another device writes on top at once, and the pull (reading heads while the push runs) sees it.
         await headsNeedingBodies(local, space, 'src', [{ collection: 'glossary', id: 'x', revs: ['9-other'] }]);
         return outcomes;
@@ -143,7 +144,7 @@ describe('sync engine: orders of events', () => {
         if (failure) throw failure;
         return { id: 'db1', updateSeq: 0 };
       },
-      readChanges: async (_s: string, since: number) => ({ changes: [], rows: 0, checkpoint: since }),
+      pull: async (_s: string, since: number | null) => ({ source: 'db1', changes: [], more: false, checkpoint: since ?? 0 }),
     } as unknown as SyncRemote;
     const sync = new SpaceSync({ local, remote, space, origin: 'device', minDelay: 20, maxDelay: 40, pollWait: 50, onStatus() {}, onConflict() {}, onPushed() {} });
     const running = sync.run();
@@ -171,15 +172,14 @@ describe('sync engine: orders of events', () => {
     let seq = 0;
     const remote = {
       identity: async () => ({ id: 'db1', updateSeq: seq }),
-      readChanges: async (_s: string, since: number, options: { wait?: number; signal?: AbortSignal }) => {
+      pull: async (_s: string, since: number | null, options: { wait: number; signal?: AbortSignal }) => {
         reads++;
-        if (options.wait) await sleep(options.wait, options.signal);
-        return { changes: [], rows: 0, checkpoint: since };
+        if (options.wait) await sleep(options.wait * 1000, options.signal);
+        return { source: 'db1', changes: [], more: false, checkpoint: since ?? 0 };
       },
-      readDocuments: async () => [],
-      bulkWrite: async (_s: string, operations: { record: { collection: string; id: string } }[]) => {
+      push: async (_s: string, writes: PushWrite[]): Promise<PushResult[]> => {
         await sleep(20);
-        return operations.map((operation) => ({ kind: 'ok', collection: operation.record.collection, id: operation.record.id, rev: `1-${++seq}` }));
+        return writes.map(() => ({ status: 'ok', rev: `1-${++seq}` }));
       },
       findLandedWrites: async () => [],
       currentVersions: async () => [],

@@ -1,8 +1,9 @@
 import { unwrap, type IDBPTransaction } from 'idb';
 import type { RawRecord, WriteOperation } from '../../adapter.js';
 import { randomId } from '../../revision.js';
-import type { BulkOutcome, ServerVersion } from '../couchdb/bulk-write.js';
+import type { PushResult, PushWrite } from '../../replication/protocol.js';
 import { generation } from '../couchdb/document-history.js';
+import { checkedPushResults } from '../../replication/protocol-answers.js';
 import { isRemoteError } from '../couchdb/remote-error.js';
 import { ATTACHMENT_COLLECTION, type Flight, type OutboxEntry, type SyncMeta, type TwinDBSchema } from '../indexeddb/database.js';
 import type { IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
@@ -37,8 +38,11 @@ type Key = [string, string, string];
 const keyOf = (entry: { space: string; collection: string; id: string }): Key => [entry.space, entry.collection, entry.id];
 
 /** The server's versions of records, as the local store takes them in (no record: gone there). */
-const serverVersions = (refs: { collection: string; id: string }[], versions: ServerVersion[]): RemoteVersion[] =>
+const serverVersions = (refs: { collection: string; id: string }[], versions: ({ rev: string; record?: RawRecord } | null | undefined)[]): RemoteVersion[] =>
   refs.map(({ collection, id }, i) => ({ collection, id, remoteRev: versions[i]?.rev ?? '', record: versions[i]?.record, origin: 'sync' }));
+
+/** A write that did not land: someone wrote first, or the rules refused it. */
+type Lost = Exclude<PushResult, { status: 'ok' }>;
 
 interface Planned {
   /** The entry as it was when planned (its version is the one sent). */
@@ -47,6 +51,8 @@ interface Planned {
   meta: SyncMeta | undefined;
   operation: WriteOperation;
   writeId: string;
+  /** The outbox version the write was planned from, when not the entry's (a write sent again). */
+  sentVersion?: number;
 }
 
 /** What to record once a write's outcome is known. */
@@ -102,13 +108,16 @@ async function settle(context: PushContext, items: Settled[], flights: { ended?:
  * its refusal is reported, but it holds up neither the other files nor any record.
  */
 async function pushAttachments(context: PushContext, entries: OutboxEntry[]): Promise<void> {
+  const { files } = context.remote;
+  // A server that takes no files: they stay on the device that added them (its records still go).
+  if (!files) return settle(context, entries.map((entry) => ({ entry })));
   let refused: unknown;
   for (const entry of entries) {
     try {
-      if (entry.action === 'delete') await context.remote.deleteAttachment(context.space, entry.id);
+      if (entry.action === 'delete') await files.deleteFile(context.space, entry.id);
       else {
         const blob = await context.local.getAttachment(context.space, entry.id);
-        if (blob) await context.remote.putAttachment(context.space, blob, { id: entry.id });
+        if (blob) await files.putFile(context.space, entry.id, blob);
       }
     } catch (error) {
       if (!isRemoteError(error) || error.failure !== 'forbidden') throw error;
@@ -126,13 +135,15 @@ async function pushAttachments(context: PushContext, entries: OutboxEntry[]): Pr
  */
 async function settleUnanswered(context: PushContext, flights: Flight[]): Promise<void> {
   const { space } = context;
+  const { findLandedWrites, currentVersions } = context.remote;
+  if (!findLandedWrites || !currentVersions) return sendAgain(context, flights);
   const asked = flights.flatMap((flight) => flight.writes);
-  const landed = await context.remote.findLandedWrites(space, asked);
+  const landed = await findLandedWrites(space, asked);
   const db = await context.local.database();
   const locals = await Promise.all(asked.map((write) => db.get('records', [space, write.collection, write.id])));
   // Landed, but others may have written on top since: the server's current versions.
   const landedWrites = asked.filter((_, i) => landed[i]);
-  const current = await context.remote.currentVersions(space, landedWrites);
+  const current = await currentVersions(space, landedWrites);
   const currentOf = new Map(landedWrites.map((write, i) => [write, current[i]]));
   await settle(
     context,
@@ -150,6 +161,26 @@ async function settleUnanswered(context: PushContext, flights: Flight[]): Promis
   await context.applyRemote(serverVersions(landedWrites, current));
 }
 
+/**
+ * For a server that cannot be asked: each unanswered write goes again as it was, under its own
+ * write id. The server applies an id once, so its answer is the lost answer (`ok` with the
+ * revision the write made, a conflict, or a refusal), handled as any other.
+ */
+async function sendAgain(context: PushContext, flights: Flight[]): Promise<void> {
+  const db = await context.local.database();
+  for (const flight of flights) {
+    const metas = await Promise.all(flight.writes.map((write) => db.get('sync-meta', [context.space, write.collection, write.id])));
+    const planned = flight.writes.map((write, i): Planned => {
+      const entry = { space: context.space, collection: write.collection, id: write.id, version: write.version, queuedAt: '' };
+      const operation: WriteOperation = write.record
+        ? { type: 'put', record: write.record, expectedRev: write.baseRev }
+        : { type: 'delete', collection: write.collection, id: write.id, expectedRev: write.baseRev ?? '' };
+      return { entry, local: write.record, meta: metas[i], operation, writeId: write.writeId, sentVersion: write.version };
+    });
+    await send(context, planned, flight.flight);
+  }
+}
+
 type PlanTransaction = IDBPTransaction<TwinDBSchema, ('records' | 'sync-meta' | 'outbox' | 'sync-flights')[], 'readwrite'>;
 
 /**
@@ -157,7 +188,7 @@ type PlanTransaction = IDBPTransaction<TwinDBSchema, ('records' | 'sync-meta' | 
  * revision seen. Every read is issued at once, then every write: no round trip per record.
  * `entries` must have been read in `tx`, so they are current. The batch is noted as one flight.
  */
-async function plan(tx: PlanTransaction, space: string, entries: OutboxEntry[]): Promise<{ planned: Planned[]; flight: string }> {
+async function plan(tx: PlanTransaction, space: string, entries: OutboxEntry[], keepSent: boolean): Promise<{ planned: Planned[]; flight: string }> {
   const records = tx.objectStore('records');
   const metas = tx.objectStore('sync-meta');
   const outbox = unwrap(tx.objectStore('outbox')); // writes without listeners: tx.done reports a failure
@@ -180,7 +211,7 @@ async function plan(tx: PlanTransaction, space: string, entries: OutboxEntry[]):
   });
   // Noted before the request goes: if its answer is lost, the server is asked about these ids.
   const flight = randomId(12);
-  const writes = planned.map(flightWrite);
+  const writes = planned.map((item) => ({ ...flightWrite(item), ...(keepSent && item.local ? { record: item.local } : {}) }));
   if (writes.length) unwrap(tx.objectStore('sync-flights')).put({ space, flight, writes });
   return { planned, flight };
 }
@@ -218,7 +249,7 @@ export async function pushOutbox(context: PushContext): Promise<number> {
       const entries = await tx.objectStore('outbox').getAll(range, PUSH_BATCH);
       const records = entries.filter((entry) => entry.collection !== ATTACHMENT_COLLECTION);
       files.push(...entries.filter((entry) => entry.collection === ATTACHMENT_COLLECTION));
-      const { planned, flight } = records.length ? await plan(tx, space, records) : { planned: [], flight: '' };
+      const { planned, flight } = records.length ? await plan(tx, space, records, !context.remote.findLandedWrites) : { planned: [], flight: '' };
       await tx.done;
       if (!entries.length) break;
       handled += entries.length;
@@ -241,24 +272,25 @@ export async function pushOutbox(context: PushContext): Promise<number> {
   return handled;
 }
 
+/** A planned write as the protocol's push sends it. */
+const pushWrite = ({ operation, writeId, entry }: Planned): PushWrite =>
+  operation.type === 'put'
+    ? { writeId, collection: entry.collection, id: entry.id, baseRev: operation.expectedRev, record: operation.record }
+    : { writeId, collection: entry.collection, id: entry.id, baseRev: operation.expectedRev, deleted: true };
+
 async function send(context: PushContext, planned: Planned[], flight: string): Promise<void> {
-  const outcomes = await context.remote.bulkWrite(
-    context.space,
-    planned.map((p) => p.operation),
-    context.origin,
-    planned.map((p) => p.writeId),
-  );
-  await handleOutcomes(context, planned, outcomes, flight);
+  const results = checkedPushResults(await context.remote.push(context.space, planned.map(pushWrite), { origin: context.origin }), planned.length);
+  await handleOutcomes(context, planned, results, flight);
 }
 
-async function handleOutcomes(context: PushContext, planned: Planned[], outcomes: BulkOutcome[], flight: string): Promise<void> {
+async function handleOutcomes(context: PushContext, planned: Planned[], outcomes: PushResult[], flight: string): Promise<void> {
   const { space, source } = context;
   const landed: Settled[] = [];
-  const lost: { item: Planned; outcome: Exclude<BulkOutcome, { kind: 'ok' }> }[] = [];
+  const lost: { item: Planned; outcome: Lost }[] = [];
   for (const [index, outcome] of outcomes.entries()) {
     const item = planned[index];
-    if (outcome.kind === 'ok') {
-      landed.push({ entry: item.entry, meta: { remoteRev: outcome.rev, localRev: item.local?.rev ?? '', base: item.local, source } });
+    if (outcome.status === 'ok') {
+      landed.push({ entry: item.entry, sentVersion: item.sentVersion, meta: { remoteRev: outcome.rev, localRev: item.local?.rev ?? '', base: item.local, source } });
     } else lost.push({ item, outcome });
   }
   // Without lost writes, the flight ends with the landed ones; otherwise it keeps the lost ones
@@ -275,27 +307,24 @@ async function handleOutcomes(context: PushContext, planned: Planned[], outcomes
  * Someone changed these first, or the rules refused them. Changes to different fields merge and
  * are sent again; whatever cannot merge, and every refused change, is kept for a person.
  */
-async function resolveLost(context: PushContext, lost: { item: Planned; outcome: Exclude<BulkOutcome, { kind: 'ok' }> }[]): Promise<void> {
+async function resolveLost(context: PushContext, lost: { item: Planned; outcome: Lost }[]): Promise<void> {
   const { space, source, local } = context;
   // A record this device knew on the server is gone: the database itself may have been replaced.
-  if (lost.some(({ item, outcome }) => outcome.kind === 'conflict' && !outcome.current && item.operation.type === 'put' && item.operation.expectedRev)) await context.verifySource();
-  const refused = lost.filter(({ outcome }) => outcome.kind === 'refused').map(({ item }) => item.entry);
-  const refusedCurrent = await context.remote.currentVersions(space, refused);
-  let r = 0;
+  if (lost.some(({ item, outcome }) => outcome.status === 'conflict' && !outcome.current && item.operation.type === 'put' && item.operation.expectedRev)) await context.verifySource();
   const at = new Date().toISOString();
   const kept: SyncConflict[] = [];
   const adopt: RemoteVersion[] = [];
   const settled: Settled[] = [];
   const merges: { item: Planned; theirs: RawRecord; merged: RawRecord }[] = [];
   for (const { item, outcome } of lost) {
-    const theirsNow = outcome.kind === 'conflict' ? { rev: outcome.currentRev, record: outcome.current } : refusedCurrent[r++];
-    const theirs = theirsNow?.record;
+    const theirsNow = outcome.current;
+    const theirs = theirsNow?.deleted ? undefined : theirsNow?.record;
     const { collection, id } = item.entry;
     const base = mergeBase(item.meta, item.local);
     const keepIt = (fields: string[], kind: SyncConflict['kind'], message: string, merged?: RawRecord) =>
       kept.push({ space, collection, id, key: keptKey(collection, id, item.local, theirs), mine: item.local, theirs, ...(base ? { base } : {}), ...(merged ? { merged } : {}), fields, kind, message, at });
     const [theirsVersion] = serverVersions([item.entry], [theirsNow]);
-    if (outcome.kind === 'refused') {
+    if (outcome.status === 'refused') {
       keepIt([], 'refused', outcome.reason);
       settled.push({ entry: item.entry });
       adopt.push(theirsVersion);

@@ -1,14 +1,17 @@
+import type { Checkpoint } from '../../replication/protocol.js';
+import { checkedPullPage } from '../../replication/protocol-answers.js';
 import { pause } from '../couchdb/pause.js';
-import type { ChangesPage, Checkpoint } from '../couchdb/changes-feed.js';
 import { isRemoteError } from '../couchdb/remote-error.js';
 import type { IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
 import { applyRemote, recordKey, type PulledMeta, type PulledWriteOptions, type RemoteVersion } from './apply-remote.js';
 import { forgetEndedBranches, pruneResolvedBranches, takeInBranches } from './branches.js';
 import { headsNeedingBodies } from './change-heads.js';
-import { checkSource, finishReconcile, type SourceCheck } from './check-source.js';
+import { checkSource, finishReconcile, remoteIdentity, restartFromBeginning, sourceId, type SourceCheck } from './check-source.js';
 import { keepVersions } from './kept-versions.js';
 import { pushOutbox, type PushContext } from './push-outbox.js';
 import type { SyncRemote } from './sync-remote.js';
+
+type Page = Awaited<ReturnType<SyncRemote['pull']>>;
 import type { SyncConflict, SyncStatus } from './sync-status.js';
 
 export interface SpaceSyncOptions {
@@ -219,7 +222,7 @@ export class SpaceSync {
     let check: SourceCheck | undefined;
     let since: Checkpoint = 0;
     /** The next page, read while the current one is stored. */
-    let ahead: { since: Checkpoint; page: Promise<ChangesPage> } | undefined;
+    let ahead: { since: Checkpoint; page: Promise<Page> } | undefined;
     while (!signal.aborted) {
       this.#pullAbort = new AbortController();
       const attempt = this.#retries;
@@ -249,17 +252,23 @@ export class SpaceSync {
         const wait = this.#pullCaughtUp && !this.#errors.pull && !this.#waiters.some((w) => !w.pulled) ? this.#options.pollWait : 0;
         // While pushing, the feed mostly echoes this device's own writes: read it without documents.
         const bodies = !this.#pushing || check.reconciling;
-        const page: ChangesPage = ahead?.since === since ? await ahead.page : await remote.readChanges(space, since, { wait, limit: PULL_BATCH, signal: this.#pullAbort.signal, bodies });
+        const asked = Date.now();
+        const page = checkedPullPage<Page>(ahead?.since === since ? await ahead.page : await remote.pull(space, since === 0 ? null : since, { wait: wait / 1000, limit: PULL_BATCH, signal: this.#pullAbort.signal, bodies }));
         ahead = undefined;
-        if (page.rows >= PULL_BATCH) {
+        // A protocol server names its copy of the data in every answer: another one (restored, replaced) is read again from the start.
+        if (!remote.identity && sourceId(check.source) !== page.source) {
+          this.#recheckSource = true;
+          continue;
+        }
+        if (page.more) {
           // More follows: the server reads the next page while this one is stored here.
-          const next = remote.readChanges(space, page.checkpoint, { limit: PULL_BATCH, signal, bodies });
+          const next = remote.pull(space, page.checkpoint, { limit: PULL_BATCH, wait: 0, signal, bodies });
           next.catch(() => {}); // awaited by the next round, or dropped
           ahead = { since: page.checkpoint, page: next };
         }
-        const changes = page.heads ? await remote.readDocuments(space, await headsNeedingBodies(local, space, check.source, page.heads)) : page.changes;
+        const changes = page.heads && remote.readBodies ? await remote.readBodies(space, await headsNeedingBodies(local, space, check.source, page.heads)) : page.changes;
         await this.#applyRemote(
-          changes.map((change) => ({ collection: change.collection, id: change.id, remoteRev: change.rev, record: change.record, origin: change.origin, write: change.write })),
+          changes.map((change) => ({ collection: change.collection, id: change.id, remoteRev: change.rev, record: change.deleted ? undefined : change.record, origin: change.origin ?? '', write: change.writeId })),
           check.source,
         );
         const branchContext = { ...this.#options, keep: (conflicts: SyncConflict[]) => this.#keep(conflicts) };
@@ -270,7 +279,7 @@ export class SpaceSync {
         since = page.checkpoint;
         await db.put('sync-checkpoints', { space, since, source: check.source, ...(check.reconciling ? { reconciling: true, ...(check.fresh ? { fresh: true } : {}) } : {}) });
         delay = this.#options.minDelay;
-        const caughtUp = page.rows < PULL_BATCH; // rows, not changes: design documents count towards a full page
+        const caughtUp = !page.more;
         if (caughtUp && check.reconciling) {
           // Everything the server has is here now: send what it lacks, then the push may go.
           if (!check.fresh) await this.#dropUnreadable(check.source);
@@ -285,11 +294,14 @@ export class SpaceSync {
         }
         this.#succeeded('pull');
         if (caughtUp) this.#settleWaiters('pulled', round);
+        // A server that does not hold a pull open answered at once with nothing: wait here instead of asking again and again.
+        if (caughtUp && wait && !changes.length && Date.now() - asked < wait / 2) await this.#wait(wait - (Date.now() - asked), this.#retries);
       } catch (error) {
         ahead = undefined;
         if (signal.aborted) break;
         if (this.#pullAbort.signal.aborted) continue; // syncNow ended the long poll on purpose
         check = undefined;
+        if (isRemoteError(error) && error.serverCode === 'bad-checkpoint') await restartFromBeginning(db, space).catch(() => {});
         this.#failed('pull', error);
         await this.#wait(delay, attempt);
         delay = attempt === this.#retries ? Math.min(delay * 2, this.#options.maxDelay) : this.#options.minDelay;
@@ -317,8 +329,8 @@ export class SpaceSync {
 
   /** Records the push expected are gone: make sure this is still the same database before deciding anything. */
   async #verifySource() {
-    const { id } = await this.#options.remote.identity(this.#options.space);
-    if (id === this.#source?.split('~')[0]) return;
+    const { id } = await remoteIdentity(this.#options.remote, this.#options.space);
+    if (id === sourceId(this.#source)) return;
     this.#setSource(undefined);
     this.#recheckSource = true;
     this.#pullAbort?.abort();

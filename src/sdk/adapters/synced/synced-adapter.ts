@@ -231,7 +231,7 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
       const waiting = await (await local.database()).get('outbox', [space, ATTACHMENT_COLLECTION, id]);
       if (waiting?.action === 'delete') return undefined; // deleted here; the server hears of it soon
       // Not here yet (made on another device): fetch it once and keep it.
-      const fetched = await remote.getAttachment(space, id).catch(() => undefined);
+      const fetched = await remote.files?.getFile(space, id).catch(() => undefined);
       if (fetched) await local.putAttachment(space, fetched, { id });
       return fetched;
     },
@@ -271,7 +271,7 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
       conflictListeners.clear();
       channel?.close();
       await local.close();
-      await remote.close();
+      await remote.close?.();
     },
   };
   return adapter;

@@ -12,6 +12,7 @@ import type { Audience } from '../../../policy/audience.js';
 import { isStaff } from '../../../policy/roles.js';
 import { randomId } from '../../../revision.js';
 import type { SyncRemote } from '../../synced/sync-remote.js';
+import { withReplication, type CouchSyncSource } from '../couch-replication.js';
 import { audienceDatabase } from '../audience-databases.js';
 import type { ServerVersion } from '../bulk-write.js';
 import { pruneBranch, readBranches } from '../conflict-branches.js';
@@ -42,7 +43,7 @@ export interface AudienceRemoteOptions extends CouchConnectionOptions {
 
 const isAudience = (value: unknown): value is Audience => !!value && typeof value === 'object' && typeof (value as { kind?: unknown }).kind === 'string';
 
-export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote {
+export function createAudienceRemote(options: AudienceRemoteOptions): CouchSyncSource & SyncRemote {
   const client = createCouchClient(options);
   const spaces = new Map<string, ReturnType<typeof spaceState>>();
   const stateOf = (space: string) => {
@@ -188,7 +189,7 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
     return docs.map(({ doc, home }) => presentedVersion(doc, home, space));
   };
 
-  return {
+  return withReplication({
     name: 'couchdb',
     client,
 
@@ -278,5 +279,5 @@ export function createAudienceRemote(options: AudienceRemoteOptions): SyncRemote
     async close() {
       spaces.clear();
     },
-  };
+  });
 }
