@@ -18,10 +18,18 @@ export function demoPassword(userId: string): string {
   return `${userId}-demo-password`;
 }
 
-/** The CouchDB address when the page was served by `npm run start:couch`; undefined with `npm start`. */
-export function demoCouchUrl(doc: Document = document): string | undefined {
-  return doc.querySelector<HTMLMetaElement>(`meta[name="${DEMO_COUCH_META}"]`)?.content || undefined;
+/** `npm run start:remote` serves the page with `<meta name="twinkit-demo-remote" content="/remote">`: Twinkit's reference server. */
+export const DEMO_REMOTE_META = 'twinkit-demo-remote';
+
+/** The shared server the page was served with, and its adapter; undefined with `npm start` (the embedded IndexedDB). */
+export function demoServer(doc: Document = document): { adapter: 'couchdb' | 'remote'; url: string } | undefined {
+  const content = (name: string) => doc.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content || undefined;
+  const remote = content(DEMO_REMOTE_META);
+  if (remote) return { adapter: 'remote', url: remote };
+  const couch = content(DEMO_COUCH_META);
+  return couch ? { adapter: 'couchdb', url: couch } : undefined;
 }
+
 
 /** `<twin-space adapter-options>` for a demo user: the same-origin server, signed in by session cookie; the layout as the server says. */
 export function demoCouchOptions(url: string, userId: string) {

@@ -9,7 +9,7 @@ import { initialStatus } from '../src/sdk/policy/can.js';
 import type { TwinStore } from '../src/sdk/store/create-store.js';
 import type { RecordChange, TwinRecord } from '../src/sdk/store/store-types.js';
 import { tokens } from '../src/theme/tokens.styles.js';
-import { demoCouchUrl } from './demo-couch.js';
+import { demoServer } from './demo-couch.js';
 import { demoText, type DemoKey } from './demo-strings.js';
 import { seedSampleContent } from './sample-content.js';
 
@@ -131,8 +131,8 @@ export class DemoSpacePanel extends TwinElement {
   ];
 
   readonly #announcer = new LiveAnnouncer(this);
-  /** On the CouchDB server (`npm run start:couch`) the sample content is there already, written once by its authors. */
-  readonly #onServer = Boolean(demoCouchUrl());
+  /** On a shared server (`npm run start:couch`, `start:remote`) the sample content is there already, written once by its authors. */
+  readonly #onServer = Boolean(demoServer());
   #store: TwinStore | undefined;
   #unsubscribe: (() => void) | undefined;
 

@@ -2,7 +2,7 @@ import type { TwinSpace } from '../src/components/twin-space/twin-space.componen
 import { defineElement } from '../src/components/base/define-element.js';
 import { roleLabel } from '../src/localization/role-label.js';
 import { matchLocale, setUiLocale, SUPPORTED_LOCALES } from '../src/localization/localization.js';
-import { demoCouchOptions, demoCouchUrl } from './demo-couch.js';
+import { demoCouchOptions, demoServer } from './demo-couch.js';
 import { DemoSpacePanel } from './demo-space-panel.js';
 import { demoText, type DemoKey } from './demo-strings.js';
 import { DEMO_USERS } from './demo-users.js';
@@ -11,13 +11,13 @@ const space = document.querySelector('twin-space') as TwinSpace;
 const userSelect = document.querySelector<HTMLSelectElement>('#demo-user')!;
 const langSelect = document.querySelector<HTMLSelectElement>('#demo-lang')!;
 const themeSelect = document.querySelector<HTMLSelectElement>('#demo-theme')!;
-/** Set when `npm run start:couch` served the page: the space then syncs with that CouchDB server. */
-const couchUrl = demoCouchUrl();
+/** Set when `npm run start:couch` or `start:remote` served the page: the space then syncs with that server. */
+const server = demoServer();
 
-if (couchUrl) {
-  document.querySelector('[data-text="footer"]')?.setAttribute('data-text', 'footerCouch');
+if (server) {
+  document.querySelector('[data-text="footer"]')?.setAttribute('data-text', 'footerServer');
   const hint = Object.assign(document.createElement('p'), { className: 'hint' });
-  hint.dataset.text = 'couchHint';
+  hint.dataset.text = 'serverHint';
   document.querySelector('.controls')?.append(hint);
 }
 
@@ -45,10 +45,10 @@ function signIn(id: string) {
   if (user.school) space.setAttribute('school', user.school);
   else space.removeAttribute('school');
   space.toggleAttribute('mobile', Boolean(user.mobile));
-  if (couchUrl) {
-    // Each demo user signs in to the server as themselves (session cookie), so its rules apply.
-    space.setAttribute('adapter', 'couchdb');
-    space.setAttribute('adapter-options', JSON.stringify(demoCouchOptions(couchUrl, user.id)));
+  if (server) {
+    // Each demo user signs in to the server as themselves, so its rules apply.
+    space.setAttribute('adapter', server.adapter);
+    space.setAttribute('adapter-options', JSON.stringify(demoCouchOptions(server.url, user.id)));
   }
   save('user', user.id);
 }

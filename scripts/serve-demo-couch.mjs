@@ -4,25 +4,18 @@
 // the page as `npm start` does, with the server mounted same-origin at /couch (as a school site's
 // reverse proxy would, docs/couchdb.md), so the browser needs no CORS. Every window that opens the
 // page syncs with that server: two windows, or two users, see each other's changes live.
-import { readFileSync } from 'node:fs';
-import { createServer, request } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import { createFaultProxy } from './couch/fault-proxy.mjs';
 import { startCouchServer } from './couch/start-couch-server.mjs';
-import { host, onFirstFreePort, stopOnSignals, watchDemoBuild } from './serve-demo.mjs';
+import { demoSpaceOfPage, host, serveDemoWithServer, stopOnSignals } from './serve-demo.mjs';
 import { withServedFileHeaders } from './served-file-headers.mjs';
 
-const indexFile = fileURLToPath(new URL('../demo/index.html', import.meta.url));
 const { DEMO_COUCH_META, DEMO_COUCH_PATH, demoPassword } = await tsImport('../demo/demo-couch.ts', import.meta.url);
 const { DEMO_USERS } = await tsImport('../demo/demo-users.ts', import.meta.url);
 const { prepareDemoSpace } = await tsImport('../demo/demo-couch-server.ts', import.meta.url);
 
 // The space and its moderation are the page's own, so the server's rules match the page.
-const spaceTag = readFileSync(indexFile, 'utf8').match(/<twin-space\b[^>]*>/)?.[0] ?? '';
-const space = spaceTag.match(/\sspace="([^"]+)"/)?.[1];
-const moderation = spaceTag.match(/\smoderation="([^"]+)"/)?.[1] ?? 'off';
-if (!space) throw new Error('demo/index.html has no <twin-space space="...">.');
+const { space, moderation } = demoSpaceOfPage();
 
 const couch = await startCouchServer();
 let summary;
@@ -33,47 +26,12 @@ try {
   throw error;
 }
 
-const build = await watchDemoBuild();
-// esbuild serves the bundle and the files on a port of its own; the page's address is the server below.
-const assets = await build.serve({ host, port: 0, servedir: 'demo' });
 // A plain forwarding proxy (mode `pass`): the same one the browser tests mount at /couch, with the
 // headers that keep a stored file from running as a page on this origin.
 const couchProxy = createFaultProxy(couch.url, { prefix: DEMO_COUCH_PATH });
-const handleCouch = withServedFileHeaders(couchProxy.handle);
-
-/** The page, marked for CouchDB mode: demo/main.ts reads the meta tag and signs in to /couch. */
-function page(res) {
-  const html = readFileSync(indexFile, 'utf8').replace(/<head>/i, `<head>\n    <meta name="${DEMO_COUCH_META}" content="${DEMO_COUCH_PATH}" />`);
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(html);
-}
-
-function handle(req, res) {
-  const path = new URL(req.url ?? '/', 'http://demo').pathname;
-  if (path === DEMO_COUCH_PATH || path.startsWith(`${DEMO_COUCH_PATH}/`)) return handleCouch(req, res);
-  if ((req.method === 'GET' || req.method === 'HEAD') && (path === '/' || path === '/index.html')) return page(res);
-  const upstream = request({ host, port: assets.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers);
-    answer.pipe(res);
-  });
-  upstream.on('error', () => {
-    if (!res.headersSent) res.writeHead(502).end();
-    else res.destroy();
-  });
-  req.pipe(upstream);
-}
-
-const server = createServer(handle);
-const port = await onFirstFreePort(
-  (candidate) =>
-    new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(candidate, host, () => {
-        server.off('error', reject);
-        resolve(candidate);
-      });
-    }),
-);
+// demo/main.ts reads the meta tag and signs each demo user in to /couch.
+const site = await serveDemoWithServer({ meta: DEMO_COUCH_META, path: DEMO_COUCH_PATH, handle: withServedFileHeaders(couchProxy.handle) });
+const port = site.port;
 
 console.log(`\nTwinkit demo on CouchDB: a partner school's project page, shared through a local CouchDB-protocol`);
 console.log(`server (pouchdb-server, in memory: stopping it forgets everything), mounted on the page's origin at ${DEMO_COUCH_PATH}.`);
@@ -87,8 +45,6 @@ console.log(`browser or a private window (one browser keeps one CouchDB sign-in)
 
 stopOnSignals(async () => {
   couchProxy.cutAll();
-  server.closeAllConnections();
-  server.close();
-  await build.dispose();
+  await site.close();
   await couch.stop();
 });

@@ -28,7 +28,7 @@ function withAdapterChange(from: string, to: string): Map<string, string> {
 
 describe("the README's adapter example, as printed", () => {
   it('marks the adapter and its test', () => {
-    assert.deepEqual([...examples.keys()].sort(), [ADAPTER, TEST]);
+    assert.ok(examples.has(ADAPTER) && examples.has(TEST), `README.md marks ${[...examples.keys()].join(', ')}`);
   });
 
   it('passes the adapter conformance suite, and says what it skipped', async () => {

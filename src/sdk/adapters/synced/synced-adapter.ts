@@ -200,7 +200,7 @@ export function createSyncedAdapter(options: SyncedAdapterOptions): SyncedAdapte
   }
 
   const adapter: SyncedAdapter = {
-    name: 'couchdb',
+    name: remote.name,
     capabilities: { sharedChanges: true, persistent: true },
 
     get(space, collection, id) {

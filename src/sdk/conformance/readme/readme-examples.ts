@@ -8,6 +8,7 @@ const ENTRY_POINTS: Record<string, string> = {
   twinkit: 'src/sdk/index.ts',
   'twinkit/sdk': 'src/sdk/index.ts',
   'twinkit/conformance': 'src/sdk/conformance/index.ts',
+  'twinkit/adapters/synced': 'src/sdk/adapters/synced/index.ts',
 };
 
 /**

@@ -5,6 +5,7 @@
 import type { RawRecord } from '../../../adapter.js';
 import { createStore, type TwinStore } from '../../../store/create-store.js';
 import type { TwinUser } from '../../../policy/roles.js';
+import { createHttpRemote } from '../../../replication/http-remote.js';
 import { createLayoutRemote } from '../../couchdb/layout-remote.js';
 import { deviceLookups } from '../create-synced-couchdb.js';
 import { createSyncedAdapter, type SyncedAdapter } from '../synced-adapter.js';
@@ -16,6 +17,8 @@ export interface ChaosPageOptions {
   /** The device's IndexedDB database: tabs of one device share it. */
   databaseName: string;
   delays: { minDelay: number; maxDelay: number; pollWait: number };
+  /** The server, as the page reaches it through the fault proxy: CouchDB, or a replication-protocol server. */
+  server: { kind: 'couchdb' | 'reference'; path: string };
 }
 
 /** A write's outcome: the version it started from and what the store returned, or why it refused. */
@@ -40,8 +43,10 @@ const api = {
   open(options: ChaosPageOptions) {
     space = options.space;
     const authorization = `Basic ${btoa(`${options.user.id}:${options.password}`)}`;
-    // As a page that names no layout: whichever the server says.
-    const remote = (local: Parameters<typeof deviceLookups>[0]) => createLayoutRemote({ url: '/couch', headers: { authorization }, local: deviceLookups(local) });
+    const { kind, path } = options.server;
+    // CouchDB as a page that names no layout: whichever the server says.
+    const couch = (local: Parameters<typeof deviceLookups>[0]) => createLayoutRemote({ url: path, headers: { authorization }, local: deviceLookups(local) });
+    const remote = kind === 'reference' ? createHttpRemote({ url: path, headers: { authorization } }) : couch;
     adapter = createSyncedAdapter({ remote, databaseName: options.databaseName, ...options.delays });
     store = createStore({ adapter, space, user: options.user });
     return store.list('glossary').then(() => true);

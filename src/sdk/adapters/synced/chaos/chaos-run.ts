@@ -62,28 +62,34 @@ export interface ChaosOptions {
   ops: number;
   /** How the server keeps the space; default one database per audience, as the setup's. */
   layout?: CouchLayout;
+  /** `reference`: Twinkit's reference server, over the replication protocol (the layout does not apply). */
+  server?: 'couchdb' | 'reference';
   progress?: (line: string) => void;
 }
 
-export async function runChaos({ seed, ops, layout = 'audiences', progress = () => {} }: ChaosOptions): Promise<ChaosResult> {
+const members = () => Object.values(USERS).map(({ id, name, role, school, password }) => ({ id, name, role, school, password }));
+
+export async function runChaos({ seed, ops, layout = 'audiences', server = 'couchdb', progress = () => {} }: ChaosOptions): Promise<ChaosResult> {
   const started = Date.now();
-  const harness = await startHarness();
+  const harness = await startHarness(server === 'reference' ? { kind: 'reference', space: spaceOf(seed), members: members() } : { kind: 'couchdb' });
   try {
-    return await runOn(harness, { seed, ops, layout, progress }, started);
+    return await runOn(harness, { seed, ops, layout, server, progress }, started);
   } finally {
     await harness.stop();
   }
 }
 
+const spaceOf = (seed: number) => `chaos-${seed}`;
+
 async function runOn(harness: Harness, { seed, ops, layout, progress }: Required<ChaosOptions>, started: number): Promise<ChaosResult> {
-  const space = `chaos-${seed}`;
+  const space = spaceOf(seed);
   const tag = seed.toString(36);
-  await harness.setupSpace(space, Object.values(USERS).map(({ id, name, role, school, password }) => ({ id, name, role, school, password })), layout);
+  await harness.setupSpace(space, members(), layout);
   const contexts: Record<string, BrowserContext> = { A: await harness.browser.newContext(), B: await harness.browser.newContext() };
   const tabs: Tab[] = [];
   for (const { name, device } of TABS) {
     const { password, ...user } = USERS[device as keyof typeof USERS];
-    tabs.push(await openTab(harness, contexts[device], name, device, { space, user, password, databaseName: `chaos-${device}`, delays: DELAYS }));
+    tabs.push(await openTab(harness, contexts[device], name, device, { space, user, password, databaseName: `chaos-${device}`, delays: DELAYS, server: { kind: harness.kind, path: harness.server.path } }));
   }
   const tabNamed = (name: string) => tabs.find((tab) => tab.name === name)!;
 
@@ -145,11 +151,11 @@ async function runOn(harness: Harness, { seed, ops, layout, progress }: Required
         return event(index, `device ${step.device} ${step.offline ? 'offline' : 'online'}`);
       case 'kill':
         serverDown = true;
-        await harness.couch.kill();
+        await harness.server.kill();
         return event(index, 'server killed (SIGKILL)');
       case 'restart':
         serverDown = false;
-        await harness.couch.restart();
+        await harness.server.restart();
         return event(index, 'server restarted');
       case 'pause':
         await sleep(step.ms);
@@ -160,7 +166,7 @@ async function runOn(harness: Harness, { seed, ops, layout, progress }: Required
   // Heal everything, then sync every tab until no device has anything pending and all agree with the server.
   harness.proxy.setMode('pass');
   harness.faults.losePushAnswers = false;
-  if (serverDown) await harness.couch.restart();
+  if (serverDown) await harness.server.restart();
   for (const context of Object.values(contexts)) await context.setOffline(false);
   event(plan.length, 'faults off');
   progress(`  ${plan.length} steps done at ${at()} ms; settling`);

@@ -22,7 +22,7 @@ describe('a tab that dies holding the sync lock', { concurrency: 1 }, () => {
   async function device(space: string): Promise<{ context: BrowserContext; holder: Tab; other: Tab }> {
     await harness.setupSpace(space, [{ ...teacher, password }]);
     const context = await harness.browser.newContext();
-    const options = { space, user: teacher, password, databaseName: 'lock-device', delays };
+    const options = { space, user: teacher, password, databaseName: 'lock-device', delays, server: { kind: harness.kind, path: harness.server.path } };
     const holder = await openTab(harness, context, 'holder', 'A', options);
     assert.equal(await holder.call('syncNow', 10_000), 'ok');
     const other = await openTab(harness, context, 'other', 'A', options);

@@ -1,7 +1,11 @@
-// End to end: `npm run start:couch` serves the demo on a CouchDB-protocol server, and two browsers
+// End to end: `npm run start:couch` and `npm run start:remote` serve the demo on a shared server
+// (CouchDB's protocol, and Twinkit's replication protocol on the reference server), and two browsers
 // signed in as two demo users see each other's changes live, keep working offline, and are told
-// when a change made offline lost to someone else's.
+// when a change made offline lost to someone else's. The same story on both: one engine.
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -10,17 +14,53 @@ import { freePort } from '../scripts/couch/start-couch-server.mjs';
 import type { SyncConflict, SyncStatus } from '../src/sdk/adapters/synced/sync-status.js';
 import { DEMO_COUCH_PATH, demoPassword } from './demo-couch.js';
 
+const teacherSignIn = { authorization: `Basic ${Buffer.from(`teacher-lucia:${demoPassword('teacher-lucia')}`).toString('base64')}` };
+
 const executablePath = findChromium();
 const SPACE = 'coasts-we-share';
 /** Whether a URL leaves the page at all (blob: and data: URLs are read from the page's memory). */
 const isNetworkRequest = (address: string) => !/^(blob|data):/.test(address);
+
+type StoredEntry = { id?: string; _id?: string; collection?: string; author: { id: string }; status: string; translations?: Record<string, { term: string; definition?: string }> };
+
+/** The two ways the demo shares its space: how to start it, and how the teacher reads a glossary entry straight from the server. */
+const SERVERS = [
+  {
+    name: 'CouchDB (npm run start:couch)',
+    script: 'start:couch',
+    adapter: 'couchdb',
+    env: {},
+    /** In the space's database, or (waiting for approval) in the staff's room, through the page's own /couch. */
+    async read(url: string): Promise<StoredEntry[]> {
+      const entries: StoredEntry[] = [];
+      for (const database of [`twinkit-${SPACE}`, `twinkit-${SPACE}$room-staff`]) {
+        const response = await fetch(`${url}${DEMO_COUCH_PATH.slice(1)}/${encodeURIComponent(database)}/_all_docs?include_docs=true`, { headers: teacherSignIn });
+        const { rows } = (await response.json()) as { rows: { doc: StoredEntry }[] };
+        entries.push(...rows.map((row) => ({ ...row.doc, id: row.doc._id?.replace(/^glossary:/, '') })));
+      }
+      return entries;
+    },
+  },
+  {
+    name: 'the reference server (npm run start:remote)',
+    script: 'start:remote',
+    adapter: 'remote',
+    env: { TWINKIT_REMOTE_DATA: mkdtempSync(join(tmpdir(), 'twinkit-demo-e2e-')) },
+    /** A pull from the beginning as the teacher, through the page's own /remote. */
+    async read(url: string): Promise<StoredEntry[]> {
+      const response = await fetch(`${url}remote/spaces/${SPACE}/pull`, { method: 'POST', headers: { ...teacherSignIn, 'content-type': 'application/json' }, body: JSON.stringify({ checkpoint: null, limit: 1000, wait: 0 }) });
+      const { changes } = (await response.json()) as { changes: { record?: StoredEntry }[] };
+      return changes.flatMap((change) => (change.record ? [change.record] : []));
+    },
+  },
+] as const;
 
 interface UserWindow {
   context: BrowserContext;
   page: Page;
 }
 
-describe('the demo page on CouchDB (npm run start:couch): two users, live', () => {
+for (const shared of SERVERS) describe(`the demo page on ${shared.name}: two users, live`, () => {
   let server: ChildProcess;
   let browser: Browser;
   let url: string;
@@ -65,22 +105,9 @@ describe('the demo page on CouchDB (npm run start:couch): two users, live', () =
     await page.keyboard.press('Escape');
   }
 
-  type StoredEntry = { _id: string; collection?: string; author: { id: string }; status: string; translations?: Record<string, { term: string; definition?: string }> };
-
-  /**
-   * The glossary entry with this English term as the server has it, read as the teacher through
-   * the page's own /couch: in the space's database, or (waiting for approval) in the staff's room.
-   */
+  /** The glossary entry with this English term as the server has it, read as the teacher. */
   async function onServer(term: string): Promise<StoredEntry | undefined> {
-    for (const database of [`twinkit-${SPACE}`, `twinkit-${SPACE}$room-staff`]) {
-      const response = await fetch(`${url}${DEMO_COUCH_PATH.slice(1)}/${encodeURIComponent(database)}/_all_docs?include_docs=true`, {
-        headers: { authorization: `Basic ${Buffer.from(`teacher-lucia:${demoPassword('teacher-lucia')}`).toString('base64')}` },
-      });
-      const { rows } = (await response.json()) as { rows: { doc: StoredEntry }[] };
-      const found = rows.map((row) => row.doc).find((doc) => doc.collection === 'glossary' && doc.translations?.en?.term === term);
-      if (found) return found;
-    }
-    return undefined;
+    return (await shared.read(url)).find((doc) => doc.collection === 'glossary' && doc.translations?.en?.term === term);
   }
 
   /** Asks again every 100 ms until `probe` answers, for at most `timeout` ms. */
@@ -96,7 +123,7 @@ describe('the demo page on CouchDB (npm run start:couch): two users, live', () =
   before(async () => {
     assert.ok(executablePath, CHROMIUM_INSTALL_HINT);
     const port = await freePort();
-    server = spawn('npm', ['run', 'start:couch', '--silent'], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+    server = spawn('npm', ['run', shared.script, '--silent'], { env: { ...process.env, ...shared.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
     let output = '';
     url = await new Promise<string>((resolve, reject) => {
       server.stdout!.on('data', (data) => {
@@ -104,7 +131,7 @@ describe('the demo page on CouchDB (npm run start:couch): two users, live', () =
         const match = output.match(/http:\/\/127\.0\.0\.1:\d+\//);
         if (match) resolve(match[0]);
       });
-      server.on('exit', (code) => reject(new Error(`npm run start:couch exited with ${code}:\n${output}`)));
+      server.on('exit', (code) => reject(new Error(`npm run ${shared.script} exited with ${code}:\n${output}`)));
     });
     assert.match(output, /demo password/i, 'the console says the passwords are demo ones');
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -125,11 +152,12 @@ describe('the demo page on CouchDB (npm run start:couch): two users, live', () =
       // 12 published entries and Kasia's one waiting for approval: the teacher and its author see it.
       await user.page.locator('twin-glossary').getByText('13 entries').waitFor();
       const adapter = await user.page.evaluate(() => (document.querySelector('twin-space') as unknown as { store: { adapter: { name: string } } }).store.adapter.name);
-      assert.equal(adapter, 'couchdb');
+      // The adapter is named after its server: CouchDB's, or the protocol server's address.
+      assert.equal(adapter, shared.adapter === 'couchdb' ? 'couchdb' : new URL(url).host);
     }
     // Seeded from the server side, not by the pages: the panel offers no sample-content button.
     assert.equal(await teacher.page.locator('demo-space-panel').getByRole('button', { name: /sample/i }).count(), 0);
-    assert.match(await teacher.page.locator('.site-footer').innerText(), /school’s server \(CouchDB\)/);
+    assert.match(await teacher.page.locator('.site-footer').innerText(), /kept on the school’s server, with a copy in your browser/);
     assert.deepEqual(foreign, [], 'same origin only: no CORS, no third party');
   });
 
@@ -184,7 +212,7 @@ describe('the demo page on CouchDB (npm run start:couch): two users, live', () =
     // The server kept Lucía's version; Kasia's window now shows it; Lucía's window had no conflict.
     // Her status change merged in (it waits for approval again), so it is with the moderators now.
     const stored = await until(() => onServer('lighthouse'), 'the lighthouse on the server');
-    assert.equal(stored?._id, `glossary:${conflict.id}`);
+    assert.equal(stored?.id, conflict.id);
     assert.match(stored.translations!.en.definition!, /corrected by Lucía/);
     const glossary = pupil.page.locator('twin-glossary');
     await glossary.locator('li[data-row] button', { hasText: 'lighthouse' }).first().click();
