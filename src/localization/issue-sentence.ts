@@ -1,12 +1,11 @@
 import { msg, str } from '@lit/localize';
 import type { ValidationIssue } from '../sdk/errors.js';
+import { formatFileSize } from './file-size.js';
 import { issueKind } from './issue-kind.js';
 import { uiLocale } from './localization.js';
 
 /** A limit in the reader's way of writing numbers: "20,000", "20 000", "20.000". */
 const number = (value: number) => value.toLocaleString(uiLocale());
-/** Limits are set in binary megabytes (5 × 1024 × 1024), as the SDK's own message counts them. */
-const megabytes = (bytes: number) => new Intl.NumberFormat(uiLocale(), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1024 / 1024);
 
 /**
  * The sentence a form shows for a field the store refused, in the UI language; undefined for an
@@ -52,7 +51,7 @@ export function issueSentence(issue: ValidationIssue): string | undefined {
     case 'removed':
       return msg('What this refers to no longer exists (it may have been removed): choose another.', { id: 'sdk.issue.removed' });
     case 'file-too-large':
-      return msg(str`This file is too large: the limit is ${megabytes(first)}.`, { id: 'sdk.issue.file-too-large' });
+      return msg(str`This file is too large: the limit is ${formatFileSize(first)}.`, { id: 'sdk.issue.file-too-large' });
     case 'file-type':
       return msg('This kind of file cannot be added here: its content is not one of the accepted types.', { id: 'sdk.issue.file-type' });
   }

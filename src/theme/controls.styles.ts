@@ -66,6 +66,21 @@ export const controls = css`
     opacity: 0.6;
     cursor: not-allowed;
   }
+  /* Forced colours keep the accent fill but draw a Canvas backplate under the Canvas-coloured
+     label: the word vanished. A main button is marked by a thicker border, a pressed one as selected. */
+  @media (forced-colors: active) {
+    button.primary {
+      background: ButtonFace;
+      color: ButtonText;
+      border: 3px solid ButtonText;
+    }
+    button[aria-pressed='true'] {
+      forced-color-adjust: none;
+      background: SelectedItem;
+      color: SelectedItemText;
+      border-color: SelectedItem;
+    }
+  }
   fieldset {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

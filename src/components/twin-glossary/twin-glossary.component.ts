@@ -6,6 +6,7 @@ import type { TwinComment, TwinReaction } from '../../sdk/schemas/feedback.js';
 import type { GlossaryEntry } from '../../sdk/schemas/glossary.js';
 import type { Phase } from '../../sdk/schemas/phase.js';
 import { errorMessage } from '../../localization/error-message.js';
+import { formatList } from '../../localization/list-format.js';
 import { inPlanOrder, phaseName } from '../../localization/phase-name.js';
 import { plural } from '../../localization/plural.js';
 import { TwinElement } from '../base/twin-element.js';
@@ -223,7 +224,7 @@ export class TwinGlossary extends TwinElement {
         ${this.#toolbar()}
         ${this.#rejectedLanguages.length
           ? html`<p class="note" role="note">
-              ${msg(str`Some languages were ignored because they are not language codes: ${this.#rejectedLanguages.join(', ')}.`, { id: 'glossary.bad-languages' })}
+              ${msg(str`Some languages were ignored because they are not language codes: ${formatList(this.#rejectedLanguages, this.effectiveLang)}.`, { id: 'glossary.bad-languages' })}
             </p>`
           : nothing}
         ${status === 'loading'

@@ -76,7 +76,7 @@ describe('<twin-phase-tracker>: shared learning goals and self-ratings', () => {
     expect(chart.getAttribute('aria-hidden')).to.equal('true');
     expect(chart.querySelectorAll('svg rect.after').length).to.equal(SAMPLE_GOALS.length);
     const table = root(world.tracker).querySelector('table')!;
-    expect(table.querySelector('caption')!.textContent).to.include('the class');
+    expect(table.querySelector('caption')!.textContent).to.include('Self-ratings of the class');
     const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent!.trim()));
     // Goal 1: pupils rated 1 and 2 before (mean 1.5), 2 and 3 after (2.5): +1.0 over 2 pupils.
     expect(rows[0]).to.deep.equal([SAMPLE_GOALS[0].title, '1.5 (2)', '2.5 (2)', '+1.0 (2)']);
@@ -92,7 +92,7 @@ describe('<twin-phase-tracker>: shared learning goals and self-ratings', () => {
     await until(() => root(world.tracker).querySelector('table'), 'the table');
     const first = root(world.tracker).querySelector('tbody tr')!;
     expect(first.textContent).to.include('(1)');
-    expect(root(world.tracker).querySelector('caption')!.textContent).to.include('you');
+    expect(root(world.tracker).querySelector('caption')!.textContent).to.include('Your self-ratings');
 
     const guest = await trackerWith({ user: observer, today: SAMPLE_TODAY, backing: world.backing, space: world.spaceId });
     buttonIn(root(guest.tracker), 'Learning goals').click();

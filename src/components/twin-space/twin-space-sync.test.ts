@@ -102,9 +102,11 @@ describe('<twin-space adapter="couchdb">: sync status, events and conflicts', ()
   it('explains adapter-options that are not JSON or lack a url', async () => {
     const broken = await fixture<TwinSpace>(html`<twin-space space="s" adapter="couchdb" adapter-options="{url: /couch}"></twin-space>`);
     await until(() => (statusLine(broken, 'error') ? true : undefined), 'an error');
-    expect(statusLine(broken, 'error')).to.match(/adapter-options is not valid JSON/);
+    expect(statusLine(broken, 'error')).to.match(/The storage settings \(adapter-options\) are not valid JSON/);
     const noUrl = await fixture<TwinSpace>(html`<twin-space space="s" adapter="couchdb" adapter-options='{"feed": "sometimes"}'></twin-space>`);
     await until(() => (statusLine(noUrl, 'error') ? true : undefined), 'an error');
-    expect(statusLine(noUrl, 'error')).to.match(/url is required.*feed must be "longpoll" or "continuous"/);
+    expect(statusLine(noUrl, 'error')).to.match(/are wrong\. For whoever set them up: url is required.*feed must be "longpoll" or "continuous"/);
+    // The adapter's details name the settings' keys: kept as it words them, marked as English.
+    expect(noUrl.shadowRoot!.querySelector('[role=alert] span[lang=en]')!.textContent).to.match(/^url is required/);
   });
 });

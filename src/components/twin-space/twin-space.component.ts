@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { msg, str } from '@lit/localize';
-import { html, type PropertyValues } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import type { StorageAdapter } from '../../sdk/adapter.js';
 import type { SyncController, SyncStatus } from '../../sdk/adapters/synced/sync-status.js';
 import { resolveAdapter, TwinUnknownAdapterError } from '../../sdk/adapters/resolve-adapter.js';
@@ -24,9 +24,11 @@ type Problem =
   | { kind: 'unknown-adapter'; error: TwinUnknownAdapterError }
   | { kind: 'invalid'; count: number }
   | { kind: 'storage'; error: TwinError }
-  | { kind: 'adapter-options'; message: string };
+  | { kind: 'adapter-options'; notJson: boolean; details: string };
 
 const PROJECT_COLLECTION = 'project';
+/** The issue of `adapter-options` that do not parse, told apart from the adapter's own complaints. */
+const NOT_JSON = 'not JSON';
 
 /** The `adapter` attribute is a name; the property also takes an adapter instance. */
 /** `adapter-options` is JSON; what does not parse is kept as text and reported when the space connects. */
@@ -265,7 +267,7 @@ export class TwinSpace extends TwinElement {
   #parsedAdapterOptions(): Record<string, unknown> | undefined {
     const options = this.adapterOptions;
     if (typeof options === 'string') {
-      throw new TwinValidationError(`adapter-options is not valid JSON: ${options.slice(0, 80)}`, [{ path: 'adapter-options', message: 'not JSON' }]);
+      throw new TwinValidationError(`adapter-options is not valid JSON: ${options.slice(0, 80)}`, [{ path: 'adapter-options', message: NOT_JSON }]);
     }
     return options;
   }
@@ -350,18 +352,18 @@ export class TwinSpace extends TwinElement {
 
   #reportStorageError(error: unknown) {
     const twinError = isTwinError(error) ? error : new TwinError('storage-unavailable', String(error));
-    const badOptions = twinError instanceof TwinValidationError && twinError.issues.some((issue) => issue.path === 'adapter-options');
+    const badOptions = twinError instanceof TwinValidationError ? twinError.issues.filter((issue) => issue.path === 'adapter-options') : [];
     this._problem =
       twinError instanceof TwinUnknownAdapterError
         ? { kind: 'unknown-adapter', error: twinError }
-        : badOptions
-          ? { kind: 'adapter-options', message: twinError.message }
+        : badOptions.length
+          ? { kind: 'adapter-options', notJson: badOptions.some((issue) => issue.message === NOT_JSON), details: badOptions.map((issue) => issue.message).join('; ') }
           : { kind: 'storage', error: twinError };
     console.error('<twin-space>:', twinError.message);
     this.emit('twin-storage-error', { error: twinError });
   }
 
-  #statusText(problem: Problem | undefined): string {
+  #statusText(problem: Problem | undefined): string | TemplateResult {
     switch (problem?.kind) {
       case undefined:
         return '';
@@ -376,8 +378,9 @@ export class TwinSpace extends TwinElement {
       case 'storage':
         return msg(str`Cannot save or read: ${errorMessage(problem.error)}`, { id: 'status.storage-error' });
       case 'adapter-options':
-        // Written for the integrator who set them, so the details stay as the SDK says them.
-        return msg(str`The storage settings are wrong: ${problem.message}`, { id: 'status.adapter-options' });
+        if (problem.notJson) return msg('The storage settings (adapter-options) are not valid JSON: check the quotes, commas and brackets.', { id: 'status.adapter-options-json' });
+        // The details name the settings' own keys, for whoever wrote them: shown as the adapter words them, marked as English.
+        return html`${msg('The storage settings (adapter-options) are wrong. For whoever set them up:', { id: 'status.adapter-options-wrong' })} <span lang="en">${problem.details}</span>`;
     }
   }
 

@@ -1,6 +1,7 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { ConflictChoice, SyncConflict } from '../../sdk/adapters/synced/sync-status.js';
+import { keptVersionReason } from '../../localization/kept-version-reason.js';
 import { recordName } from '../twin-space/sync-messages.js';
 import { differingFields, mergedIsDistinct } from './differing-fields.js';
 
@@ -35,15 +36,10 @@ export function conflictName(conflict: SyncConflict): string {
   return name ? name.slice(0, 80) : msg('A record without a title', { id: 'sync-conflicts.untitled' });
 }
 
-function kindSentence(conflict: SyncConflict): string {
-  switch (conflict.kind) {
-    case 'conflict':
-      return msg('Someone else changed the same record first. Their version is shown now; this one was kept for you.', { id: 'sync-conflicts.kind-conflict' });
-    case 'refused':
-      return msg(str`The server's rules refused this change: ${conflict.message}`, { id: 'sync-conflicts.kind-refused' });
-    case 'branch':
-      return msg('Two servers disagreed and each took another version. One is shown now; the other was kept for you.', { id: 'sync-conflicts.kind-branch' });
-  }
+/** Why the version was kept; a refusal in the server's own words keeps them, in their language. */
+function reason(conflict: SyncConflict) {
+  const { sentence, serverSays } = keptVersionReason(conflict);
+  return html`<p>${sentence}${serverSays ? html` <q class="server-says" lang=${serverSays.lang}>${serverSays.text}</q>` : nothing}</p>`;
 }
 
 function when(at: string, lang: string): string {
@@ -91,7 +87,7 @@ export function conflictEntry(conflict: SyncConflict, options: EntryOptions) {
   return html`<li class="entry" data-key=${conflict.key}>
     <h3 id=${`${id}-name`} tabindex="-1">${conflictName(conflict)}</h3>
     <p class="meta"><time datetime=${conflict.at}>${when(conflict.at, options.lang)}</time></p>
-    <p>${kindSentence(conflict)}</p>
+    ${reason(conflict)}
     ${comparison(conflict)}
     <p class="form-problem" role="alert">${options.problem ?? ''}</p>
     <div class="actions" role="group" aria-labelledby=${`${id}-name`}>

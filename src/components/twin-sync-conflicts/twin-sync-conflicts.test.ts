@@ -120,7 +120,9 @@ describe('<twin-sync-conflicts>', () => {
     expect(list.map((entry) => entry.dataset.key)).to.deep.equal(['k1', 'k2', 'k3']);
     expect(list.map((entry) => entry.querySelector('h3')!.textContent)).to.deep.equal(['quay', 'quay', 'quay']);
     expect(list[0].textContent).to.include('Someone else changed the same record first.');
-    expect(list[2].textContent).to.include("The server's rules refused this change: Only teachers may edit this.");
+    // A reason Twinkit's rules never give: shown as the server sent it, marked as English.
+    expect(list[2].textContent).to.include('The server refused this change. Its reason, as the server gave it:');
+    expect(list[2].querySelector('q[lang="en"]')!.textContent).to.equal('Only teachers may edit this.');
     const firstField = [...list[0].querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent!.trim()));
     expect(firstField).to.deep.equal([['translations › en › definition'], ['mine, first', 'theirs, on the server']]);
     // Only the version with a merge of its own offers it, with a column for it.
@@ -128,6 +130,21 @@ describe('<twin-sync-conflicts>', () => {
     expect(list[1].querySelectorAll('thead th').length).to.equal(3);
     expect(shadow(world.element).activeElement).to.equal(list[0].querySelector('h3'));
     await expectAccessible(world.element);
+  });
+
+  it('says why in the UI language: the server rules’ own reasons, and the engine’s changes crossed with a deletion', async () => {
+    const world = await setup();
+    const current = (await world.store.create<GlossaryEntry>('glossary', { translations: { en: { term: 'quay', definition: 'on the server' } } })) as unknown as RawRecord;
+    world.sync.keep(
+      kept(world.store, 'observer', { mine: withDefinition(current, 'mine', '2-a'), theirs: current, kind: 'refused', message: 'Observers can read this space but cannot change anything in it.', at: '2026-05-12T09:00:00.000Z' }),
+      kept(world.store, 'gone', { mine: withDefinition(current, 'mine', '2-b'), theirs: undefined, message: 'Someone else deleted this on the server while you changed it.', at: '2026-05-12T10:00:00.000Z' }),
+    );
+    await openReview(world.element);
+    const [refused, deleted] = entries(world.element);
+    expect(refused.textContent).to.include("The server's rules refused this change: Observers can read this space but cannot change anything in it.");
+    expect(refused.querySelector('q')).to.equal(null);
+    expect(deleted.textContent).to.include('Someone else deleted this on the server while you changed it. Your version was kept for you.');
+    expect(deleted.textContent).not.to.include('Their version is shown now');
   });
 
   it('keeps mine: writes its fields over the current version, forgets that one key, and moves focus to the next', async () => {

@@ -1,7 +1,8 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { TwinConflictError } from '../../../sdk/errors.js';
 import type { TwinStore } from '../../../sdk/store/create-store.js';
+import { formatFileSize } from '../../../localization/file-size.js';
 import { formProblem, type FormProblem } from '../../../localization/form-problem.js';
 import { writtenLanguageFor } from '../../../localization/written-language.js';
 import { DraftKeeper } from '../../controllers/draft-keeper.js';
@@ -10,6 +11,7 @@ import { AttachmentUrls } from '../../controllers/attachment-urls.js';
 import { LiveAnnouncer } from '../../controllers/live-announcer.js';
 import type { Post, Section } from '../board-state.js';
 import { COLORS, colorLabel, kindLabel, POST_KINDS, type PostKind } from '../board-labels.js';
+import { BOARD_CLIP_LIMITS, BOARD_FILE_LIMITS, BOARD_PHOTO_INPUT_LIMITS } from '../media/board-media-limits.js';
 import { languageSelect } from '../views/language-select.js';
 import { checkDraft, draftOf, fieldsOf, type DraftProblem, type PostDraft } from './post-draft.js';
 import { uploadFile, UploadRefused } from './upload-file.js';
@@ -257,15 +259,15 @@ export class TwinBoardComposer extends TwinElement {
       case 'link':
         return html`${url}<p class="hint">${msg('Twinkit shows the link as it is: it does not visit the site.', { id: 'board.field.url-hint' })}</p>`;
       case 'image':
-        return html`${this.#fileField(draft, 'image/*', invalid, msg('Photo', { id: 'board.kind.image' }), msg('Up to 25 MB. It is made smaller (2048 pixels at most) before it is saved.', { id: 'board.field.photo-hint' }))}
+        return html`${this.#fileField(draft, 'image/*', invalid, msg('Photo', { id: 'board.kind.image' }), msg(str`Up to ${formatFileSize(BOARD_PHOTO_INPUT_LIMITS.maxBytes, this.effectiveLang)}. It is made smaller (2048 pixels at most) before it is saved.`, { id: 'board.field.photo-hint' }))}
           <label>${msg('Describe the photo for those who cannot see it', { id: 'board.field.alt' })}
             <input name="alt" maxlength="300" .value=${draft.alt} aria-invalid=${invalid('alt')} @input=${(e: Event) => this.#change({ alt: (e.target as HTMLInputElement).value })} />
           </label>`;
       case 'video':
-        return html`${draft.url && !draft.attachment ? nothing : this.#fileField(draft, 'video/*,audio/*', invalid, msg('Clip', { id: 'board.field.clip' }), msg('A short video or sound clip, up to 20 MB.', { id: 'board.field.clip-hint' }))}
+        return html`${draft.url && !draft.attachment ? nothing : this.#fileField(draft, 'video/*,audio/*', invalid, msg('Clip', { id: 'board.field.clip' }), msg(str`A short video or sound clip, up to ${formatFileSize(BOARD_CLIP_LIMITS.maxBytes, this.effectiveLang)}.`, { id: 'board.field.clip-hint' }))}
           ${draft.attachment ? nothing : url}`;
       case 'file':
-        return this.#fileField(draft, '.pdf,.docx,.pptx,.xlsx,.odt,.odp,.ods,image/*', invalid, msg('File', { id: 'board.kind.file' }), msg('A PDF, an office document or a picture, up to 20 MB.', { id: 'board.field.file-hint' }));
+        return this.#fileField(draft, '.pdf,.docx,.pptx,.xlsx,.odt,.odp,.ods,image/*', invalid, msg('File', { id: 'board.kind.file' }), msg(str`A PDF, an office document or a picture, up to ${formatFileSize(BOARD_FILE_LIMITS.maxBytes, this.effectiveLang)}.`, { id: 'board.field.file-hint' }));
     }
   }
 

@@ -4,7 +4,7 @@ import type { TwinStore } from '../../../sdk/store/create-store.js';
 import type { AttachmentLimits } from '../../../sdk/store/store-types.js';
 import { BOARD_CLIP_LIMITS, BOARD_FILE_LIMITS, BOARD_IMAGE_LIMITS, BOARD_PHOTO_INPUT_LIMITS } from '../media/board-media-limits.js';
 import { preparePhoto } from '../media/prepare-photo.js';
-import { fileSize } from '../views/file-size.js';
+import { formatFileSize } from '../../../localization/file-size.js';
 import type { Post } from '../board-state.js';
 
 /** A stored upload, as a post names it. */
@@ -28,11 +28,18 @@ export async function uploadFile(store: TwinStore, file: File, kind: 'image' | '
   const limits = limitsFor(kind);
   const checked = await checkAttachment(file, limits);
   if (!checked.ok && checked.reason === 'too-large') {
-    throw new UploadRefused(msg(str`${file.name} is too large (${fileSize(file.size, lang)}). The limit is ${fileSize(limits.maxBytes, lang)}.`, { id: 'board.upload.too-large' }));
+    throw new UploadRefused(msg(str`${file.name} is too large (${formatFileSize(file.size, lang)}). The limit is ${formatFileSize(limits.maxBytes, lang)}.`, { id: 'board.upload.too-large' }));
   }
   if (!checked.ok) {
-    const what = kind === 'image' ? msg('a photo (JPEG, PNG, GIF or WebP)', { id: 'board.upload.photo-types' }) : kind === 'video' ? msg('a video or sound clip (MP4, WebM, MP3, WAV or Ogg)', { id: 'board.upload.clip-types' }) : msg('a PDF, an office document or a picture', { id: 'board.upload.file-types' });
-    throw new UploadRefused(msg(str`${file.name} is not ${what}: its content does not match. Nothing was saved.`, { id: 'board.upload.wrong-type' }));
+    // One whole sentence per kind: "is not a photo" puts the noun in a case of its own in many languages.
+    const name = file.name;
+    throw new UploadRefused(
+      kind === 'image'
+        ? msg(str`${name} is not a photo (JPEG, PNG, GIF or WebP): its content does not match. Nothing was saved.`, { id: 'board.upload.not-photo' })
+        : kind === 'video'
+          ? msg(str`${name} is not a video or sound clip (MP4, WebM, MP3, WAV or Ogg): its content does not match. Nothing was saved.`, { id: 'board.upload.not-clip' })
+          : msg(str`${name} is not a PDF, an office document or a picture: its content does not match. Nothing was saved.`, { id: 'board.upload.not-file' }),
+    );
   }
   if (kind !== 'image') {
     const saved = await store.putAttachment(file, limits);

@@ -112,7 +112,7 @@ describe('exhibitionHtml: posts', () => {
     assert.ok(html.includes(`<figure><img src="${PNG}" alt="The pier at dawn"><figcaption>The pier at dawn</figcaption></figure>`));
     assert.ok(html.includes(`<video controls preload="metadata" src="${MP4}"></video><figcaption>Video: waves.mp4</figcaption>`));
     assert.ok(html.includes(`<audio controls preload="none" src="${MP3}"></audio><figcaption>Sound: Seagulls</figcaption>`));
-    assert.ok(html.includes(`<a download="tides.pdf" href="${PDF}">tides.pdf (830 kB)</a>`));
+    assert.ok(html.includes(`<a download="tides.pdf" href="${PDF}">tides.pdf (811 kB)</a>`));
   });
 
   it('says what is missing when media is not included', () => {
@@ -127,7 +127,7 @@ describe('exhibitionHtml: posts', () => {
     assert.match(html, /<figcaption>Our class <span class="missing">\(picture not included\)<\/span><\/figcaption>/);
     assert.match(html, /<figcaption>Picture <span class="missing">\(picture not included\)<\/span><\/figcaption>/, 'SVG is not embedded');
     assert.match(html, /<p class="missing">Video: clip.mp4 \(file not included\)<\/p>/);
-    assert.match(html, /<p class="file">plan.pdf \(2.5 MB\) <span class="missing">\(file not included\)<\/span><\/p>/);
+    assert.match(html, /<p class="file">plan.pdf \(2.4 MB\) <span class="missing">\(file not included\)<\/span><\/p>/);
     assert.doesNotMatch(html, /<img|<video|download=/);
   });
 

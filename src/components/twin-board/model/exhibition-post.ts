@@ -1,5 +1,6 @@
 import { allowListRichText } from '../../rich-text/allow-list-rich-text.js';
 import { escapeHtml as e } from '../../twin-glossary/print/booklet-html.js';
+import { formatFileSize } from '../../../localization/file-size.js';
 import { writtenIn } from '../../../localization/written-language.js';
 import { BOARD_COLORS, BOARD_REACTION_KINDS, type BoardReactionKind } from './board-types.js';
 import type { ExhibitionLabels } from './exhibition-labels.js';
@@ -77,18 +78,6 @@ function embedded(context: CardContext, id: string | undefined, accept: (type: s
   return item && type && accept(type) ? { url: item.dataUrl, type: type.toLowerCase() } : undefined;
 }
 
-/** "830 kB", "2.4 MB" in the document's language. */
-export function fileSizeText(bytes: number, lang: string): string {
-  const format = (value: number, unit: string) => {
-    try {
-      return new Intl.NumberFormat(lang, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
-    } catch {
-      return new Intl.NumberFormat('en', { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
-    }
-  };
-  return bytes >= 1_000_000 ? format(bytes / 1_000_000, 'megabyte') : format(Math.max(1, Math.round(bytes / 1000)), 'kilobyte');
-}
-
 function pictureHtml(post: ExhibitionPost, context: CardContext): string {
   const alt = post.alt?.trim() ?? '';
   const picture = embedded(context, post.attachment, (type) => PICTURE.test(type)) ?? embedded(context, post.thumbnail, (type) => PICTURE.test(type));
@@ -105,7 +94,7 @@ function linkHtml(url: string, context: CardContext): string {
 
 function fileName(post: ExhibitionPost, context: CardContext): string {
   const name = post.file?.name ?? context.labels.file;
-  return post.file && Number.isFinite(post.file.size) ? `${name} (${fileSizeText(post.file.size, context.lang)})` : name;
+  return post.file && Number.isFinite(post.file.size) ? `${name} (${formatFileSize(post.file.size, context.lang)})` : name;
 }
 
 function clipHtml(post: ExhibitionPost, context: CardContext): string {

@@ -6,6 +6,9 @@ import { writtenLanguageChoices } from '../../../localization/written-language.j
 /**
  * "Written in": the language of a post or a comment, by name in the reader's language, in
  * alphabetical order. "Not said" stays a choice: a post written before languages were asked keeps none.
+ * Options are marked chosen by property, not attribute: once a reader has changed a select, the
+ * browser ignores later `selected` attributes, and the select would show a language the draft no
+ * longer has (a reopened form, a draft put back).
  */
 export function languageSelect(value: string | undefined, uiLang: string, change: (language: string | undefined) => void) {
   const collator = collatorFor(uiLang);
@@ -14,8 +17,8 @@ export function languageSelect(value: string | undefined, uiLang: string, change
     .sort((a, b) => collator.compare(a.name, b.name));
   return html`<label>${msg('Written in', { id: 'board.field.language' })}
     <select name="language" @change=${(event: Event) => change((event.target as HTMLSelectElement).value || undefined)}>
-      <option value="" ?selected=${!value}>${msg('Not said', { id: 'board.field.no-language' })}</option>
-      ${choices.map(({ code, name }) => html`<option value=${code} ?selected=${value === code}>${name}</option>`)}
+      <option value="" .selected=${!value}>${msg('Not said', { id: 'board.field.no-language' })}</option>
+      ${choices.map(({ code, name }) => html`<option value=${code} .selected=${value === code}>${name}</option>`)}
     </select>
   </label>`;
 }

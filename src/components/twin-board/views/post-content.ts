@@ -5,7 +5,7 @@ import { LINK_REL } from '../../rich-text/sanitize-rich-text.js';
 import { isSafeUrl } from '../../../sdk/schemas/text.js';
 import type { Post } from '../board-state.js';
 import { kindLabel } from '../board-labels.js';
-import { fileSize } from './file-size.js';
+import { formatFileSize } from '../../../localization/file-size.js';
 import { writtenLanguage } from './written-in.js';
 
 /** The host of a link, shown beside it: readers see where it goes before they follow it. */
@@ -70,7 +70,7 @@ function link(post: Post) {
  */
 function file(post: Post, urlOf: (id: string) => string | undefined, lang: string, download: ((post: Post) => void) | undefined) {
   const name = post.file?.name ?? msg('File', { id: 'board.kind.file' });
-  const size = post.file ? fileSize(post.file.size, lang) : '';
+  const size = post.file ? formatFileSize(post.file.size, lang) : '';
   const label = msg(str`Download ${name}`, { id: 'board.file.download' });
   const url = !download && post.attachment ? urlOf(post.attachment) : undefined;
   return html`<p class="file">📎 ${download && post.attachment

@@ -7,6 +7,7 @@ import { LIMITS } from '../../../sdk/schemas/limits.js';
 import type { TwinStore } from '../../../sdk/store/create-store.js';
 import type { AttachmentLimits } from '../../../sdk/store/store-types.js';
 import { errorMessage } from '../../../localization/error-message.js';
+import { formatFileSize } from '../../../localization/file-size.js';
 import { refusalSentence } from '../../../localization/form-problem.js';
 import { plural } from '../../../localization/plural.js';
 import { TwinElement } from '../../base/twin-element.js';
@@ -326,7 +327,7 @@ export class TwinGlossaryEditor extends TwinElement {
           ? html`<span>${msg('Picture added', { id: 'glossary.editor.image-added' })}</span>
               <button type="button" @click=${() => this.#removeFile('image')}>${msg('Remove the picture', { id: 'glossary.editor.image-remove' })}</button>`
           : html`<label class="file">
-              ${msg('Upload a picture (PNG, JPEG, GIF or WebP, up to 5 MB)', { id: 'glossary.editor.image-upload' })}
+              ${msg(str`Upload a picture (PNG, JPEG, GIF or WebP, up to ${formatFileSize(GLOSSARY_IMAGE_LIMITS.maxBytes, this.uiLang)})`, { id: 'glossary.editor.image-upload' })}
               <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" @change=${(event: Event) => this.#pickFile(event, 'image', GLOSSARY_IMAGE_LIMITS)} />
             </label>`}
         ${this.#error('image')}
@@ -410,7 +411,7 @@ export class TwinGlossaryEditor extends TwinElement {
     delete errors[key];
     const checked = await checkAttachment(file, limits);
     if (!checked.ok && checked.reason === 'too-large') {
-      errors[key] = msg(str`This file is too large (${(file.size / 1048576).toFixed(1)} MB). The limit is ${limits.maxBytes / 1048576} MB.`, { id: 'glossary.editor.file-too-large' });
+      errors[key] = msg(str`This file is too large (${formatFileSize(file.size, this.uiLang)}). The limit is ${formatFileSize(limits.maxBytes, this.uiLang)}.`, { id: 'glossary.editor.file-too-large' });
     } else if (!checked.ok) {
       errors[key] = msg('This file is not a kind this field accepts (it was checked by its content, not its name).', { id: 'glossary.editor.file-wrong-type' });
     } else {

@@ -101,7 +101,7 @@ describe('glossary CSV', () => {
   it('refuses a file without term columns, naming what it found and what it expects', () => {
     assert.throws(
       () => parseGlossaryCsv('Word,Meaning\nharbour,a place\n'),
-      (error: Error) => error instanceof ExchangeRefusal && /Missing column: term:<lang>/.test(error.message) && /Found: Word, Meaning/.test(error.message) && /definition:<lang>/.test(error.message),
+      (error: Error) => error instanceof ExchangeRefusal && /Missing column: term:<lang>/.test(error.message) && /Found: Word and Meaning/.test(error.message) && /definition:<lang>/.test(error.message),
     );
     assert.throws(() => parseGlossaryCsv('term:en,definition:fr\nx,y\n'), /Missing column: term:fr/);
   });
@@ -141,10 +141,11 @@ describe('import plan', () => {
       [2, 8, 9],
     );
     assert.deepEqual(plan.readyRows, [3, 7]);
+    // Each problem names the file's column and says what to do, in the UI language (English here).
     assert.deepEqual(plan.problems, [
-      { row: 4, message: 'translations.en.term is too long: at most 300 characters' },
-      { row: 5, message: 'translations.en.term contains invisible control characters' },
-      { row: 6, message: 'translations.en.term must not be empty' },
+      { row: 4, column: 'term:en', message: 'This text is too long: at most 300 characters.' },
+      { row: 5, column: 'term:en', message: 'This text contains invisible characters (often from copying and pasting): type it again.' },
+      { row: 6, column: 'term:en', message: 'A required field is empty: fill it in.' },
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { GlossaryEntry } from '../../../sdk/schemas/glossary.js';
+import { formatList } from '../../../localization/list-format.js';
 import { languageTag } from '../../../sdk/schemas/text.js';
 import { ExchangeRefusal, type ImportRow, type ParsedFile } from './import-plan.js';
 
@@ -130,7 +131,7 @@ export function parseGlossaryCsv(bytes: ArrayBuffer | string): ParsedFile {
   });
   const missing = withTerm.size ? [...languages].filter((lang) => !withTerm.has(lang)).map((lang) => `term:${lang}`) : ['term:<lang>'];
   if (missing.length) {
-    const [need, found] = [missing.join(', '), names.filter(Boolean).join(', ') || '—'];
+    const [need, found] = [formatList(missing), formatList(names.filter(Boolean)) || '—'];
     // One line: the localization test finds `msg(…, { id })` only when `)` follows the options.
     const message = msg(str`Missing column: ${need}. Found: ${found}. Expected: id, category, tags, phase, term:<lang>, definition:<lang>, example:<lang>, aliases:<lang> (term:en, term:es…). Nothing was imported.`, { id: 'glossary-exchange.missing-columns' });
     throw new ExchangeRefusal(message);

@@ -3,6 +3,8 @@ import { html, nothing } from 'lit';
 import type { GlossaryEntry } from '../../../sdk/schemas/glossary.js';
 import type { TwinStore } from '../../../sdk/store/create-store.js';
 import { errorMessage } from '../../../localization/error-message.js';
+import { formatFileSize } from '../../../localization/file-size.js';
+import { formatList } from '../../../localization/list-format.js';
 import { plural } from '../../../localization/plural.js';
 import { TwinElement } from '../../base/twin-element.js';
 import { LiveAnnouncer } from '../../controllers/live-announcer.js';
@@ -11,6 +13,7 @@ import { glossaryExchangeStyles } from './glossary-exchange.styles.js';
 import { createPlanner, ExchangeRefusal, type ImportPlan, type ParsedFile } from './import-plan.js';
 import { parseGlossaryJson, writeGlossaryJson } from './json.js';
 import { parseMoodleXml, writeMoodleXml } from './moodle-xml.js';
+import { writeProblems, type RowProblem } from './row-problems.js';
 import { downloadText } from '../../base/download-text.js';
 
 /** Larger files are refused before reading: a glossary is never that big, and the tab would freeze. */
@@ -21,13 +24,12 @@ const CHUNK = 250;
 const LISTED = 100;
 
 type Format = 'csv' | 'json' | 'xml';
-type RowMessage = { row: number; message: string };
 type ImportState =
   | { step: 'idle' }
   | { step: 'busy'; progress?: number }
   | { step: 'refused'; message: string }
   | { step: 'preview'; plan: ImportPlan; parsed: ParsedFile }
-  | { step: 'done'; count: number; failures: RowMessage[]; message?: string };
+  | { step: 'done'; count: number; failed: number; failures: RowProblem[]; message?: string };
 
 /**
  * Exports the glossary (CSV, JSON backup, Moodle XML) and imports such files: a preview reports
@@ -105,8 +107,8 @@ export class TwinGlossaryExchange extends TwinElement {
     }
     await this.#prepare(async () => {
       if (file.size > MAX_BYTES) {
-        const size = (file.size / 1024 / 1024).toFixed(1);
-        throw new ExchangeRefusal(msg(str`This file is too large (${size} MB); the limit is 20 MB. Nothing was imported.`, { id: 'glossary-exchange.too-large' }));
+        const [size, limit] = [formatFileSize(file.size), formatFileSize(MAX_BYTES)];
+        throw new ExchangeRefusal(msg(str`This file is too large (${size}); the limit is ${limit}. Nothing was imported.`, { id: 'glossary-exchange.too-large' }));
       }
       return decodeUtf8(await file.arrayBuffer());
     });
@@ -147,10 +149,10 @@ export class TwinGlossaryExchange extends TwinElement {
     try {
       // One batch: in IndexedDB one transaction, so a failing disk leaves nothing half-imported.
       const results = await this.store.createMany('glossary', ready);
-      const failures = results.flatMap((result, i) => (result.ok ? [] : [{ row: readyRows[i], message: result.error.message }]));
-      done = { step: 'done', count: ready.length - failures.length, failures };
+      const failed = results.flatMap((result, i) => (result.ok ? [] : [{ row: readyRows[i], error: result.error as unknown }]));
+      done = { step: 'done', count: ready.length - failed.length, failed: failed.length, failures: failed.flatMap(({ row, error }) => writeProblems(row, error)) };
     } catch (error) {
-      done = { step: 'done', count: 0, failures: [], message: errorMessage(error) };
+      done = { step: 'done', count: 0, failed: 0, failures: [], message: errorMessage(error) };
     }
     this.#reset(done);
     await this.updateComplete;
@@ -185,24 +187,27 @@ export class TwinGlossaryExchange extends TwinElement {
         return state.message;
       case 'preview': {
         const { ready, duplicates, problems } = state.plan;
-        return msg(str`Ready to import: ${ready.length}. Already in the glossary (skipped): ${duplicates.length}. Rows with problems: ${problems.length}.`, {
+        return msg(str`Ready to import: ${ready.length}. Already in the glossary (skipped): ${duplicates.length}. Rows with problems: ${new Set(problems.map(({ row }) => row)).size}.`, {
           id: 'glossary-exchange.summary',
         });
       }
       case 'done':
         return (
           state.message ??
-          msg(str`Entries imported: ${state.count}. Not imported: ${state.failures.length}.`, { id: 'glossary-exchange.imported' })
+          msg(str`Entries imported: ${state.count}. Not imported: ${state.failed}.`, { id: 'glossary-exchange.imported' })
         );
     }
     return '';
   }
 
   /** The first rows of a report; the summary above gives the full count. */
-  #rows(items: RowMessage[]) {
+  #rows(items: RowProblem[]) {
     return items.length
       ? html`<ol>
-          ${items.slice(0, LISTED).map(({ row, message }) => html`<li>${msg(str`Row ${row}: ${message}`, { id: 'glossary-exchange.row' })}</li>`)}
+          ${items.slice(0, LISTED).map(
+            ({ row, column, message }) =>
+              html`<li>${column ? msg(str`Row ${row}, column ${column}: ${message}`, { id: 'glossary-exchange.row-column' }) : msg(str`Row ${row}: ${message}`, { id: 'glossary-exchange.row' })}</li>`,
+          )}
         </ol>`
       : nothing;
   }
@@ -220,7 +225,7 @@ export class TwinGlossaryExchange extends TwinElement {
         return html`<div>
           <p>${summary}</p>
           ${parsed.ignored?.length
-            ? html`<p>${msg(str`Ignored columns: ${parsed.ignored.join(', ')}.`, { id: 'glossary-exchange.ignored' })}</p>`
+            ? html`<p>${msg(str`Ignored columns: ${formatList(parsed.ignored)}.`, { id: 'glossary-exchange.ignored' })}</p>`
             : nothing}
           ${this.#rows(plan.problems)}
           ${count

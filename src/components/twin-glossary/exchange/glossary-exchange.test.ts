@@ -118,7 +118,7 @@ describe('<twin-glossary-exchange>', () => {
     await preview(element);
     expect(text(element)).to.contain('Ready to import: 1. Already in the glossary (skipped): 1. Rows with problems: 1.');
     expect(text(element)).to.contain('Ignored columns: Notes.');
-    expect($(element, 'ol li')!.textContent).to.equal('Row 4: translations.en.term must not be empty');
+    expect($(element, 'ol li')!.textContent).to.equal('Row 4, column term:en: A required field is empty: fill it in.');
     await expectAccessible(element);
   });
 
@@ -203,9 +203,9 @@ describe('<twin-glossary-exchange>', () => {
     const before = JSON.stringify(contents(await list(store)));
     const cases: [BlobPart, string, RegExp][] = [
       ['<GLOSSARY><INFO>\n<ENTRIES><ENTRY></GLOSSARY>', 'broken.xml', /not valid XML \(error on line 2\)/],
-      ['Word,Meaning\nharbour,a place\n', 'words.csv', /Missing column: term:<lang>. Found: Word, Meaning. Expected: id, category, tags, phase, term:<lang>/],
+      ['Word,Meaning\nharbour,a place\n', 'words.csv', /Missing column: term:<lang>. Found: Word and Meaning. Expected: id, category, tags, phase, term:<lang>/],
       [new Uint8Array([...new TextEncoder().encode('term:fr\ncaf'), 0xe9, 0x0a]), 'excel.csv', /This file is not UTF-8. In Excel choose ‘CSV UTF-8’/],
-      [new Uint8Array(20 * 1024 * 1024 + 1), 'huge.csv', /too large \(20\.0 MB\); the limit is 20 MB/],
+      [new Uint8Array(20 * 1024 * 1024 + 1), 'huge.csv', /too large \(20 MB\); the limit is 20 MB/],
     ];
     for (const [content, name, message] of cases) {
       const element = await exchange(store, entries);
@@ -284,7 +284,7 @@ describe('<twin-glossary-exchange>', () => {
     button(element, /Import 3 entries/)!.click();
     await until(() => $(element, '#result'), 'the result');
     expect($(element, '#result')!.textContent).to.equal('Entries imported: 2. Not imported: 1.');
-    expect($(element, 'ol li')!.textContent).to.equal('Row 3: Refused by the server.');
+    expect($(element, 'ol li')!.textContent).to.equal('Row 3: This entry could not be saved.');
 
     fail = 'all';
     choose(element, 'term:en\nlake\n', 'words.csv');

@@ -2,8 +2,9 @@ import { msg } from '@lit/localize';
 import * as z from 'zod/mini';
 import { ENVELOPE_KEYS, envelopeShape } from '../../../sdk/schemas/envelope.js';
 import { glossaryFields, type GlossaryEntry } from '../../../sdk/schemas/glossary.js';
-import { checkRecord, describeIssues } from '../../../sdk/store/validate-record.js';
+import { checkRecord } from '../../../sdk/store/validate-record.js';
 import { foldText } from '../search/fold-text.js';
+import { issueProblems, type RowProblem } from './row-problems.js';
 
 /** One entry read from a file, unchecked. `row` is the file's: CSV header = row 1; XML and JSON: entry index + 1. */
 export interface ImportRow {
@@ -26,7 +27,7 @@ export interface ImportPlan {
   /** The file row of each ready entry (same order), to report a failed write by row. */
   readyRows: number[];
   duplicates: ImportRow[];
-  problems: { row: number; message: string }[];
+  problems: RowProblem[];
 }
 
 /** A file refused as a whole (not UTF-8, wrong columns, broken XML); the message is for the user. */
@@ -80,7 +81,7 @@ export function createPlanner(existing: readonly GlossaryEntry[]) {
               : msg('It was waiting for approval in the original glossary, so it is not imported.', { id: 'glossary-exchange.was-pending' }),
         });
       } else if (!checked.ok) {
-        plan.problems.push({ row: row.row, message: describeIssues(checked.issues) });
+        plan.problems.push(...issueProblems(row.row, checked.issues));
       } else if (ids.has(checked.record.id) || termKeys(checked.record.translations).some((key) => terms.has(key))) {
         plan.duplicates.push(row);
       } else {

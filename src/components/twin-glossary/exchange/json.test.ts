@@ -83,9 +83,10 @@ describe('glossary JSON', () => {
     const plan = planImport(rows, []);
     expect(plan.ready.length).to.equal(1);
     expect(plan.problems.map((problem) => problem.row)).to.deep.equal([2, 3, 4]);
-    expect(plan.problems[0].message).to.equal('translations needs at least one language');
-    expect(plan.problems[1].message).to.equal('is not an object');
-    expect(plan.problems[2].message).to.contain('must be a language code');
+    // In the UI language (English here), from what the glossary's check refused.
+    expect(plan.problems[0]).to.deep.equal({ row: 2, message: 'A required field is empty: fill it in.' });
+    expect(plan.problems[1]).to.deep.equal({ row: 3, message: 'This is not a glossary entry.' });
+    expect(plan.problems[2].message).to.equal('Choose a language from the list.');
   });
 
   it('refuses text that is not a Twinkit glossary', () => {

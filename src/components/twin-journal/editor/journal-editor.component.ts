@@ -5,6 +5,7 @@ import { JOURNAL_VISIBILITIES, type JournalEntry } from '../../../sdk/schemas/jo
 import type { JournalPrompt } from '../../../sdk/schemas/journal-prompt.js';
 import type { TwinStore } from '../../../sdk/store/create-store.js';
 import { localToday } from '../../../localization/dates.js';
+import { formatFileSize } from '../../../localization/file-size.js';
 import { languageName } from '../../../localization/language-name.js';
 import { WRITTEN_LANGUAGES } from '../../../localization/written-language.js';
 import { formProblem, type FormProblem } from '../../../localization/form-problem.js';
@@ -307,7 +308,7 @@ export class TwinJournalEditor extends TwinElement {
     const media = this._draft.media;
     return html`<fieldset class="media" aria-invalid=${this._problem?.fields.includes('media') ? 'true' : 'false'}>
       <legend>${msg('Photos, voice notes and short clips', { id: 'journal.field.media' })}</legend>
-      <p class="hint">${plural(MAX_MEDIA, 'journal.media.limits', { one: str`Up to ${0} file: photos up to 5 MB, sound or video up to 15 MB.`, other: str`Up to ${0} files: photos up to 5 MB, sound or video up to 15 MB.` })}</p>
+      <p class="hint">${plural(MAX_MEDIA, 'journal.media.limits', { one: str`Up to ${0} file: photos up to ${1}, sound or video up to ${2}.`, other: str`Up to ${0} files: photos up to ${1}, sound or video up to ${2}.` }, formatFileSize(JOURNAL_IMAGE_LIMITS.maxBytes), formatFileSize(JOURNAL_CLIP_LIMITS.maxBytes))}</p>
       <ul class="media-list">
         ${media.map((item, index) => {
           const url = this.#urls.url(item.attachment);

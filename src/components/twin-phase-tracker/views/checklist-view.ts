@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ACTIVITY_STATUSES, type Activity } from '../../../sdk/schemas/activity.js';
 import type { Phase } from '../../../sdk/schemas/phase.js';
 import { formatDay } from '../../../localization/dates.js';
+import { formatList } from '../../../localization/list-format.js';
 import { statusLabel, widgetLabel, type ActivityStatus } from '../tracker-labels.js';
 import type { TrackerActions, TrackerState } from '../tracker-state.js';
 import { about } from './phase-actions.js';
@@ -16,8 +17,8 @@ export function activityItem(activity: Activity, state: TrackerState, actions: T
   const meta = [
     activity.responsible && msg(str`Responsible: ${activity.responsible}`, { id: 'tracker.activity.responsible' }),
     activity.dueOn && msg(str`Due: ${formatDay(activity.dueOn, state.lang)}`, { id: 'tracker.activity.due' }),
-    activity.widgets?.length && msg(str`Done in: ${activity.widgets.map(widgetLabel).join(', ')}`, { id: 'tracker.activity.widgets' }),
-    goalNames.length && msg(str`Goals: ${goalNames.join(', ')}`, { id: 'tracker.activity.goals' }),
+    activity.widgets?.length && msg(str`Done in: ${formatList(activity.widgets.map(widgetLabel), state.lang)}`, { id: 'tracker.activity.widgets' }),
+    goalNames.length && msg(str`Goals: ${formatList(goalNames as string[], state.lang)}`, { id: 'tracker.activity.goals' }),
   ].filter(Boolean);
   return html`<li class="activity ${activity.progress}">
     <p class="activity-title">

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { html, nothing, svg } from 'lit';
 import { RATING_SCALE } from '../../../sdk/schemas/goal-rating.js';
 import type { summarizeRatings } from '../model/rating-summary.js';
@@ -16,11 +16,17 @@ function oneDecimal(lang: string): Intl.NumberFormat {
 const one = (value: number | undefined, lang: string) => (value === undefined ? '–' : oneDecimal(lang).format(value));
 const signed = (value: number | undefined, lang: string) => (value === undefined ? '–' : `${value > 0 ? '+' : ''}${oneDecimal(lang).format(value)}`);
 
+/** Two whole sentences, not one with "the class" or "you" put in: the words around them change with them. */
+const caption = (whose: 'class' | 'own') =>
+  whose === 'class'
+    ? msg('Self-ratings of the class, from 1 (not yet) to 5 (confidently), before and after the mobility', { id: 'tracker.chart.caption-class' })
+    : msg('Your self-ratings, from 1 (not yet) to 5 (confidently), before and after the mobility', { id: 'tracker.chart.caption-own' });
+
 /**
  * Before and after, per goal: two bars on the 1 to 5 scale. The drawing is hidden from screen
  * readers; the table after it says the same in words and numbers.
  */
-export function goalsChart(summaries: readonly GoalSummary[], lang: string, whose: string) {
+export function goalsChart(summaries: readonly GoalSummary[], lang: string, whose: 'class' | 'own') {
   if (!summaries.some((summary) => summary.before.count || summary.after.count)) {
     return html`<p class="muted">${msg('No self-ratings yet.', { id: 'tracker.chart.empty' })}</p>`;
   }
@@ -44,7 +50,7 @@ export function goalsChart(summaries: readonly GoalSummary[], lang: string, whos
       )}
     </div>
     <div class="visually-hidden"><table>
-      <caption>${msg(str`Self-ratings of ${whose}, from 1 (not yet) to 5 (confidently), before and after the mobility`, { id: 'tracker.chart.caption' })}</caption>
+      <caption>${caption(whose)}</caption>
       <thead>
         <tr>
           <th scope="col">${msg('Goal', { id: 'tracker.field.goal' })}</th>

@@ -70,7 +70,6 @@ export function goalsView(state: TrackerState, actions: TrackerActions, moment: 
   const staff = !!user && isStaff(user.role);
   const rates = !!user && (user.role === 'pupil' || user.role === 'moderator');
   const summaries = summarize(state.goals, state.ratings, staff ? undefined : (user?.id ?? ''));
-  const whose = staff ? msg('the class', { id: 'tracker.chart.class' }) : msg('you', { id: 'tracker.chart.you' });
   return html`
     ${state.goals.length
       ? html`<ul class="goals">${state.goals.map((goal) => goalItem(goal, state, actions))}</ul>`
@@ -85,7 +84,7 @@ export function goalsView(state: TrackerState, actions: TrackerActions, moment: 
     ${state.goals.length && (staff || rates)
       ? html`<section class="results" aria-labelledby="results-title">
           <h3 id="results-title">${staff ? msg('The class before and after', { id: 'tracker.results.class' }) : msg('You before and after', { id: 'tracker.results.you' })}</h3>
-          ${goalsChart(summaries, state.lang, whose)}
+          ${goalsChart(summaries, state.lang, staff ? 'class' : 'own')}
         </section>`
       : nothing}
     ${state.goals.length && rates ? ratingForm(state, actions, moment, setMoment) : nothing}

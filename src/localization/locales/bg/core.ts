@@ -31,10 +31,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Синхронизиране…',
   'sync.state-offline': str`Няма връзка · чакат: ${0}`,
   'sync.state-error': 'Проблем със синхронизацията',
-  'status.adapter-options': str`Настройките на хранилището са грешни: ${0}`,
   'scale.1': '1, още не',
   'scale.2': '2, малко',
   'scale.3': '3, отчасти',
   'scale.4': '4, в голяма степен',
   'scale.5': '5, уверено',
+  'status.adapter-options-json': 'Настройките на хранилището (adapter-options) не са валиден JSON: проверете кавичките, запетаите и скобите.',
+  'status.adapter-options-wrong': 'Настройките на хранилището (adapter-options) са грешни. За човека, който ги е задал:',
 };

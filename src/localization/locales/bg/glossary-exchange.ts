@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Този файл не е валиден XML (грешка на ред ${0}). Нищо не е импортирано.`,
   'glossary-exchange.not-moodle': 'Това не е експорт на речник от Moodle (няма <GLOSSARY> с <ENTRIES>). Нищо не е импортирано.',
   'glossary-exchange.not-json': 'Това не е файл с речник от Twinkit. Нищо не е импортирано.',
-  'glossary-exchange.too-large': str`Този файл е твърде голям (${0} MB); ограничението е 20 MB. Нищо не е импортирано.`,
+  'glossary-exchange.too-large': str`Този файл е твърде голям (${0}); ограничението е ${1}. Нищо не е импортирано.`,
   'glossary-exchange.summary': str`Готови за импорт: ${0}. Вече са в речника (пропускат се): ${1}. Редове с проблеми: ${2}.`,
   'glossary-exchange.imported': str`Импортирани записи: ${0}. Неимпортирани: ${1}.`,
   'glossary-exchange.row': str`Ред ${0}: ${1}`,
@@ -28,4 +28,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'Беше скрит в оригиналния речник, затова не се импортира.',
   'glossary-exchange.was-pending': 'Чакаше одобрение в оригиналния речник, затова не се импортира.',
   'glossary-exchange.open-quote': str`Кавичка ("), отворена на ред ${0}, не е затворена, затова останалата част от файла не може да се прочете. Нищо не е импортирано.`,
+  'glossary-exchange.row-column': str`Ред ${0}, колона ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Тази стойност не може да се използва тук.',
+  'glossary-exchange.not-an-entry': 'Това не е запис от речника.',
+  'glossary-exchange.not-saved': 'Този запис не можа да бъде запазен.',
 };

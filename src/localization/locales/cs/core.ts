@@ -37,10 +37,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Synchronizace…',
   'sync.state-offline': str`Bez připojení · čeká: ${0}`,
   'sync.state-error': 'Problém se synchronizací',
-  'status.adapter-options': str`Nastavení úložiště je chybné: ${0}`,
   'scale.1': '1, ještě ne',
   'scale.2': '2, trochu',
   'scale.3': '3, částečně',
   'scale.4': '4, většinou',
   'scale.5': '5, s jistotou',
+  'status.adapter-options-json': 'Nastavení úložiště (adapter-options) není platný JSON: zkontroluj uvozovky, čárky a závorky.',
+  'status.adapter-options-wrong': 'Nastavení úložiště (adapter-options) je chybné. Pro toho, kdo ho nastavil:',
 };

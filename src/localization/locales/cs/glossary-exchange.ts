@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Tento soubor není platné XML (chyba na řádku ${0}). Nic se neimportovalo.`,
   'glossary-exchange.not-moodle': 'Nejde o export slovníčku z Moodlu (chybí <GLOSSARY> s <ENTRIES>). Nic se neimportovalo.',
   'glossary-exchange.not-json': 'Nejde o soubor slovníčku Twinkit. Nic se neimportovalo.',
-  'glossary-exchange.too-large': str`Tento soubor je příliš velký (${0} MB); limit je 20 MB. Nic se neimportovalo.`,
+  'glossary-exchange.too-large': str`Tento soubor je příliš velký (${0}); limit je ${1}. Nic se neimportovalo.`,
   'glossary-exchange.summary': str`Připraveno k importu: ${0}. Už ve slovníčku (přeskočeno): ${1}. Řádky s problémy: ${2}.`,
   'glossary-exchange.imported': str`Importované záznamy: ${0}. Neimportované: ${1}.`,
   'glossary-exchange.row': str`Řádek ${0}: ${1}`,
@@ -30,4 +30,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'V původním slovníčku byl skrytý, proto se neimportuje.',
   'glossary-exchange.was-pending': 'V původním slovníčku čekal na schválení, proto se neimportuje.',
   'glossary-exchange.open-quote': str`Uvozovky (") otevřené na řádku ${0} se nikde nezavírají, takže zbytek souboru nejde přečíst. Nic se neimportovalo.`,
+  'glossary-exchange.row-column': str`Řádek ${0}, sloupec ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Tuto hodnotu zde nelze použít.',
+  'glossary-exchange.not-an-entry': 'Tohle není záznam slovníčku.',
+  'glossary-exchange.not-saved': 'Tento záznam se nepodařilo uložit.',
 };

@@ -31,10 +31,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Synkroniserer…',
   'sync.state-offline': str`Offline · ${0} venter`,
   'sync.state-error': 'Problem med synkronisering',
-  'status.adapter-options': str`Lagerindstillingerne er forkerte: ${0}`,
   'scale.1': '1, ikke endnu',
   'scale.2': '2, lidt',
   'scale.3': '3, delvist',
   'scale.4': '4, for det meste',
   'scale.5': '5, med sikkerhed',
+  'status.adapter-options-json': 'Lagerindstillingerne (adapter-options) er ikke gyldig JSON: tjek anførselstegn, kommaer og parenteser.',
+  'status.adapter-options-wrong': 'Lagerindstillingerne (adapter-options) er forkerte. Til den, der satte dem op:',
 };

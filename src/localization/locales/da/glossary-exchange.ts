@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Denne fil er ikke gyldig XML (fejl i linje ${0}). Intet er importeret.`,
   'glossary-exchange.not-moodle': 'Ikke en eksport af en Moodle-ordliste (ingen <GLOSSARY> med <ENTRIES>). Intet er importeret.',
   'glossary-exchange.not-json': 'Ikke en ordlistefil fra Twinkit. Intet er importeret.',
-  'glossary-exchange.too-large': str`Denne fil er for stor (${0} MB); grænsen er 20 MB. Intet er importeret.`,
+  'glossary-exchange.too-large': str`Denne fil er for stor (${0}); grænsen er ${1}. Intet er importeret.`,
   'glossary-exchange.summary': str`Klar til import: ${0}. Allerede i ordlisten (springes over): ${1}. Rækker med problemer: ${2}.`,
   'glossary-exchange.imported': str`Importerede indlæg: ${0}. Ikke importeret: ${1}.`,
   'glossary-exchange.row': str`Række ${0}: ${1}`,
@@ -28,4 +28,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'Det var skjult i den oprindelige ordliste, så det importeres ikke.',
   'glossary-exchange.was-pending': 'Det ventede på godkendelse i den oprindelige ordliste, så det importeres ikke.',
   'glossary-exchange.open-quote': str`Et anførselstegn (") åbnet i række ${0} bliver aldrig lukket, så resten af filen kan ikke læses. Intet er importeret.`,
+  'glossary-exchange.row-column': str`Række ${0}, kolonne ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Denne værdi kan ikke bruges her.',
+  'glossary-exchange.not-an-entry': 'Dette er ikke et indlæg i ordlisten.',
+  'glossary-exchange.not-saved': 'Dette indlæg kunne ikke gemmes.',
 };

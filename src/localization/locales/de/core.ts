@@ -31,10 +31,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Wird synchronisiert…',
   'sync.state-offline': str`Offline · ${0} ausstehend`,
   'sync.state-error': 'Synchronisierungsproblem',
-  'status.adapter-options': str`Die Speichereinstellungen sind falsch: ${0}`,
   'scale.1': '1, noch nicht',
   'scale.2': '2, ein wenig',
   'scale.3': '3, teilweise',
   'scale.4': '4, meistens',
   'scale.5': '5, sicher',
+  'status.adapter-options-json': 'Die Speichereinstellungen (adapter-options) sind kein gültiges JSON: Prüfe Anführungszeichen, Kommas und Klammern.',
+  'status.adapter-options-wrong': 'Die Speichereinstellungen (adapter-options) sind falsch. Für die Person, die sie eingerichtet hat:',
 };

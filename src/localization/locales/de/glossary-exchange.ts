@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Diese Datei ist kein gültiges XML (Fehler in Zeile ${0}). Nichts wurde importiert.`,
   'glossary-exchange.not-moodle': 'Kein Moodle-Glossarexport (kein <GLOSSARY> mit <ENTRIES>). Nichts wurde importiert.',
   'glossary-exchange.not-json': 'Keine Twinkit-Glossardatei. Nichts wurde importiert.',
-  'glossary-exchange.too-large': str`Diese Datei ist zu groß (${0} MB); erlaubt sind 20 MB. Nichts wurde importiert.`,
+  'glossary-exchange.too-large': str`Diese Datei ist zu groß (${0}); erlaubt sind ${1}. Nichts wurde importiert.`,
   'glossary-exchange.summary': str`Bereit zum Import: ${0}. Schon im Glossar (übersprungen): ${1}. Zeilen mit Problemen: ${2}.`,
   'glossary-exchange.imported': str`Importierte Einträge: ${0}. Nicht importiert: ${1}.`,
   'glossary-exchange.row': str`Zeile ${0}: ${1}`,
@@ -28,4 +28,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'Er war im ursprünglichen Glossar ausgeblendet und wird deshalb nicht importiert.',
   'glossary-exchange.was-pending': 'Er wartete im ursprünglichen Glossar auf Freigabe und wird deshalb nicht importiert.',
   'glossary-exchange.open-quote': str`Ein Anführungszeichen (") in Zeile ${0} wird nie geschlossen, deshalb kann der Rest der Datei nicht gelesen werden. Nichts wurde importiert.`,
+  'glossary-exchange.row-column': str`Zeile ${0}, Spalte ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Dieser Wert kann hier nicht verwendet werden.',
+  'glossary-exchange.not-an-entry': 'Das ist kein Glossareintrag.',
+  'glossary-exchange.not-saved': 'Dieser Eintrag konnte nicht gespeichert werden.',
 };

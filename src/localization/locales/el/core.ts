@@ -31,10 +31,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Συγχρονισμός…',
   'sync.state-offline': str`Εκτός σύνδεσης · ${0} σε αναμονή`,
   'sync.state-error': 'Πρόβλημα συγχρονισμού',
-  'status.adapter-options': str`Οι ρυθμίσεις αποθήκευσης είναι λανθασμένες: ${0}`,
   'scale.1': '1, όχι ακόμη',
   'scale.2': '2, λίγο',
   'scale.3': '3, εν μέρει',
   'scale.4': '4, σε μεγάλο βαθμό',
   'scale.5': '5, με σιγουριά',
+  'status.adapter-options-json': 'Οι ρυθμίσεις αποθήκευσης (adapter-options) δεν είναι έγκυρο JSON: ελέγξτε τα εισαγωγικά, τα κόμματα και τις αγκύλες.',
+  'status.adapter-options-wrong': 'Οι ρυθμίσεις αποθήκευσης (adapter-options) είναι λανθασμένες. Για όποιον τις όρισε:',
 };

@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Το αρχείο δεν είναι έγκυρο XML (σφάλμα στη γραμμή ${0}). Δεν εισήχθη τίποτα.`,
   'glossary-exchange.not-moodle': 'Δεν είναι εξαγωγή γλωσσαρίου του Moodle (δεν υπάρχει <GLOSSARY> με <ENTRIES>). Δεν εισήχθη τίποτα.',
   'glossary-exchange.not-json': 'Δεν είναι αρχείο γλωσσαρίου του Twinkit. Δεν εισήχθη τίποτα.',
-  'glossary-exchange.too-large': str`Το αρχείο είναι πολύ μεγάλο (${0} MB)· το όριο είναι 20 MB. Δεν εισήχθη τίποτα.`,
+  'glossary-exchange.too-large': str`Το αρχείο είναι πολύ μεγάλο (${0})· το όριο είναι ${1}. Δεν εισήχθη τίποτα.`,
   'glossary-exchange.summary': str`Έτοιμες για εισαγωγή: ${0}. Υπάρχουν ήδη στο γλωσσάριο (παραλείπονται): ${1}. Γραμμές με προβλήματα: ${2}.`,
   'glossary-exchange.imported': str`Καταχωρίσεις που εισήχθησαν: ${0}. Δεν εισήχθησαν: ${1}.`,
   'glossary-exchange.row': str`Γραμμή ${0}: ${1}`,
@@ -28,4 +28,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'Ήταν κρυφή στο αρχικό γλωσσάριο, γι’ αυτό δεν εισάγεται.',
   'glossary-exchange.was-pending': 'Περίμενε έγκριση στο αρχικό γλωσσάριο, γι’ αυτό δεν εισάγεται.',
   'glossary-exchange.open-quote': str`Ένα εισαγωγικό (") που ανοίγει στη γραμμή ${0} δεν κλείνει ποτέ, οπότε το υπόλοιπο αρχείο δεν μπορεί να διαβαστεί. Δεν εισήχθη τίποτα.`,
+  'glossary-exchange.row-column': str`Γραμμή ${0}, στήλη ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Αυτή η τιμή δεν μπορεί να χρησιμοποιηθεί εδώ.',
+  'glossary-exchange.not-an-entry': 'Αυτό δεν είναι καταχώριση του γλωσσαρίου.',
+  'glossary-exchange.not-saved': 'Δεν ήταν δυνατή η αποθήκευση αυτής της καταχώρισης.',
 };

@@ -34,10 +34,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Sincronizando…',
   'sync.state-offline': str`Sin conexión · ${0} pendientes`,
   'sync.state-error': 'Problema de sincronización',
-  'status.adapter-options': str`La configuración del almacenamiento es incorrecta: ${0}`,
   'scale.1': '1, aún no',
   'scale.2': '2, un poco',
   'scale.3': '3, en parte',
   'scale.4': '4, casi siempre',
   'scale.5': '5, con seguridad',
+  'status.adapter-options-json': 'La configuración del almacenamiento (adapter-options) no es JSON válido: revisa las comillas, las comas y los corchetes.',
+  'status.adapter-options-wrong': 'La configuración del almacenamiento (adapter-options) es incorrecta. Para quien la preparó:',
 };

@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Este archivo no es XML válido (error en la línea ${0}). No se ha importado nada.`,
   'glossary-exchange.not-moodle': 'No es una exportación de glosario de Moodle (falta <GLOSSARY> con <ENTRIES>). No se ha importado nada.',
   'glossary-exchange.not-json': 'No es un archivo de glosario de Twinkit. No se ha importado nada.',
-  'glossary-exchange.too-large': str`Este archivo es demasiado grande (${0} MB); el límite es 20 MB. No se ha importado nada.`,
+  'glossary-exchange.too-large': str`Este archivo es demasiado grande (${0}); el límite es ${1}. No se ha importado nada.`,
   'glossary-exchange.summary': str`Listas para importar: ${0}. Ya están en el glosario (se omiten): ${1}. Filas con problemas: ${2}.`,
   'glossary-exchange.imported': str`Entradas importadas: ${0}. No importadas: ${1}.`,
   'glossary-exchange.row': str`Fila ${0}: ${1}`,
@@ -29,4 +29,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'Estaba oculta en el glosario original, así que no se importa.',
   'glossary-exchange.was-pending': 'Estaba pendiente de aprobación en el glosario original, así que no se importa.',
   'glossary-exchange.open-quote': str`Unas comillas (") abiertas en la fila ${0} no se cierran nunca, así que el resto del archivo no se puede leer. No se ha importado nada.`,
+  'glossary-exchange.row-column': str`Fila ${0}, columna ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Este valor no se puede usar aquí.',
+  'glossary-exchange.not-an-entry': 'Esto no es una entrada del glosario.',
+  'glossary-exchange.not-saved': 'No se ha podido guardar esta entrada.',
 };

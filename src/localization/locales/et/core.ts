@@ -31,10 +31,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Sünkroonimine…',
   'sync.state-offline': str`Võrguühenduseta · ${0} ootel`,
   'sync.state-error': 'Sünkroonimisprobleem',
-  'status.adapter-options': str`Salvestuse seaded on valed: ${0}`,
   'scale.1': '1, veel mitte',
   'scale.2': '2, natuke',
   'scale.3': '3, osaliselt',
   'scale.4': '4, enamasti',
   'scale.5': '5, kindlalt',
+  'status.adapter-options-json': 'Salvestuse seaded (adapter-options) ei ole kehtiv JSON: kontrolli jutumärke, komasid ja sulge.',
+  'status.adapter-options-wrong': 'Salvestuse seaded (adapter-options) on valed. Sellele, kes need seadistas:',
 };

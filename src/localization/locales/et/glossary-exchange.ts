@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`See fail pole korrektne XML (viga real ${0}). Midagi ei imporditud.`,
   'glossary-exchange.not-moodle': 'See pole Moodle’i sõnastiku eksport (puudub <GLOSSARY> koos <ENTRIES>-iga). Midagi ei imporditud.',
   'glossary-exchange.not-json': 'See pole Twinkiti sõnastikufail. Midagi ei imporditud.',
-  'glossary-exchange.too-large': str`See fail on liiga suur (${0} MB); piirang on 20 MB. Midagi ei imporditud.`,
+  'glossary-exchange.too-large': str`See fail on liiga suur (${0}); piirang on ${1}. Midagi ei imporditud.`,
   'glossary-exchange.summary': str`Importimiseks valmis: ${0}. Juba sõnastikus (jäetakse vahele): ${1}. Probleemidega read: ${2}.`,
   'glossary-exchange.imported': str`Imporditud sissekanded: ${0}. Importimata: ${1}.`,
   'glossary-exchange.row': str`Rida ${0}: ${1}`,
@@ -28,4 +28,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'See oli algses sõnastikus peidetud, seega seda ei impordita.',
   'glossary-exchange.was-pending': 'See ootas algses sõnastikus heakskiitu, seega seda ei impordita.',
   'glossary-exchange.open-quote': str`Real ${0} avatud jutumärk (") ei sulgu kunagi, seega ülejäänud faili ei saa lugeda. Midagi ei imporditud.`,
+  'glossary-exchange.row-column': str`Rida ${0}, veerg ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Seda väärtust ei saa siin kasutada.',
+  'glossary-exchange.not-an-entry': 'See ei ole sõnastiku sissekanne.',
+  'glossary-exchange.not-saved': 'Seda sissekannet ei õnnestunud salvestada.',
 };

@@ -31,10 +31,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Synkronoidaan…',
   'sync.state-offline': str`Ei yhteyttä · ${0} odottaa`,
   'sync.state-error': 'Synkronointiongelma',
-  'status.adapter-options': str`Tallennusasetukset ovat virheelliset: ${0}`,
   'scale.1': '1, ei vielä',
   'scale.2': '2, vähän',
   'scale.3': '3, osittain',
   'scale.4': '4, enimmäkseen',
   'scale.5': '5, varmasti',
+  'status.adapter-options-json': 'Tallennusasetukset (adapter-options) eivät ole kelvollista JSONia: tarkista lainausmerkit, pilkut ja sulkeet.',
+  'status.adapter-options-wrong': 'Tallennusasetukset (adapter-options) ovat virheelliset. Asetukset tehneelle:',
 };

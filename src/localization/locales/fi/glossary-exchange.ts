@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Tiedosto ei ole kelvollista XML:ää (virhe rivillä ${0}). Mitään ei tuotu.`,
   'glossary-exchange.not-moodle': 'Tämä ei ole Moodlen sanastovienti (<GLOSSARY> ja <ENTRIES> puuttuvat). Mitään ei tuotu.',
   'glossary-exchange.not-json': 'Tämä ei ole Twinkitin sanastotiedosto. Mitään ei tuotu.',
-  'glossary-exchange.too-large': str`Tiedosto on liian suuri (${0} Mt); raja on 20 Mt. Mitään ei tuotu.`,
+  'glossary-exchange.too-large': str`Tiedosto on liian suuri (${0}); raja on ${1}. Mitään ei tuotu.`,
   'glossary-exchange.summary': str`Valmiina tuotavaksi: ${0}. Jo sanastossa (ohitetaan): ${1}. Rivejä, joissa on ongelmia: ${2}.`,
   'glossary-exchange.imported': str`Tuodut merkinnät: ${0}. Tuomatta jääneet: ${1}.`,
   'glossary-exchange.row': str`Rivi ${0}: ${1}`,
@@ -28,4 +28,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'Se oli piilotettu alkuperäisessä sanastossa, joten sitä ei tuoda.',
   'glossary-exchange.was-pending': 'Se odotti hyväksyntää alkuperäisessä sanastossa, joten sitä ei tuoda.',
   'glossary-exchange.open-quote': str`Rivillä ${0} avattua lainausmerkkiä (") ei suljeta koskaan, joten tiedoston loppua ei voi lukea. Mitään ei tuotu.`,
+  'glossary-exchange.row-column': str`Rivi ${0}, sarake ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Tätä arvoa ei voi käyttää tässä.',
+  'glossary-exchange.not-an-entry': 'Tämä ei ole sanaston merkintä.',
+  'glossary-exchange.not-saved': 'Tätä merkintää ei voitu tallentaa.',
 };

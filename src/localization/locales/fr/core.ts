@@ -34,10 +34,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Synchronisation…',
   'sync.state-offline': str`Hors ligne · ${0} en attente`,
   'sync.state-error': 'Problème de synchronisation',
-  'status.adapter-options': str`Les réglages du stockage sont incorrects : ${0}`,
   'scale.1': '1, pas encore',
   'scale.2': '2, un peu',
   'scale.3': '3, en partie',
   'scale.4': '4, en grande partie',
   'scale.5': '5, avec assurance',
+  'status.adapter-options-json': 'Les réglages du stockage (adapter-options) ne sont pas du JSON valide : vérifiez les guillemets, les virgules et les crochets.',
+  'status.adapter-options-wrong': 'Les réglages du stockage (adapter-options) sont incorrects. Pour la personne qui les a configurés :',
 };

@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Ce fichier n’est pas un XML valide (erreur à la ligne ${0}). Rien n’a été importé.`,
   'glossary-exchange.not-moodle': 'Ce n’est pas un export de glossaire Moodle (pas de <GLOSSARY> avec <ENTRIES>). Rien n’a été importé.',
   'glossary-exchange.not-json': 'Ce n’est pas un fichier de glossaire Twinkit. Rien n’a été importé.',
-  'glossary-exchange.too-large': str`Ce fichier est trop volumineux (${0} Mo) ; la limite est de 20 Mo. Rien n’a été importé.`,
+  'glossary-exchange.too-large': str`Ce fichier est trop volumineux (${0}) ; la limite est de ${1}. Rien n’a été importé.`,
   'glossary-exchange.summary': str`Prêtes à importer : ${0}. Déjà dans le glossaire (ignorées) : ${1}. Lignes avec des problèmes : ${2}.`,
   'glossary-exchange.imported': str`Entrées importées : ${0}. Non importées : ${1}.`,
   'glossary-exchange.row': str`Ligne ${0} : ${1}`,
@@ -29,4 +29,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'Elle était masquée dans le glossaire d’origine : elle n’est donc pas importée.',
   'glossary-exchange.was-pending': 'Elle était en attente de validation dans le glossaire d’origine : elle n’est donc pas importée.',
   'glossary-exchange.open-quote': str`Un guillemet (") ouvert à la ligne ${0} n’est jamais fermé : le reste du fichier ne peut donc pas être lu. Rien n’a été importé.`,
+  'glossary-exchange.row-column': str`Ligne ${0}, colonne ${1} : ${2}`,
+  'glossary-exchange.unusable-value': 'Cette valeur ne peut pas être utilisée ici.',
+  'glossary-exchange.not-an-entry': 'Ceci n’est pas une entrée de glossaire.',
+  'glossary-exchange.not-saved': 'Cette entrée n’a pas pu être enregistrée.',
 };

@@ -40,10 +40,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Á shioncronú…',
   'sync.state-offline': str`As líne · ag fanacht: ${0}`,
   'sync.state-error': 'Fadhb sioncronaithe',
-  'status.adapter-options': str`Tá socruithe na stórála mícheart: ${0}`,
   'scale.1': '1, níl fós',
   'scale.2': '2, beagán',
   'scale.3': '3, go páirteach',
   'scale.4': '4, den chuid is mó',
   'scale.5': '5, go muiníneach',
+  'status.adapter-options-json': 'Ní JSON bailí iad socruithe na stórála (adapter-options): seiceáil na comharthaí athfhriotail, na camóga agus na lúibíní.',
+  'status.adapter-options-wrong': 'Tá socruithe na stórála (adapter-options) mícheart. Don duine a shocraigh iad:',
 };

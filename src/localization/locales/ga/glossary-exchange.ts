@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Ní XML bailí é an comhad seo (earráid ar líne ${0}). Níor iompórtáladh aon rud.`,
   'glossary-exchange.not-moodle': 'Ní easpórtáil gluaise Moodle é seo (níl <GLOSSARY> le <ENTRIES> ann). Níor iompórtáladh aon rud.',
   'glossary-exchange.not-json': 'Ní comhad gluaise Twinkit é seo. Níor iompórtáladh aon rud.',
-  'glossary-exchange.too-large': str`Tá an comhad seo rómhór (${0} MB); is é 20 MB an teorainn. Níor iompórtáladh aon rud.`,
+  'glossary-exchange.too-large': str`Tá an comhad seo rómhór (${0}); is é ${1} an teorainn. Níor iompórtáladh aon rud.`,
   'glossary-exchange.summary': str`Réidh le hiompórtáil: ${0}. Sa ghluais cheana (scipeáilte): ${1}. Sraitheanna a bhfuil fadhbanna leo: ${2}.`,
   'glossary-exchange.imported': str`Iontrálacha iompórtáilte: ${0}. Nár iompórtáladh: ${1}.`,
   'glossary-exchange.row': str`Sraith ${0}: ${1}`,
@@ -31,4 +31,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'Bhí sí i bhfolach sa ghluais bhunaidh, mar sin ní iompórtáiltear í.',
   'glossary-exchange.was-pending': 'Bhí sí ag fanacht le ceadú sa ghluais bhunaidh, mar sin ní iompórtáiltear í.',
   'glossary-exchange.open-quote': str`Níor dúnadh riamh an comhartha athfhriotail (") a osclaíodh i sraith ${0}, mar sin ní féidir an chuid eile den chomhad a léamh. Níor iompórtáladh aon rud.`,
+  'glossary-exchange.row-column': str`Sraith ${0}, colún ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Ní féidir an luach seo a úsáid anseo.',
+  'glossary-exchange.not-an-entry': 'Ní iontráil gluaise é seo.',
+  'glossary-exchange.not-saved': 'Níorbh fhéidir an iontráil seo a shábháil.',
 };

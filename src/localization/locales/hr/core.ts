@@ -34,10 +34,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Sinkronizacija…',
   'sync.state-offline': str`Izvan mreže · na čekanju: ${0}`,
   'sync.state-error': 'Problem sa sinkronizacijom',
-  'status.adapter-options': str`Postavke pohrane nisu ispravne: ${0}`,
   'scale.1': '1, još ne',
   'scale.2': '2, malo',
   'scale.3': '3, djelomično',
   'scale.4': '4, uglavnom',
   'scale.5': '5, sigurno',
+  'status.adapter-options-json': 'Postavke pohrane (adapter-options) nisu ispravan JSON: provjeri navodnike, zareze i zagrade.',
+  'status.adapter-options-wrong': 'Postavke pohrane (adapter-options) nisu ispravne. Za onoga tko ih je postavio:',
 };

@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Ova datoteka nije valjani XML (pogreška u retku ${0}). Ništa nije uvezeno.`,
   'glossary-exchange.not-moodle': 'Ovo nije izvoz pojmovnika iz Moodlea (nema <GLOSSARY> s <ENTRIES>). Ništa nije uvezeno.',
   'glossary-exchange.not-json': 'Ovo nije datoteka pojmovnika Twinkit. Ništa nije uvezeno.',
-  'glossary-exchange.too-large': str`Ova je datoteka prevelika (${0} MB); ograničenje je 20 MB. Ništa nije uvezeno.`,
+  'glossary-exchange.too-large': str`Ova je datoteka prevelika (${0}); ograničenje je ${1}. Ništa nije uvezeno.`,
   'glossary-exchange.summary': str`Spremno za uvoz: ${0}. Već u pojmovniku (preskočeno): ${1}. Retci s problemima: ${2}.`,
   'glossary-exchange.imported': str`Uvezeni unosi: ${0}. Nisu uvezeni: ${1}.`,
   'glossary-exchange.row': str`Redak ${0}: ${1}`,
@@ -29,4 +29,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'U izvornom pojmovniku bio je skriven pa se ne uvozi.',
   'glossary-exchange.was-pending': 'U izvornom pojmovniku čekao je odobrenje pa se ne uvozi.',
   'glossary-exchange.open-quote': str`Navodnik (") otvoren u retku ${0} nigdje se ne zatvara pa se ostatak datoteke ne može pročitati. Ništa nije uvezeno.`,
+  'glossary-exchange.row-column': str`Redak ${0}, stupac ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Ova se vrijednost ovdje ne može upotrijebiti.',
+  'glossary-exchange.not-an-entry': 'Ovo nije unos pojmovnika.',
+  'glossary-exchange.not-saved': 'Ovaj unos nije moguće spremiti.',
 };

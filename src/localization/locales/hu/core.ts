@@ -31,10 +31,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Szinkronizálás…',
   'sync.state-offline': str`Nincs kapcsolat · ${0} várakozik`,
   'sync.state-error': 'Szinkronizálási hiba',
-  'status.adapter-options': str`A tárolási beállítások hibásak: ${0}`,
   'scale.1': '1, még nem',
   'scale.2': '2, kicsit',
   'scale.3': '3, részben',
   'scale.4': '4, nagyrészt',
   'scale.5': '5, magabiztosan',
+  'status.adapter-options-json': 'A tárolási beállítások (adapter-options) nem érvényes JSON-t tartalmaznak: ellenőrizd az idézőjeleket, a vesszőket és a zárójeleket.',
+  'status.adapter-options-wrong': 'A tárolási beállítások (adapter-options) hibásak. Annak, aki beállította őket:',
 };

@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Ez a fájl nem érvényes XML (hiba ebben a sorban: ${0}). Semmi sem lett importálva.`,
   'glossary-exchange.not-moodle': 'Ez nem Moodle-szójegyzék exportja (nincs <GLOSSARY> és benne <ENTRIES>). Semmi sem lett importálva.',
   'glossary-exchange.not-json': 'Ez nem Twinkit-szójegyzékfájl. Semmi sem lett importálva.',
-  'glossary-exchange.too-large': str`Ez a fájl túl nagy (${0} MB); a korlát 20 MB. Semmi sem lett importálva.`,
+  'glossary-exchange.too-large': str`Ez a fájl túl nagy (${0}); a korlát ${1}. Semmi sem lett importálva.`,
   'glossary-exchange.summary': str`Importálásra kész: ${0}. Már a szójegyzékben (kihagyva): ${1}. Hibás sorok: ${2}.`,
   'glossary-exchange.imported': str`Importált bejegyzések: ${0}. Nem importált: ${1}.`,
   'glossary-exchange.row': str`${0}. sor: ${1}`,
@@ -28,4 +28,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'Az eredeti szójegyzékben rejtett volt, ezért nem importáljuk.',
   'glossary-exchange.was-pending': 'Az eredeti szójegyzékben jóváhagyásra várt, ezért nem importáljuk.',
   'glossary-exchange.open-quote': str`Egy idézőjel (") nincs lezárva (kezdete: ${0}. sor), így a fájl többi része nem olvasható. Semmi sem lett importálva.`,
+  'glossary-exchange.row-column': str`${0}. sor, ${1} oszlop: ${2}`,
+  'glossary-exchange.unusable-value': 'Ez az érték itt nem használható.',
+  'glossary-exchange.not-an-entry': 'Ez nem szójegyzék-bejegyzés.',
+  'glossary-exchange.not-saved': 'Ezt a bejegyzést nem sikerült menteni.',
 };

@@ -34,10 +34,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Sincronizzazione…',
   'sync.state-offline': str`Offline · ${0} in attesa`,
   'sync.state-error': 'Problema di sincronizzazione',
-  'status.adapter-options': str`Le impostazioni di archiviazione sono errate: ${0}`,
   'scale.1': '1, non ancora',
   'scale.2': '2, un po’',
   'scale.3': '3, in parte',
   'scale.4': '4, quasi sempre',
   'scale.5': '5, con sicurezza',
+  'status.adapter-options-json': 'Le impostazioni di archiviazione (adapter-options) non sono JSON valido: controlla virgolette, virgole e parentesi.',
+  'status.adapter-options-wrong': 'Le impostazioni di archiviazione (adapter-options) sono errate. Per chi le ha configurate:',
 };

@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Questo file non è un XML valido (errore alla riga ${0}). Non è stato importato nulla.`,
   'glossary-exchange.not-moodle': 'Non è un’esportazione di glossario Moodle (manca <GLOSSARY> con <ENTRIES>). Non è stato importato nulla.',
   'glossary-exchange.not-json': 'Non è un file di glossario Twinkit. Non è stato importato nulla.',
-  'glossary-exchange.too-large': str`Questo file è troppo grande (${0} MB); il limite è 20 MB. Non è stato importato nulla.`,
+  'glossary-exchange.too-large': str`Questo file è troppo grande (${0}); il limite è ${1}. Non è stato importato nulla.`,
   'glossary-exchange.summary': str`Pronte da importare: ${0}. Già nel glossario (saltate): ${1}. Righe con problemi: ${2}.`,
   'glossary-exchange.imported': str`Voci importate: ${0}. Non importate: ${1}.`,
   'glossary-exchange.row': str`Riga ${0}: ${1}`,
@@ -29,4 +29,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'Era nascosta nel glossario originale, quindi non viene importata.',
   'glossary-exchange.was-pending': 'Era in attesa di approvazione nel glossario originale, quindi non viene importata.',
   'glossary-exchange.open-quote': str`Una virgoletta (") aperta alla riga ${0} non viene mai chiusa, quindi il resto del file non si può leggere. Non è stato importato nulla.`,
+  'glossary-exchange.row-column': str`Riga ${0}, colonna ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Questo valore non si può usare qui.',
+  'glossary-exchange.not-an-entry': 'Questa non è una voce del glossario.',
+  'glossary-exchange.not-saved': 'Non è stato possibile salvare questa voce.',
 };

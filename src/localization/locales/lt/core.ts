@@ -37,10 +37,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Sinchronizuojama…',
   'sync.state-offline': str`Nėra ryšio · laukia: ${0}`,
   'sync.state-error': 'Sinchronizavimo klaida',
-  'status.adapter-options': str`Netinkami saugyklos nustatymai: ${0}`,
   'scale.1': '1, dar ne',
   'scale.2': '2, šiek tiek',
   'scale.3': '3, iš dalies',
   'scale.4': '4, dažniausiai',
   'scale.5': '5, užtikrintai',
+  'status.adapter-options-json': 'Saugyklos nustatymai (adapter-options) nėra tinkamas JSON: patikrink kabutes, kablelius ir skliaustus.',
+  'status.adapter-options-wrong': 'Netinkami saugyklos nustatymai (adapter-options). Tam, kas juos nustatė:',
 };

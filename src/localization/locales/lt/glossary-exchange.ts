@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Šis failas nėra tinkamas XML (klaida ${0} eilutėje). Niekas neimportuota.`,
   'glossary-exchange.not-moodle': 'Tai ne Moodle žodyno eksportas (nėra <GLOSSARY> su <ENTRIES>). Niekas neimportuota.',
   'glossary-exchange.not-json': 'Tai ne Twinkit žodyno failas. Niekas neimportuota.',
-  'glossary-exchange.too-large': str`Šis failas per didelis (${0} MB); riba – 20 MB. Niekas neimportuota.`,
+  'glossary-exchange.too-large': str`Šis failas per didelis (${0}); riba – ${1}. Niekas neimportuota.`,
   'glossary-exchange.summary': str`Paruošta importuoti: ${0}. Jau yra žodyne (praleista): ${1}. Eilutės su problemomis: ${2}.`,
   'glossary-exchange.imported': str`Importuota įrašų: ${0}. Neimportuota: ${1}.`,
   'glossary-exchange.row': str`${0} eilutė: ${1}`,
@@ -30,4 +30,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'Pradiniame žodyne jis buvo paslėptas, todėl neimportuojamas.',
   'glossary-exchange.was-pending': 'Pradiniame žodyne jis laukė patvirtinimo, todėl neimportuojamas.',
   'glossary-exchange.open-quote': str`${0} eilutėje atidarytos kabutės (") niekur neuždaromos, todėl likusios failo dalies perskaityti neįmanoma. Niekas neimportuota.`,
+  'glossary-exchange.row-column': str`${0} eilutė, stulpelis ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Šios reikšmės čia naudoti negalima.',
+  'glossary-exchange.not-an-entry': 'Tai ne žodyno įrašas.',
+  'glossary-exchange.not-saved': 'Šio įrašo išsaugoti nepavyko.',
 };

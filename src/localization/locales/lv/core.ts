@@ -34,10 +34,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Sinhronizē…',
   'sync.state-offline': str`Bezsaistē · gaida: ${0}`,
   'sync.state-error': 'Sinhronizācijas problēma',
-  'status.adapter-options': str`Krātuves iestatījumi ir nepareizi: ${0}`,
   'scale.1': '1, vēl ne',
   'scale.2': '2, mazliet',
   'scale.3': '3, daļēji',
   'scale.4': '4, lielākoties',
   'scale.5': '5, pārliecinoši',
+  'status.adapter-options-json': 'Krātuves iestatījumi (adapter-options) nav derīgs JSON: pārbaudi pēdiņas, komatus un iekavas.',
+  'status.adapter-options-wrong': 'Krātuves iestatījumi (adapter-options) ir nepareizi. Tam, kurš tos iestatīja:',
 };

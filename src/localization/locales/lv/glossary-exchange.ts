@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Šis fails nav derīgs XML (kļūda ${0}. rindā). Nekas netika importēts.`,
   'glossary-exchange.not-moodle': 'Tas nav Moodle vārdnīcas eksports (nav <GLOSSARY> ar <ENTRIES>). Nekas netika importēts.',
   'glossary-exchange.not-json': 'Tas nav Twinkit vārdnīcas fails. Nekas netika importēts.',
-  'glossary-exchange.too-large': str`Šis fails ir pārāk liels (${0} MB); ierobežojums ir 20 MB. Nekas netika importēts.`,
+  'glossary-exchange.too-large': str`Šis fails ir pārāk liels (${0}); ierobežojums ir ${1}. Nekas netika importēts.`,
   'glossary-exchange.summary': str`Gatavi importēšanai: ${0}. Jau ir vārdnīcā (izlaisti): ${1}. Rindas ar problēmām: ${2}.`,
   'glossary-exchange.imported': str`Importēti šķirkļi: ${0}. Nav importēti: ${1}.`,
   'glossary-exchange.row': str`${0}. rinda: ${1}`,
@@ -29,4 +29,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'Sākotnējā vārdnīcā tas bija paslēpts, tāpēc netiek importēts.',
   'glossary-exchange.was-pending': 'Sākotnējā vārdnīcā tas gaidīja apstiprinājumu, tāpēc netiek importēts.',
   'glossary-exchange.open-quote': str`Pēdiņas ("), kas atvērtas ${0}. rindā, nekur netiek aizvērtas, tāpēc pārējo faila daļu nevar nolasīt. Nekas netika importēts.`,
+  'glossary-exchange.row-column': str`${0}. rinda, kolonna ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Šo vērtību šeit nevar izmantot.',
+  'glossary-exchange.not-an-entry': 'Tas nav vārdnīcas šķirklis.',
+  'glossary-exchange.not-saved': 'Šo šķirkli neizdevās saglabāt.',
 };

@@ -40,10 +40,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Sinkronizzazzjoni…',
   'sync.state-offline': str`Mingħajr konnessjoni · jistennew: ${0}`,
   'sync.state-error': 'Problema fis-sinkronizzazzjoni',
-  'status.adapter-options': str`L-issettjar tal-ħażna huwa żbaljat: ${0}`,
   'scale.1': '1, għad le',
   'scale.2': '2, ftit',
   'scale.3': '3, parzjalment',
   'scale.4': '4, fil-biċċa l-kbira',
   'scale.5': "5, b'kunfidenza",
+  'status.adapter-options-json': 'L-issettjar tal-ħażna (adapter-options) mhuwiex JSON validu: iċċekkja l-virgoletti, il-virgoli u l-parentesi.',
+  'status.adapter-options-wrong': 'L-issettjar tal-ħażna (adapter-options) huwa żbaljat. Għal min issettjah:',
 };

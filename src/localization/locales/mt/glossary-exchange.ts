@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Dan il-fajl mhuwiex XML validu (żball fil-linja ${0}). Ma ġie importat xejn.`,
   'glossary-exchange.not-moodle': "Din mhijiex esportazzjoni ta' glossarju ta' Moodle (m'hemmx <GLOSSARY> b'<ENTRIES>). Ma ġie importat xejn.",
   'glossary-exchange.not-json': "Dan mhuwiex fajl ta' glossarju ta' Twinkit. Ma ġie importat xejn.",
-  'glossary-exchange.too-large': str`Dan il-fajl kbir wisq (${0} MB); il-limitu huwa 20 MB. Ma ġie importat xejn.`,
+  'glossary-exchange.too-large': str`Dan il-fajl kbir wisq (${0}); il-limitu huwa ${1}. Ma ġie importat xejn.`,
   'glossary-exchange.summary': str`Lesti għall-importazzjoni: ${0}. Diġà fil-glossarju (maqbuża): ${1}. Ringieli bi problemi: ${2}.`,
   'glossary-exchange.imported': str`Daħliet importati: ${0}. Mhux importati: ${1}.`,
   'glossary-exchange.row': str`Ringiela ${0}: ${1}`,
@@ -31,4 +31,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'Kienet moħbija fil-glossarju oriġinali, għalhekk mhix qed tiġi importata.',
   'glossary-exchange.was-pending': 'Kienet qed tistenna l-approvazzjoni fil-glossarju oriġinali, għalhekk mhix qed tiġi importata.',
   'glossary-exchange.open-quote': str`Virgoletta (") miftuħa fir-ringiela ${0} qatt ma tingħalaq, għalhekk il-bqija tal-fajl ma jistax jinqara. Ma ġie importat xejn.`,
+  'glossary-exchange.row-column': str`Ringiela ${0}, kolonna ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Dan il-valur ma jistax jintuża hawn.',
+  'glossary-exchange.not-an-entry': 'Din mhijiex daħla tal-glossarju.',
+  'glossary-exchange.not-saved': 'Din id-daħla ma setgħetx tiġi ssejvjata.',
 };

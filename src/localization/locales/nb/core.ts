@@ -31,10 +31,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Synkroniserer…',
   'sync.state-offline': str`Frakoblet · ${0} venter`,
   'sync.state-error': 'Synkroniseringsproblem',
-  'status.adapter-options': str`Lagringsinnstillingene er feil: ${0}`,
   'scale.1': '1, ikke ennå',
   'scale.2': '2, litt',
   'scale.3': '3, delvis',
   'scale.4': '4, for det meste',
   'scale.5': '5, trygt',
+  'status.adapter-options-json': 'Lagringsinnstillingene (adapter-options) er ikke gyldig JSON: sjekk anførselstegn, komma og parenteser.',
+  'status.adapter-options-wrong': 'Lagringsinnstillingene (adapter-options) er feil. Til den som satte dem opp:',
 };

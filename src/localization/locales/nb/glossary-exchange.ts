@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Denne filen er ikke gyldig XML (feil på linje ${0}). Ingenting er importert.`,
   'glossary-exchange.not-moodle': 'Ikke en eksport av en Moodle-ordliste (ingen <GLOSSARY> med <ENTRIES>). Ingenting er importert.',
   'glossary-exchange.not-json': 'Ikke en ordlistefil fra Twinkit. Ingenting er importert.',
-  'glossary-exchange.too-large': str`Denne filen er for stor (${0} MB); grensen er 20 MB. Ingenting er importert.`,
+  'glossary-exchange.too-large': str`Denne filen er for stor (${0}); grensen er ${1}. Ingenting er importert.`,
   'glossary-exchange.summary': str`Klare til import: ${0}. Finnes allerede i ordlisten (hoppes over): ${1}. Rader med problemer: ${2}.`,
   'glossary-exchange.imported': str`Importerte oppslag: ${0}. Ikke importert: ${1}.`,
   'glossary-exchange.row': str`Rad ${0}: ${1}`,
@@ -28,4 +28,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'Det var skjult i den opprinnelige ordlisten, så det blir ikke importert.',
   'glossary-exchange.was-pending': 'Det ventet på godkjenning i den opprinnelige ordlisten, så det blir ikke importert.',
   'glossary-exchange.open-quote': str`Et anførselstegn (") som åpnes på rad ${0}, blir aldri lukket, så resten av filen kan ikke leses. Ingenting er importert.`,
+  'glossary-exchange.row-column': str`Rad ${0}, kolonne ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Denne verdien kan ikke brukes her.',
+  'glossary-exchange.not-an-entry': 'Dette er ikke et oppslag i ordlisten.',
+  'glossary-exchange.not-saved': 'Dette oppslaget kunne ikke lagres.',
 };

@@ -31,10 +31,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Synchroniseren…',
   'sync.state-offline': str`Offline · ${0} wachtend`,
   'sync.state-error': 'Synchronisatieprobleem',
-  'status.adapter-options': str`De opslaginstellingen kloppen niet: ${0}`,
   'scale.1': '1, nog niet',
   'scale.2': '2, een beetje',
   'scale.3': '3, gedeeltelijk',
   'scale.4': '4, grotendeels',
   'scale.5': '5, vol vertrouwen',
+  'status.adapter-options-json': 'De opslaginstellingen (adapter-options) zijn geen geldige JSON: controleer de aanhalingstekens, komma’s en haakjes.',
+  'status.adapter-options-wrong': 'De opslaginstellingen (adapter-options) kloppen niet. Voor wie ze heeft ingesteld:',
 };

@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Dit bestand is geen geldige XML (fout op regel ${0}). Er is niets geïmporteerd.`,
   'glossary-exchange.not-moodle': 'Geen export van een Moodle-woordenlijst (geen <GLOSSARY> met <ENTRIES>). Er is niets geïmporteerd.',
   'glossary-exchange.not-json': 'Geen woordenlijstbestand van Twinkit. Er is niets geïmporteerd.',
-  'glossary-exchange.too-large': str`Dit bestand is te groot (${0} MB); de limiet is 20 MB. Er is niets geïmporteerd.`,
+  'glossary-exchange.too-large': str`Dit bestand is te groot (${0}); de limiet is ${1}. Er is niets geïmporteerd.`,
   'glossary-exchange.summary': str`Klaar om te importeren: ${0}. Al in de woordenlijst (overgeslagen): ${1}. Rijen met problemen: ${2}.`,
   'glossary-exchange.imported': str`Items geïmporteerd: ${0}. Niet geïmporteerd: ${1}.`,
   'glossary-exchange.row': str`Rij ${0}: ${1}`,
@@ -28,4 +28,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'Het was verborgen in de oorspronkelijke woordenlijst, dus wordt het niet geïmporteerd.',
   'glossary-exchange.was-pending': 'Het wachtte op goedkeuring in de oorspronkelijke woordenlijst, dus wordt het niet geïmporteerd.',
   'glossary-exchange.open-quote': str`Een aanhalingsteken (") dat op rij ${0} wordt geopend, wordt nooit gesloten. Daardoor kan de rest van het bestand niet worden gelezen. Er is niets geïmporteerd.`,
+  'glossary-exchange.row-column': str`Rij ${0}, kolom ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Deze waarde kan hier niet worden gebruikt.',
+  'glossary-exchange.not-an-entry': 'Dit is geen item van de woordenlijst.',
+  'glossary-exchange.not-saved': 'Dit item kon niet worden opgeslagen.',
 };

@@ -37,10 +37,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Synchronizacja…',
   'sync.state-offline': str`Brak połączenia · oczekujące: ${0}`,
   'sync.state-error': 'Problem z synchronizacją',
-  'status.adapter-options': str`Ustawienia pamięci są błędne: ${0}`,
   'scale.1': '1, jeszcze nie',
   'scale.2': '2, trochę',
   'scale.3': '3, częściowo',
   'scale.4': '4, w większości',
   'scale.5': '5, pewnie',
+  'status.adapter-options-json': 'Ustawienia pamięci (adapter-options) nie są poprawnym JSON-em: sprawdź cudzysłowy, przecinki i nawiasy.',
+  'status.adapter-options-wrong': 'Ustawienia pamięci (adapter-options) są błędne. Dla osoby, która je skonfigurowała:',
 };

@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Ten plik nie jest poprawnym plikiem XML (błąd w wierszu ${0}). Nic nie zaimportowano.`,
   'glossary-exchange.not-moodle': 'To nie jest eksport słowniczka z Moodle (brak <GLOSSARY> z <ENTRIES>). Nic nie zaimportowano.',
   'glossary-exchange.not-json': 'To nie jest plik słowniczka Twinkit. Nic nie zaimportowano.',
-  'glossary-exchange.too-large': str`Ten plik jest za duży (${0} MB); limit to 20 MB. Nic nie zaimportowano.`,
+  'glossary-exchange.too-large': str`Ten plik jest za duży (${0}); limit to ${1}. Nic nie zaimportowano.`,
   'glossary-exchange.summary': str`Gotowe do importu: ${0}. Już są w słowniczku (pominięte): ${1}. Wiersze z problemami: ${2}.`,
   'glossary-exchange.imported': str`Zaimportowane wpisy: ${0}. Niezaimportowane: ${1}.`,
   'glossary-exchange.row': str`Wiersz ${0}: ${1}`,
@@ -30,4 +30,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'W oryginalnym słowniczku był ukryty, więc nie zostanie zaimportowany.',
   'glossary-exchange.was-pending': 'W oryginalnym słowniczku czekał na zatwierdzenie, więc nie zostanie zaimportowany.',
   'glossary-exchange.open-quote': str`Cudzysłów (") otwarty w wierszu ${0} nie został zamknięty, więc reszty pliku nie da się odczytać. Nic nie zaimportowano.`,
+  'glossary-exchange.row-column': str`Wiersz ${0}, kolumna ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Tej wartości nie można tu użyć.',
+  'glossary-exchange.not-an-entry': 'To nie jest wpis słowniczka.',
+  'glossary-exchange.not-saved': 'Nie udało się zapisać tego wpisu.',
 };

@@ -34,10 +34,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'A sincronizar…',
   'sync.state-offline': str`Sem ligação · ${0} pendentes`,
   'sync.state-error': 'Problema de sincronização',
-  'status.adapter-options': str`As definições de armazenamento estão erradas: ${0}`,
   'scale.1': '1, ainda não',
   'scale.2': '2, um pouco',
   'scale.3': '3, em parte',
   'scale.4': '4, quase sempre',
   'scale.5': '5, com confiança',
+  'status.adapter-options-json': 'As definições de armazenamento (adapter-options) não são JSON válido: verifica as aspas, as vírgulas e os parênteses.',
+  'status.adapter-options-wrong': 'As definições de armazenamento (adapter-options) estão erradas. Para quem as configurou:',
 };

@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Este ficheiro não é XML válido (erro na linha ${0}). Nada foi importado.`,
   'glossary-exchange.not-moodle': 'Não é uma exportação de glossário do Moodle (falta <GLOSSARY> com <ENTRIES>). Nada foi importado.',
   'glossary-exchange.not-json': 'Não é um ficheiro de glossário do Twinkit. Nada foi importado.',
-  'glossary-exchange.too-large': str`Este ficheiro é demasiado grande (${0} MB); o limite é 20 MB. Nada foi importado.`,
+  'glossary-exchange.too-large': str`Este ficheiro é demasiado grande (${0}); o limite é ${1}. Nada foi importado.`,
   'glossary-exchange.summary': str`Prontas para importar: ${0}. Já no glossário (ignoradas): ${1}. Linhas com problemas: ${2}.`,
   'glossary-exchange.imported': str`Entradas importadas: ${0}. Não importadas: ${1}.`,
   'glossary-exchange.row': str`Linha ${0}: ${1}`,
@@ -29,4 +29,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'Estava oculta no glossário original, por isso não é importada.',
   'glossary-exchange.was-pending': 'Estava a aguardar aprovação no glossário original, por isso não é importada.',
   'glossary-exchange.open-quote': str`Umas aspas (") abertas na linha ${0} nunca são fechadas, por isso o resto do ficheiro não pode ser lido. Nada foi importado.`,
+  'glossary-exchange.row-column': str`Linha ${0}, coluna ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Este valor não pode ser usado aqui.',
+  'glossary-exchange.not-an-entry': 'Isto não é uma entrada do glossário.',
+  'glossary-exchange.not-saved': 'Não foi possível guardar esta entrada.',
 };

@@ -34,10 +34,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Se sincronizează…',
   'sync.state-offline': str`Fără conexiune · în așteptare: ${0}`,
   'sync.state-error': 'Problemă de sincronizare',
-  'status.adapter-options': str`Setările de stocare sunt greșite: ${0}`,
   'scale.1': '1, încă nu',
   'scale.2': '2, puțin',
   'scale.3': '3, parțial',
   'scale.4': '4, în mare parte',
   'scale.5': '5, cu încredere',
+  'status.adapter-options-json': 'Setările de stocare (adapter-options) nu sunt JSON valid: verificați ghilimelele, virgulele și parantezele.',
+  'status.adapter-options-wrong': 'Setările de stocare (adapter-options) sunt greșite. Pentru cine le-a configurat:',
 };

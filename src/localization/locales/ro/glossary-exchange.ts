@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Acest fișier nu este XML valid (eroare la linia ${0}). Nu s-a importat nimic.`,
   'glossary-exchange.not-moodle': 'Nu este un export de glosar Moodle (lipsește <GLOSSARY> cu <ENTRIES>). Nu s-a importat nimic.',
   'glossary-exchange.not-json': 'Nu este un fișier de glosar Twinkit. Nu s-a importat nimic.',
-  'glossary-exchange.too-large': str`Acest fișier este prea mare (${0} MB); limita este de 20 MB. Nu s-a importat nimic.`,
+  'glossary-exchange.too-large': str`Acest fișier este prea mare (${0}); limita este de ${1}. Nu s-a importat nimic.`,
   'glossary-exchange.summary': str`Gata de import: ${0}. Deja în glosar (omise): ${1}. Rânduri cu probleme: ${2}.`,
   'glossary-exchange.imported': str`Intrări importate: ${0}. Neimportate: ${1}.`,
   'glossary-exchange.row': str`Rândul ${0}: ${1}`,
@@ -29,4 +29,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'Era ascunsă în glosarul original, așa că nu se importă.',
   'glossary-exchange.was-pending': 'Aștepta aprobarea în glosarul original, așa că nu se importă.',
   'glossary-exchange.open-quote': str`Ghilimelele (") deschise pe rândul ${0} nu se închid niciodată, așa că restul fișierului nu poate fi citit. Nu s-a importat nimic.`,
+  'glossary-exchange.row-column': str`Rândul ${0}, coloana ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Această valoare nu poate fi folosită aici.',
+  'glossary-exchange.not-an-entry': 'Aceasta nu este o intrare de glosar.',
+  'glossary-exchange.not-saved': 'Această intrare nu a putut fi salvată.',
 };

@@ -37,10 +37,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Synchronizácia…',
   'sync.state-offline': str`Bez pripojenia · čaká: ${0}`,
   'sync.state-error': 'Problém so synchronizáciou',
-  'status.adapter-options': str`Nastavenia úložiska sú nesprávne: ${0}`,
   'scale.1': '1, ešte nie',
   'scale.2': '2, trochu',
   'scale.3': '3, čiastočne',
   'scale.4': '4, väčšinou',
   'scale.5': '5, s istotou',
+  'status.adapter-options-json': 'Nastavenia úložiska (adapter-options) nie sú platný JSON: skontroluj úvodzovky, čiarky a zátvorky.',
+  'status.adapter-options-wrong': 'Nastavenia úložiska (adapter-options) sú nesprávne. Pre toho, kto ich nastavil:',
 };

@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Tento súbor nie je platné XML (chyba v riadku ${0}). Nič sa neimportovalo.`,
   'glossary-exchange.not-moodle': 'Nie je to export slovníčka z Moodlu (chýba <GLOSSARY> s <ENTRIES>). Nič sa neimportovalo.',
   'glossary-exchange.not-json': 'Nie je to súbor slovníčka Twinkit. Nič sa neimportovalo.',
-  'glossary-exchange.too-large': str`Tento súbor je príliš veľký (${0} MB); limit je 20 MB. Nič sa neimportovalo.`,
+  'glossary-exchange.too-large': str`Tento súbor je príliš veľký (${0}); limit je ${1}. Nič sa neimportovalo.`,
   'glossary-exchange.summary': str`Pripravené na import: ${0}. Už sú v slovníčku (preskočené): ${1}. Riadky s problémami: ${2}.`,
   'glossary-exchange.imported': str`Importované záznamy: ${0}. Neimportované: ${1}.`,
   'glossary-exchange.row': str`Riadok ${0}: ${1}`,
@@ -30,4 +30,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'V pôvodnom slovníčku bol skrytý, preto sa neimportuje.',
   'glossary-exchange.was-pending': 'V pôvodnom slovníčku čakal na schválenie, preto sa neimportuje.',
   'glossary-exchange.open-quote': str`Úvodzovky (") otvorené v riadku ${0} sa nikde nezatvárajú, takže zvyšok súboru sa nedá prečítať. Nič sa neimportovalo.`,
+  'glossary-exchange.row-column': str`Riadok ${0}, stĺpec ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Túto hodnotu tu nemožno použiť.',
+  'glossary-exchange.not-an-entry': 'Toto nie je záznam slovníčka.',
+  'glossary-exchange.not-saved': 'Tento záznam sa nepodarilo uložiť.',
 };

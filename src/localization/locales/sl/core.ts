@@ -37,10 +37,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Sinhroniziranje…',
   'sync.state-offline': str`Brez povezave · čaka: ${0}`,
   'sync.state-error': 'Težava s sinhronizacijo',
-  'status.adapter-options': str`Nastavitve shranjevanja so napačne: ${0}`,
   'scale.1': '1, še ne',
   'scale.2': '2, malo',
   'scale.3': '3, deloma',
   'scale.4': '4, večinoma',
   'scale.5': '5, samozavestno',
+  'status.adapter-options-json': 'Nastavitve shranjevanja (adapter-options) niso veljaven JSON: preveri narekovaje, vejice in oklepaje.',
+  'status.adapter-options-wrong': 'Nastavitve shranjevanja (adapter-options) so napačne. Za tistega, ki jih je nastavil:',
 };

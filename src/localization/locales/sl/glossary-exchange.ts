@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Ta datoteka ni veljaven XML (napaka v vrstici ${0}). Nič ni bilo uvoženo.`,
   'glossary-exchange.not-moodle': 'To ni izvoz slovarčka iz Moodla (ni <GLOSSARY> z <ENTRIES>). Nič ni bilo uvoženo.',
   'glossary-exchange.not-json': 'To ni datoteka slovarčka Twinkit. Nič ni bilo uvoženo.',
-  'glossary-exchange.too-large': str`Ta datoteka je prevelika (${0} MB); omejitev je 20 MB. Nič ni bilo uvoženo.`,
+  'glossary-exchange.too-large': str`Ta datoteka je prevelika (${0}); omejitev je ${1}. Nič ni bilo uvoženo.`,
   'glossary-exchange.summary': str`Pripravljeno za uvoz: ${0}. Že v slovarčku (izpuščeno): ${1}. Vrstice s težavami: ${2}.`,
   'glossary-exchange.imported': str`Uvoženi vnosi: ${0}. Neuvoženi: ${1}.`,
   'glossary-exchange.row': str`Vrstica ${0}: ${1}`,
@@ -30,4 +30,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'V izvirnem slovarčku je bil skrit, zato ni uvožen.',
   'glossary-exchange.was-pending': 'V izvirnem slovarčku je čakal na odobritev, zato ni uvožen.',
   'glossary-exchange.open-quote': str`Narekovaj ("), odprt v vrstici ${0}, ni nikoli zaprt, zato preostanka datoteke ni mogoče prebrati. Nič ni bilo uvoženo.`,
+  'glossary-exchange.row-column': str`Vrstica ${0}, stolpec ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Te vrednosti tukaj ni mogoče uporabiti.',
+  'glossary-exchange.not-an-entry': 'To ni vnos slovarčka.',
+  'glossary-exchange.not-saved': 'Tega vnosa ni bilo mogoče shraniti.',
 };

@@ -31,10 +31,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Synkroniserar…',
   'sync.state-offline': str`Offline · ${0} väntar`,
   'sync.state-error': 'Synkroniseringsproblem',
-  'status.adapter-options': str`Lagringsinställningarna är fel: ${0}`,
   'scale.1': '1, inte än',
   'scale.2': '2, lite',
   'scale.3': '3, delvis',
   'scale.4': '4, oftast',
   'scale.5': '5, säkert',
+  'status.adapter-options-json': 'Lagringsinställningarna (adapter-options) är inte giltig JSON: kontrollera citattecken, kommatecken och parenteser.',
+  'status.adapter-options-wrong': 'Lagringsinställningarna (adapter-options) är fel. Till den som ställde in dem:',
 };

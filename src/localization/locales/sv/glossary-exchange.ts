@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Filen är inte giltig XML (fel på rad ${0}). Inget har importerats.`,
   'glossary-exchange.not-moodle': 'Inte en export av en Moodle-ordlista (ingen <GLOSSARY> med <ENTRIES>). Inget har importerats.',
   'glossary-exchange.not-json': 'Inte en ordlistefil från Twinkit. Inget har importerats.',
-  'glossary-exchange.too-large': str`Filen är för stor (${0} MB); gränsen är 20 MB. Inget har importerats.`,
+  'glossary-exchange.too-large': str`Filen är för stor (${0}); gränsen är ${1}. Inget har importerats.`,
   'glossary-exchange.summary': str`Klara att importera: ${0}. Finns redan i ordlistan (hoppas över): ${1}. Rader med problem: ${2}.`,
   'glossary-exchange.imported': str`Importerade uppslag: ${0}. Inte importerade: ${1}.`,
   'glossary-exchange.row': str`Rad ${0}: ${1}`,
@@ -28,4 +28,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'Det var dolt i den ursprungliga ordlistan, så det importeras inte.',
   'glossary-exchange.was-pending': 'Det väntade på godkännande i den ursprungliga ordlistan, så det importeras inte.',
   'glossary-exchange.open-quote': str`Ett citattecken (") som öppnas på rad ${0} stängs aldrig, så resten av filen kan inte läsas. Inget har importerats.`,
+  'glossary-exchange.row-column': str`Rad ${0}, kolumn ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Det här värdet kan inte användas här.',
+  'glossary-exchange.not-an-entry': 'Det här är inte ett uppslag i ordlistan.',
+  'glossary-exchange.not-saved': 'Uppslaget kunde inte sparas.',
 };

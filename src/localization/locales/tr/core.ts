@@ -31,10 +31,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Eşitleniyor…',
   'sync.state-offline': str`Çevrim dışı · ${0} bekliyor`,
   'sync.state-error': 'Eşitleme sorunu',
-  'status.adapter-options': str`Depolama ayarları hatalı: ${0}`,
   'scale.1': '1, henüz değil',
   'scale.2': '2, biraz',
   'scale.3': '3, kısmen',
   'scale.4': '4, çoğunlukla',
   'scale.5': '5, güvenle',
+  'status.adapter-options-json': 'Depolama ayarları (adapter-options) geçerli JSON değil: tırnakları, virgülleri ve parantezleri kontrol et.',
+  'status.adapter-options-wrong': 'Depolama ayarları (adapter-options) hatalı. Ayarları yapan kişi için:',
 };

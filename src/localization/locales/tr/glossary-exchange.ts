@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Bu dosya geçerli bir XML değil (${0}. satırda hata). Hiçbir şey içe aktarılmadı.`,
   'glossary-exchange.not-moodle': 'Bu bir Moodle sözlük dışa aktarımı değil (<ENTRIES> içeren <GLOSSARY> yok). Hiçbir şey içe aktarılmadı.',
   'glossary-exchange.not-json': 'Bu bir Twinkit sözlük dosyası değil. Hiçbir şey içe aktarılmadı.',
-  'glossary-exchange.too-large': str`Bu dosya çok büyük (${0} MB); sınır 20 MB. Hiçbir şey içe aktarılmadı.`,
+  'glossary-exchange.too-large': str`Bu dosya çok büyük (${0}); sınır ${1}. Hiçbir şey içe aktarılmadı.`,
   'glossary-exchange.summary': str`İçe aktarılmaya hazır: ${0}. Sözlükte zaten var (atlandı): ${1}. Sorunlu satırlar: ${2}.`,
   'glossary-exchange.imported': str`İçe aktarılan maddeler: ${0}. İçe aktarılmayan: ${1}.`,
   'glossary-exchange.row': str`Satır ${0}: ${1}`,
@@ -28,4 +28,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'Özgün sözlükte gizliydi, bu yüzden içe aktarılmıyor.',
   'glossary-exchange.was-pending': 'Özgün sözlükte onay bekliyordu, bu yüzden içe aktarılmıyor.',
   'glossary-exchange.open-quote': str`${0}. satırda açılan tırnak (") hiç kapanmıyor, bu yüzden dosyanın geri kalanı okunamıyor. Hiçbir şey içe aktarılmadı.`,
+  'glossary-exchange.row-column': str`Satır ${0}, sütun ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Bu değer burada kullanılamaz.',
+  'glossary-exchange.not-an-entry': 'Bu bir sözlük maddesi değil.',
+  'glossary-exchange.not-saved': 'Bu madde kaydedilemedi.',
 };

@@ -37,10 +37,11 @@ export const coreTemplates = {
   'sync.state-syncing': 'Синхронізація…',
   'sync.state-offline': str`Офлайн · очікують: ${0}`,
   'sync.state-error': 'Проблема синхронізації',
-  'status.adapter-options': str`Неправильні налаштування сховища: ${0}`,
   'scale.1': '1, ще ні',
   'scale.2': '2, трохи',
   'scale.3': '3, частково',
   'scale.4': '4, здебільшого',
   'scale.5': '5, упевнено',
+  'status.adapter-options-json': 'Налаштування сховища (adapter-options) не є чинним JSON: перевірте лапки, коми та дужки.',
+  'status.adapter-options-wrong': 'Неправильні налаштування сховища (adapter-options). Для того, хто їх задавав:',
 };

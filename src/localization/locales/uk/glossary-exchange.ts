@@ -7,7 +7,7 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.bad-xml': str`Цей файл не є коректним XML (помилка в рядку ${0}). Нічого не імпортовано.`,
   'glossary-exchange.not-moodle': 'Це не експорт глосарію Moodle (немає <GLOSSARY> з <ENTRIES>). Нічого не імпортовано.',
   'glossary-exchange.not-json': 'Це не файл глосарію Twinkit. Нічого не імпортовано.',
-  'glossary-exchange.too-large': str`Цей файл завеликий (${0} МБ); обмеження — 20 МБ. Нічого не імпортовано.`,
+  'glossary-exchange.too-large': str`Цей файл завеликий (${0}); обмеження — ${1}. Нічого не імпортовано.`,
   'glossary-exchange.summary': str`Готово до імпорту: ${0}. Уже є в глосарії (пропущено): ${1}. Рядків із проблемами: ${2}.`,
   'glossary-exchange.imported': str`Імпортовано записів: ${0}. Не імпортовано: ${1}.`,
   'glossary-exchange.row': str`Рядок ${0}: ${1}`,
@@ -30,4 +30,8 @@ export const glossaryExchangeTemplates = {
   'glossary-exchange.was-hidden': 'В оригінальному глосарії цей запис був прихований, тому його не імпортовано.',
   'glossary-exchange.was-pending': 'В оригінальному глосарії цей запис очікував схвалення, тому його не імпортовано.',
   'glossary-exchange.open-quote': str`Лапки ("), відкриті в рядку ${0}, ніде не закриваються, тому решту файлу неможливо прочитати. Нічого не імпортовано.`,
+  'glossary-exchange.row-column': str`Рядок ${0}, стовпець ${1}: ${2}`,
+  'glossary-exchange.unusable-value': 'Це значення тут використати не можна.',
+  'glossary-exchange.not-an-entry': 'Це не запис глосарію.',
+  'glossary-exchange.not-saved': 'Не вдалося зберегти цей запис.',
 };

@@ -4,6 +4,7 @@ import { after, describe, it } from 'node:test';
 import type { RawRecord } from '../../adapter.js';
 import type { PushWrite, ReplicationRemote } from '../../replication/protocol.js';
 import { MemoryProtocolServer } from '../../../test-support/memory-protocol-server.js';
+import { TwinRemoteError } from '../couchdb/remote-error.js';
 import { createSyncedAdapter, type SyncedAdapter } from './synced-adapter.js';
 
 /**
@@ -90,6 +91,36 @@ describe('the engine over a protocol-only remote', () => {
     server.changed();
     await until(() => server.records.get(server.key('glossary', 'e1'))?.record, 'the device to send the record again', 8000);
     assert.equal(server.records.get(server.key('glossary', 'e1'))!.record!.term, 'kept');
+  });
+
+  it('starts again from the beginning when the server does not know its checkpoint', async () => {
+    const server = new MemoryProtocolServer();
+    let refuseCheckpoints = false;
+    const asked: { checkpoint: string | number | null; limit: number }[] = [];
+    const remote: ReplicationRemote = {
+      ...server.remote(),
+      pull: async (space, checkpoint, options) => {
+        asked.push({ checkpoint, limit: options.limit });
+        if (refuseCheckpoints && checkpoint !== null) {
+          refuseCheckpoints = false;
+          throw new TwinRemoteError('bad-response', 'The server\'s pull: 400 this checkpoint was not issued here', { status: 400, serverCode: 'bad-checkpoint' });
+        }
+        return server.pull(checkpoint, options);
+      },
+    };
+    const a = device(remote);
+    await create(a, entry('e1', 'first'));
+    await a.sync.syncNow(space);
+    // The server forgot how its checkpoints read (a new version of it): the device reads from the start.
+    refuseCheckpoints = true;
+    server.push(space, [{ writeId: 'w-other', collection: 'glossary', id: 'e2', baseRev: null, record: entry('e2', 'from elsewhere') }], 'other');
+    server.changed();
+    const seen = await until(() => a.get(space, 'glossary', 'e2'), 'the other device\'s entry, read from the start');
+    assert.equal(seen.term, 'from elsewhere');
+    // After the refusal, a whole page from the start (not only the one-change question of which copy answers).
+    const refused = asked.findIndex((pull) => pull.checkpoint !== null && pull.limit > 1);
+    assert.ok(asked.slice(refused + 1).some((pull) => pull.checkpoint === null && pull.limit > 1), `a full pull from the start after the refusal: ${JSON.stringify(asked)}`);
+    assert.deepEqual(await a.sync.conflicts(space), [], 'its own entry, read again, is no conflict');
   });
 
   it('stops with a clear error on an answer that breaks the protocol, and stores nothing of it', async () => {
