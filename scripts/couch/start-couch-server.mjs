@@ -3,13 +3,13 @@
 // back" is played by fault-proxy.mjs in front of it. With `persistent: dir` the data lives in that
 // folder (LevelDB), so the process can be killed hard and started again on the same port and data,
 // as a real server that crashes and reboots.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startServerProcess } from '../server-process.mjs';
 
 const require = createRequire(import.meta.url);
 /** Closes two holes of pouchdb-server 4.2 (queries that skip `_security`, replicated writes to `_users`): see the file. */
@@ -51,72 +51,27 @@ export async function startCouchServer(options = {}) {
   const url = `http://127.0.0.1:${port}`;
   const adminHeaders = { authorization: `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}` };
 
-  let child;
-  let exited;
-  /** True while this side ends the process on purpose (stop, kill): no "exited unexpectedly". */
-  let ending = false;
-  const onExit = () => child?.kill('SIGKILL');
-  process.on('exit', onExit);
-
-  async function launch() {
-    const proc = spawn(process.execPath, ['--require', GUARDS, bin, ...storage, '--host', '127.0.0.1', '--port', String(port), '--config', config], {
-      cwd: dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child = proc;
-    ending = false;
-    let output = '';
-    proc.stdout.on('data', (chunk) => (output += chunk));
-    proc.stderr.on('data', (chunk) => (output += chunk));
-    exited = new Promise((resolve) => proc.once('exit', resolve));
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`pouchdb-server exited with ${proc.exitCode ?? proc.signalCode}:\n${output}`);
-      try {
-        const response = await fetch(`${url}/_session`, { headers: adminHeaders });
-        const body = await response.json();
-        if (body.userCtx?.roles?.includes('_admin')) break;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) {
-        proc.kill('SIGKILL');
-        throw new Error(`pouchdb-server did not start within 30 s:\n${output}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    // A server that dies under the tests must say so, with what it printed, not leave "connection refused".
-    proc.once('exit', (code, signal) => {
-      if (!ending && child === proc) console.error(`pouchdb-server on ${url} exited unexpectedly (${code ?? signal}):\n${output.slice(-4000)}`);
-    });
-  }
-
-  const running = () => child && child.exitCode === null && child.signalCode === null;
-
-  async function kill() {
-    ending = true;
-    if (running()) child.kill('SIGKILL');
-    await exited;
-  }
-
-  await launch();
+  const server = await startServerProcess({
+    name: 'pouchdb-server',
+    url,
+    args: ['--require', GUARDS, bin, ...storage, '--host', '127.0.0.1', '--port', String(port), '--config', config],
+    cwd: dir,
+    async ready() {
+      const response = await fetch(`${url}/_session`, { headers: adminHeaders });
+      const body = await response.json();
+      return !!body.userCtx?.roles?.includes('_admin');
+    },
+  });
   return {
     url,
     port,
     admin,
     adminHeaders,
     dir: persistent,
-    kill,
-    async restart() {
-      if (running()) await kill();
-      await launch();
-    },
+    kill: server.kill,
+    restart: server.restart,
     async stop() {
-      ending = true;
-      process.off('exit', onExit);
-      if (running()) child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
-      if (running()) child.kill('SIGKILL');
+      await server.stop();
       // A persistent folder belongs to the caller, who may start a server on it again.
       if (!persistent) rmSync(dir, { recursive: true, force: true });
     },

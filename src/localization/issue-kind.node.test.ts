@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TwinValidationError, ValidationIssue } from '../sdk/errors.js';
 import { builtInCollections } from '../sdk/schemas/collections.js';
+import { ratingId } from '../sdk/schemas/goal-rating.js';
 import { checkRecord } from '../sdk/store/validate-record.js';
 import { rejectsWith, storeWorld } from '../test-support/store-world.js';
-import { issueKind, type IssueKind } from './issue-kind.js';
+import { issueKind, issueKindFromWording, type IssueKind } from './issue-kind.js';
 
 const envelope = (collection: string) => ({
   id: 'rec-1',
@@ -18,14 +19,30 @@ const envelope = (collection: string) => ({
   status: 'published',
 });
 
+/**
+ * Every issue the SDK raises for a built-in check says its kind itself, and says what the reading
+ * of its wording (the fallback for integrators' schemas) would: the two can never drift apart.
+ */
+function assertKindAtSource(issues: ValidationIssue[]): void {
+  for (const issue of issues) {
+    const said = `${issue.path}: ${issue.message}`;
+    assert.ok(issue.kind, `${said} comes without a kind`);
+    assert.deepEqual({ kind: issue.kind, numbers: issue.numbers ?? [] }, issueKindFromWording(issue), `${said}: its kind is not what its wording says`);
+  }
+}
+
 function firstIssue(collection: string, fields: Record<string, unknown>): ValidationIssue {
   const checked = checkRecord({ ...envelope(collection), ...fields }, builtInCollections[collection]);
   assert.ok(!checked.ok, `${collection} ${JSON.stringify(fields).slice(0, 80)} should be refused`);
+  assertKindAtSource(checked.issues);
   return checked.issues[0];
 }
 
-const refusal = async (promise: Promise<unknown>): Promise<ValidationIssue> =>
-  (await rejectsWith<TwinValidationError>(promise, 'validation')).issues[0];
+const refusal = async (promise: Promise<unknown>): Promise<ValidationIssue> => {
+  const { issues } = await rejectsWith<TwinValidationError>(promise, 'validation');
+  assertKindAtSource(issues);
+  return issues[0];
+};
 
 const phase = { name: 'Fieldwork', order: 1 };
 const journal = { date: '2027-03-10', title: 'Day 3', visibility: 'school' };
@@ -57,6 +74,18 @@ describe('issueKind: what a refused field needs, from the SDK’s own checks', (
     ['a note not on Monday', 'journal-note', { pupil: 'p1', week: '2027-03-10', body: 'Good week' }, { kind: 'monday', numbers: [] }],
     ['prompts with no time', 'journal-prompt', { title: 'Week 1', prompts: [{ id: 'p1', text: 'Why?' }], schedule: {}, order: 1 }, { kind: 'week-or-phase', numbers: [] }],
     ['feedback on nothing', 'journal-feedback', { target: '', kind: 'comment', text: 'Nice' }, { kind: 'removed', numbers: [] }],
+    ['confidence 2.5', 'journal', { ...journal, confidence: 2.5 }, { kind: 'number-range', numbers: [1, 5] }],
+    ['a rating of 0', 'goal-rating', { id: ratingId('g1', 'before', 'u1'), goal: 'g1', moment: 'before', value: 0 }, { kind: 'number-range', numbers: [1, 5] }],
+    ['a missing visibility', 'journal', { ...journal, visibility: undefined }, { kind: 'choice', numbers: [] }],
+    ['a glossary entry in no language', 'glossary', { translations: {} }, { kind: 'empty', numbers: [] }],
+    ['a translation in an unknown language', 'glossary', { translations: { 'español!': { term: 'Puerto' } } }, { kind: 'language', numbers: [] }],
+    ['too many aliases', 'glossary', { translations: { es: { term: 'Puerto', aliases: Array.from({ length: 31 }, (_, i) => `p${i}`) } } }, { kind: 'too-many', numbers: [30] }],
+    ['a blank alias', 'glossary', { translations: { es: { term: 'Puerto', aliases: [' '] } } }, { kind: 'empty', numbers: [] }],
+    ['a reaction to nothing', 'board-reaction', { target: '', kind: 'like' }, { kind: 'removed', numbers: [] }],
+    ['a comment on nothing', 'glossary-comment', { target: '', body: 'Nice' }, { kind: 'removed', numbers: [] }],
+    ['a long link', 'board', { ...post, kind: 'link', url: `https://example.org/${'x'.repeat(2_048)}` }, { kind: 'too-long', numbers: [2_048] }],
+    ['a schedule reversed', 'journal-prompt', { title: 'Week 1', prompts: [{ id: 'p1', text: 'Why?' }], schedule: { from: '2027-03-15', to: '2027-03-08' }, order: 1 }, { kind: 'ends-before-start', numbers: [] }],
+    ['prompts none', 'journal-prompt', { title: 'Week 1', prompts: [], schedule: { from: '2027-03-15' }, order: 1 }, { kind: 'empty', numbers: [] }],
   ];
   for (const [what, collection, fields, expected] of cases) {
     it(`${what} (${collection})`, () => {
@@ -74,6 +103,25 @@ describe('issueKind: what a refused field needs, from the SDK’s own checks', (
     assert.deepEqual(issueKind(large), { kind: 'file-too-large', numbers: [1024] }, large.message);
     const other = await refusal(store.putAttachment(new Blob(['<html></html>']), limits));
     assert.deepEqual(issueKind(other), { kind: 'file-type', numbers: [] }, other.message);
+  });
+
+  it('reads the store’s refusal of a default phase id too long or empty', (t) => {
+    const store = storeWorld(t, { space: 'issues', now: '2027-03-10T10:00:00.000Z' }).open({ id: 't1', name: 'Tomás', role: 'teacher' });
+    const refused = (phase: string): ValidationIssue[] => {
+      try {
+        store.setDefaultPhase(phase);
+      } catch (error) {
+        return (error as TwinValidationError).issues;
+      }
+      assert.fail(`the default phase "${phase.slice(0, 20)}" should be refused`);
+    };
+    assert.deepEqual(issueKind(refused('x'.repeat(129))[0]), { kind: 'too-long', numbers: [128] });
+    assert.deepEqual(issueKind(refused('')[0]), { kind: 'empty', numbers: [] });
+  });
+
+  it('reads the wording of an issue without a kind (a custom collection’s), and the kind over the wording', () => {
+    assert.deepEqual(issueKind({ path: 'motto', message: 'is too long: at most 1,000 characters' }), { kind: 'too-long', numbers: [1000] });
+    assert.deepEqual(issueKind({ path: 'motto', message: 'is too long: at most 1,000 characters', kind: 'choice' }), { kind: 'choice', numbers: [] });
   });
 
   it('leaves alone what no form lets a person cause', () => {

@@ -1,31 +1,7 @@
-import type { ValidationIssue } from '../sdk/errors.js';
+import type { IssueName, ValidationIssue } from '../sdk/errors.js';
 
-/**
- * What a refused field needs, as a form can tell a person in their language. The SDK words its
- * issues in English for developers and gives no code; these are read from its fixed wording (the
- * schemas' messages), and a test runs the SDK's own refusals through them, so a change of wording
- * there fails here instead of showing English.
- */
-export type IssueName =
-  | 'empty'
-  | 'too-long'
-  | 'too-many'
-  | 'number-range'
-  | 'control-characters'
-  | 'link'
-  | 'link-needed'
-  | 'date'
-  | 'ends-before-start'
-  | 'monday'
-  | 'language'
-  | 'choice'
-  | 'alt-text'
-  | 'attachment-needed'
-  | 'unsafe-markup'
-  | 'week-or-phase'
-  | 'removed'
-  | 'file-too-large'
-  | 'file-type';
+// The kinds are the SDK's: it sets one on each issue it raises where the check is declared.
+export type { IssueName };
 
 export interface IssueKind {
   kind: IssueName;
@@ -33,7 +9,11 @@ export interface IssueKind {
   numbers: number[];
 }
 
-/** First match wins; a group captures each number the sentence needs. */
+/**
+ * The kind of an issue read from its English wording, for the issues that come without one: those
+ * of a custom collection, whose schema an integrator wrote (with zod's refine and no kind). First
+ * match wins; a group captures each number the sentence needs.
+ */
 const READINGS: [pattern: RegExp, kind: IssueName][] = [
   [/^(?:must not be empty|is missing|needs at least one|a text post needs a title or some text)/, 'empty'],
   [/^is too long: at most ([\d,]+) characters/, 'too-long'],
@@ -56,11 +36,20 @@ const READINGS: [pattern: RegExp, kind: IssueName][] = [
   [/^content is /, 'file-type'],
 ];
 
-/** The kind of a validation issue, or undefined for one no person meets through a form. */
-export function issueKind(issue: ValidationIssue): IssueKind | undefined {
+/** The kind read from the issue's wording (see READINGS): undefined when no reading matches. */
+export function issueKindFromWording(issue: ValidationIssue): IssueKind | undefined {
   for (const [pattern, kind] of READINGS) {
     const match = pattern.exec(issue.message);
     if (match) return { kind, numbers: match.slice(1).map((n) => Number(n.replace(/,/g, ''))) };
   }
   return undefined;
+}
+
+/**
+ * What a refused field needs, as a form can tell a person in their language, or undefined for an
+ * issue no person meets through a form. The SDK's own issues say it (`kind`, `numbers`); only an
+ * issue without a kind is read from its wording.
+ */
+export function issueKind(issue: ValidationIssue): IssueKind | undefined {
+  return issue.kind ? { kind: issue.kind, numbers: issue.numbers ?? [] } : issueKindFromWording(issue);
 }

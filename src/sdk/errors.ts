@@ -1,3 +1,8 @@
+import type { IssueName } from './issue-kinds.js';
+
+// The kinds of issue, public with the issue that carries them.
+export type { IssueName } from './issue-kinds.js';
+
 /**
  * Errors a teacher can read and a program can test by `code`.
  * Every failure the SDK reports is a TwinError; `instanceof` and `code` both work,
@@ -27,7 +32,12 @@ export class TwinError extends Error {
 export interface ValidationIssue {
   /** Dotted path of the field, e.g. `fields.en.term`. Empty for the whole record. */
   path: string;
+  /** In English, for developers; a person is told `kind` in their language. */
   message: string;
+  /** What the field needs; absent for an issue no form lets a person cause (a program's mistake). */
+  kind?: IssueName;
+  /** The numbers the issue names, in order (absent when none): a limit ("at most 300"), a range ("from 1 to 5"), a size in bytes. */
+  numbers?: number[];
 }
 
 export class TwinValidationError extends TwinError {

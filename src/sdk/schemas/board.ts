@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import { boardPosition } from './board-position.js';
 import { envelopeShape, identifier } from './envelope.js';
 import { hasVisibleText, richTextBody, withPlainBodyAsRichText } from './rich-text-body.js';
+import type { IssueName } from '../issue-kinds.js';
+import { refusal } from './refusal.js';
 import { attachmentId, languageTag, safeUrl, shortText, text, typeError } from './text.js';
 
 export const BOARD_POST_KINDS = ['text', 'link', 'image', 'video', 'file'] as const;
@@ -69,23 +71,24 @@ const given = (value: unknown) => typeof value === 'string' && value !== '';
 const notBlank = (value: unknown) => typeof value === 'string' && /\S/.test(value);
 
 /** What each kind needs. Given fields already passed their own checks, or were reported there. */
-const KIND_NEEDS: { kind: BoardPostKind; holds: (post: Record<string, unknown>) => boolean; path: string; message: string }[] = [
-  { kind: 'image', holds: (post) => given(post.attachment), path: 'attachment', message: 'an image needs a picture (attachment)' },
-  { kind: 'image', holds: (post) => notBlank(post.alt), path: 'alt', message: 'an image needs a description (alt text)' },
-  { kind: 'link', holds: (post) => given(post.url), path: 'url', message: 'a link needs a web address (url)' },
-  { kind: 'video', holds: (post) => given(post.attachment) || given(post.url), path: 'attachment', message: 'a video needs a clip (attachment) or a link (url)' },
-  { kind: 'file', holds: (post) => given(post.attachment), path: 'attachment', message: 'a file post needs a file (attachment)' },
+const KIND_NEEDS: { kind: BoardPostKind; holds: (post: Record<string, unknown>) => boolean; path: string; issue: IssueName; message: string }[] = [
+  { kind: 'image', holds: (post) => given(post.attachment), path: 'attachment', issue: 'attachment-needed', message: 'an image needs a picture (attachment)' },
+  { kind: 'image', holds: (post) => notBlank(post.alt), path: 'alt', issue: 'alt-text', message: 'an image needs a description (alt text)' },
+  { kind: 'link', holds: (post) => given(post.url), path: 'url', issue: 'link-needed', message: 'a link needs a web address (url)' },
+  { kind: 'video', holds: (post) => given(post.attachment) || given(post.url), path: 'attachment', issue: 'attachment-needed', message: 'a video needs a clip (attachment) or a link (url)' },
+  { kind: 'file', holds: (post) => given(post.attachment), path: 'attachment', issue: 'attachment-needed', message: 'a file post needs a file (attachment)' },
   {
     kind: 'text',
     holds: (post) => notBlank(post.title) || (typeof post.body === 'string' && hasVisibleText(post.body)),
     path: 'title',
+    issue: 'empty',
     message: 'a text post needs a title or some text',
   },
 ];
 
 export const boardPostSchema = z
   .looseObject({ ...envelopeShape, ...boardFields })
-  .check(...KIND_NEEDS.map(({ kind, holds, path, message }) => z.refine<Record<string, unknown>>((post) => post.kind !== kind || holds(post), { message, path: [path] })));
+  .check(...KIND_NEEDS.map(({ kind, holds, path, issue, message }) => refusal<Record<string, unknown>>((post) => post.kind !== kind || holds(post), issue, message, path)));
 export type BoardPost = z.infer<typeof boardPostSchema>;
 
 /**

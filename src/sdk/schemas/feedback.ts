@@ -1,13 +1,14 @@
 import * as z from 'zod/mini';
 import { envelopeShape } from './envelope.js';
 import { LIMITS } from './limits.js';
+import { namedId } from './refusal.js';
 import { languageTag, text } from './text.js';
 
 /** Comments are shorter than entries: a thread, not an essay. */
 export const COMMENT_MAX = 2_000;
 
 /** The record a comment or reaction belongs to (same space; the collection is in the name, e.g. `glossary-comment`). */
-const target = () => z.string().check(z.minLength(1, 'must name a record'), z.maxLength(LIMITS.id));
+const target = () => z.string().check(namedId('must name a record'), z.maxLength(LIMITS.id));
 
 export const commentFields = {
   target: target(),

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { authorSchema, envelopeShape } from './envelope.js';
 import { LIMITS } from './limits.js';
+import { refusal } from './refusal.js';
 import { attachmentId, languageTag, longText, shortText, text } from './text.js';
 
 /** One language's version of a concept. */
@@ -8,7 +9,7 @@ export const glossaryTranslationSchema = z.looseObject({
   term: shortText({ required: true }),
   definition: z.optional(longText()),
   example: z.optional(longText()),
-  aliases: z.optional(z.array(shortText({ required: true })).check(z.maxLength(LIMITS.tags, `at most ${LIMITS.tags} aliases`))),
+  aliases: z.optional(z.array(shortText({ required: true })).check(z.maxLength(LIMITS.tags, `has too many aliases: at most ${LIMITS.tags}`))),
   /** Attachment id of a recorded or uploaded pronunciation. */
   audio: z.optional(attachmentId()),
   /** Who added this language to someone else's entry (a partner school's translation). */
@@ -18,7 +19,7 @@ export const glossaryTranslationSchema = z.looseObject({
 export const glossaryFields = {
   /** Keyed by BCP 47 language code. At least one language is required. */
   translations: z.record(languageTag(), glossaryTranslationSchema).check(
-    z.refine((value) => Object.keys(value).length > 0, 'needs at least one language'),
+    refusal((value: object) => Object.keys(value).length > 0, 'empty', 'needs at least one language'),
   ),
   category: z.optional(text(LIMITS.name)),
   tags: z.optional(z.array(text(LIMITS.name, { required: true })).check(z.maxLength(LIMITS.tags))),

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { envelopeShape, identifier } from './envelope.js';
 import { LIMITS } from './limits.js';
+import { wholeNumberFrom } from './refusal.js';
 
 /** The self-rating scale: 1 (not yet) to 5 (confidently). */
 export const RATING_SCALE = { min: 1, max: 5 } as const;
@@ -9,13 +10,11 @@ export const RATING_SCALE = { min: 1, max: 5 } as const;
 export const RATING_MOMENTS = ['before', 'after'] as const;
 export type RatingMoment = (typeof RATING_MOMENTS)[number];
 
-const SCALE_MESSAGE = `must be a whole number from ${RATING_SCALE.min} to ${RATING_SCALE.max}`;
-
 export const goalRatingFields = {
   /** The id of the learning goal (`goal` record) rated. */
   goal: identifier(),
   moment: z.enum(RATING_MOMENTS, `must be one of: ${RATING_MOMENTS.join(', ')}`),
-  value: z.int(SCALE_MESSAGE).check(z.minimum(RATING_SCALE.min, SCALE_MESSAGE), z.maximum(RATING_SCALE.max, SCALE_MESSAGE)),
+  value: wholeNumberFrom(RATING_SCALE.min, RATING_SCALE.max),
 };
 
 /**

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { envelopeShape } from './envelope.js';
 import { COMMENT_MAX } from './feedback.js';
 import { LIMITS } from './limits.js';
+import { namedId } from './refusal.js';
 import { text } from './text.js';
 
 /**
@@ -15,7 +16,7 @@ export const JOURNAL_FEEDBACK_MAX = COMMENT_MAX;
 
 export const journalFeedbackFields = {
   /** The id of the journal entry it is about. */
-  target: z.string().check(z.minLength(1, 'must name a journal entry'), z.maxLength(LIMITS.id, `is too long: at most ${LIMITS.id} characters`)),
+  target: z.string().check(namedId('must name a journal entry'), z.maxLength(LIMITS.id, `is too long: at most ${LIMITS.id} characters`)),
   kind: z.enum(FEEDBACK_KINDS, `must be one of: ${FEEDBACK_KINDS.join(', ')}`),
   body: text(JOURNAL_FEEDBACK_MAX, { required: true }),
 };

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { envelopeShape, identifier } from './envelope.js';
 import { LIMITS } from './limits.js';
+import { refusal } from './refusal.js';
 import { isoDate, text } from './text.js';
 
 /** True for a date (YYYY-MM-DD) that is a Monday. */
@@ -13,7 +14,7 @@ export const journalNoteFields = {
   pupil: identifier(),
   body: text(LIMITS.longText, { required: true }),
   /** The Monday of the week the note is about. */
-  week: z.optional(isoDate().check(z.refine(isMonday, 'must be a Monday: the first day of the week the note is about'))),
+  week: z.optional(isoDate().check(refusal(isMonday, 'monday', 'must be a Monday: the first day of the week the note is about'))),
   /** The id of the journal entry the note is about. */
   entry: z.optional(identifier()),
 };

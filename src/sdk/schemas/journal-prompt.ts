@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { envelopeShape, identifier } from './envelope.js';
+import { refusal } from './refusal.js';
 import { isoDate, shortText, typeError } from './text.js';
 
 /** A prompt set has 1 to this many prompts. */
@@ -23,13 +24,8 @@ export const journalPromptScheduleSchema = z
     phase: z.optional(identifier()),
   })
   .check(
-    z.refine((schedule) => schedule.from !== undefined || schedule.phase !== undefined, {
-      message: 'a prompt set needs a week (from, to) or a phase',
-    }),
-    z.refine((schedule) => !schedule.from || !schedule.to || schedule.from <= schedule.to, {
-      message: 'the schedule ends before it starts',
-      path: ['to'],
-    }),
+    refusal<{ from?: string; to?: string; phase?: string }>((schedule) => schedule.from !== undefined || schedule.phase !== undefined, 'week-or-phase', 'a prompt set needs a week (from, to) or a phase'),
+    refusal<{ from?: string; to?: string }>((schedule) => !schedule.from || !schedule.to || schedule.from <= schedule.to, 'ends-before-start', 'the schedule ends before it starts', 'to'),
   );
 export type JournalPromptSchedule = z.infer<typeof journalPromptScheduleSchema>;
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { envelopeShape, identifier } from './envelope.js';
+import { refusal, wholeNumberFrom } from './refusal.js';
 import { richTextBody, withPlainBodyAsRichText } from './rich-text-body.js';
 import { attachmentId, isoDate, languageTag, longText, shortText, typeError } from './text.js';
 
@@ -32,14 +33,9 @@ export const journalMediaSchema = z
     alt: z.optional(shortText()),
   })
   .check(
-    z.refine((media) => media.kind !== 'image' || /\S/.test(media.alt ?? ''), {
-      message: 'an image needs a description (alt text)',
-      path: ['alt'],
-    }),
+    refusal<{ kind: string; alt?: string }>((media) => media.kind !== 'image' || /\S/.test(media.alt ?? ''), 'alt-text', 'an image needs a description (alt text)', 'alt'),
   );
 export type JournalMedia = z.infer<typeof journalMediaSchema>;
-
-const CONFIDENCE_MESSAGE = `must be a whole number from ${CONFIDENCE_SCALE.min} to ${CONFIDENCE_SCALE.max}`;
 
 export const journalFields = {
   date: isoDate(),
@@ -54,7 +50,7 @@ export const journalFields = {
   /** Answers to the prompts of `promptSet`, by prompt id. Plain text. */
   answers: z.optional(z.record(z.string(), longText())),
   /** How confident the pupil feels about what they did, 1 to 5 (version 1 called it `rating`). */
-  confidence: z.optional(z.int(CONFIDENCE_MESSAGE).check(z.minimum(CONFIDENCE_SCALE.min, CONFIDENCE_MESSAGE), z.maximum(CONFIDENCE_SCALE.max, CONFIDENCE_MESSAGE))),
+  confidence: z.optional(wholeNumberFrom(CONFIDENCE_SCALE.min, CONFIDENCE_SCALE.max)),
   /** "What I learned", in one line. */
   learned: z.optional(shortText()),
   media: z.optional(z.array(journalMediaSchema, typeError('must be a list of files')).check(z.maxLength(JOURNAL_MEDIA_MAX, `has too many files: at most ${JOURNAL_MEDIA_MAX}`))),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { envelopeShape } from './envelope.js';
+import { refusal } from './refusal.js';
 import { isoDate, longText, shortText, typeError } from './text.js';
 
 export const DEFAULT_PHASES = ['preparation', 'mobility', 'reflection', 'dissemination'] as const;
@@ -21,9 +22,6 @@ export const phaseFields = {
 export const phaseSchema = z
   .looseObject({ ...envelopeShape, ...phaseFields })
   .check(
-    z.refine((phase) => !phase.startsOn || !phase.endsOn || phase.startsOn <= phase.endsOn, {
-      message: 'ends before it starts',
-      path: ['endsOn'],
-    }),
+    refusal<{ startsOn?: string; endsOn?: string }>((phase) => !phase.startsOn || !phase.endsOn || phase.startsOn <= phase.endsOn, 'ends-before-start', 'ends before it starts', 'endsOn'),
   );
 export type Phase = z.infer<typeof phaseSchema>;

@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import { LIMITS } from './limits.js';
+import { refusal } from './refusal.js';
 import { longText } from './text.js';
 
 /**
@@ -28,7 +28,7 @@ export function hasUnsafeMarkup(html: string): boolean {
 }
 
 /** A rich-text body field: long text that `hasUnsafeMarkup` does not refuse. */
-export const richTextBody = () => longText().check(z.refine((body) => !hasUnsafeMarkup(body), UNSAFE_BODY_MESSAGE));
+export const richTextBody = () => longText().check(refusal((body: string) => !hasUnsafeMarkup(body), 'unsafe-markup', UNSAFE_BODY_MESSAGE));
 
 /** True when rich text shows some words: `<p> </p>` and `<br>` alone count as empty. */
 export function hasVisibleText(html: string): boolean {

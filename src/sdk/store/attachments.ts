@@ -13,13 +13,13 @@ export async function putAttachment(context: StoreContext, blob: Blob, limits: A
   if (!checked.ok && checked.reason === 'too-large') {
     throw new TwinValidationError(
       `This file is too large (${formatBytes(blob.size)}); the limit is ${formatBytes(limits.maxBytes)}. Nothing was saved.`,
-      [{ path: 'size', message: `exceeds ${limits.maxBytes} bytes` }],
+      [{ path: 'size', message: `exceeds ${limits.maxBytes} bytes`, kind: 'file-too-large', numbers: [limits.maxBytes] }],
     );
   }
   if (!checked.ok) {
     throw new TwinValidationError(
       `This file's content is not one of the accepted types (${limits.types.join(', ')}). Nothing was saved.`,
-      [{ path: 'type', message: `content is ${checked.type ?? 'unknown'}` }],
+      [{ path: 'type', message: `content is ${checked.type ?? 'unknown'}`, kind: 'file-type' }],
     );
   }
   const type = checked.type;

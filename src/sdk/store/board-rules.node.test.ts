@@ -104,7 +104,7 @@ describe('board rules: hostile input', () => {
     const store = as(ana);
     for (const body of ['<p>hi</p><script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<a href="java\tscript:alert(1)">x</a>']) {
       const error = await rejectsWith<TwinValidationError>(store.create('board', textPost({ body })), 'validation');
-      assert.deepEqual(error.issues, [{ path: 'body', message: 'contains code or unsafe links: only bold, italic, lists and http(s) links are kept' }]);
+      assert.deepEqual(error.issues, [{ path: 'body', message: 'contains code or unsafe links: only bold, italic, lists and http(s) links are kept', kind: 'unsafe-markup' }]);
     }
     for (const url of ['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', ' JavaScript:alert(1)']) {
       const error = await rejectsWith<TwinValidationError>(store.create('board', textPost({ kind: 'link', url })), 'validation');

@@ -890,12 +890,12 @@ describe('store: attachments', () => {
     const { open, backing } = world(t);
     const fake = new File(['<script>alert(1)</script>'], 'photo.png', { type: 'image/png' });
     const error = await rejectsWith<TwinValidationError>(open(pupil).putAttachment(fake, images), 'validation');
-    assert.deepEqual(error.issues, [{ path: 'type', message: 'content is unknown' }]);
+    assert.deepEqual(error.issues, [{ path: 'type', message: 'content is unknown', kind: 'file-type' }]);
     assert.match(error.message, /not one of the accepted types \(image\/png, image\/jpeg\)/);
     // A real PDF is recognised, but is not an accepted type here.
     const pdf = new Blob([new TextEncoder().encode('%PDF-1.7\n')], { type: 'image/png' });
     const notAccepted = await rejectsWith<TwinValidationError>(open(pupil).putAttachment(pdf, images), 'validation');
-    assert.deepEqual(notAccepted.issues, [{ path: 'type', message: 'content is application/pdf' }]);
+    assert.deepEqual(notAccepted.issues, [{ path: 'type', message: 'content is application/pdf', kind: 'file-type' }]);
     assert.equal(backing.attachments.size, 0);
   });
 

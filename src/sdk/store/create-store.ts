@@ -8,6 +8,7 @@ import type { RecordStatus } from '../schemas/envelope.js';
 import { LIMITS } from '../schemas/limits.js';
 import { getAttachment, putAttachment, removeAttachment } from './attachments.js';
 import { createAll } from './batch/create-all.js';
+import { idIssue } from './id-issue.js';
 import { erasePerson } from './person/erase-person.js';
 import { exportPerson } from './person/export-person.js';
 import { getRecord, listRecords } from './read/deliver-records.js';
@@ -84,7 +85,7 @@ class Store extends EventTarget implements TwinStore {
   setDefaultPhase(phase: string | undefined): void {
     if (phase !== undefined && (typeof phase !== 'string' || phase.length === 0 || phase.length > LIMITS.id)) {
       throw new TwinValidationError(`The default phase must be a phase id of 1 to ${LIMITS.id} characters, or nothing.`, [
-        { path: 'phase', message: `must be a phase id of 1 to ${LIMITS.id} characters` },
+        idIssue('phase', `must be a phase id of 1 to ${LIMITS.id} characters`, phase),
       ]);
     }
     this.#context.defaultPhase = phase;

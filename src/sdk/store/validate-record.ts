@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '../errors.js';
 import type { CollectionDefinition } from '../schemas/collections.js';
+import { fromZodIssue } from './zod-issue.js';
 
 export type Checked<T> = { ok: true; record: T } | { ok: false; issues: ValidationIssue[] };
 
@@ -29,22 +30,10 @@ export function checkRecord<T>(raw: unknown, definition: CollectionDefinition): 
   }
   const migrated = migrate(raw as Record<string, unknown>, definition);
   if (!migrated.ok) return migrated;
-  const parsed = definition.schema.safeParse(migrated.record);
+  // With the input kept in each issue, a missing value (`undefined`) tells itself from a wrong one.
+  const parsed = definition.schema.safeParse(migrated.record, { reportInput: true });
   if (parsed.success) return { ok: true, record: parsed.data as T };
-  return {
-    ok: false,
-    issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: readableMessage(issue) })),
-  };
-}
-
-/**
- * A bad record key (say, the language code of a glossary translation) is reported by zod as a generic
- * "Invalid input" whose readable message (the key schema's own) is one level down: use that one.
- */
-function readableMessage(issue: { code?: string; message: string }): string {
-  if (issue.code !== 'invalid_key' && issue.code !== 'invalid_element') return issue.message;
-  const inner = (issue as { issues?: { message?: string }[] }).issues?.[0]?.message;
-  return inner || issue.message;
+  return { ok: false, issues: parsed.error.issues.map(fromZodIssue) };
 }
 
 /** "translations.en.term is too long: at most 300 characters; category must not be empty" */

@@ -7,7 +7,7 @@ export type { FormProblem };
 /** Sentences for the checks a teacher meets most, in the UI language; the store's own English otherwise. */
 function issueSentence(issue: ValidationIssue): string | undefined {
   const field = issue.path.split('.')[0];
-  if (/ends before it starts/.test(issue.message)) return msg('The end date is before the start date.', { id: 'tracker.error.dates' });
+  if (issue.kind === 'ends-before-start') return msg('The end date is before the start date.', { id: 'tracker.error.dates' });
   if (field === 'travelBack') return msg('The day of travel back is before the day of travel out.', { id: 'tracker.error.travel' });
   if (field === 'value') return msg('Choose a rating from 1 to 5.', { id: 'tracker.error.rating' });
   if (field === 'competence') return msg('Choose one of the listed competences.', { id: 'tracker.error.competence' });

@@ -4,6 +4,7 @@ import { authorIdOf, DEFAULT_ADDRESSEE_FIELD } from '../../policy/read-rules.js'
 import { isStaff } from '../../policy/roles.js';
 import type { CollectionDefinition } from '../../schemas/collections.js';
 import { LIMITS } from '../../schemas/limits.js';
+import { idIssue } from '../id-issue.js';
 import type { StoreContext } from '../store-context.js';
 
 /** Every stored record of one collection, raw. */
@@ -18,7 +19,7 @@ export function requirePerson(context: StoreContext, userId: string, what: 'expo
   const nothing = `Nothing was ${what === 'export' ? 'exported' : 'erased'}.`;
   if (typeof userId !== 'string' || userId.length === 0 || userId.length > LIMITS.id) {
     throw new TwinValidationError(`To ${what} a person's data, name them by their user id (1 to ${LIMITS.id} characters). ${nothing}`, [
-      { path: 'userId', message: `must be a user id of 1 to ${LIMITS.id} characters` },
+      idIssue('userId', `must be a user id of 1 to ${LIMITS.id} characters`, userId),
     ]);
   }
   const { user } = context;

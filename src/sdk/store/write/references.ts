@@ -19,6 +19,8 @@ export const referenceSentence = ({ id, label }: ReferenceProblem) => `the ${lab
 export const referenceIssue = (problem: ReferenceProblem): ValidationIssue => ({
   path: problem.field,
   message: `names ${withArticle(problem.label)} that does not exist or was removed`,
+
+  kind: 'removed',
 });
 
 /**
