@@ -99,7 +99,7 @@ describe('the engine over a protocol-only remote', () => {
     const asked: { checkpoint: string | number | null; limit: number }[] = [];
     const remote: ReplicationRemote = {
       ...server.remote(),
-      pull: async (space, checkpoint, options) => {
+      pull: async (_space, checkpoint, options) => {
         asked.push({ checkpoint, limit: options.limit });
         if (refuseCheckpoints && checkpoint !== null) {
           refuseCheckpoints = false;
