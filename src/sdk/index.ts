@@ -17,6 +17,7 @@ export type { AdapterFactory, AdapterFactoryOptions } from './adapters/registry.
 export { knownAdapterNames, resolveAdapter, TwinUnknownAdapterError } from './adapters/resolve-adapter.js';
 export { sniffType } from './attachments/sniff-type.js';
 export * from './errors.js';
+export type { IssueName } from './issue-kinds.js';
 export { ACTIONS, can, canContribute, initialStatus, type Action, type PolicyRecord } from './policy/can.js';
 export {
   DEFAULT_ADDRESSEE_FIELD,
