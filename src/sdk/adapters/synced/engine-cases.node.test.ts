@@ -124,6 +124,20 @@ describe('sync engine: orders of events', () => {
     assert.deepEqual(kept, []);
   });
 
+  it('keeps the version sent of a write that lost, for a server that cannot be asked: a crash while deciding sends the same write again, never a deletion', async () => {
+    const local = device();
+    await pulled(local, { ...base, rev: '1-a' }, '1-a', 'src');
+    await edit(local, { f: 'mine' });
+    const server = oneDocumentServer({ ...base, f: 'theirs', rev: '2-b' });
+    // A protocol-only server (no asking whether a write landed), and a tab that stops while keeping the conflict.
+    const { findLandedWrites: _asks, currentVersions: _versions, ...protocolOnly } = server.remote as SyncRemote & Record<string, unknown>;
+    const context = { ...pushContext(local, protocolOnly as SyncRemote, 'src', []), keep: async () => { throw new Error('the tab closed'); } };
+    await assert.rejects(pushOutbox(context), /the tab closed/);
+    const [flight] = await (await local.database()).getAll('sync-flights');
+    assert.equal(flight.writes.length, 1, 'the lost write is still noted');
+    assert.equal((flight.writes[0].record as Doc | undefined)?.f, 'mine', 'with the version it sent, so it goes again as a put');
+  });
+
   it('after a database was made anew, does not take its own older copy for a newer one', async () => {
     const local = device();
     await pulled(local, { ...base, rev: '7-x' }, '7-x', 'old');

@@ -211,13 +211,23 @@ async function plan(tx: PlanTransaction, space: string, entries: OutboxEntry[], 
   });
   // Noted before the request goes: if its answer is lost, the server is asked about these ids.
   const flight = randomId(12);
-  const writes = planned.map((item) => ({ ...flightWrite(item), ...(keepSent && item.local ? { record: item.local } : {}) }));
+  const writes = planned.map((item) => flightWrite(item, keepSent));
   if (writes.length) unwrap(tx.objectStore('sync-flights')).put({ space, flight, writes });
   return { planned, flight };
 }
 
-/** What a flight notes of one planned write. */
-const flightWrite = ({ entry, operation, writeId }: Planned) => ({ collection: entry.collection, id: entry.id, writeId, version: entry.version, baseRev: operation.expectedRev });
+/**
+ * What a flight notes of one planned write; with `keepSent` (a server that cannot be asked whether
+ * a write landed) the version sent too, so the same write can go again after a lost answer.
+ */
+const flightWrite = ({ entry, operation, writeId }: Planned, keepSent: boolean) => ({
+  collection: entry.collection,
+  id: entry.id,
+  writeId,
+  version: entry.version,
+  baseRev: operation.expectedRev,
+  ...(keepSent && operation.type === 'put' ? { record: operation.record } : {}),
+});
 
 /** Request errors abort the transaction; they are reported once, through `tx.done`. */
 const ignore = () => {};
@@ -295,7 +305,7 @@ async function handleOutcomes(context: PushContext, planned: Planned[], outcomes
   }
   // Without lost writes, the flight ends with the landed ones; otherwise it keeps the lost ones
   // until they are resolved (asked about again, should this tab stop before).
-  const left = lost.length ? { space, flight, writes: lost.map(({ item }) => flightWrite(item)) } : undefined;
+  const left = lost.length ? { space, flight, writes: lost.map(({ item }) => flightWrite(item, !context.remote.findLandedWrites)) } : undefined;
   await settle(context, landed, left ? { left } : { ended: [flight] });
   if (lost.length) {
     await resolveLost(context, lost);
