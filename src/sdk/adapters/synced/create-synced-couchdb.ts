@@ -1,5 +1,6 @@
 import { createCouchDBAdapter } from '../couchdb/couchdb-adapter.js';
 import { parseCouchDBOptions } from '../couchdb/couchdb-options.js';
+import { localCopyKey } from '../server-connection.js';
 import { createAudienceRemote } from '../couchdb/audiences/audience-remote.js';
 import { createLayoutRemote } from '../couchdb/layout-remote.js';
 import type { IndexedDBAdapter } from '../indexeddb/indexeddb-adapter.js';
@@ -44,10 +45,7 @@ async function recordsUsing(local: IndexedDBAdapter, space: string, fileId: stri
  */
 export function createSyncedCouchDB(options: unknown, timing: Pick<SyncedAdapterOptions, 'minDelay' | 'maxDelay' | 'pollWait'> = {}): SyncedAdapter {
   const parsed = parseCouchDBOptions(options);
-  // One local copy per server and person: two people signing in on one browser never share an
-  // outbox (the server would refuse one's writes sent as the other).
-  const person = parsed.credentials?.name ?? parsed.localName ?? 'guest';
-  const key = `${parsed.url}-${person}`.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+  const key = localCopyKey(parsed);
   if (parsed.layout === 'space' || parsed.database) return createSyncedAdapter({ remote: createCouchDBAdapter(parsed), databaseName: `twinkit-sync-${key}`, ...timing });
   if (parsed.layout === 'audiences') {
     // The local copy of pages that named this layout before the server could tell it.
