@@ -10,9 +10,10 @@ import { checkSource, finishReconcile, remoteIdentity, restartFromBeginning, sou
 import { keepVersions } from './kept-versions.js';
 import { pushOutbox, type PushContext } from './push-outbox.js';
 import type { SyncRemote } from './sync-remote.js';
-
-type Page = Awaited<ReturnType<SyncRemote['pull']>>;
 import type { SyncConflict, SyncStatus } from './sync-status.js';
+
+/** One page of a pull, as the remote answers it (CouchDB's may carry heads without bodies). */
+type Page = Awaited<ReturnType<SyncRemote['pull']>>;
 
 export interface SpaceSyncOptions {
   local: IndexedDBAdapter;
